@@ -1,0 +1,133 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, so each stage can be tested alone and the
+pipeline in `accord.pipeline` reads top to bottom. Dates are ISO strings with a separate precision
+and source, never prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+EventType = Literal["meet", "call", "visit", "agree"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document as read, before cleaning."""
+
+    id: str
+    source: str
+    text: str
+    format: Literal["seed", "text", "html", "jsonl"] = "text"
+    published: str | None = None
+    published_source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A document that could not be read or processed, with one clear sentence saying why."""
+
+    id: str
+    source: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page text and the cleaner's decision about it (offsets into `Document.text`)."""
+
+    start: int
+    end: int
+    text: str
+    kept: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When a page was published, and where that was read ("header", "jsonl", "html-meta", "dateline", "url")."""
+
+    value: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanedDocument:
+    """The article body (kept lines joined by newlines) with every line's decision kept for audit."""
+
+    document: Document
+    text: str
+    lines: tuple[Line, ...]
+    published: PublicationDate = field(default_factory=PublicationDate)
+
+    @property
+    def dropped(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if not line.kept)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the cleaned text: `text == cleaned.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str | None
+    role: str | None
+    affiliation: str | None
+    mention: Span | None = None
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A resolved date: `value` is YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD when the year is unknown."""
+
+    value: str | None = None
+    precision: Precision | None = None
+    source: str | None = None
+    in_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Plover:
+    """PLOVER event code and mode ("CONSULT"/"visit", "AGREE"/None, or "future", "negation" …)."""
+
+    code: str
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: EventType
+    plover: Plover
+    date: EventDate
+    location: Location
+    participants: tuple[Participant, ...]
+    evidence: tuple[Span, ...]
+    topics: tuple[str, ...] = ()
+    asserted: bool = True
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The result for one document: its cleaned text and the events found in it."""
+
+    cleaned: CleanedDocument
+    events: tuple[Event, ...] = ()
+    unasserted: tuple[Event, ...] = ()
