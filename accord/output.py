@@ -1,0 +1,47 @@
+"""The output contract: one JSON object per document, events as `../shared/eval/score.py` reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accord.records import Event, Extraction, Reject, Span
+
+
+def span_dict(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """An event in the contract: type, date (+ precision and source), location, participants, PLOVER, evidence."""
+    return {
+        "type": event.type,
+        "date": event.date.value,
+        "date_precision": event.date.precision,
+        "date_source": event.date.source,
+        "date_in_text": event.date.in_text,
+        "location": {"city": event.location.city, "country": event.location.country},
+        "participants": [
+            {"name": p.name, "role": p.role, "affiliation": p.affiliation, "mention": span_dict(p.mention)}
+            for p in event.participants
+        ],
+        "plover": {"code": event.plover.code, "mode": event.plover.mode},
+        "topics": list(event.topics),
+        "evidence": [span_dict(span) for span in event.evidence],
+    }
+
+
+def extraction_dict(result: Extraction | Reject) -> dict[str, Any]:
+    """The JSON Lines record of one document, or of one document that failed."""
+    if isinstance(result, Reject):
+        return {"id": result.id, "source": result.source, "error": result.error}
+    document = result.cleaned.document
+    return {
+        "id": document.id,
+        "source": document.source,
+        "url": document.url,
+        "title": document.title,
+        "published": result.cleaned.published.value,
+        "published_source": result.cleaned.published.source,
+        "events": [event_dict(e) for e in result.events],
+        "unasserted": [event_dict(e) for e in result.unasserted],
+    }

@@ -1,0 +1,182 @@
+"""Who takes part in the event a trigger names: people, unnamed officials ("Qatar's foreign minister"),
+countries standing for their governments, and references back to an earlier interaction ("the two")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from accord.actors import ROLE_WORDS, Actor, Cast, affiliation_of_token, describe_left
+from accord.roles import normalise_role
+
+# Words before a name that make its bearer a bystander, not a party ("along with X", "attended by X").
+BYSTANDER_CUES = ("along with", "accompanied by", "according to", "attended by", "as well as by", "including",
+                  "led by", "sent by", "flanked by", "joined by")
+PLURAL_REFERENCES = {"two", "both", "they", "leaders", "sides", "ministers", "diplomats", "officials", "parties",
+                     "countries", "nations", "governments", "participants", "we", "delegations", "counterparts"}
+PRONOUNS = {"he", "she", "his", "her"}
+ROLE_HEADS = {"minister", "president", "premier", "counterpart", "secretary", "chancellor", "leader", "king",
+              "emir", "diplomat", "envoy", "prime"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of an interaction: a known actor, or an official or government known only by country."""
+
+    name: str | None
+    role: str | None
+    affiliation: str | None
+    mention: SpacySpan | None = None
+    actor: Actor | None = None
+    counterpart: bool = False
+
+    @staticmethod
+    def of(actor: Actor, mention: SpacySpan | None, counterpart: bool = False) -> Party:
+        return Party(actor.name, actor.role, actor.affiliation, mention, actor, counterpart)
+
+    @property
+    def key(self) -> tuple[str | None, str | None]:
+        return (self.name.lower() if self.name else None, None if self.name else self.affiliation)
+
+
+def bystander(mention: SpacySpan) -> bool:
+    sentence = mention.sent
+    before = sentence.doc[max(sentence.start, mention.start - 6) : mention.start].text.lower()
+    return any(cue in before for cue in BYSTANDER_CUES)
+
+
+def clause_root(trigger: Token) -> Token:
+    """The verb a trigger belongs to: "held" for "held talks", the trigger itself for "met"."""
+    node = trigger
+    while node.pos_ != "VERB" and node.head is not node and node.dep_ in ("dobj", "pobj", "prep", "compound",
+                                                                          "nsubj", "attr", "conj", "amod"):
+        node = node.head
+    return node
+
+
+def subject_tokens(trigger: Token) -> set[int]:
+    """Token positions of the trigger clause's subject (with conjuncts), where the actor side usually is."""
+    root = clause_root(trigger)
+    positions: set[int] = set()
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            positions.update(t.i for t in child.subtree)
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                positions.update(t.i for t in child.subtree)
+    return positions
+
+
+def named_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
+    parties = []
+    for actor, mention in cast.in_span(sentence.start, sentence.end):
+        if bystander(mention):
+            continue
+        parties.append(Party.of(actor, mention, mention.start in cast.counterparts))
+    return parties
+
+
+def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
+    """Officials named only by role and country: "Qatar's foreign minister", "his French counterpart"."""
+    doc = sentence.doc
+    parties = []
+    for token in sentence:
+        if token.lower_ not in ROLE_HEADS or token.i in cast.by_token:
+            continue
+        following = token.i + 1
+        while following < sentence.end and (doc[following].lower_ in ROLE_WORDS or doc[following].text in (",",)
+                                            and following + 1 < sentence.end
+                                            and doc[following + 1].i in cast.by_token):
+            following += 1
+        if following < sentence.end and following in cast.by_token:
+            continue  # the role describes a named person
+        if token.lower_ == "prime" and (following >= sentence.end or doc[token.i + 1].lower_ != "minister"):
+            continue
+        role, affiliation, _ = describe_left(doc, token.i + 1)
+        if affiliation is None:
+            continue
+        parties.append(Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1]))
+    return parties
+
+
+def counterparts_from(sentence: SpacySpan) -> list[Party]:
+    """ "his counterparts from the US, South Korea and Australia": one unnamed party per country."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.lower_ == "counterparts" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "from":
+            parties, seen = [], set()
+            for t in doc[token.i + 2 : sentence.end]:
+                if t.text in (";",) or t.pos_ == "VERB":
+                    break
+                code = affiliation_of_token(t)
+                if code and code not in seen:
+                    seen.add(code)
+                    parties.append(Party(None, None, code, doc[t.i : t.i + 1], counterpart=True))
+            return parties
+    return []
+
+
+def country_parties(trigger: Token) -> list[Party]:
+    """Governments as subjects: "India and Egypt signed", "The foreign ministers of Japan and Finland agreed"."""
+    doc = trigger.doc
+    parties, seen = [], set()
+    for i in sorted(subject_tokens(trigger)):
+        token = doc[i]
+        if token.ent_type_ not in ("GPE", "ORG", "NORP") or token.ent_iob_ != "B" and i - 1 in subject_tokens(trigger):
+            continue
+        code = affiliation_of_token(token)
+        if code and code not in seen:
+            seen.add(code)
+            parties.append(Party(None, None, code, doc[i : i + 1]))
+    return parties
+
+
+def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
+    """ "She visited Ukraine", "during his visit": the person last named before the pronoun."""
+    doc = trigger.doc
+    parties = []
+    for i in sorted(subject_tokens(trigger)):
+        if doc[i].lower_ in PRONOUNS:
+            actor = cast.latest_before(i)
+            if actor is not None:
+                parties.append(Party.of(actor, doc[i : i + 1]))
+    return parties
+
+
+def refers_back(trigger: Token) -> bool:
+    """Whether the trigger's subject is a plural reference to parties named earlier ("the two ministers")."""
+    doc = trigger.doc
+    subject = subject_tokens(trigger)
+    words = {doc[i].lower_ for i in subject}
+    if words & PLURAL_REFERENCES:
+        return True
+    return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
+
+
+def sentence_parties(sentence: SpacySpan, trigger: Token, cast: Cast) -> list[Party]:
+    """Every party the sentence itself names for this trigger, without duplicates."""
+    found = named_parties(sentence, cast) + pronoun_parties(trigger, cast)
+    found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + country_parties(trigger)
+    return unique(found)
+
+
+def unique(parties: list[Party]) -> list[Party]:
+    """One party per person; a country-only party only if no named party has that affiliation."""
+    named: dict[str, Party] = {}
+    for party in parties:
+        if party.name and party.name.lower() not in named:
+            named[party.name.lower()] = party
+    covered = {p.affiliation for p in named.values()}
+    out = list(named.values())
+    for party in parties:
+        if party.name is None and party.affiliation and party.affiliation not in covered:
+            covered.add(party.affiliation)
+            out.append(party)
+    return out
+
+
+def affiliations(parties: list[Party]) -> frozenset[str]:
+    return frozenset(p.affiliation for p in parties if p.affiliation)

@@ -1,0 +1,101 @@
+"""Places: where an event happened ("in Helsinki, Finland"), a visit's host, and a page's dateline city."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from accord.gazetteer import city_country, country_code
+from accord.records import Location
+
+PLACE_PREPOSITIONS = {"in", "at", "to", "from", "inside", "on"}
+# "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
+DATELINE = re.compile(
+    r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
+    r"(?:\([^)\n]{1,40}\))?\s*[—–:-]\s",
+    re.MULTILINE,
+)
+
+
+def place_of(text: str) -> Location | None:
+    """A city or country name as a `Location`; None for names that are neither."""
+    clean = text.strip(" ,.").removeprefix("the ").removeprefix("The ")
+    for suffix in ("'s", "’s"):
+        clean = clean.removesuffix(suffix)
+    country = city_country(clean)
+    if country:
+        return Location(city=clean, country=country)
+    country = country_code(clean)
+    return Location(country=country) if country else None
+
+
+def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
+    return [e for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")]
+
+
+def governed_by(entity: SpacySpan, trigger: Token) -> bool:
+    node, steps = entity.root, 0
+    while node.head is not node and steps < 5:
+        node, steps = node.head, steps + 1
+        if node is trigger:
+            return True
+    return False
+
+
+def sentence_location(sentence: SpacySpan, trigger: Token | None = None) -> Location | None:
+    """The place a sentence sets its event in: a city or country after "in"/"at", nearest the trigger."""
+    candidates = []
+    for entity in gpe_entities(sentence):
+        before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
+        if before is None or before.lower_ not in PLACE_PREPOSITIONS - {"to", "from"}:
+            continue
+        location = place_of(entity.text)
+        if location is None:
+            continue
+        location = with_country_after(sentence, entity, location)
+        distance = abs(entity.start - trigger.i) if trigger is not None else entity.start
+        attached = trigger is not None and governed_by(entity, trigger)
+        candidates.append((not attached, location.city is None, distance, location))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[:3])[3]
+
+
+def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Location) -> Location:
+    """ "in Helsinki, Finland" or "in Phnom Penh, Cambodia": the country after the comma wins."""
+    doc = sentence.doc
+    if entity.end + 1 < sentence.end and doc[entity.end].text == ",":
+        following = next((e for e in sentence.ents if e.start == entity.end + 1), None)
+        country = country_code(following.text) if following is not None else None
+        if country:
+            return Location(city=location.city, country=country)
+    return location
+
+
+def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
+    """The place a visit went to: "visited Finland", "a visit to Maputo", "arrived in Tokyo"."""
+    best = None
+    for entity in gpe_entities(sentence):
+        if entity.start <= trigger.i:
+            continue
+        between = sentence.doc[trigger.i + 1 : entity.start]
+        if len(between) > 6 or any(t.lower_ in ("since", "from", "with", "and") for t in between):
+            continue
+        location = place_of(entity.text)
+        if location is not None:
+            best = with_country_after(sentence, entity, location)
+            break
+    return best
+
+
+def dateline_location(text: str) -> Location | None:
+    """The city a page's dateline names, from its first lines only."""
+    head = "\n".join(text.splitlines()[:6])
+    for match in DATELINE.finditer(head):
+        city = match.group("city").strip()
+        location = place_of(city.title() if city.isupper() else city)
+        if location is not None and location.city:
+            return location
+    return None

@@ -1,0 +1,172 @@
+"""Official roles: finding role phrases in a sentence and normalising them to a function label.
+
+Countries name the same office differently ("Secretary of State", "External Affairs Minister",
+"Raksha Mantri", "Minister for Foreign Relations"); the annotation labels participants by
+function, in lower case ("foreign minister", "defense minister", "prime minister" …). Where the
+same words mean different offices in different countries, the caller passes the affiliation:
+"Foreign Secretary" is the senior diplomat, not the minister, in South Asian services, but the
+foreign minister in the United Kingdom. A chancellor who heads a government (Germany, Austria) is
+labelled "prime minister", following the gold's "prime minister includes the Chinese premier".
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.gazetteer import country_code, fold
+
+__all__ = ["COUNTERPART_PATTERN", "ROLE_PATTERN", "find_roles", "normalise_role"]
+
+# Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
+_SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})
+
+_DEPUTY = re.compile(
+    r"\b(?:deputy|vice|under secretary|assistant secretary|minister of state|state secretary|tanaiste)\b"
+)
+
+# (label, pattern on folded text), most specific first; the first pattern found wins.
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(pattern))
+    for label, pattern in (
+        ("general secretary", r"\bgeneral secretary\b|\bparty (?:chief|leader)\b"),
+        ("secretary general", r"\bsecretar(?:y|ies) generals?\b"),
+        ("vice president", r"\bvice presidents?\b"),
+        ("prime minister", r"\bprime ministers?\b(?! and (?:foreign|defen[cs]e) minister)"),
+        ("foreign secretary", r"\bforeign secretary\b"),
+        (
+            "foreign minister",
+            r"\bforeign (?:affairs )?ministers?\b|\bministers? (?:of|for) (?:the )?(?:europe and )?"
+            r"(?:foreign|external) (?:affairs|relations)\b|\bexternal affairs ministers?\b|\beam\b|\bfm\b"
+            r"|\bsecretary of state\b(?! for (?!foreign))|\bsecretary (?:of|for) foreign affairs\b"
+            r"|\bforeign affairs (?:secretary|adviser|advisor)\b|\b(?:top|chief) diplomats?\b"
+            r"|\bhigh representative\b",
+        ),
+        (
+            "defense minister",
+            r"\bdefen[cs]e ministers?\b|\bministers? (?:of|for) (?:the )?(?:national )?defen[cs]e\b"
+            r"|\bsecretary (?:of|for) (?:state for )?defen[cs]e\b|\bdefen[cs]e secretary\b"
+            r"|\braksha ?mantri\b|\bministers? (?:of|for) (?:the )?armed forces\b",
+        ),
+        ("prime minister", r"\bprime ministers?\b|\bpremiers?\b|\bpm\b|\bhead of government\b|\btaoiseach\b"),
+        ("finance minister", r"\bfinance (?:minister|secretary)\b|\bministers? (?:of|for) finance\b"
+         r"|\btreasury secretary\b|\bsecretary of the treasury\b|\bchancellor of the exchequer\b"),
+        ("prime minister", r"\bchancellor\b"),
+        ("trade minister", r"\b(?:trade|commerce) ministers?\b|\bministers? (?:of|for) (?:international )?"
+         r"(?:trade|commerce)\b|\bministers? of industry and trade\b|\bsecretary of commerce\b"
+         r"|\btrade representative\b"),
+        ("interior minister", r"\b(?:interior|home) (?:minister|secretary)\b|\bministers? (?:of|for) "
+         r"(?:the )?(?:interior|home affairs|internal affairs|public security)\b"
+         r"|\bsecretary of homeland security\b"),
+        ("president", r"\bpresidents?\b|\bhead of state\b"),
+        ("national security adviser", r"\bnational security advis[eo]rs?\b"),
+        ("chief of defence staff", r"\bchief of (?:the )?(?:defen[cs]e|general|joint) staff\b"
+         r"|\bchairman of the joint chiefs\b"),
+        ("chief of staff", r"\bchief of staff\b"),
+        ("crown prince", r"\bcrown prince\b"),
+        ("king", r"\bking\b"),
+        ("queen", r"\bqueen\b"),
+        ("emir", r"\b(?:emir|amir)\b"),
+        ("sultan", r"\bsultan\b"),
+        ("supreme leader", r"\bsupreme leader\b"),
+        ("speaker", r"\bspeaker\b|\bchair(?:man|woman|person)? of the national assembly\b"),
+        ("ambassador", r"\bambassadors?\b"),
+    )
+)
+_PORTFOLIO_AFTER = re.compile(r"\bministers? (?:of|for) (?:the )?([a-z' ]+?)(?= and | of |,|$)")
+_PORTFOLIO_BEFORE = re.compile(r"\b([a-z']+) ministers?\b")
+_NOT_PORTFOLIO = frozenset({"the", "a", "cabinet", "senior", "junior", "chief", "state", "his", "her", "their"})
+_WITH_SECRETARY = {"foreign minister": "foreign secretary", "defense minister": "defense secretary",
+                   "interior minister": "home secretary", "finance minister": "finance secretary"}
+
+
+def _generic_minister(text: str) -> str | None:
+    """"Minister of Agriculture" -> "agriculture minister"; a bare "minister" stays "minister"."""
+    if match := _PORTFOLIO_AFTER.search(text):
+        return f"{match.group(1).strip()} minister"
+    match = _PORTFOLIO_BEFORE.search(text)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in _NOT_PORTFOLIO or country_code(word.title()):
+        return "minister"
+    return f"{word} minister"
+
+
+def normalise_role(text: str, affiliation: str | None = None) -> str | None:
+    """Function label for a role phrase ("Minister for Foreign Affairs of Japan" -> "foreign minister").
+
+    `affiliation` (ISO alpha-3) decides between offices that share a name: "Foreign Secretary" is
+    "foreign secretary" for IND, PAK, BGD, LKA and NPL and "foreign minister" elsewhere.
+    """
+    folded = re.sub(r"[^a-z' ]+", " ", fold(text).replace("-", " "))
+    folded = re.sub(r"\s+", " ", folded).strip()
+    if not folded:
+        return None
+    label = next((name for name, pattern in _LABELS if pattern.search(folded)), None) or _generic_minister(
+        folded
+    )
+    if label is None:
+        return None
+    services = affiliation in _SECRETARY_SERVICES
+    if label == "foreign secretary" and not services:
+        label = "foreign minister"
+    elif services and label in _WITH_SECRETARY and re.search(r"\b(?:foreign|defen[cs]e|home|finance) secretary\b", folded):
+        label = _WITH_SECRETARY[label]
+    if _DEPUTY.search(folded) and not label.startswith(("vice", "deputy")):
+        if label == "president":
+            return "vice president"
+        if label.endswith(("minister", "secretary general")):
+            return f"deputy {label}"
+    return label
+
+
+_PORTFOLIO_WORDS = (
+    r"(?:foreign|external|affairs|relations|defen[cs]e|national|trade|finance|interior|home|internal|commerce"
+    r"|industry|international|co-?operation|health|agriculture|education|energy|economy|economic|justice"
+    r"|labou?r|environment|transport|culture|tourism|information|communications?|planning|investment"
+    r"|fisheries|petroleum|oil|mines|mining|water|science|technology|youth|sports?|women|immigration"
+    r"|public|security|presidency|armed|forces|europe|development|infrastructure|housing|treasury|exchequer"
+    r"|export|growth|digital|family|welfare|climate|change|homeland|social|rural|budget|revenue)"
+)
+_ROLE_PHRASES = (
+    rf"(?:ministers?|secretary|secretaries)\s+(?:of|for)\s+(?:the\s+)?(?:state\s+for\s+)?{_PORTFOLIO_WORDS}"
+    rf"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*){_PORTFOLIO_WORDS}){{0,5}}",
+    r"minister\s+of\s+state",
+    rf"(?:{_PORTFOLIO_WORDS}\s+){{1,3}}(?:ministers?|secretary|secretaries|advis[eo]rs?)",
+    r"prime[\s-]+ministers?",
+    r"secretar(?:y|ies)[\s-]+generals?",
+    r"general\s+secretary",
+    r"secretary\s+of\s+state",
+    r"chancellor(?:\s+of\s+the\s+exchequer)?",
+    r"raksha\s*mantri",
+    r"(?:top|chief)\s+diplomats?",
+    r"national\s+security\s+advis[eo]rs?",
+    r"chief\s+of\s+(?:the\s+)?(?:(?:defen[cs]e|general|joint)\s+)?staff",
+    r"crown\s+prince",
+    r"high\s+representative",
+    r"head\s+of\s+(?:state|government)",
+    r"supreme\s+leader",
+    r"presidents?|premiers?|kings?|queen|emir|amir|sultan|speaker|ambassadors?|taoiseach|ministers?",
+)
+# A role phrase, with an optional "Deputy"/"Vice" in front; abbreviations only in capitals ("PMChinh").
+ROLE_PATTERN = re.compile(
+    r"\b(?:(?:first\s+)?(?:deputy|vice)[\s-]+)?(?:" + "|".join(_ROLE_PHRASES) + r")\b"
+    r"|(?-i:\b(?:PM|FM|EAM)(?![a-z]))",
+    re.IGNORECASE,
+)
+
+# "his Finnish counterpart", "her counterparts": a cue that the next name holds the same office.
+COUNTERPART_PATTERN = re.compile(
+    r"\b(?:(?:his|her|their|its|the)\s+)?(?:(?P<demonym>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)\s+)?"
+    r"counterparts?\b",
+    re.IGNORECASE,
+)
+
+
+def find_roles(text: str) -> list[tuple[int, int, str]]:
+    """Role phrases in a sentence as (start, end, label), in order, for attaching roles to nearby names."""
+    found = []
+    for match in ROLE_PATTERN.finditer(text):
+        if label := normalise_role(match.group()):
+            found.append((match.start(), match.end(), label))
+    return found

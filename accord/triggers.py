@@ -1,0 +1,129 @@
+"""Event triggers: the words that say a meeting, call, visit or agreement happened, and whether it did.
+
+A small hand-made lexicon read against spaCy's parse: no library codes diplomatic interactions with the
+precision needed here, and the modality rules (negation, future, hypothetical) need the dependency tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+MEET_WORDS = {
+    "met", "meet", "meets", "meeting", "meetings", "talks", "received", "receives", "receive", "receiving",
+    "hosted", "hosts", "host", "hosting", "audience", "summit", "conversation", "encounter", "bilateral",
+    "shakes", "shook", "welcomed", "welcomes", "welcoming", "discussions", "consultations", "talked",
+}
+CALL_CUES = {
+    "phone", "telephone", "telephonic", "phone-call", "video", "videoconference", "video-conference",
+    "virtual", "virtually", "teleconference", "videolink", "online",
+}
+VISIT_WORDS = {
+    "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrive", "arriving", "trip", "tour",
+    "toured", "touring", "travelled", "traveled",
+}
+AGREE_WORDS = {
+    "agreed", "agree", "agrees", "agreeing", "signed", "sign", "signs", "signing", "pledged", "pledge",
+    "confirmed", "confirm", "concurred", "reaffirmed", "vowed", "consensus", "inked", "concluded",
+}
+# Only these meeting words are verbs that need a person as object to count ("received a call" is a call).
+NEEDS_PERSON_OBJECT = {"received", "receives", "receive", "receiving", "welcomed", "welcomes", "welcoming",
+                       "hosted", "hosts", "host", "hosting"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
+PLANNING_WORDS = {
+    "expected", "expects", "scheduled", "plans", "planned", "planning", "plan", "set", "due", "hopes", "hope",
+    "hoped", "aims", "aim", "aimed", "seeks", "seek", "wants", "want", "invited", "invite", "invitation",
+    "proposed", "propose", "intends", "intend", "looking", "upcoming", "forthcoming", "next", "prepare",
+    "preparing", "preparations", "ahead", "prior", "before", "tomorrow", "likely", "possible", "potential",
+    "would", "broker", "arrange", "announce", "announced", "eyes", "considering", "consider",
+}
+NEGATIONS = {"not", "n't", "never", "no", "without", "neither", "nor", "refused", "declined", "cancelled",
+             "canceled", "postponed", "denied", "rejected"}
+CONDITIONAL = {"if", "unless", "whether"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    token: Token
+    modality: str | None  # None when asserted; else "future", "hypothetical" or "negation"
+
+
+def has_call_cue(sentence: SpacySpan) -> bool:
+    return any(t.lower_ in CALL_CUES for t in sentence) or "spoke over" in sentence.text.lower()
+
+
+def modality(token: Token) -> str | None:
+    """Whether the event a trigger names happened: None, or why not ("future", "negation", "hypothetical")."""
+    node, steps = token, 0
+    while steps < 4:
+        for child in node.children:
+            lower = child.lower_
+            if child.dep_ == "neg" or lower in NEGATIONS and child.i < node.i:
+                return "negation"
+            if child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
+                return "future"
+            if child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if child.dep_ == "mark" and lower in CONDITIONAL:
+                return "hypothetical"
+            if lower in PLANNING_WORDS and child.dep_ in ("amod", "advmod", "npadvmod", "prep", "nsubj"):
+                return "future"
+        if node.lower_ in PLANNING_WORDS and node is not token:
+            return "future"
+        if node.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children) and steps == 0 and (
+            token.pos_ == "VERB"
+        ):
+            return "future"  # "to meet": an intention, not an act
+        if node.tag_ in ("VBD", "VBN") and node is not token and node.lower_ not in PLANNING_WORDS:
+            break  # governed by a past act ("held talks", "during the visit he paid"): asserted
+        if node.head is node:
+            break
+        node, steps = node.head, steps + 1
+    window = token.doc[max(token.sent.start, token.i - 3) : token.i]
+    if any(t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window):
+        return "future"
+    return None
+
+
+def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
+    lower = token.lower_
+    if lower in AGREE_WORDS:
+        if lower == "consensus" and not any(t.lower_ in ("reached", "reach", "arrived") for t in sentence):
+            return None
+        if lower in ("confirmed", "confirm") and token.head.lower_ in ("reports", "sources"):
+            return None
+        return "agree"
+    if lower in VISIT_WORDS:
+        if lower in ("tour", "trip") and token.pos_ != "NOUN":
+            return None
+        return "visit"
+    if lower in CALL_CUES or (lower in ("call", "called", "calls", "spoke", "speaking") and call_cue):
+        if lower in ("video", "virtual", "online") and not any(
+            t.lower_ in ("call", "conference", "meeting", "talks", "summit", "format", "link") for t in sentence
+        ):
+            return None
+        return "call"
+    if lower in MEET_WORDS:
+        if lower in NEEDS_PERSON_OBJECT and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        if lower == "meeting" and token.pos_ == "VERB":
+            return "call" if call_cue else "meet"
+        return "call" if call_cue else "meet"
+    if lower == "called" and any(c.lower_ == "on" for c in token.children):
+        return "meet"  # "called on the Prime Minister": a courtesy call is a meeting
+    return None
+
+
+def find_triggers(sentence: SpacySpan) -> list[Trigger]:
+    """Every trigger in a sentence, each with its modality."""
+    call_cue = has_call_cue(sentence)
+    found = []
+    for token in sentence:
+        kind = trigger_type(token, sentence, call_cue)
+        if kind:
+            found.append(Trigger(kind, token, modality(token)))
+    return found

@@ -1,0 +1,126 @@
+"""Publication dates come from the reader, a date line by the headline, or the URL, and are never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.clean import clean
+from accord.pubdate import dateline_value, find_publication_date
+from accord.records import Document, PublicationDate
+
+BODY = (
+    "The presidents of Senegal and Morocco met in Rabat on Tuesday to discuss a new gas pipeline project.\n"
+    "They agreed that engineers from both countries would meet again before the end of the summer.\n"
+    "Officials said the talks lasted three hours and covered fishing rights as well as energy."
+)
+
+
+def _date(text: str, url: str | None = None, published: str | None = None) -> PublicationDate:
+    document = Document(
+        id="t",
+        source="test",
+        text=text,
+        url=url,
+        published=published,
+        published_source="jsonl" if published else None,
+    )
+    return find_publication_date(clean(document))
+
+
+def test_reader_date_wins_and_keeps_its_source() -> None:
+    page = f"Senegal and Morocco talk gas\nMarch 3, 2021\n{BODY}"
+    assert _date(page, url="https://example.org/2020/01/02/x", published="2023-06-07") == PublicationDate(
+        "2023-06-07", "jsonl"
+    )
+
+
+def test_month_only_reader_date_is_sharpened_by_the_url() -> None:
+    assert _date(BODY, url="https://example.org/stories/202405170001.html", published="2024-05") == (
+        PublicationDate("2024-05-17", "url")
+    )
+
+
+def test_month_only_reader_date_is_kept_when_the_url_disagrees() -> None:
+    assert _date(BODY, url="https://example.org/2023/01/09/x", published="2024-05") == PublicationDate(
+        "2024-05", "jsonl"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("08:15 GMT, March 3, 2021", "2021-03-03"),
+        ("Published: 12 March 2023", "2023-03-12"),
+        ("Posted 2024-05-17 09:00", "2024-05-17"),
+        ("Nov 15, 2024 10:00 AM", "2024-11-15"),
+        ("By Jane Doe | Daily Planet | Updated: 2019-01-12 06:05", "2019-01-12"),
+        ("Agency Desk, 9th Jan, 2019 01:49 AM", "2019-01-09"),
+        ("Updated: 18-03-2024 16:38 | Created: 17-03-2024 09:10", "2024-03-17"),
+        ("Published: June 2022", "2022-06"),
+    ],
+)
+def test_dateline_under_the_headline(line: str, value: str) -> None:
+    page = f"Senegal and Morocco agree to study gas pipeline\n{line}\n{BODY}"
+    assert _date(page, url="https://example.org/2011/01/01/other") == PublicationDate(value, "dateline")
+
+
+def test_dateline_above_the_first_sentence_after_a_caption() -> None:
+    caption = "The two presidents shake hands before their talks in Rabat on Tuesday morning, officials said."
+    assert _date(f"{caption}\n10:05 GMT, July 9, 2024\n{BODY}") == PublicationDate("2024-07-09", "dateline")
+
+
+def test_today_banner_above_the_page_is_ignored() -> None:
+    banner = "Friday, December 26, 2025\nNews"
+    page = f"{banner}\nSenegal and Morocco talk gas\nNewswire, 04 Feb, 2020 10:00 AM\n{BODY}"
+    assert _date(page) == PublicationDate("2020-02-04", "dateline")
+    assert _date(f"Friday, December 26, 2025\nSenegal and Morocco talk gas\n{BODY}") == PublicationDate()
+
+
+@pytest.mark.parametrize(
+    ("url", "value"),
+    [
+        ("https://example.org/world/2024/04/15/talks-in-rabat", "2024-04-15"),
+        ("https://example.org/news/20240517_03/", "2024-05-17"),
+        ("http://example.org/a/201811/06/WS5be0e24e.html", "2018-11-06"),
+        ("http://example.org/cndy/2019-01/12/content_1.htm", "2019-01-12"),
+        ("https://example.org/world/2022/feb/14/talks-2419251.html", "2022-02-14"),
+        ("http://example.org/news/talks-in-rabat-g2018-11-07/", "2018-11-07"),
+        ("https://example.org/view.php?ud=20241115050233", "2024-11-15"),
+        ("https://example.org/2024/04/talks-in-rabat", "2024-04"),
+    ],
+)
+def test_url_date(url: str, value: str) -> None:
+    assert _date(BODY, url=url) == PublicationDate(value, "url")
+
+
+def test_nothing_trustworthy_gives_an_empty_date() -> None:
+    page = (
+        "Senegal and Morocco talk gas\n"
+        "Dakar, May 3: The two leaders met on Tuesday, September 20, 2022, in Rabat to sign an accord.\n"
+        f"{BODY}\n"
+        "More news\n"
+        "Storm Hits Coast, January 4, 2025\n"
+        "© 2021 Example Media"
+    )
+    assert _date(page, url="https://example.org/news/article65913296.ece") == PublicationDate(None, None)
+
+
+def test_dates_below_the_article_start_are_ignored() -> None:
+    page = f"Senegal and Morocco talk gas\n{BODY}\nUpdated: March 5, 2025"
+    assert _date(page) == PublicationDate()
+
+
+def test_ambiguous_numeric_date_is_refused() -> None:
+    assert dateline_value("Published 03/04/2024") is None
+    assert dateline_value("Published 25/04/2024") == "2024-04-25"
+
+
+def test_impossible_dates_are_refused() -> None:
+    assert dateline_value("Published: February 30, 2023") is None
+    assert _date(BODY, url="https://example.org/2023/13/45/x") == PublicationDate()
+
+
+def test_sentence_with_a_date_is_not_a_dateline() -> None:
+    assert (
+        dateline_value("India and Egypt on Tuesday, September 20, 2022, signed a defence agreement.") is None
+    )
