@@ -17,24 +17,155 @@ from accord.names import canonical_name, family_name, name_matches
 from accord.roles import normalise_role
 
 TITLES = {
-    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "h.e.", "h.", "e.", "he", "dr", "dr.", "shri", "sir", "madam",
-    "excellency", "his", "her", "prof", "prof.", "gen", "gen.", "general", "lt.", "col.", "adm.", "admiral",
-    "sheikh", "prince", "princess", "king", "queen", "emir", "sultan", "smt", "smt.", "mme", "m.", "dame",
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "h.e.",
+    "h.",
+    "e.",
+    "he",
+    "dr",
+    "dr.",
+    "shri",
+    "sir",
+    "madam",
+    "excellency",
+    "his",
+    "her",
+    "prof",
+    "prof.",
+    "gen",
+    "gen.",
+    "general",
+    "lt.",
+    "col.",
+    "adm.",
+    "admiral",
+    "sheikh",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "smt",
+    "smt.",
+    "mme",
+    "m.",
+    "dame",
 }
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = {
-    "minister", "ministers", "foreign", "affairs", "defence", "defense", "secretary", "state", "prime",
-    "president", "vice", "deputy", "general", "premier", "pm", "eam", "raksha", "mantri", "chancellor",
-    "top", "diplomat", "counterpart", "counterparts", "leader", "chief", "head", "national", "security",
-    "adviser", "advisor", "external", "international", "cooperation", "relations", "trade", "finance",
-    "ambassador", "envoy", "senior", "speaker", "chairman", "chairperson", "governor", "of", "for", "the",
-    "and", "councilor", "councillor", "vice-minister", "vice-president", "commerce", "economy", "industry",
-    "interior", "home", "justice", "economic", "first", "lady", "crown", "foreign-minister", "party",
-    "communist", "central", "committee", "mayor", "director", "commissioner", "high", "representative",
-    "policy", "prime-minister", "new", "then", "former", "incumbent", "acting", "chief-of-staff", "staff",
-    "army", "navy", "forces", "armed", "military", "spokesperson", "spokesman", "official", "officials",
+    "minister",
+    "ministers",
+    "foreign",
+    "affairs",
+    "defence",
+    "defense",
+    "secretary",
+    "state",
+    "prime",
+    "president",
+    "vice",
+    "deputy",
+    "general",
+    "premier",
+    "pm",
+    "eam",
+    "raksha",
+    "mantri",
+    "chancellor",
+    "top",
+    "diplomat",
+    "counterpart",
+    "counterparts",
+    "leader",
+    "chief",
+    "head",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "external",
+    "international",
+    "cooperation",
+    "relations",
+    "trade",
+    "finance",
+    "ambassador",
+    "envoy",
+    "senior",
+    "speaker",
+    "chairman",
+    "chairperson",
+    "governor",
+    "of",
+    "for",
+    "the",
+    "and",
+    "councilor",
+    "councillor",
+    "vice-minister",
+    "vice-president",
+    "commerce",
+    "economy",
+    "industry",
+    "interior",
+    "home",
+    "justice",
+    "economic",
+    "first",
+    "lady",
+    "crown",
+    "foreign-minister",
+    "party",
+    "communist",
+    "central",
+    "committee",
+    "mayor",
+    "director",
+    "commissioner",
+    "high",
+    "representative",
+    "policy",
+    "prime-minister",
+    "new",
+    "then",
+    "former",
+    "incumbent",
+    "acting",
+    "chief-of-staff",
+    "staff",
+    "army",
+    "navy",
+    "forces",
+    "armed",
+    "military",
+    "spokesperson",
+    "spokesman",
+    "official",
+    "officials",
 } | TITLES
-PARTICLES = {"da", "de", "do", "dos", "das", "del", "der", "van", "von", "bin", "bint", "ibn", "al", "el", "le"}
+PARTICLES = {
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "der",
+    "van",
+    "von",
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "le",
+}
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
 
@@ -112,13 +243,13 @@ def is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper() or token.lower_ in ROLE_WORDS or token.is_punct:
         return False
-    return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or text.isupper() and len(text) > 2
+    return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or (text.isupper() and len(text) > 2)
 
 
 def affiliation_of_token(token: Token) -> str | None:
     """The country or organisation a token names or belongs to, using the entity around it."""
     if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
-        entity = token.doc[token.ent_iob_ == "B" and token.i or _entity_start(token) : _entity_end(token)]
+        entity = token.doc[(token.ent_iob_ == "B" and token.i) or _entity_start(token) : _entity_end(token)]
         code = affiliation_code(_strip_possessive(entity.text))
         if code:
             return code
@@ -150,16 +281,26 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a name over neighbouring name tokens and particles; trim titles, roles and countries."""
     sentence = doc[start].sent
     while end < sentence.end and (
-        is_name_token(doc[end]) and not affiliation_of_token(doc[end])
-        or doc[end].lower_ in PARTICLES and end + 1 < sentence.end and is_name_token(doc[end + 1])
-        or doc[end].text in ("-", "’", "'") and end + 1 < sentence.end and is_name_token(doc[end + 1])
-        and doc[end].whitespace_ == ""
+        (is_name_token(doc[end])
+        and not affiliation_of_token(doc[end]))
+        or (doc[end].lower_ in PARTICLES
+        and end + 1 < sentence.end
+        and is_name_token(doc[end + 1]))
+        or (doc[end].text in ("-", "’", "'")
+        and end + 1 < sentence.end
+        and is_name_token(doc[end + 1])
+        and doc[end].whitespace_ == "")
     ):
         end += 1
-    while start > sentence.start and is_name_token(doc[start - 1]) and not affiliation_of_token(doc[start - 1]):
+    while (
+        start > sentence.start and is_name_token(doc[start - 1]) and not affiliation_of_token(doc[start - 1])
+    ):
         start -= 1
-    while start < end and (doc[start].lower_ in ROLE_WORDS or affiliation_of_token(doc[start])
-                           or not doc[start].text[:1].isalpha()):
+    while start < end and (
+        doc[start].lower_ in ROLE_WORDS
+        or affiliation_of_token(doc[start])
+        or not doc[start].text[:1].isalpha()
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
@@ -172,14 +313,20 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
     i = start - 1
     while i >= max(sentence.start, start - LEFT_WINDOW):
         token = doc[i]
-        if token.lower_ in ROLE_WORDS or token.lower_ in ("'s", "’s", "-", "–", ".") or affiliation_of_token(token):
-            i -= 1
-        elif token.text == "," and i > sentence.start and affiliation_of_token(doc[i + 1]) and i + 1 < start:
+        if (
+            token.lower_ in ROLE_WORDS
+            or token.lower_ in ("'s", "’s", "-", "–", ".")
+            or affiliation_of_token(token)
+        ) or (token.text == "," and i > sentence.start and affiliation_of_token(doc[i + 1]) and i + 1 < start):
             i -= 1
         else:
             break
     window = doc[i + 1 : start]
-    return roles_in(window), affiliation_in(window), any(t.lower_ in ("counterpart", "counterparts") for t in window)
+    return (
+        roles_in(window),
+        affiliation_in(window),
+        any(t.lower_ in ("counterpart", "counterparts") for t in window),
+    )
 
 
 def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
@@ -189,17 +336,23 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
         return None, None
     if doc[end].lower_ == "of" and end + 1 < sentence.end:
         stop = end + 1
-        while stop < min(sentence.end, end + 6) and affiliation_of_token(doc[stop]) or (
-            stop < sentence.end and doc[stop].lower_ == "the"
+        while stop < min(sentence.end, end + 6) and (
+            affiliation_of_token(doc[stop]) or doc[stop].lower_ == "the"
         ):
             stop += 1
         return None, affiliation_in(doc[end:stop])
     if doc[end].text not in (",", "("):
         return None, None
     stop = end + 1
-    while stop < min(sentence.end, end + RIGHT_WINDOW) and doc[stop].text not in (",", ")", ";") and (
-        doc[stop].lower_ in ROLE_WORDS or doc[stop].lower_ in ("'s", "’s", "-") or affiliation_of_token(doc[stop])
-        or doc[stop].text[:1].isupper()
+    while (
+        stop < min(sentence.end, end + RIGHT_WINDOW)
+        and doc[stop].text not in (",", ")", ";")
+        and (
+            doc[stop].lower_ in ROLE_WORDS
+            or doc[stop].lower_ in ("'s", "’s", "-")
+            or affiliation_of_token(doc[stop])
+            or doc[stop].text[:1].isupper()
+        )
     ):
         stop += 1
     window = doc[end + 1 : stop]
@@ -222,9 +375,15 @@ def affiliation_in(window: SpacySpan) -> str | None:
 def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that name people: PERSON entities, and proper nouns right after a role or title."""
     ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+    surnames = {doc[end - 1].text for _, end in ranges}
+    for token in doc:  # "Finland Antti Häkkänen": NER missed it here but knows the surname elsewhere
+        if token.text in surnames and token.i > 0 and is_name_token(doc[token.i - 1]):
+            ranges.append((token.i - 1, token.i + 1))
     for token in doc:
-        if token.i + 1 < len(doc) and token.lower_ in ROLE_WORDS - {"of", "for", "the", "and", "his", "her"} and (
-            is_name_token(doc[token.i + 1]) and not affiliation_of_token(doc[token.i + 1])
+        if (
+            token.i + 1 < len(doc)
+            and token.lower_ in ROLE_WORDS - {"of", "for", "the", "and", "his", "her"}
+            and (is_name_token(doc[token.i + 1]) and not affiliation_of_token(doc[token.i + 1]))
         ):
             ranges.append((token.i + 1, token.i + 2))
     return sorted(set(ranges))

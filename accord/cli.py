@@ -32,11 +32,14 @@ err = Console(stderr=True)
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Files, directories (read recursively) or '-' for standard input: seed-format text, "
-    "plain text, HTML or JSON Lines."),
+    typer.Argument(
+        help="Files, directories (read recursively) or '-' for standard input: seed-format text, "
+        "plain text, HTML or JSON Lines."
+    ),
 ]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", help="spaCy pipeline to load (default: ACCORD_MODEL or the small English one).")
+    str | None,
+    typer.Option("--model", help="spaCy pipeline to load (default: ACCORD_MODEL or the small English one)."),
 ]
 
 
@@ -52,7 +55,9 @@ def fail(message: str) -> typer.Exit:
     raise typer.Exit(2)
 
 
-def report_rejects(results: Iterable[Extraction | Reject], failed: list[Reject]) -> Iterator[Extraction | Reject]:
+def report_rejects(
+    results: Iterable[Extraction | Reject], failed: list[Reject]
+) -> Iterator[Extraction | Reject]:
     """Pass results through, printing each failed document's one-line reason on stderr as it goes by."""
     for result in results:
         if isinstance(result, Reject):
@@ -96,7 +101,7 @@ def extract_command(
 
 @app.command("demo")
 def demo_command(
-    paths: Annotated[list[str], typer.Argument(help="What to read (default: the seed pages).")] = None,  # type: ignore[assignment]
+    paths: Annotated[list[str] | None, typer.Argument(help="What to read (default: the seed pages).")] = None,
     model: ModelOpt = None,
 ) -> None:
     """Extract events and print them as a readable table, one row per event.
@@ -104,7 +109,9 @@ def demo_command(
     Example: accord demo ../shared/corpus/seeds
     """
     failed: list[Reject] = []
-    results = list(report_rejects(guarded(extract(paths or ["../shared/corpus/seeds"], settings_for(model))), failed))
+    results = list(
+        report_rejects(guarded(extract(paths or ["../shared/corpus/seeds"], settings_for(model))), failed)
+    )
     out.print(views.events_table([r for r in results if isinstance(r, Extraction)]))
     if failed:
         raise typer.Exit(1)
@@ -113,7 +120,9 @@ def demo_command(
 @app.command("clean")
 def clean_command(
     path: Annotated[str, typer.Argument(help="One file (or '-'); every document in it is shown.")],
-    show: Annotated[bool, typer.Option("--show", help="Show kept and dropped lines side by side, with reasons.")] = False,
+    show: Annotated[
+        bool, typer.Option("--show", help="Show kept and dropped lines side by side, with reasons.")
+    ] = False,
 ) -> None:
     """Strip navigation, prompts, link lists and reader comments; print the article body.
 

@@ -8,8 +8,9 @@ Conventions, chosen for news usage:
 
 * A weekday is the most recent such day on or before publication ("Thursday" published on a Thursday is
   that day); "last Thursday" is strictly before it, so published on a Friday it means yesterday.
-* A date or month without a year takes the year that puts it nearest the publication date; when that
-  is after publication the expression is a plan ("summit in April" written in March), not an event.
+* A date or month without a year is the latest one on or before publication, unless the next one is at
+  most three calendar months ahead: news uses those for plans ("a summit in April" written in March),
+  so they are not events and `is_future_expression(..., published)` flags them.
 * A span ("this week", "last weekend") gets the finest precision that holds all of it: month when
   the whole span lies in one month, year when it lies in one year, otherwise nothing.
 * With a publication month but no day, day-level relatives ("Thursday", "yesterday") fall back to the
@@ -59,7 +60,7 @@ _RANGE = r"(?: ?(?:-|to|and) ?\d{1,2}(?:st|nd|rd|th)?)?"  # "July 28-30": an eve
 _Y = r"(?P<y>[12]\d{3})"
 _N = rf"(?P<n>{_alternation(_NUMBERS)}|\d{{1,3}})"
 _PART = r"(?:early|late|mid|the (?:end|beginning|start|middle|first half|second half) of)"
-_PART_OF_YEAR = rf"(?:{_PART}|spring|summer|autumn|fall|winter)"
+_PART_OF_YEAR = rf"(?:{_PART}|(?:the )?(?:spring|summer|autumn|fall|winter))"
 
 _LEADING = re.compile(r"^(?:(?:late|early|earlier) )?(?:on|in|during|at|from|between) ")
 _ISO = re.compile(r"^(?P<y>[12]\d{3})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
@@ -93,14 +94,18 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str, int | None], ...] = tuple(
         (rf"^{_N} years? ago$", "year", None),
     )
 )
+# "In a year" is left out: "the first meeting in a year" looks back; "in a year's time" looks ahead.
 _FUTURE = re.compile(
-    r"\b(?:tomorrow|next(?! day)|coming|upcoming|forthcoming|later (?:today|tonight|this|in the)"
-    r"|(?:by|before) the end of|from now|within"
-    rf"|in (?:{_alternation(_NUMBERS)}|\d+|a few|several) (?:days?|weeks?|months?|years?))\b"
+    r"\b(?:tomorrow|next(?! day)|coming|upcoming|forthcoming|from now|(?:by|before) the end of"
+    r"|later (?:today|tonight|this|in the (?:week|month|year))"
+    rf"|in (?:{_alternation(_NUMBERS)}|\d+|a few|several) (?:days?|weeks?|months?|years?) time)\b"
 )
 # Only strings naming a month or written as numeric dates reach dateparser, which otherwise reads
 # durations, ages and clock times as dates.
 _FALLBACK_HINT = re.compile(rf"\b{_M}\b|\b\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
+# A yearless date this many calendar months ahead or fewer reads as a plan ("a summit in April" written
+# in March); further ahead it is last year's.
+_PLAN_HORIZON_MONTHS = 3
 _PUBLISHED = re.compile(r"^(?P<y>[12]\d{3})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
 
@@ -113,12 +118,13 @@ class _Published:
     day: int | None = None
 
     @property
-    def date(self) -> date | None:
+    def exact(self) -> date | None:
+        """The publication day, when it is known."""
         return date(self.year, self.month, self.day) if self.month and self.day else None
 
     @property
     def reference(self) -> date:
-        """A stand-in day for distances when only the month or year is known."""
+        """A stand-in day for dateparser's relative base when only the month or year is known."""
         return date(self.year, self.month or 7, self.day or 15)
 
     def as_event_date(self, source: str) -> EventDate:
@@ -177,13 +183,26 @@ def _span(start: date, end: date, source: str) -> EventDate | None:
     return _year(start.year, source) if start.year == end.year else None
 
 
-def _nearest(candidates: list[date], reference: date) -> date | None:
-    """The candidate nearest the reference, the earlier one on a tie."""
-    return min(candidates, key=lambda day: (abs((day - reference).days), day), default=None)
+def _later(parts: tuple[int, ...], pub: _Published) -> bool:
+    """Whether (year, month, day) parts lie after publication, compared at the coarser precision."""
+    known = tuple(p for p in (pub.year, pub.month, pub.day) if p is not None)
+    width = min(len(parts), len(known))
+    return parts[:width] > known[:width]
+
+
+def _choose(
+    candidates: list[tuple[int, ...]], pub: _Published, horizon: int = _PLAN_HORIZON_MONTHS
+) -> tuple[int, ...] | None:
+    """The latest candidate not after publication, unless the next one is near enough to be a plan."""
+    ahead = [c for c in candidates if _later(c, pub)]
+    months_ahead = (min(ahead)[0] - pub.year) * 12 + min(ahead)[1] - (pub.month or 12) if ahead else None
+    if months_ahead is not None and months_ahead <= horizon:
+        return min(ahead)
+    return max((c for c in candidates if not _later(c, pub)), default=None)
 
 
 def _month_day(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
-    """A calendar date; without a year it takes the year that puts it nearest the publication date."""
+    """A calendar date; without a year it takes its year from the publication date."""
     if year is not None:
         found = _safe_date(year, month, day)
         return _day(found, "absolute", found.isoformat()) if found else None
@@ -193,41 +212,39 @@ def _month_day(month: int, day: int, year: int | None, pub: _Published | None) -
     if pub is None:
         return EventDate(partial, "day", "partial", partial)
     years = range(pub.year - 1, pub.year + 2) if pub.month else (pub.year,)
-    found = _nearest([d for y in years if (d := _safe_date(y, month, day))], pub.reference)
-    return _day(found, "partial", partial) if found else None
+    chosen = _choose([(y, month, day) for y in years if _safe_date(y, month, day)], pub)
+    return _day(date(*chosen), "partial", partial) if chosen else None
 
 
 def _month_only(month: int, strictly_before: bool, pub: _Published | None) -> EventDate | None:
-    """Read "May" as the nearest May, "last May" as the most recent May before the publication month."""
+    """Take the year for "May" from publication; "last May" is strictly before the publication month."""
     if pub is None:
         return None
     if pub.month is None:
         return _month(pub.year, month, "partial")
     if strictly_before:
         return _month(pub.year if month < pub.month else pub.year - 1, month, "partial")
-    here = pub.year * 12 + pub.month - 1
-    years = (pub.year - 1, pub.year, pub.year + 1)
-    index = min((y * 12 + month - 1 for y in years), key=lambda i: (abs(i - here), i))
-    return _month(index // 12, index % 12 + 1, "partial")
+    chosen = _choose([(y, month) for y in (pub.year - 1, pub.year, pub.year + 1)], pub)
+    return _month(chosen[0], month, "partial") if chosen else None
 
 
 def _day_of_month(day: int, pub: _Published | None) -> EventDate | None:
-    """Read "on the 12th" as the 12th nearest the publication day, in its month or a neighbour."""
-    if pub is None or pub.date is None or pub.month is None:
+    """Read "on the 12th" as the latest 12th, or as a plan when the publication month's is still ahead."""
+    if pub is None or pub.month is None or pub.day is None:
         return None
     here = pub.year * 12 + pub.month - 1
     months = (divmod(index, 12) for index in (here - 1, here, here + 1))
-    found = _nearest([d for y, m in months if (d := _safe_date(y, m + 1, day))], pub.date)
-    return _day(found, "partial", None) if found else None
+    chosen = _choose([(y, m + 1, day) for y, m in months if _safe_date(y, m + 1, day)], pub, horizon=0)
+    return _day(date(*chosen), "partial", None) if chosen else None
 
 
 def _weekday(weekday: int, strictly_before: bool, pub: _Published | None) -> EventDate | None:
     if pub is None:
         return None
-    if pub.date is None:
+    if pub.exact is None:
         return pub.as_event_date("weekday")
-    back = (pub.date.weekday() - weekday) % 7 or (7 if strictly_before else 0)
-    return _day(pub.date - timedelta(days=back), "weekday", None)
+    back = (pub.exact.weekday() - weekday) % 7 or (7 if strictly_before else 0)
+    return _day(pub.exact - timedelta(days=back), "weekday", None)
 
 
 def _relative(unit: str, steps: int, pub: _Published | None) -> EventDate | None:
@@ -242,15 +259,15 @@ def _relative(unit: str, steps: int, pub: _Published | None) -> EventDate | None
             return None
         index = pub.year * 12 + pub.month - 1 - steps
         return _month(index // 12, index % 12 + 1, source)
-    if pub.date is None:
+    if pub.exact is None:
         return pub.as_event_date(source)
     if unit == "day":
-        return _day(pub.date - timedelta(days=steps), source, None)
+        return _day(pub.exact - timedelta(days=steps), source, None)
     if unit == "week":
-        monday = pub.date - timedelta(days=pub.date.weekday() + 7 * steps)
-        return _span(monday, min(monday + timedelta(days=6), pub.date), source)
-    saturday = pub.date - timedelta(days=(pub.date.weekday() - 5) % 7)
-    return _span(saturday, min(saturday + timedelta(days=1), pub.date), source)
+        monday = pub.exact - timedelta(days=pub.exact.weekday() + 7 * steps)
+        return _span(monday, min(monday + timedelta(days=6), pub.exact), source)
+    saturday = pub.exact - timedelta(days=(pub.exact.weekday() - 5) % 7)
+    return _span(saturday, min(saturday + timedelta(days=1), pub.exact), source)
 
 
 @lru_cache(maxsize=32)
@@ -312,13 +329,9 @@ def _count(word: str) -> int:
 
 
 def _after(result: EventDate, pub: _Published) -> bool:
-    """Whether a result lies after publication, compared at the coarser of the two precisions."""
     if result.value is None or result.value.startswith("--"):
         return False
-    parts = tuple(int(p) for p in result.value.split("-"))
-    known = tuple(p for p in (pub.year, pub.month, pub.day) if p is not None)
-    width = min(len(parts), len(known))
-    return parts[:width] > known[:width]
+    return _later(tuple(int(p) for p in result.value.split("-")), pub)
 
 
 def is_future_expression(expression: str, published: str | None = None) -> bool:
@@ -331,8 +344,10 @@ def is_future_expression(expression: str, published: str | None = None) -> bool:
     text = _normalise(expression)
     if _FUTURE.search(text):
         return True
-    found = _candidate(text, pub) if pub else None
-    return found is not None and pub is not None and _after(found, pub)
+    if pub is None:
+        return False
+    found = _candidate(text, pub)
+    return found is not None and _after(found, pub)
 
 
 def resolve_date(expression: str, published: str | None) -> EventDate | None:

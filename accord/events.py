@@ -22,8 +22,12 @@ from accord.records import CleanedDocument, Event, EventDate, Extraction, Locati
 from accord.topics import find_topics
 from accord.triggers import Trigger, find_triggers
 
-PLOVER = {"meet": Plover("CONSULT", "meet"), "call": Plover("CONSULT", "phone"),
-          "visit": Plover("CONSULT", "visit"), "agree": Plover("AGREE")}
+PLOVER = {
+    "meet": Plover("CONSULT", "meet"),
+    "call": Plover("CONSULT", "phone"),
+    "visit": Plover("CONSULT", "visit"),
+    "agree": Plover("AGREE"),
+}
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "from", "through"}
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
@@ -76,9 +80,15 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
         for trigger in find_triggers(sentence):
             token = trigger.token
             mention = Mention(
-                trigger.type, trigger, sentence, order, sentence_parties(sentence, token, cast),
-                sentence_date(sentence, trigger, published), sentence_location(sentence, token),
-                plural=refers_back(token), evidence=[sentence],
+                trigger.type,
+                trigger,
+                sentence,
+                order,
+                sentence_parties(sentence, token, cast),
+                sentence_date(sentence, trigger, published),
+                sentence_location(sentence, token),
+                plural=refers_back(token),
+                evidence=[sentence],
             )
             if trigger.type == "visit":
                 mention.host = host_of_visit(sentence, token)
@@ -101,9 +111,11 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
 
 def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
-    if mention.type == "visit" or len(affiliations(mention.parties)) >= 2:
+    if mention.type == "visit" or mention in interactions:
         return
-    context = nearest_interaction(mention, [m for m in interactions if m is not mention])
+    if len(affiliations(mention.parties)) >= 2 and all(p.name for p in mention.parties):
+        return
+    context = nearest_interaction(mention, interactions)
     if context is not None:
         mention.parties = unique(mention.parties + context.parties)
         if mention.type == "agree" and context.type == "call":
@@ -115,7 +127,8 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
 def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
     context = nearest_interaction(replace(mention, parties=[]), interactions)
-    if mention.host is None and context is not None:
+    explicit_only = mention.trigger.token.lower_ in ("tour", "trip", "toured", "touring")
+    if mention.host is None and context is not None and not explicit_only:
         travellers = affiliations(mention.parties)
         hosts = affiliations(context.parties) - travellers
         if context.location and context.location.country and context.location.country not in travellers:
@@ -153,8 +166,15 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
             continue  # a third-country venue is no visit to anyone present
         for code in sorted(affiliations(meeting.parties) - {host}):
             visitors = [p for p in meeting.parties if p.affiliation == code]
-            visits.append(replace(meeting, type="visit", parties=visitors, host=meeting.location,
-                                  evidence=list(meeting.evidence)))
+            visits.append(
+                replace(
+                    meeting,
+                    type="visit",
+                    parties=visitors,
+                    host=meeting.location,
+                    evidence=list(meeting.evidence),
+                )
+            )
     return visits
 
 
@@ -173,8 +193,18 @@ def fill_dates(mentions: list[Mention], published: str | None) -> None:
 
 
 def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
+    """Meetings and agreements without a place of their own take the nearest one's, or a visit's host."""
     located = [m for m in mentions if m.location is not None and m.type in ("meet", "agree", "visit")]
+    visits = [m for m in mentions if m.type == "visit" and m.host is not None]
     for mention in mentions:
+        travelled = [
+            v
+            for v in visits
+            if v.date == mention.date and {p.key for p in v.parties} & {p.key for p in mention.parties}
+        ]
+        if mention.location is None and mention.type in ("meet", "agree") and travelled:
+            mention.location = travelled[0].host
+            continue
         if mention.type == "call":
             mention.location = None
         elif mention.location is None and mention.type in ("meet", "agree"):
@@ -231,8 +261,11 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
 def best_date(group: list[Mention]) -> EventDate | None:
     ranks = {"day": 3, "month": 2, "year": 1}
     dates = [m.date for m in group if m.date]
-    return max(dates, key=lambda d: (d.source not in ("context", "published"), ranks.get(d.precision or "", 0)),
-               default=None)
+    return max(
+        dates,
+        key=lambda d: (d.source not in ("context", "published"), ranks.get(d.precision or "", 0)),
+        default=None,
+    )
 
 
 def to_span(span: SpacySpan) -> Span:
@@ -252,10 +285,17 @@ def build_event(group: list[Mention]) -> Event:
     modality = first.trigger.modality
     plover = PLOVER[first.type] if modality is None else Plover(PLOVER[first.type].code, modality)
     return Event(
-        type=first.type, plover=plover, date=best_date(group) or EventDate(), location=location,
-        participants=tuple(Participant(p.name, p.role, p.affiliation, to_span(p.mention) if p.mention else None)
-                           for p in parties),
-        evidence=tuple(spans), topics=find_topics(" ".join(s.text for s in spans)), asserted=modality is None,
+        type=first.type,
+        plover=plover,
+        date=best_date(group) or EventDate(),
+        location=location,
+        participants=tuple(
+            Participant(p.name, p.role, p.affiliation, to_span(p.mention) if p.mention else None)
+            for p in parties
+        ),
+        evidence=tuple(spans),
+        topics=find_topics(" ".join(s.text for s in spans)),
+        asserted=modality is None,
     )
 
 
@@ -264,8 +304,9 @@ def counterpart_roles(mentions: list[Mention]) -> None:
     for mention in mentions:
         roles = [p.role for p in mention.parties if p.role and not p.counterpart]
         if roles:
-            mention.parties = [replace(p, role=roles[0]) if p.counterpart and not p.role else p
-                               for p in mention.parties]
+            mention.parties = [
+                replace(p, role=roles[0]) if p.counterpart and not p.role else p for p in mention.parties
+            ]
 
 
 def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
@@ -284,8 +325,8 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted = [m for m in asserted if keep(m, interactions)]
     fill_dates(asserted, published)
     fill_locations(asserted, dateline_location(cleaned.text))
-    asserted += implied_visits([m for m in asserted if m.interaction])
     counterpart_roles(asserted)
+    asserted += implied_visits([m for m in asserted if m.interaction])
     events = [build_event(group) for group in merge(asserted)]
     future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]
     return Extraction(cleaned, tuple(events), tuple(future))
@@ -293,7 +334,10 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
 
 def keep(mention: Mention, interactions: list[Mention]) -> bool:
     if mention.type == "visit":
-        return bool(mention.parties) and mention.host is not None and mention.host.country is not None and (
-            not multilateral_trip(mention, interactions)
+        return (
+            bool(mention.parties)
+            and mention.host is not None
+            and mention.host.country is not None
+            and (not multilateral_trip(mention, interactions))
         )
     return len(affiliations(mention.parties)) >= 2

@@ -33,7 +33,11 @@ __all__ = [
 ]
 
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "NATO": ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "North Atlantic Alliance"),
+    "NATO": (
+        "North Atlantic Treaty Organization",
+        "North Atlantic Treaty Organisation",
+        "North Atlantic Alliance",
+    ),
     "EU": ("European Union", "European Commission", "European Council", "Council of the European Union"),
     "UN": (
         "United Nations",
@@ -107,14 +111,14 @@ _STATE_PREFIX = re.compile(
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, one-space form used as a key ("Türkiye" -> "turkiye", "Błaszczak" -> "blaszczak")."""
+    """Lower-case, accent-free, one-space key form ("Türkiye" -> "turkiye", "Błaszczak" -> "blaszczak")."""
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().lower()
 
 
 def _strip(text: str) -> str:
-    """Drop surrounding punctuation and a possessive ending ("Finland’s" -> "Finland", "Philippines'" kept as -s)."""
+    """Drop surrounding punctuation and a possessive ending ("Finland’s" -> "Finland", "Philippines'")."""
     text = _SPACES.sub(" ", text).strip(_EDGES)
     if text[-2:] in ("'s", "’s"):
         text = text[:-2]

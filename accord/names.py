@@ -16,8 +16,13 @@ from accord.gazetteer import affiliation_code, fold
 
 __all__ = ["canonical_name", "family_name", "is_family_first", "name_matches"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that precede a name but are not part of it, folded and without a trailing period.
-_TITLES = frozenset(
+_TITLES = _words(
     """
     mr mrs ms miss mx dr prof professor sir dame lord h.e h.h hh hrh excellency his her their majesty
     highness royal prince princess sheikh sheikha shri smt shrimati md mohd engr alhaji chief
@@ -28,16 +33,35 @@ _TITLES = frozenset(
     interior finance trade affairs national security adviser advisor raksha mantri eam pm fm
     king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
     head republic of for and the
-    """.split()
+    """
 )
 _DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period
-_TITLE_PAIRS = frozenset({("tan", "sri"), ("datuk", "seri"), ("dato'", "sri"), ("dato", "sri"), ("tun", "dr")})
-_PARTICLES = frozenset(
-    {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "bin", "bint", "ibn"}
+_TITLE_PAIRS = frozenset(
+    {("tan", "sri"), ("datuk", "seri"), ("dato'", "sri"), ("dato", "sri"), ("tun", "dr")}
 )
-_KOREAN_SURNAMES = frozenset(
+_PARTICLES = frozenset(
+    {
+        "da",
+        "de",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "bint",
+        "ibn",
+    }
+)
+_KOREAN_SURNAMES = _words(
     "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
-    " yoo hong jeon baek".split()
+    " yoo hong jeon baek"
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna|ilyich)$", re.IGNORECASE)
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
@@ -133,7 +157,10 @@ def _canonical(text: str, after_title: bool) -> str | None:
     while leading < len(tokens) - 1 and _INITIAL.fullmatch(tokens[leading]):
         leading += 1
     initials = [t if t.endswith(".") else t + "." for t in tokens[:leading]]
-    tokens = initials + [t for t in tokens[leading:] if not _INITIAL.fullmatch(t)]
+    middle = [
+        t for t in tokens[leading:-1] if not _INITIAL.fullmatch(t)
+    ]  # the last may be a numeral: "Harald V"
+    tokens = initials + middle + tokens[-1:] if leading < len(tokens) else initials
     if not any(c.isalpha() for t in tokens for c in t):
         return None
     words = [t for t in tokens if not _INITIAL.fullmatch(t)]
@@ -154,7 +181,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def is_family_first(name: str) -> bool:
-    """Whether a name looks Chinese or Korean, whose family name is printed first ("Xi Jinping", "Cho Tae-yul").
+    """Whether a name looks Chinese or Korean, family name first ("Xi Jinping", "Cho Tae-yul").
 
     Chinese names are recognised by pinyin syllables ("Wang Yi"), Korean ones by a hyphenated given
     name or a common surname. Vietnamese names are not flagged: news refers to them by the last token.

@@ -12,13 +12,51 @@ from accord.actors import ROLE_WORDS, Actor, Cast, affiliation_of_token, describ
 from accord.roles import normalise_role
 
 # Words before a name that make its bearer a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_CUES = ("along with", "accompanied by", "according to", "attended by", "as well as by", "including",
-                  "led by", "sent by", "flanked by", "joined by")
-PLURAL_REFERENCES = {"two", "both", "they", "leaders", "sides", "ministers", "diplomats", "officials", "parties",
-                     "countries", "nations", "governments", "participants", "we", "delegations", "counterparts"}
+BYSTANDER_CUES = (
+    "along with",
+    "accompanied by",
+    "according to",
+    "attended by",
+    "as well as by",
+    "including",
+    "led by",
+    "sent by",
+    "flanked by",
+    "joined by",
+)
+PLURAL_REFERENCES = {
+    "two",
+    "both",
+    "they",
+    "leaders",
+    "sides",
+    "ministers",
+    "diplomats",
+    "officials",
+    "parties",
+    "countries",
+    "nations",
+    "governments",
+    "participants",
+    "we",
+    "delegations",
+    "counterparts",
+}
 PRONOUNS = {"he", "she", "his", "her"}
-ROLE_HEADS = {"minister", "president", "premier", "counterpart", "secretary", "chancellor", "leader", "king",
-              "emir", "diplomat", "envoy", "prime"}
+ROLE_HEADS = {
+    "minister",
+    "president",
+    "premier",
+    "counterpart",
+    "secretary",
+    "chancellor",
+    "leader",
+    "king",
+    "emir",
+    "diplomat",
+    "envoy",
+    "prime",
+}
 
 
 @dataclass(frozen=True)
@@ -50,8 +88,13 @@ def bystander(mention: SpacySpan) -> bool:
 def clause_root(trigger: Token) -> Token:
     """The verb a trigger belongs to: "held" for "held talks", the trigger itself for "met"."""
     node = trigger
-    while node.pos_ != "VERB" and node.head is not node and node.dep_ in ("dobj", "pobj", "prep", "compound",
-                                                                          "nsubj", "attr", "conj", "amod"):
+    for _ in range(4):  # bounded: a parse with preset sentence starts is not always a tree
+        if (
+            node.pos_ == "VERB"
+            or node.head is node
+            or node.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubj", "attr", "conj", "amod")
+        ):
+            break
         node = node.head
     return node
 
@@ -87,9 +130,12 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         if token.lower_ not in ROLE_HEADS or token.i in cast.by_token:
             continue
         following = token.i + 1
-        while following < sentence.end and (doc[following].lower_ in ROLE_WORDS or doc[following].text in (",",)
-                                            and following + 1 < sentence.end
-                                            and doc[following + 1].i in cast.by_token):
+        while following < sentence.end and (
+            doc[following].lower_ in ROLE_WORDS
+            or (doc[following].text in (",",)
+            and following + 1 < sentence.end
+            and doc[following + 1].i in cast.by_token)
+        ):
             following += 1
         if following < sentence.end and following in cast.by_token:
             continue  # the role describes a named person
@@ -98,7 +144,9 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         role, affiliation, _ = describe_left(doc, token.i + 1)
         if affiliation is None:
             continue
-        parties.append(Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1]))
+        parties.append(
+            Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1])
+        )
     return parties
 
 
@@ -106,7 +154,11 @@ def counterparts_from(sentence: SpacySpan) -> list[Party]:
     """ "his counterparts from the US, South Korea and Australia": one unnamed party per country."""
     doc = sentence.doc
     for token in sentence:
-        if token.lower_ == "counterparts" and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "from":
+        if (
+            token.lower_ == "counterparts"
+            and token.i + 1 < sentence.end
+            and doc[token.i + 1].lower_ == "from"
+        ):
             parties, seen = [], set()
             for t in doc[token.i + 2 : sentence.end]:
                 if t.text in (";",) or t.pos_ == "VERB":
@@ -119,18 +171,42 @@ def counterparts_from(sentence: SpacySpan) -> list[Party]:
     return []
 
 
+GROUP_NOUNS = {
+    "ministers",
+    "leaders",
+    "governments",
+    "officials",
+    "representatives",
+    "delegations",
+    "heads",
+    "presidents",
+    "diplomats",
+    "chiefs",
+    "sides",
+    "envoys",
+}
+
+
 def country_parties(trigger: Token) -> list[Party]:
     """Governments as subjects: "India and Egypt signed", "The foreign ministers of Japan and Finland agreed"."""
     doc = trigger.doc
+    heads = [c for c in clause_root(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
+    tokens: list[Token] = []
+    for head in heads:
+        group = [head, *head.conjuncts]
+        if head.lower_ in GROUP_NOUNS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    group += [o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+        tokens += group
     parties, seen = [], set()
-    for i in sorted(subject_tokens(trigger)):
-        token = doc[i]
-        if token.ent_type_ not in ("GPE", "ORG", "NORP") or token.ent_iob_ != "B" and i - 1 in subject_tokens(trigger):
+    for token in tokens:
+        if token.ent_type_ not in ("GPE", "ORG", "NORP"):
             continue
         code = affiliation_of_token(token)
         if code and code not in seen:
             seen.add(code)
-            parties.append(Party(None, None, code, doc[i : i + 1]))
+            parties.append(Party(None, None, code, doc[token.i : token.i + 1]))
     return parties
 
 

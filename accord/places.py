@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from accord.gazetteer import city_country, country_code
 from accord.records import Location
 
-PLACE_PREPOSITIONS = {"in", "at", "to", "from", "inside", "on"}
+PLACE_PREPOSITIONS = {"in", "at", "inside"}
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
@@ -36,10 +36,20 @@ def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
 
 
 def governed_by(entity: SpacySpan, trigger: Token) -> bool:
-    node, steps = entity.root, 0
-    while node.head is not node and steps < 5:
-        node, steps = node.head, steps + 1
-        if node is trigger:
+    """Whether a place hangs off the trigger or the verb that carries it ("held talks in Hanoi")."""
+    anchors = {trigger.i}
+    node = trigger
+    for _ in range(3):
+        if node.pos_ == "VERB" or node.head is node:
+            break
+        node = node.head
+        anchors.add(node.i)
+    node = entity.root
+    for _ in range(6):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i in anchors:
             return True
     return False
 
@@ -49,25 +59,26 @@ def sentence_location(sentence: SpacySpan, trigger: Token | None = None) -> Loca
     candidates = []
     for entity in gpe_entities(sentence):
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
-        if before is None or before.lower_ not in PLACE_PREPOSITIONS - {"to", "from"}:
+        if before is None or before.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        if trigger is not None and not governed_by(entity, trigger):
             continue
         location = place_of(entity.text)
         if location is None:
             continue
         location = with_country_after(sentence, entity, location)
         distance = abs(entity.start - trigger.i) if trigger is not None else entity.start
-        attached = trigger is not None and governed_by(entity, trigger)
-        candidates.append((not attached, location.city is None, distance, location))
+        candidates.append((location.city is None, distance, location))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: c[:3])[3]
+    return min(candidates, key=lambda c: c[:2])[2]
 
 
 def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Location) -> Location:
     """ "in Helsinki, Finland" or "in Phnom Penh, Cambodia": the country after the comma wins."""
     doc = sentence.doc
     if entity.end + 1 < sentence.end and doc[entity.end].text == ",":
-        following = next((e for e in sentence.ents if e.start == entity.end + 1), None)
+        following = next((e for e in sentence.ents if e.start == entity.end + 1 and e.label_ == "GPE"), None)
         country = country_code(following.text) if following is not None else None
         if country:
             return Location(city=location.city, country=country)

@@ -33,7 +33,9 @@ def decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise ReadError(f"{name} has a UTF-16 byte-order mark but is not valid UTF-16: {err.reason}") from None
+            raise ReadError(
+                f"{name} has a UTF-16 byte-order mark but is not valid UTF-16: {err.reason}"
+            ) from None
     if b"\x00" in data[:8192]:
         raise ReadError(f"{name} looks binary (it contains NUL bytes), not text")
     try:
@@ -123,7 +125,9 @@ def read_jsonl(text: str, source: str) -> Iterator[Document | Reject]:
         try:
             yield read_jsonl_record(json.loads(line), source, lineno)
         except json.JSONDecodeError as err:
-            yield Reject(f"{Path(source).stem}:{lineno}", source, f"{source} line {lineno} is not JSON: {err.msg}")
+            yield Reject(
+                f"{Path(source).stem}:{lineno}", source, f"{source} line {lineno} is not JSON: {err.msg}"
+            )
         except ReadError as err:
             yield Reject(f"{Path(source).stem}:{lineno}", source, str(err))
 

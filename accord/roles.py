@@ -31,11 +31,16 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("general secretary", r"\bgeneral secretary\b|\bparty (?:chief|leader)\b"),
         ("secretary general", r"\bsecretar(?:y|ies) generals?\b"),
         ("vice president", r"\bvice presidents?\b"),
-        ("prime minister", r"\bprime ministers?\b(?! and (?:foreign|defen[cs]e) minister)"),
+        (
+            "prime minister",
+            r"(?<!deputy )(?<!vice )\bprime ministers?\b"
+            r"|\bprime ministers?\b(?! and (?:minister|foreign|defen))",
+        ),
         ("foreign secretary", r"\bforeign secretary\b"),
         (
             "foreign minister",
-            r"\bforeign (?:affairs )?ministers?\b|\bministers? (?:of|for) (?:the )?(?:europe and )?"
+            r"\bforeign (?:affairs )?ministers?\b"
+            r"|\bministers? (?:of|for) (?:the )?(?:state for )?(?:europe and )?"
             r"(?:foreign|external) (?:affairs|relations)\b|\bexternal affairs ministers?\b|\beam\b|\bfm\b"
             r"|\bsecretary of state\b(?! for (?!foreign))|\bsecretary (?:of|for) foreign affairs\b"
             r"|\bforeign affairs (?:secretary|adviser|advisor)\b|\b(?:top|chief) diplomats?\b"
@@ -47,20 +52,35 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bsecretary (?:of|for) (?:state for )?defen[cs]e\b|\bdefen[cs]e secretary\b"
             r"|\braksha ?mantri\b|\bministers? (?:of|for) (?:the )?armed forces\b",
         ),
-        ("prime minister", r"\bprime ministers?\b|\bpremiers?\b|\bpm\b|\bhead of government\b|\btaoiseach\b"),
-        ("finance minister", r"\bfinance (?:minister|secretary)\b|\bministers? (?:of|for) finance\b"
-         r"|\btreasury secretary\b|\bsecretary of the treasury\b|\bchancellor of the exchequer\b"),
+        (
+            "prime minister",
+            r"\bprime ministers?\b|\bpremiers?\b|\bpm\b|\bhead of government\b|\btaoiseach\b|\btanaiste\b",
+        ),
+        (
+            "finance minister",
+            r"\bfinance (?:minister|secretary)\b|\bministers? (?:of|for) finance\b"
+            r"|\btreasury secretary\b|\bsecretary of the treasury\b|\bchancellor of the exchequer\b",
+        ),
         ("prime minister", r"\bchancellor\b"),
-        ("trade minister", r"\b(?:trade|commerce) ministers?\b|\bministers? (?:of|for) (?:international )?"
-         r"(?:trade|commerce)\b|\bministers? of industry and trade\b|\bsecretary of commerce\b"
-         r"|\btrade representative\b"),
-        ("interior minister", r"\b(?:interior|home) (?:minister|secretary)\b|\bministers? (?:of|for) "
-         r"(?:the )?(?:interior|home affairs|internal affairs|public security)\b"
-         r"|\bsecretary of homeland security\b"),
+        (
+            "trade minister",
+            r"\b(?:trade|commerce) ministers?\b|\bministers? (?:of|for) (?:international )?"
+            r"(?:trade|commerce)\b|\bministers? of industry and trade\b|\bsecretary of commerce\b"
+            r"|\btrade representative\b",
+        ),
+        (
+            "interior minister",
+            r"\b(?:interior|home) (?:minister|secretary)\b|\bministers? (?:of|for) "
+            r"(?:the )?(?:interior|home affairs|internal affairs|public security)\b"
+            r"|\bsecretary of homeland security\b",
+        ),
         ("president", r"\bpresidents?\b|\bhead of state\b"),
         ("national security adviser", r"\bnational security advis[eo]rs?\b"),
-        ("chief of defence staff", r"\bchief of (?:the )?(?:defen[cs]e|general|joint) staff\b"
-         r"|\bchairman of the joint chiefs\b"),
+        (
+            "chief of defence staff",
+            r"\bchief of (?:the )?(?:defen[cs]e|general|joint) staff\b"
+            r"|\bchairman of the joint chiefs\b",
+        ),
         ("chief of staff", r"\bchief of staff\b"),
         ("crown prince", r"\bcrown prince\b"),
         ("king", r"\bking\b"),
@@ -74,18 +94,24 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _PORTFOLIO_AFTER = re.compile(r"\bministers? (?:of|for) (?:the )?([a-z' ]+?)(?= and | of |,|$)")
 _PORTFOLIO_BEFORE = re.compile(r"\b([a-z']+) ministers?\b")
-_NOT_PORTFOLIO = frozenset({"the", "a", "cabinet", "senior", "junior", "chief", "state", "his", "her", "their"})
-_WITH_SECRETARY = {"foreign minister": "foreign secretary", "defense minister": "defense secretary",
-                   "interior minister": "home secretary", "finance minister": "finance secretary"}
+_NOT_PORTFOLIO = frozenset(
+    {"the", "a", "cabinet", "senior", "junior", "chief", "state", "his", "her", "their"}
+)
+_WITH_SECRETARY = {
+    "foreign minister": "foreign secretary",
+    "defense minister": "defense secretary",
+    "interior minister": "home secretary",
+    "finance minister": "finance secretary",
+}
 
 
 def _generic_minister(text: str) -> str | None:
-    """"Minister of Agriculture" -> "agriculture minister"; a bare "minister" stays "minister"."""
+    """ "Minister of Agriculture" -> "agriculture minister"; a bare "minister" stays "minister"."""
     if match := _PORTFOLIO_AFTER.search(text):
         return f"{match.group(1).strip()} minister"
     match = _PORTFOLIO_BEFORE.search(text)
     if match is None:
-        return None
+        return "minister" if re.search(r"\bministers?\b", text) else None
     word = match.group(1)
     if word in _NOT_PORTFOLIO or country_code(word.title()):
         return "minister"
@@ -102,17 +128,24 @@ def normalise_role(text: str, affiliation: str | None = None) -> str | None:
     folded = re.sub(r"\s+", " ", folded).strip()
     if not folded:
         return None
-    label = next((name for name, pattern in _LABELS if pattern.search(folded)), None) or _generic_minister(
-        folded
-    )
+    label, deputy = None, _DEPUTY.search(folded)
+    for name, pattern in _LABELS:
+        if match := pattern.search(folded):
+            label, deputy = name, _DEPUTY.search(folded[max(0, match.start() - 20) : match.end()])
+            break
+    label = label or _generic_minister(folded)
     if label is None:
         return None
     services = affiliation in _SECRETARY_SERVICES
     if label == "foreign secretary" and not services:
         label = "foreign minister"
-    elif services and label in _WITH_SECRETARY and re.search(r"\b(?:foreign|defen[cs]e|home|finance) secretary\b", folded):
+    elif (
+        services
+        and label in _WITH_SECRETARY
+        and re.search(r"\b(?:foreign|defen[cs]e|home|finance) secretary\b", folded)
+    ):
         label = _WITH_SECRETARY[label]
-    if _DEPUTY.search(folded) and not label.startswith(("vice", "deputy")):
+    if deputy and not label.startswith(("vice", "deputy")):
         if label == "president":
             return "vice president"
         if label.endswith(("minister", "secretary general")):

@@ -11,7 +11,12 @@ import re
 TOPICS: dict[str, tuple[str, ...]] = {
     "security": ("security",),
     "defense": ("defense", "defence", "military"),
-    "defense technology": ("defense technology", "defence technology", "defense equipment", "defence equipment"),
+    "defense technology": (
+        "defense technology",
+        "defence technology",
+        "defense equipment",
+        "defence equipment",
+    ),
     "trade": ("trade", "tariff", "tariffs", "export", "exports", "imports"),
     "investment": ("investment", "investments"),
     "economy": ("economic", "economy"),
@@ -46,8 +51,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "middle east": ("middle east", "gaza", "israel"),
     "investment and finance": ("finance", "financial"),
 }
-PATTERNS = {tag: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-            for tag, words in TOPICS.items()}
+PATTERNS = {
+    tag: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    for tag, words in TOPICS.items()
+}
 
 
 def find_topics(text: str) -> tuple[str, ...]:

@@ -12,36 +12,165 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 MEET_WORDS = {
-    "met", "meet", "meets", "meeting", "meetings", "talks", "received", "receives", "receive", "receiving",
-    "hosted", "hosts", "host", "hosting", "audience", "summit", "conversation", "encounter", "bilateral",
-    "shakes", "shook", "welcomed", "welcomes", "welcoming", "discussions", "consultations", "talked",
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "meetings",
+    "talks",
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "audience",
+    "summit",
+    "conversation",
+    "encounter",
+    "shakes",
+    "shook",
+    "welcomed",
+    "welcomes",
+    "welcoming",
+    "discussions",
+    "consultations",
+    "talked",
 }
 CALL_CUES = {
-    "phone", "telephone", "telephonic", "phone-call", "video", "videoconference", "video-conference",
-    "virtual", "virtually", "teleconference", "videolink", "online",
+    "phone",
+    "telephone",
+    "telephonic",
+    "phone-call",
+    "video",
+    "videoconference",
+    "video-conference",
+    "virtual",
+    "virtually",
+    "teleconference",
+    "videolink",
+    "online",
 }
 VISIT_WORDS = {
-    "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrive", "arriving", "trip", "tour",
-    "toured", "touring", "travelled", "traveled",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "arrived",
+    "arrives",
+    "arrive",
+    "arriving",
+    "trip",
+    "tour",
+    "toured",
+    "touring",
+    "travelled",
+    "traveled",
 }
 AGREE_WORDS = {
-    "agreed", "agree", "agrees", "agreeing", "signed", "sign", "signs", "signing", "pledged", "pledge",
-    "confirmed", "confirm", "concurred", "reaffirmed", "vowed", "consensus", "inked", "concluded",
+    "agreed",
+    "agree",
+    "agrees",
+    "agreeing",
+    "signed",
+    "sign",
+    "signs",
+    "signing",
+    "pledged",
+    "pledge",
+    "confirmed",
+    "confirm",
+    "concurred",
+    "reaffirmed",
+    "vowed",
+    "consensus",
+    "inked",
+    "concluded",
 }
 # Only these meeting words are verbs that need a person as object to count ("received a call" is a call).
-NEEDS_PERSON_OBJECT = {"received", "receives", "receive", "receiving", "welcomed", "welcomes", "welcoming",
-                       "hosted", "hosts", "host", "hosting"}
+NEEDS_PERSON_OBJECT = {
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "welcomed",
+    "welcomes",
+    "welcoming",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 PLANNING_WORDS = {
-    "expected", "expects", "scheduled", "plans", "planned", "planning", "plan", "set", "due", "hopes", "hope",
-    "hoped", "aims", "aim", "aimed", "seeks", "seek", "wants", "want", "invited", "invite", "invitation",
-    "proposed", "propose", "intends", "intend", "looking", "upcoming", "forthcoming", "next", "prepare",
-    "preparing", "preparations", "ahead", "prior", "before", "tomorrow", "likely", "possible", "potential",
-    "would", "broker", "arrange", "announce", "announced", "eyes", "considering", "consider",
+    "expected",
+    "expects",
+    "scheduled",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "set",
+    "due",
+    "hopes",
+    "hope",
+    "hoped",
+    "aims",
+    "aim",
+    "aimed",
+    "seeks",
+    "seek",
+    "wants",
+    "want",
+    "invited",
+    "invite",
+    "invitation",
+    "proposed",
+    "propose",
+    "intends",
+    "intend",
+    "looking",
+    "upcoming",
+    "forthcoming",
+    "next",
+    "prepare",
+    "preparing",
+    "preparations",
+    "ahead",
+    "prior",
+    "before",
+    "tomorrow",
+    "likely",
+    "possible",
+    "potential",
+    "would",
+    "broker",
+    "arrange",
+    "announce",
+    "announced",
+    "eyes",
+    "considering",
+    "consider",
 }
-NEGATIONS = {"not", "n't", "never", "no", "without", "neither", "nor", "refused", "declined", "cancelled",
-             "canceled", "postponed", "denied", "rejected"}
+NEGATIONS = {
+    "not",
+    "n't",
+    "never",
+    "no",
+    "without",
+    "neither",
+    "nor",
+    "refused",
+    "declined",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "denied",
+    "rejected",
+}
 CONDITIONAL = {"if", "unless", "whether"}
 
 
@@ -62,7 +191,7 @@ def modality(token: Token) -> str | None:
     while steps < 4:
         for child in node.children:
             lower = child.lower_
-            if child.dep_ == "neg" or lower in NEGATIONS and child.i < node.i:
+            if child.dep_ == "neg" or (lower in NEGATIONS and child.i < node.i):
                 return "negation"
             if child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 return "future"
@@ -74,19 +203,49 @@ def modality(token: Token) -> str | None:
                 return "future"
         if node.lower_ in PLANNING_WORDS and node is not token:
             return "future"
-        if node.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children) and steps == 0 and (
-            token.pos_ == "VERB"
+        if (
+            node.tag_ == "VB"
+            and node.dep_ not in ("acl", "relcl")
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
         ):
-            return "future"  # "to meet": an intention, not an act
+            return "future"  # "to meet", "to attend the meetings": an intention, not an act
         if node.tag_ in ("VBD", "VBN") and node is not token and node.lower_ not in PLANNING_WORDS:
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
         if node.head is node:
             break
         node, steps = node.head, steps + 1
     window = token.doc[max(token.sent.start, token.i - 3) : token.i]
-    if any(t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window):
+    if any(
+        t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window
+    ):
         return "future"
     return None
+
+
+def is_personal(token: Token) -> bool:
+    """Whether an object names people: "received Blinken", "welcomed his counterpart", "hosted them"."""
+    return (
+        token.ent_type_ in ("PERSON", "NORP")
+        or token.tag_ in ("NNP", "PRP")
+        or token.lower_
+        in (
+            "counterpart",
+            "counterparts",
+            "delegation",
+            "delegations",
+            "minister",
+            "president",
+            "leader",
+            "leaders",
+            "envoy",
+            "prime",
+            "secretary",
+            "premier",
+            "ministers",
+            "guest",
+            "guests",
+        )
+    )
 
 
 def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
@@ -103,12 +262,15 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
         return "visit"
     if lower in CALL_CUES or (lower in ("call", "called", "calls", "spoke", "speaking") and call_cue):
         if lower in ("video", "virtual", "online") and not any(
-            t.lower_ in ("call", "conference", "meeting", "talks", "summit", "format", "link") for t in sentence
+            t.lower_ in ("call", "conference", "meeting", "talks", "summit", "format", "link")
+            for t in sentence
         ):
             return None
         return "call"
     if lower in MEET_WORDS:
-        if lower in NEEDS_PERSON_OBJECT and not any(c.dep_ == "dobj" for c in token.children):
+        if lower in NEEDS_PERSON_OBJECT and not any(
+            c.dep_ == "dobj" and is_personal(c) for c in token.children
+        ):
             return None
         if lower == "meeting" and token.pos_ == "VERB":
             return "call" if call_cue else "meet"

@@ -25,22 +25,36 @@ def place_text(event: Event) -> str:
 def events_table(results: Iterable[Extraction]) -> Table:
     """One row per event: document, date, type, participants, place, evidence."""
     table = Table(title="Events found", show_lines=True, expand=True)
-    for column, style in (("doc", "dim"), ("date", "cyan"), ("type", "bold"), ("participants", ""),
-                          ("place", "green"), ("evidence", "dim")):
+    for column, style in (
+        ("doc", "dim"),
+        ("date", "cyan"),
+        ("type", "bold"),
+        ("participants", ""),
+        ("place", "green"),
+        ("evidence", "dim"),
+    ):
         table.add_column(column, style=style, overflow="fold")
     for result in results:
         for event in result.events:
             evidence = event.evidence[0].text if event.evidence else ""
-            table.add_row(result.cleaned.document.id[:12], event.date.value or "?", event.type,
-                          participants_text(event), place_text(event),
-                          evidence if len(evidence) < 160 else evidence[:157] + "…")
+            table.add_row(
+                result.cleaned.document.id[:12],
+                event.date.value or "?",
+                event.type,
+                participants_text(event),
+                place_text(event),
+                evidence if len(evidence) < 160 else evidence[:157] + "…",
+            )
     return table
 
 
 def cleaning_table(cleaned: CleanedDocument) -> Table:
     """Every line of the page: kept text on the left, dropped text and the reason on the right."""
-    table = Table(title=f"{cleaned.document.source}  (published: {cleaned.published.value or 'unknown'}"
-                  f"{', from ' + cleaned.published.source if cleaned.published.source else ''})", expand=True)
+    table = Table(
+        title=f"{cleaned.document.source}  (published: {cleaned.published.value or 'unknown'}"
+        f"{', from ' + cleaned.published.source if cleaned.published.source else ''})",
+        expand=True,
+    )
     table.add_column("#", style="dim", justify="right")
     table.add_column("kept", overflow="fold", ratio=3)
     table.add_column("dropped", style="red", overflow="fold", ratio=2)

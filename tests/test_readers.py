@@ -24,7 +24,11 @@ def test_seed_header_gives_publication_date_and_keeps_rest_of_line(tmp_path: Pat
     document = one(list(read_paths([path])))
     assert isinstance(document, Document)
     assert document.id == "007_abc"
-    assert (document.published, document.published_source, document.format) == ("2023-04-05", "header", "seed")
+    assert (document.published, document.published_source, document.format) == (
+        "2023-04-05",
+        "header",
+        "seed",
+    )
     assert document.text.startswith("Menu Login\n")
 
 
@@ -56,8 +60,12 @@ def test_jsonl_records_keep_their_ids_and_metadata(tmp_path: Path) -> None:
 def test_broken_jsonl_lines_are_rejected_one_by_one(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        json.dumps({"id": "ok", "text": PAGE}) + "\n{not json\n" + json.dumps({"text": PAGE}) + "\n"
-        + json.dumps({"id": "x", "text": 5}) + "\n",
+        json.dumps({"id": "ok", "text": PAGE})
+        + "\n{not json\n"
+        + json.dumps({"text": PAGE})
+        + "\n"
+        + json.dumps({"id": "x", "text": 5})
+        + "\n",
         encoding="utf-8",
     )
     results = list(read_paths([path]))
@@ -93,7 +101,9 @@ def test_html_goes_through_trafilatura(tmp_path: Path) -> None:
         (b" date 2020-01-01   \n  ", "has no text after its date line"),
     ],
 )
-def test_unreadable_files_become_rejects_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+def test_unreadable_files_become_rejects_naming_the_file(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     reject = one(list(read_paths([path])))

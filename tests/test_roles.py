@@ -1,0 +1,113 @@
+"""Role phrases and their function labels, with sentences written for these tests."""
+
+import pytest
+
+from accord.roles import COUNTERPART_PATTERN, ROLE_PATTERN, find_roles, normalise_role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "affiliation", "label"),
+    [
+        ("Minister for Foreign Affairs of Japan", None, "foreign minister"),
+        ("Foreign Minister", None, "foreign minister"),
+        ("the foreign ministers", None, "foreign minister"),
+        ("U.S. Secretary of State", "USA", "foreign minister"),
+        ("External Affairs Minister", "IND", "foreign minister"),
+        ("EAM", "IND", "foreign minister"),
+        ("Secretary of Foreign Affairs", "PHL", "foreign minister"),
+        ("Minister for Foreign Relations", None, "foreign minister"),
+        ("Minister of Foreign Affairs and International Cooperation", None, "foreign minister"),
+        ("top diplomat", None, "foreign minister"),
+        ("foreign affairs adviser", "BGD", "foreign minister"),
+        ("Foreign Secretary", "GBR", "foreign minister"),
+        ("Foreign Secretary", "IND", "foreign secretary"),
+        ("Defence Secretary", "IND", "defense secretary"),
+        ("Defence Secretary", "GBR", "defense minister"),
+        ("Minister of Defence", None, "defense minister"),
+        ("Minister of National Defense", "POL", "defense minister"),
+        ("Secretary of Defense", "USA", "defense minister"),
+        ("Raksha Mantri", "IND", "defense minister"),
+        ("Secretary of State for Defence", "GBR", "defense minister"),
+        ("PM", None, "prime minister"),
+        ("Chinese premier", None, "prime minister"),
+        ("Chancellor", "DEU", "prime minister"),
+        ("Chancellor of the Exchequer", "GBR", "finance minister"),
+        ("Prime Minister and Minister for Foreign Affairs", None, "prime minister"),
+        ("Deputy Prime Minister and Foreign Minister", None, "foreign minister"),
+        ("State Councilor and Foreign Minister", None, "foreign minister"),
+        ("President of the Republic", None, "president"),
+        ("Vice-President of the Republic", None, "vice president"),
+        ("Deputy Prime Minister", None, "deputy prime minister"),
+        ("Vice Foreign Minister", None, "deputy foreign minister"),
+        ("Minister of State for External Affairs", "IND", "deputy foreign minister"),
+        ("Vice-Minister for Defence", None, "deputy defense minister"),
+        ("secretary general of the North Atlantic Treaty Organization", "NATO", "secretary general"),
+        ("Secretary-General", "UN", "secretary general"),
+        ("General Secretary of the Communist Party", None, "general secretary"),
+        ("Minister for Trade and Export Growth", None, "trade minister"),
+        ("Minister of Industry and Trade", None, "trade minister"),
+        ("Finance Minister", None, "finance minister"),
+        ("Home Secretary", "GBR", "interior minister"),
+        ("Minister of Public Security", None, "interior minister"),
+        ("King", None, "king"),
+        ("Emir", None, "emir"),
+        ("Crown Prince", None, "crown prince"),
+        ("National Security Adviser", None, "national security adviser"),
+        ("Ambassador", None, "ambassador"),
+        ("Chief of Defence Staff", None, "chief of defence staff"),
+        ("Chief of Staff", None, "chief of staff"),
+        ("Speaker of the National Assembly", None, "speaker"),
+        ("Minister of Agriculture and Rural Development", None, "agriculture minister"),
+        ("Health Minister", None, "health minister"),
+        ("Minister", None, "minister"),
+        ("Finnish Minister", None, "minister"),
+    ],
+)
+def test_normalise_role(phrase: str, affiliation: str | None, label: str) -> None:
+    assert normalise_role(phrase, affiliation) == label
+
+
+@pytest.mark.parametrize("phrase", ["", "hello", "counterpart", "spokesperson", "ministerial"])
+def test_not_roles(phrase: str) -> None:
+    assert normalise_role(phrase) is None
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(sentence[start:end], label) for start, end, label in find_roles(sentence)]
+
+
+def test_find_roles_in_a_sentence() -> None:
+    sentence = (
+        "Portuguese Prime Minister Rui Mota met NATO secretary general Ida Berg and the foreign ministers."
+    )
+    assert _found(sentence) == [
+        ("Prime Minister", "prime minister"),
+        ("secretary general", "secretary general"),
+        ("foreign ministers", "foreign minister"),
+    ]
+
+
+def test_find_roles_keeps_deputy_and_long_forms_whole() -> None:
+    sentence = "Deputy Prime Minister Ana Reis and the Minister of Foreign Affairs and Trade, Li Wei, spoke."
+    assert _found(sentence) == [
+        ("Deputy Prime Minister", "deputy prime minister"),
+        ("Minister of Foreign Affairs and Trade", "foreign minister"),
+    ]
+
+
+def test_find_roles_abbreviations_only_in_capitals() -> None:
+    assert _found("PMRao arrived and the FM spoke") == [("PM", "prime minister"), ("FM", "foreign minister")]
+    assert _found("at 5 pm the film ended") == []
+
+
+def test_find_roles_skips_adjectives() -> None:
+    assert _found("a ministerial meeting at the presidential palace") == []
+    assert ROLE_PATTERN.search("the premier said") is not None
+
+
+def test_counterpart_pattern_captures_the_demonym() -> None:
+    match = COUNTERPART_PATTERN.search("She met her Chilean counterpart, Rosa Díaz, on Monday.")
+    assert match is not None and match.group("demonym") == "Chilean"
+    match = COUNTERPART_PATTERN.search("He met his counterparts from Chile and Peru.")
+    assert match is not None and match.group("demonym") is None
+    assert COUNTERPART_PATTERN.search("no such cue here") is None
