@@ -7,167 +7,46 @@ them, anchored by role phrases, and later surname-only mentions are linked to th
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.gazetteer import affiliation_code, country_code
+from accord.affiliations import affiliation_of_token, strip_possessive
+from accord.gazetteer import ORGANISATIONS, affiliation_code
 from accord.names import canonical_name, family_name, name_matches
 from accord.roles import normalise_role
 
-TITLES = {
-    "mr",
-    "mr.",
-    "ms",
-    "ms.",
-    "mrs",
-    "mrs.",
-    "h.e.",
-    "h.",
-    "e.",
-    "he",
-    "dr",
-    "dr.",
-    "shri",
-    "sir",
-    "madam",
-    "excellency",
-    "his",
-    "her",
-    "prof",
-    "prof.",
-    "gen",
-    "gen.",
-    "general",
-    "lt.",
-    "col.",
-    "adm.",
-    "admiral",
-    "sheikh",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "smt",
-    "smt.",
-    "mme",
-    "m.",
-    "dame",
-}
+TITLES = set(
+    "mr mr. ms ms. mrs mrs. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
+    "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame".split()
+)
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
-ROLE_WORDS = {
-    "minister",
-    "ministers",
-    "foreign",
-    "affairs",
-    "defence",
-    "defense",
-    "secretary",
-    "state",
-    "prime",
-    "president",
-    "vice",
-    "deputy",
-    "general",
-    "premier",
-    "pm",
-    "eam",
-    "raksha",
-    "mantri",
-    "chancellor",
-    "top",
-    "diplomat",
-    "counterpart",
-    "counterparts",
-    "leader",
-    "chief",
-    "head",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "external",
-    "international",
-    "cooperation",
-    "relations",
-    "trade",
-    "finance",
-    "ambassador",
-    "envoy",
-    "senior",
-    "speaker",
-    "chairman",
-    "chairperson",
-    "governor",
-    "of",
-    "for",
-    "the",
-    "and",
-    "councilor",
-    "councillor",
-    "vice-minister",
-    "vice-president",
-    "commerce",
-    "economy",
-    "industry",
-    "interior",
-    "home",
-    "justice",
-    "economic",
-    "first",
-    "lady",
-    "crown",
-    "foreign-minister",
-    "party",
-    "communist",
-    "central",
-    "committee",
-    "mayor",
-    "director",
-    "commissioner",
-    "high",
-    "representative",
-    "policy",
-    "prime-minister",
-    "new",
-    "then",
-    "former",
-    "incumbent",
-    "acting",
-    "chief-of-staff",
-    "staff",
-    "army",
-    "navy",
-    "forces",
-    "armed",
-    "military",
-    "spokesperson",
-    "spokesman",
-    "official",
-    "officials",
-} | TITLES
-PARTICLES = {
-    "da",
-    "de",
-    "do",
-    "dos",
-    "das",
-    "del",
-    "der",
-    "van",
-    "von",
-    "bin",
-    "bint",
-    "ibn",
-    "al",
-    "el",
-    "le",
-}
+ROLE_WORDS = TITLES | set(
+    "minister ministers foreign affairs defence defense secretary state prime president vice deputy general "
+    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts leader chief head national "
+    "security adviser advisor external international cooperation relations trade finance ambassador envoy "
+    "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
+    "vice-president commerce economy industry interior home justice economic crown party communist central "
+    "committee mayor director commissioner high representative policy prime-minister then former incumbent "
+    "acting staff army navy forces armed military spokesperson spokesman official officials".split()
+)
+# Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
+NAME_ANCHORS = TITLES | set(
+    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy "
+    "vice-president vice-minister".split()
+)
+# A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
+INSTITUTION_WORDS = set(
+    "ministry house office palace council assembly committee government department expo summit forum "
+    "agency bank union organization organisation party university news press times post daily herald "
+    "embassy parliament congress senate court villa bhavan hall".split()
+)
+PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
+GENERIC_ROLES = {"minister", None}
 
 
 @dataclass
@@ -180,8 +59,10 @@ class Actor:
     mentions: list[SpacySpan] = field(default_factory=list)
 
     def learn(self, role: str | None, affiliation: str | None) -> None:
-        """The first role and affiliation the page states win; later mentions fill gaps only."""
-        self.role = self.role or role
+        """The first role and affiliation the page states win; later mentions fill gaps or make a
+        generic role ("minister") specific."""
+        if self.role in GENERIC_ROLES:
+            self.role = role or self.role
         self.affiliation = self.affiliation or affiliation
 
 
@@ -246,51 +127,20 @@ def is_name_token(token: Token) -> bool:
     return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or (text.isupper() and len(text) > 2)
 
 
-def affiliation_of_token(token: Token) -> str | None:
-    """The country or organisation a token names or belongs to, using the entity around it."""
-    if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
-        entity = token.doc[(token.ent_iob_ == "B" and token.i) or _entity_start(token) : _entity_end(token)]
-        code = affiliation_code(_strip_possessive(entity.text))
-        if code:
-            return code
-    return affiliation_code(_strip_possessive(token.text)) if token.text[:1].isupper() else None
-
-
-def _entity_start(token: Token) -> int:
-    i = token.i
-    while i > 0 and token.doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
-
-
-def _entity_end(token: Token) -> int:
-    i = token.i + 1
-    while i < len(token.doc) and token.doc[i].ent_iob_ == "I":
-        i += 1
-    return i
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+def continues_name(doc: Doc, i: int, stop: int) -> bool:
+    """Whether token i extends a name: a name token, or particles ("von der") followed by one."""
+    j = i
+    while j < stop and doc[j].lower_ in PARTICLES:
+        j += 1
+    if j < stop and doc[j].text in ("-", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
+        j += 1
+    return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
 
 
 def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a name over neighbouring name tokens and particles; trim titles, roles and countries."""
     sentence = doc[start].sent
-    while end < sentence.end and (
-        (is_name_token(doc[end])
-        and not affiliation_of_token(doc[end]))
-        or (doc[end].lower_ in PARTICLES
-        and end + 1 < sentence.end
-        and is_name_token(doc[end + 1]))
-        or (doc[end].text in ("-", "’", "'")
-        and end + 1 < sentence.end
-        and is_name_token(doc[end + 1])
-        and doc[end].whitespace_ == "")
-    ):
+    while end < sentence.end and continues_name(doc, end, sentence.end):
         end += 1
     while (
         start > sentence.start and is_name_token(doc[start - 1]) and not affiliation_of_token(doc[start - 1])
@@ -317,16 +167,26 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
             token.lower_ in ROLE_WORDS
             or token.lower_ in ("'s", "’s", "-", "–", ".")
             or affiliation_of_token(token)
-        ) or (token.text == "," and i > sentence.start and affiliation_of_token(doc[i + 1]) and i + 1 < start):
+            or (
+                token.text == ","
+                and i > sentence.start
+                and i + 1 < start
+                and affiliation_of_token(doc[i + 1])
+            )
+            or (
+                token.text == ","
+                and i == start - 1
+                and i > sentence.start
+                and doc[i - 1].lower_ in NAME_ANCHORS
+            )
+        ):
             i -= 1
         else:
             break
     window = doc[i + 1 : start]
-    return (
-        roles_in(window),
-        affiliation_in(window),
-        any(t.lower_ in ("counterpart", "counterparts") for t in window),
-    )
+    affiliation = affiliation_in(window)
+    counterpart = any(t.lower_ in ("counterpart", "counterparts") for t in window)
+    return roles_in(window, affiliation), affiliation, counterpart
 
 
 def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
@@ -356,12 +216,13 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
     ):
         stop += 1
     window = doc[end + 1 : stop]
-    role = roles_in(window)
-    return (role, affiliation_in(window)) if role else (None, None)
+    affiliation = affiliation_in(window)
+    role = roles_in(window, affiliation)
+    return (role, affiliation) if role else (None, None)
 
 
-def roles_in(window: SpacySpan) -> str | None:
-    return normalise_role(window.text) if len(window) else None
+def roles_in(window: SpacySpan, affiliation: str | None) -> str | None:
+    return normalise_role(window.text, affiliation) if len(window) else None
 
 
 def affiliation_in(window: SpacySpan) -> str | None:
@@ -376,17 +237,19 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that name people: PERSON entities, and proper nouns right after a role or title."""
     ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
     surnames = {doc[end - 1].text for _, end in ranges}
-    for token in doc:  # "Finland Antti Häkkänen": NER missed it here but knows the surname elsewhere
-        if token.text in surnames and token.i > 0 and is_name_token(doc[token.i - 1]):
-            ranges.append((token.i - 1, token.i + 1))
     for token in doc:
-        if (
-            token.i + 1 < len(doc)
-            and token.lower_ in ROLE_WORDS - {"of", "for", "the", "and", "his", "her"}
-            and (is_name_token(doc[token.i + 1]) and not affiliation_of_token(doc[token.i + 1]))
-        ):
-            ranges.append((token.i + 1, token.i + 2))
-    return sorted(set(ranges))
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is None or not is_name_token(after) or affiliation_of_token(after):
+            continue
+        if token.lower_ in NAME_ANCHORS or after.text in surnames:
+            ranges.append((token.i + 1, token.i + 2))  # "PM Modi"; "Finland Antti Häkkänen" (surname known)
+    return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def is_person_name(name: str | None) -> bool:
+    if not name or affiliation_code(name) or normalise_role(name):
+        return False
+    return name.split()[-1].lower() not in INSTITUTION_WORDS
 
 
 def find_actors(doc: Doc) -> Cast:
@@ -398,7 +261,7 @@ def find_actors(doc: Doc) -> Cast:
         if start >= end or any(i in taken for i in range(start, end)):
             continue
         name = canonical_name(doc[start:end].text)
-        if not name or affiliation_code(name) or normalise_role(name):
+        if not is_person_name(name):
             continue
         role, affiliation, counterpart = describe_left(doc, start)
         right_role, right_affiliation = describe_right(doc, end)
@@ -407,6 +270,7 @@ def find_actors(doc: Doc) -> Cast:
             cast.counterparts[start] = actor
         taken.update(range(start, end))
     link_surnames(doc, cast, taken)
+    infer_affiliations(doc, cast)
     return cast
 
 
@@ -416,7 +280,7 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
             continue
-        actor = surnames.get(_strip_possessive(token.text))
+        actor = surnames.get(strip_possessive(token.text))
         if actor is not None:
             actor.mentions.append(doc[token.i : token.i + 1])
             cast.by_token[token.i] = actor
@@ -424,9 +288,18 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
 
 
 def merge_partial_actors(cast: Cast) -> None:
-    """A surname-only actor seen before the full name ("Kihara" then "Minoru Kihara") is the same person."""
-    for partial in [a for a in cast.actors if len(a.name.split()) == 1]:
-        full = next((a for a in cast.actors if a is not partial and name_matches(partial.name, a.name)), None)
+    """A partial name seen apart from the full one ("Kihara", "Minister Ursula") is the same person."""
+    for partial in sorted(cast.actors, key=lambda a: len(a.name.split())):
+        full = next(
+            (
+                a
+                for a in cast.actors
+                if a is not partial
+                and len(a.name.split()) > len(partial.name.split())
+                and (name_matches(partial.name, a.name) or set(partial.name.split()) < set(a.name.split()))
+            ),
+            None,
+        )
         if full is None:
             continue
         full.learn(partial.role, partial.affiliation)
@@ -440,6 +313,22 @@ def merge_partial_actors(cast: Cast) -> None:
         cast.actors.remove(partial)
 
 
-def country_of_text(text: str) -> str | None:
-    """Country code of a place name, for callers that already know it is a place."""
-    return country_code(_strip_possessive(text))
+def infer_affiliations(doc: Doc, cast: Cast) -> None:
+    """An official the page never ties to a country most likely serves the country it talks about most,
+    leaving out the countries of the people named beside them ("Prime Minister Kishida met Modi …")."""
+    counts = Counter(affiliation_of_token(e[0]) for e in doc.ents if e.label_ in ("GPE", "NORP"))
+    counts.pop(None, None)
+    for actor in cast.actors:
+        if actor.affiliation or not actor.role:
+            continue
+        sentences = {m.sent.start for m in actor.mentions}
+        beside = {
+            other.affiliation
+            for other in cast.actors
+            if other is not actor and any(m.sent.start in sentences for m in other.mentions)
+        }
+        ranked = [
+            code for code, _ in counts.most_common() if code not in beside and code not in ORGANISATIONS
+        ]
+        if ranked:
+            actor.affiliation = ranked[0]

@@ -8,13 +8,12 @@ are merged, so a meeting reported in five sentences is one event with five piece
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import Cast, affiliation_of_token, find_actors
+from accord.actors import Cast, find_actors
 from accord.dates import is_future_expression, resolve_date
 from accord.parties import Party, affiliations, refers_back, sentence_parties, subject_tokens, unique
 from accord.places import dateline_location, host_of_visit, sentence_location
@@ -215,21 +214,9 @@ def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
                 mention.location = dateline
 
 
-def home_country(doc: Doc) -> str | None:
-    """The country a page mentions most: the usual affiliation of an official it names without one."""
-    counts = Counter(affiliation_of_token(e[0]) for e in doc.ents if e.label_ in ("GPE", "NORP"))
-    counts.pop(None, None)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def fill_affiliations(mentions: list[Mention], home: str | None) -> None:
+def drop_unaffiliated(mentions: list[Mention]) -> None:
+    """A party with no known country or organisation cannot be placed in a dyad: leave it out."""
     for mention in mentions:
-        present = affiliations(mention.parties)
-        fallback = home if home and home not in present else None
-        mention.parties = [
-            replace(p, affiliation=fallback) if p.affiliation is None and p.role and fallback else p
-            for p in mention.parties
-        ]
         mention.parties = [p for p in mention.parties if p.affiliation]
 
 
@@ -314,8 +301,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     published = cleaned.published.value
     cast = find_actors(doc)
     asserted, unasserted = read_sentences(doc, cast, published)
-    home = home_country(doc)
-    fill_affiliations(asserted, home)
+    drop_unaffiliated(asserted)
     interactions = [m for m in asserted if m.interaction]
     for mention in asserted:
         if mention.type == "visit":

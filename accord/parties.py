@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.actors import ROLE_WORDS, Actor, Cast, affiliation_of_token, describe_left
+from accord.actors import ROLE_WORDS, Actor, Cast, describe_left
+from accord.affiliations import affiliation_of_token
 from accord.roles import normalise_role
 
 # Words before a name that make its bearer a bystander, not a party ("along with X", "attended by X").
@@ -132,9 +133,11 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         following = token.i + 1
         while following < sentence.end and (
             doc[following].lower_ in ROLE_WORDS
-            or (doc[following].text in (",",)
-            and following + 1 < sentence.end
-            and doc[following + 1].i in cast.by_token)
+            or (
+                doc[following].text in (",",)
+                and following + 1 < sentence.end
+                and doc[following + 1].i in cast.by_token
+            )
         ):
             following += 1
         if following < sentence.end and following in cast.by_token:

@@ -1,0 +1,58 @@
+"""Which tokens of a parsed page name a country or organisation ("Việt Nam’s", "the U.S.", "NATO").
+
+spaCy's entities miss or split many such names, so the marks come from the entities first and then
+from runs of capitalised tokens looked up in the gazetteer, longest run first. They are computed once per
+page and kept in `Doc.user_data`, since every stage after NER asks about them token by token.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from accord.gazetteer import affiliation_code
+
+CACHE_KEY = "accord_affiliations"
+LONGEST_RUN = 4
+JOINERS = {"of", "the", "and", "-", "’s", "'s"}
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def affiliation_marks(doc: Doc) -> dict[int, str]:
+    """Token index -> affiliation code, for every token inside a country or organisation name."""
+    marks: dict[int, str] = {}
+    for entity in doc.ents:
+        if entity.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            code = affiliation_code(strip_possessive(entity.text))
+            if code:
+                marks.update(dict.fromkeys(range(entity.start, entity.end), code))
+    i = 0
+    while i < len(doc):
+        if i in marks or doc[i].ent_type_ == "PERSON" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(LONGEST_RUN, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if span[-1].lower_ in JOINERS or any(t.ent_type_ == "PERSON" or "\n" in t.text for t in span):
+                continue
+            code = affiliation_code(strip_possessive(span.text))
+            if code:
+                marks.update(dict.fromkeys(range(i, i + n), code))
+                i += n
+                break
+        else:
+            i += 1
+    return marks
+
+
+def affiliation_of_token(token: Token) -> str | None:
+    """The country or organisation a token's name belongs to, if any."""
+    marks = token.doc.user_data.get(CACHE_KEY)
+    if marks is None:
+        marks = token.doc.user_data[CACHE_KEY] = affiliation_marks(token.doc)
+    return marks.get(token.i)
