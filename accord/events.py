@@ -15,7 +15,15 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.actors import Cast, find_actors
 from accord.dates import is_future_expression, resolve_date
-from accord.parties import Party, affiliations, refers_back, sentence_parties, subject_tokens, unique
+from accord.parties import (
+    Party,
+    affiliations,
+    owned_by_other,
+    refers_back,
+    sentence_parties,
+    subject_tokens,
+    unique,
+)
 from accord.places import dateline_location, host_of_visit, sentence_location
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.topics import find_topics
@@ -27,8 +35,10 @@ PLOVER = {
     "visit": Plover("CONSULT", "visit"),
     "agree": Plover("AGREE"),
 }
-NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "from", "through"}
+NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
+GENERIC_TALK = {"talks", "conversation", "meeting", "discussions", "talked", "consultations"}
+LEAD_SENTENCES = 4
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
 
 
@@ -52,7 +62,9 @@ class Mention:
         return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
 
 
-def sentence_date(sentence: SpacySpan, trigger: Trigger, published: str | None) -> EventDate | None:
+def sentence_date(
+    sentence: SpacySpan, trigger: Trigger, published: str | None, triggers: set[int]
+) -> EventDate | None:
     """The date the sentence gives its event: the nearest date phrase that is not "since …" or a plan."""
     doc = sentence.doc
     best: tuple[int, EventDate] | None = None
@@ -62,6 +74,8 @@ def sentence_date(sentence: SpacySpan, trigger: Trigger, published: str | None) 
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
         if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
             continue
+        if owned_by_other(entity, trigger.token, triggers):
+            continue  # "the meeting … since Misri's visit last December": that date is the visit's
         phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
         resolved = resolve_date(phrase, published)
         if resolved is None or resolved.value is None:
@@ -72,26 +86,58 @@ def sentence_date(sentence: SpacySpan, trigger: Trigger, published: str | None) 
     return best[1] if best else None
 
 
+def split_listed(mention: Mention) -> list[Mention]:
+    """ "met his counterparts from A, B and C", or "met X and Y" of one country: separate meetings."""
+    listed = [p for p in mention.parties if p.listed]
+    if len(listed) < 2:
+        by_country: dict[str, list[Party]] = {}
+        for party in mention.parties:
+            if party.name and party.affiliation and party.mention is not None:
+                by_country.setdefault(party.affiliation, []).append(party)
+        listed = next(
+            (
+                group
+                for group in by_country.values()
+                if len(group) > 1 and conjoined(group) and mention.type == "meet"
+            ),
+            [],
+        )
+    if len(listed) < 2:
+        return [mention]
+    rest = [p for p in mention.parties if p not in listed]
+    return [replace(mention, parties=[*rest, party]) for party in listed]
+
+
+def conjoined(parties: list[Party]) -> bool:
+    """Whether people are listed together as objects ("met with X and Y"), not as subject and object."""
+    roots = [p.mention.root for p in parties if p.mention is not None]
+    return all(r.dep_ in ("conj", "pobj", "dobj", "appos") for r in roots) and any(
+        r.dep_ == "conj" for r in roots
+    )
+
+
 def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Mention], list[Mention]]:
     """Asserted and unasserted mentions, in reading order."""
     asserted, unasserted = [], []
     for order, sentence in enumerate(doc.sents):
-        for trigger in find_triggers(sentence):
+        triggers = find_triggers(sentence)
+        positions = {t.token.i for t in triggers}
+        for trigger in triggers:
             token = trigger.token
             mention = Mention(
                 trigger.type,
                 trigger,
                 sentence,
                 order,
-                sentence_parties(sentence, token, cast),
-                sentence_date(sentence, trigger, published),
+                sentence_parties(sentence, token, cast, positions),
+                sentence_date(sentence, trigger, published, positions),
                 sentence_location(sentence, token),
                 plural=refers_back(token),
                 evidence=[sentence],
             )
             if trigger.type == "visit":
                 mention.host = host_of_visit(sentence, token)
-            (unasserted if trigger.modality else asserted).append(mention)
+            (unasserted if trigger.modality else asserted).extend(split_listed(mention))
     return asserted, unasserted
 
 
@@ -177,18 +223,75 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
     return visits
 
 
-def fill_dates(mentions: list[Mention], published: str | None) -> None:
-    """A mention without a date of its own takes the nearest dated one's, else the publication day."""
-    dated = [m for m in mentions if m.date is not None]
+def lead_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The day a story's opening sentences give: what an undated sentence later in it usually means."""
+    for sentence in list(doc.sents)[:LEAD_SENTENCES]:
+        for entity in sentence.ents:
+            if entity.label_ != "DATE" or is_future_expression(entity.text, published):
+                continue
+            resolved = resolve_date(entity.text, published)
+            if resolved is not None and resolved.precision == "day":
+                return replace(resolved, source="lead")
+    return None
+
+
+def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate | None) -> None:
+    """A mention without a date of its own takes the nearest day-dated mention's, else the story's lead
+    date, else the publication day; background dates ("in 2019") never spread to other sentences."""
+    dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
     for mention in mentions:
         if mention.date is not None:
             continue
         if dated:
             near = min(dated, key=lambda m: (abs(m.order - mention.order), m.order > mention.order))
             mention.date = replace(near.date, source="context")
+        elif lead is not None:
+            mention.date = lead
         elif published:
             precision = "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
             mention.date = EventDate(published, precision, "published")
+
+
+def retype_calls(mentions: list[Mention]) -> None:
+    """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting."""
+    calls = [m for m in mentions if m.type == "call"]
+    for mention in mentions:
+        if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK or mention.location:
+            continue
+        if any(affiliations(c.parties) == affiliations(mention.parties) for c in calls):
+            mention.type = "call"
+
+
+def share_roles(mentions: list[Mention]) -> None:
+    """A person's most specific role anywhere on the page is their role everywhere on it."""
+    roles: dict[str, str] = {}
+    for party in (p for m in mentions for p in m.parties):
+        if party.name and party.role and roles.get(party.name) in (None, "minister"):
+            roles[party.name] = party.role
+    for mention in mentions:
+        mention.parties = [
+            replace(p, role=roles.get(p.name, p.role)) if p.name else p for p in mention.parties
+        ]
+
+
+def name_unnamed(mentions: list[Mention]) -> None:
+    """ "India and Egypt signed": when the page names exactly one official of a country as a party
+    elsewhere, the unnamed side is that official."""
+    officials: dict[str, set[str]] = {}
+    people: dict[str, Party] = {}
+    for party in (p for m in mentions for p in m.parties if p.name and p.affiliation):
+        officials.setdefault(party.affiliation, set()).add(party.name)
+        people[party.name] = party
+    for mention in mentions:
+        named = []
+        for party in mention.parties:
+            names = officials.get(party.affiliation or "", set())
+            named.append(
+                replace(people[next(iter(names))], mention=party.mention)
+                if not party.name and len(names) == 1
+                else party
+            )
+        mention.parties = unique(named)
 
 
 def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
@@ -309,9 +412,12 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
         else:
             complete_parties(mention, interactions)
     asserted = [m for m in asserted if keep(m, interactions)]
-    fill_dates(asserted, published)
+    name_unnamed(asserted)
+    fill_dates(asserted, published, lead_date(doc, published))
+    retype_calls(asserted)
     fill_locations(asserted, dateline_location(cleaned.text))
     counterpart_roles(asserted)
+    share_roles(asserted)
     asserted += implied_visits([m for m in asserted if m.interaction])
     events = [build_event(group) for group in merge(asserted)]
     future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]

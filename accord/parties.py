@@ -12,52 +12,23 @@ from accord.actors import ROLE_WORDS, Actor, Cast, describe_left
 from accord.affiliations import affiliation_of_token
 from accord.roles import normalise_role
 
-# Words before a name that make its bearer a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_CUES = (
-    "along with",
-    "accompanied by",
-    "according to",
-    "attended by",
-    "as well as by",
-    "including",
-    "led by",
-    "sent by",
-    "flanked by",
-    "joined by",
+# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
+BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+PLURAL_REFERENCES = set(
+    "two both they leaders sides ministers diplomats officials parties countries nations governments "
+    "participants we delegations counterparts".split()
 )
-PLURAL_REFERENCES = {
-    "two",
-    "both",
-    "they",
-    "leaders",
-    "sides",
-    "ministers",
-    "diplomats",
-    "officials",
-    "parties",
-    "countries",
-    "nations",
-    "governments",
-    "participants",
-    "we",
-    "delegations",
-    "counterparts",
-}
 PRONOUNS = {"he", "she", "his", "her"}
-ROLE_HEADS = {
-    "minister",
-    "president",
-    "premier",
-    "counterpart",
-    "secretary",
-    "chancellor",
-    "leader",
-    "king",
-    "emir",
-    "diplomat",
-    "envoy",
-    "prime",
-}
+ROLE_HEADS = set(
+    "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
+)
+GROUP_NOUNS = set(
+    "ministers leaders governments officials representatives delegations heads presidents diplomats chiefs "
+    "sides envoys".split()
+)
+# Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
+MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
 
 @dataclass(frozen=True)
@@ -70,6 +41,7 @@ class Party:
     mention: SpacySpan | None = None
     actor: Actor | None = None
     counterpart: bool = False
+    listed: bool = False  # one of "his counterparts from A, B and C": each is a meeting of its own
 
     @staticmethod
     def of(actor: Actor, mention: SpacySpan | None, counterpart: bool = False) -> Party:
@@ -80,16 +52,27 @@ class Party:
         return (self.name.lower() if self.name else None, None if self.name else self.affiliation)
 
 
+def ancestors(token: Token) -> list[Token]:
+    found, node = [], token
+    for _ in range(MAX_DEPTH):
+        if node.head is node:
+            break
+        node = node.head
+        found.append(node)
+    return found
+
+
 def bystander(mention: SpacySpan) -> bool:
-    sentence = mention.sent
-    before = sentence.doc[max(sentence.start, mention.start - 6) : mention.start].text.lower()
-    return any(cue in before for cue in BYSTANDER_CUES)
+    chain = ancestors(mention.root)[:4]
+    return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
+        mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
+    )
 
 
 def clause_root(trigger: Token) -> Token:
     """The verb a trigger belongs to: "held" for "held talks", the trigger itself for "met"."""
     node = trigger
-    for _ in range(4):  # bounded: a parse with preset sentence starts is not always a tree
+    for _ in range(4):
         if (
             node.pos_ == "VERB"
             or node.head is node
@@ -114,13 +97,33 @@ def subject_tokens(trigger: Token) -> set[int]:
     return positions
 
 
-def named_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
-    parties = []
-    for actor, mention in cast.in_span(sentence.start, sentence.end):
-        if bystander(mention):
-            continue
-        parties.append(Party.of(actor, mention, mention.start in cast.counterparts))
-    return parties
+def owned_by_other(mention: SpacySpan, trigger: Token, triggers: set[int]) -> bool:
+    """Whether a mention sits under another trigger of the sentence that does not govern this one
+    ("after the talks with X, Y said … as A and B agreed": A and B belong to "agreed")."""
+    governing = {t.i for t in ancestors(trigger)}
+    for node in [mention.root, *ancestors(mention.root)]:
+        if node.i == trigger.i or node.i in governing:
+            return False
+        if node.i in triggers:
+            return True
+    return False
+
+
+def in_own_clause(mention: SpacySpan, trigger: Token) -> bool:
+    root = clause_root(trigger)
+    return root.i == mention.root.i or root in ancestors(mention.root)
+
+
+def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
+    found = [
+        (actor, mention)
+        for actor, mention in cast.in_span(sentence.start, sentence.end)
+        if not bystander(mention) and not owned_by_other(mention, trigger, triggers)
+    ]
+    if clause_root(trigger).dep_ in CLAUSE_DEPS:  # a subordinate clause with its own people keeps to them
+        own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
+        found = own or found
+    return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
 
 
 def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
@@ -134,15 +137,13 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         while following < sentence.end and (
             doc[following].lower_ in ROLE_WORDS
             or (
-                doc[following].text in (",",)
-                and following + 1 < sentence.end
-                and doc[following + 1].i in cast.by_token
+                doc[following].text == "," and following + 1 < sentence.end and following + 1 in cast.by_token
             )
         ):
             following += 1
         if following < sentence.end and following in cast.by_token:
             continue  # the role describes a named person
-        if token.lower_ == "prime" and (following >= sentence.end or doc[token.i + 1].lower_ != "minister"):
+        if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
         role, affiliation, _ = describe_left(doc, token.i + 1)
         if affiliation is None:
@@ -164,30 +165,14 @@ def counterparts_from(sentence: SpacySpan) -> list[Party]:
         ):
             parties, seen = [], set()
             for t in doc[token.i + 2 : sentence.end]:
-                if t.text in (";",) or t.pos_ == "VERB":
+                if t.text == ";" or t.pos_ == "VERB":
                     break
                 code = affiliation_of_token(t)
                 if code and code not in seen:
                     seen.add(code)
-                    parties.append(Party(None, None, code, doc[t.i : t.i + 1], counterpart=True))
+                    parties.append(Party(None, None, code, doc[t.i : t.i + 1], counterpart=True, listed=True))
             return parties
     return []
-
-
-GROUP_NOUNS = {
-    "ministers",
-    "leaders",
-    "governments",
-    "officials",
-    "representatives",
-    "delegations",
-    "heads",
-    "presidents",
-    "diplomats",
-    "chiefs",
-    "sides",
-    "envoys",
-}
 
 
 def country_parties(trigger: Token) -> list[Party]:
@@ -204,9 +189,7 @@ def country_parties(trigger: Token) -> list[Party]:
         tokens += group
     parties, seen = [], set()
     for token in tokens:
-        if token.ent_type_ not in ("GPE", "ORG", "NORP"):
-            continue
-        code = affiliation_of_token(token)
+        code = affiliation_of_token(token) if token.ent_type_ in ("GPE", "ORG", "NORP") else None
         if code and code not in seen:
             seen.add(code)
             parties.append(Party(None, None, code, doc[token.i : token.i + 1]))
@@ -229,15 +212,14 @@ def refers_back(trigger: Token) -> bool:
     """Whether the trigger's subject is a plural reference to parties named earlier ("the two ministers")."""
     doc = trigger.doc
     subject = subject_tokens(trigger)
-    words = {doc[i].lower_ for i in subject}
-    if words & PLURAL_REFERENCES:
+    if {doc[i].lower_ for i in subject} & PLURAL_REFERENCES:
         return True
     return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
 
 
-def sentence_parties(sentence: SpacySpan, trigger: Token, cast: Cast) -> list[Party]:
+def sentence_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
     """Every party the sentence itself names for this trigger, without duplicates."""
-    found = named_parties(sentence, cast) + pronoun_parties(trigger, cast)
+    found = named_parties(sentence, trigger, cast, triggers) + pronoun_parties(trigger, cast)
     found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + country_parties(trigger)
     return unique(found)
 
