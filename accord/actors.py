@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.affiliations import affiliation_of_token, strip_possessive
-from accord.gazetteer import ORGANISATIONS, affiliation_code
+from accord.gazetteer import ORGANISATIONS, affiliation_code, city_country
 from accord.names import canonical_name, family_name, name_matches
 from accord.roles import normalise_role
 
@@ -313,22 +313,58 @@ def merge_partial_actors(cast: Cast) -> None:
         cast.actors.remove(partial)
 
 
+PLACE_WORDS = {"in", "at", "to", "from", "of", "with", "against", "near", "into", "and", ","}
+
+
+def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
+    """The country a token names if it may say whom a person serves: not a place ("in Peru"), not a
+    city, and not part of someone else's description ("his Japanese counterpart, X")."""
+    code = affiliation_of_token(token)
+    if code is None or code in ORGANISATIONS or city_country(token.text):
+        return None
+    doc = token.doc
+    if (
+        token.i > 0
+        and doc[token.i - 1].lower_ in PLACE_WORDS
+        and affiliation_of_token(doc[token.i - 1]) != code
+    ):
+        return None
+    j = token.i + 1
+    while j < len(doc) and (
+        affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ","}
+    ):
+        if doc[j].lower_ in ("counterpart", "counterparts"):
+            return None
+        j += 1
+    other = cast.by_token.get(j)
+    if other is not None and other is not actor:
+        return None
+    if actor is not None and (j == token.i + 1 or other is not None):
+        return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
+    return code
+
+
 def infer_affiliations(doc: Doc, cast: Cast) -> None:
-    """An official the page never ties to a country most likely serves the country it talks about most,
-    leaving out the countries of the people named beside them ("Prime Minister Kishida met Modi …")."""
-    counts = Counter(affiliation_of_token(e[0]) for e in doc.ents if e.label_ in ("GPE", "NORP"))
-    counts.pop(None, None)
+    """An official the page never ties to a country most likely serves one named before an office in the
+    same sentences ("the top Japanese diplomat"), else the country the page talks about most, else the one
+    its cities are in — never the country of someone named beside them ("Prime Minister Kishida met Modi")."""
+    page = Counter(telling_country(t, cast, None) for t in doc if t.ent_type_ in ("GPE", "NORP"))
+    page.pop(None, None)
+    cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
+    cities.pop(None, None)
     for actor in cast.actors:
         if actor.affiliation or not actor.role:
             continue
-        sentences = {m.sent.start for m in actor.mentions}
+        sentences = {m.sent.start: m.sent for m in actor.mentions}
+        near = Counter(telling_country(t, cast, actor) for sentence in sentences.values() for t in sentence)
+        near.pop(None, None)
         beside = {
             other.affiliation
             for other in cast.actors
             if other is not actor and any(m.sent.start in sentences for m in other.mentions)
         }
         ranked = [
-            code for code, _ in counts.most_common() if code not in beside and code not in ORGANISATIONS
+            c for c, _ in near.most_common() + page.most_common() + cities.most_common() if c not in beside
         ]
         if ranked:
             actor.affiliation = ranked[0]

@@ -18,6 +18,7 @@ from accord.dates import is_future_expression, resolve_date
 from accord.parties import (
     Party,
     affiliations,
+    ancestors,
     owned_by_other,
     refers_back,
     sentence_parties,
@@ -74,6 +75,8 @@ def sentence_date(
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
         if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
             continue
+        if any(t.lower_ in NOT_EVENT_DATE for t in ancestors(entity.root)[:3] if t.i != trigger.token.i):
+            continue  # "since the diplomat took office last month": that date is not the event's
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
         phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
