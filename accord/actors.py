@@ -163,6 +163,8 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
     i = start - 1
     while i >= max(sentence.start, start - LEFT_WINDOW):
         token = doc[i]
+        if token.lower_ == "and":
+            break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
         if (
             token.lower_ in ROLE_WORDS
             or token.lower_ in ("'s", "’s", "-", "–", ".")

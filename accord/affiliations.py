@@ -30,7 +30,7 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
         if entity.label_ in ("GPE", "NORP", "ORG", "LOC"):
             code = affiliation_code(strip_possessive(entity.text))
             if code:
-                marks.update(dict.fromkeys(range(entity.start, entity.end), code))
+                marks.update({t.i: code for t in entity if not t.is_punct})
     i = 0
     while i < len(doc):
         if i in marks or doc[i].ent_type_ == "PERSON" or not doc[i].text[:1].isupper():
@@ -42,7 +42,7 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
                 continue
             code = affiliation_code(strip_possessive(span.text))
             if code:
-                marks.update(dict.fromkeys(range(i, i + n), code))
+                marks.update({t.i: code for t in span if not t.is_punct})
                 i += n
                 break
         else:
