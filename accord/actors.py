@@ -47,6 +47,20 @@ PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split()
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
+PRONOUN_REACH = 3
+# Office titles only one government uses: they tell the country when the page does not.
+TITLE_COUNTRIES = {
+    "external affairs minister": "IND",
+    "minister of external affairs": "IND",
+    "raksha mantri": "IND",
+    "eam ": "IND",
+    "state councilor": "CHN",
+    "state councillor": "CHN",
+    "taoiseach": "IRL",
+    "u.s. secretary of state": "USA",
+    "us secretary of state": "USA",
+    "chancellor of the exchequer": "GBR",
+}
 
 
 @dataclass
@@ -108,16 +122,26 @@ class Cast:
                     seen.append((actor, mention))
         return sorted(seen, key=lambda pair: pair[1].start)
 
-    def latest_before(self, position: int, *, with_role: bool = True) -> Actor | None:
-        """The actor mentioned last before a token, for resolving "he" or "she"."""
-        best: tuple[int, Actor] | None = None
-        for actor in self.actors:
-            if with_role and not (actor.role or actor.affiliation):
-                continue
-            for mention in actor.mentions:
-                if mention.start < position and (best is None or mention.start > best[0]):
-                    best = (mention.start, actor)
-        return best[1] if best else None
+    def latest_before(self, position: int) -> Actor | None:
+        """Whom "he" or "she" means: the last official named as a subject in the sentences just before
+        the pronoun, else the last official named at all."""
+        mentions = [
+            (mention, actor)
+            for actor in self.actors
+            if actor.role or actor.affiliation
+            for mention in actor.mentions
+            if mention.start < position
+        ]
+        if not mentions:
+            return None
+        doc = mentions[0][0].doc
+        recent = {s.start for s in list(doc[: position + 1].sents)[-PRONOUN_REACH:]}
+        subjects = [
+            (mention, actor)
+            for mention, actor in mentions
+            if mention.sent.start in recent and mention.root.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return max(subjects or mentions, key=lambda pair: pair[0].start)[1]
 
 
 def is_name_token(token: Token) -> bool:
@@ -235,6 +259,12 @@ def affiliation_in(window: SpacySpan) -> str | None:
     return None
 
 
+def title_country(doc: Doc, start: int) -> str | None:
+    """The country of an office title only one government uses ("Raksha Mantri Shri Rajnath Singh")."""
+    window = doc[max(doc[start].sent.start, start - LEFT_WINDOW) : start].text.lower() + " "
+    return next((code for title, code in TITLE_COUNTRIES.items() if title in window), None)
+
+
 def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that name people: PERSON entities, and proper nouns right after a role or title."""
     ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
@@ -267,7 +297,8 @@ def find_actors(doc: Doc) -> Cast:
             continue
         role, affiliation, counterpart = describe_left(doc, start)
         right_role, right_affiliation = describe_right(doc, end)
-        actor = cast.add(doc[start:end], name, role or right_role, affiliation or right_affiliation)
+        affiliation = affiliation or right_affiliation or title_country(doc, start)
+        actor = cast.add(doc[start:end], name, role or right_role, affiliation)
         if counterpart:
             cast.counterparts[start] = actor
         taken.update(range(start, end))
@@ -325,12 +356,17 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     if code is None or code in ORGANISATIONS or city_country(token.text):
         return None
     doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    office = (
+        before is not None and before.lower_ == "of" and token.i > 1 and doc[token.i - 2].lower_ in ROLE_WORDS
+    )
     if (
-        token.i > 0
-        and doc[token.i - 1].lower_ in PLACE_WORDS
-        and affiliation_of_token(doc[token.i - 1]) != code
+        before is not None
+        and before.lower_ in PLACE_WORDS
+        and not office
+        and affiliation_of_token(before) != code
     ):
-        return None
+        return None  # "in Peru", "with Brazil": a place or a partner; "Minister of India" is an office
     j = token.i + 1
     while j < len(doc) and (
         affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ","}
