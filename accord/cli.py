@@ -140,7 +140,7 @@ def clean_command(
         if show:
             out.print(views.cleaning_table(cleaned))
         else:
-            out.print(cleaned.text, highlight=False, markup=False)
+            sys.stdout.write(cleaned.text + "\n")  # plain text for pipes: no wrapping, no markup
     raise typer.Exit(status)
 
 

@@ -1,0 +1,56 @@
+"""The quality gate: extraction scores on the shared gold sets may not fall below recorded floors.
+
+Raising a floor is a one-line change; lowering one is visible in review.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+FLOORS = {
+    "seeds": {"event_f1": 0.95, "strict_f1": 0.90, "date_accuracy": 0.95, "published_accuracy": 1.0},
+    "dev": {"event_f1": 0.70, "strict_f1": 0.50, "date_accuracy": 0.80, "published_accuracy": 0.90},
+}
+pytestmark = pytest.mark.slow
+
+
+def scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("accord_gold_scorer", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_scores_stay_above_their_floors(shared: Path, extracted: Callable[[Path], Path], corpus: str) -> None:
+    source = shared / "corpus" / ("seeds" if corpus == "seeds" else "dev.jsonl")
+    score = scorer(shared)
+    result = score.score(score.load(shared / "eval" / f"{corpus}.gold.jsonl"), score.load(extracted(source)))
+    assert result["documents_missing"] == 0
+    for metric, floor in FLOORS[corpus].items():
+        assert result[metric] >= floor, f"{corpus} {metric} fell to {result[metric]:.3f} (floor {floor})"
+
+
+def test_no_event_comes_from_reader_comments(shared: Path, extracted: Callable[[Path], Path]) -> None:
+    """Every evidence span lies inside the cleaned text, which holds no line the cleaner dropped."""
+    from accord.pipeline import prepare
+    from accord.readers import read_paths
+
+    cleaned = {d.id: prepare(d) for d in read_paths([shared / "corpus" / "seeds"])}
+    for line in extracted(shared / "corpus" / "seeds").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = cleaned[record["id"]].text
+        for event in record["events"]:
+            for span in event["evidence"]:
+                assert text[span["start"] : span["end"]] == span["text"]
+            for participant in event["participants"]:
+                mention = participant["mention"]
+                if mention:
+                    assert text[mention["start"] : mention["end"]] == mention["text"]
