@@ -33,7 +33,7 @@ ROLE_WORDS = TITLES | set(
     "acting staff army navy forces armed military spokesperson spokesman official officials".split()
 )
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
-NAME_ANCHORS = TITLES | set(
+NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
     "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy "
     "vice-president vice-minister".split()
 )
@@ -203,7 +203,7 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
                 token.text == ","
                 and i == start - 1
                 and i > sentence.start
-                and doc[i - 1].lower_ in NAME_ANCHORS
+                and doc[i - 1].lower_ in ROLE_WORDS
             )
         ):
             i -= 1

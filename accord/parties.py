@@ -120,7 +120,9 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
         for actor, mention in cast.in_span(sentence.start, sentence.end)
         if not bystander(mention) and not owned_by_other(mention, trigger, triggers)
     ]
-    if clause_root(trigger).dep_ in CLAUSE_DEPS:  # a subordinate clause with its own people keeps to them
+    root = clause_root(trigger)
+    if root.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        # a subordinate clause with a subject of its own keeps to its own people
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
         found = own or found
     return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
