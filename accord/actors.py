@@ -356,10 +356,11 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     if code is None or code in ORGANISATIONS or city_country(token.text):
         return None
     doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    office = (
-        before is not None and before.lower_ == "of" and token.i > 1 and doc[token.i - 2].lower_ in ROLE_WORDS
-    )
+    k = token.i - 1
+    while k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    before = doc[k] if k >= 0 and k < token.i else None
+    office = before is not None and before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in ROLE_WORDS
     if (
         before is not None
         and before.lower_ in PLACE_WORDS
@@ -391,7 +392,7 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
     cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
     cities.pop(None, None)
     for actor in cast.actors:
-        if actor.affiliation or not actor.role:
+        if actor.affiliation or not (actor.role or len(actor.name.split()) > 1):
             continue
         sentences = {m.sent.start: m.sent for m in actor.mentions}
         near = Counter(telling_country(t, cast, actor) for sentence in sentences.values() for t in sentence)
@@ -401,8 +402,7 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             for other in cast.actors
             if other is not actor and any(m.sent.start in sentences for m in other.mentions)
         }
-        ranked = [
-            c for c, _ in near.most_common() + page.most_common() + cities.most_common() if c not in beside
-        ]
+        evidence = near.most_common() + (page.most_common() + cities.most_common() if actor.role else [])
+        ranked = [c for c, _ in evidence if c not in beside]  # no office known: only a country before one
         if ranked:
             actor.affiliation = ranked[0]

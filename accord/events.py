@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.actors import Cast, find_actors
@@ -57,10 +57,15 @@ class Mention:
     host: Location | None = None
     plural: bool = False
     evidence: list[SpacySpan] = field(default_factory=list)
+    context: Mention | None = None  # the interaction this mention borrowed its parties from
 
     @property
     def interaction(self) -> bool:
         return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
+
+
+def has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def sentence_date(
@@ -77,6 +82,8 @@ def sentence_date(
             continue
         if any(t.lower_ in NOT_EVENT_DATE for t in ancestors(entity.root)[:3] if t.i != trigger.token.i):
             continue  # "since the diplomat took office last month": that date is not the event's
+        if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
+            continue  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
         phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
@@ -166,6 +173,7 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     context = nearest_interaction(mention, interactions)
     if context is not None:
         mention.parties = unique(mention.parties + context.parties)
+        mention.context = context
         if mention.type == "agree" and context.type == "call":
             mention.location = None
         mention.date = mention.date or context.date
@@ -229,6 +237,8 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     """The day a story's opening sentences give: what an undated sentence later in it usually means."""
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:
+        if sentence.root.pos_ not in ("VERB", "AUX"):
+            continue  # a date line or caption credit, not a sentence about what happened
         for entity in sentence.ents:
             if entity.label_ != "DATE" or is_future_expression(entity.text, published):
                 continue
@@ -243,6 +253,8 @@ def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate |
     date, else the publication day; background dates ("in 2019") never spread to other sentences."""
     dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
     for mention in mentions:
+        if mention.date is None and mention.context is not None and mention.context.date is not None:
+            mention.date = replace(mention.context.date, source="context")
         if mention.date is not None:
             continue
         if dated:
@@ -356,7 +368,7 @@ def best_date(group: list[Mention]) -> EventDate | None:
     dates = [m.date for m in group if m.date]
     return max(
         dates,
-        key=lambda d: (d.source not in ("context", "published"), ranks.get(d.precision or "", 0)),
+        key=lambda d: (d.source not in ("context", "lead", "published"), ranks.get(d.precision or "", 0)),
         default=None,
     )
 

@@ -103,6 +103,10 @@ NEEDS_PERSON_OBJECT = {
     "host",
     "hosting",
 }
+PERSON_NOUNS = set(
+    "counterpart counterparts delegation delegations minister president leader leaders envoy prime secretary "
+    "premier ministers guest guests ambassador chancellor king emir".split()
+)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 PLANNING_WORDS = {
@@ -225,27 +229,16 @@ def modality(token: Token) -> str | None:
 def is_personal(token: Token) -> bool:
     """Whether an object names people: "received Blinken", "welcomed his counterpart", "hosted them"."""
     return (
-        token.ent_type_ in ("PERSON", "NORP")
-        or token.tag_ in ("NNP", "PRP")
-        or token.lower_
-        in (
-            "counterpart",
-            "counterparts",
-            "delegation",
-            "delegations",
-            "minister",
-            "president",
-            "leader",
-            "leaders",
-            "envoy",
-            "prime",
-            "secretary",
-            "premier",
-            "ministers",
-            "guest",
-            "guests",
-        )
+        token.ent_type_ in ("PERSON", "NORP") or token.tag_ in ("NNP", "PRP") or token.lower_ in PERSON_NOUNS
     )
+
+
+def receives_someone(token: Token) -> bool:
+    """ "received Blinken", "welcomed Sierra Leone's foreign minister" (however the parser attached it)."""
+    if any(c.dep_ == "dobj" and is_personal(c) for c in token.children):
+        return True
+    following = token.doc[token.i + 1 : min(token.sent.end, token.i + 7)]
+    return any(t.ent_type_ == "PERSON" or (t.lower_ in PERSON_NOUNS and t.pos_ == "NOUN") for t in following)
 
 
 def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
@@ -268,9 +261,7 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
             return None
         return "call"
     if lower in MEET_WORDS:
-        if lower in NEEDS_PERSON_OBJECT and not any(
-            c.dep_ == "dobj" and is_personal(c) for c in token.children
-        ):
+        if lower in NEEDS_PERSON_OBJECT and not receives_someone(token):
             return None
         if lower == "meeting" and token.pos_ == "VERB":
             return "call" if call_cue else "meet"
