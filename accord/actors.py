@@ -48,6 +48,7 @@ LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3
+NEAR_REACH = 16  # tokens around a name within which "the Japanese diplomat" may describe its bearer
 # Office titles only one government uses: they tell the country when the page does not.
 TITLE_COUNTRIES = {
     "external affairs minister": "IND",
@@ -183,6 +184,14 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
     """Role, affiliation and "counterpart" from the words just before a name."""
+    window = left_window(doc, start)
+    affiliation = affiliation_in(window)
+    counterpart = any(t.lower_ in ("counterpart", "counterparts") for t in window)
+    return roles_in(window, affiliation), affiliation, counterpart
+
+
+def left_window(doc: Doc, start: int) -> SpacySpan:
+    """The titles, offices and countries standing right before a name."""
     sentence = doc[start].sent
     i = start - 1
     while i >= max(sentence.start, start - LEFT_WINDOW):
@@ -209,10 +218,7 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
             i -= 1
         else:
             break
-    window = doc[i + 1 : start]
-    affiliation = affiliation_in(window)
-    counterpart = any(t.lower_ in ("counterpart", "counterparts") for t in window)
-    return roles_in(window, affiliation), affiliation, counterpart
+    return doc[i + 1 : start]
 
 
 def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
@@ -395,14 +401,24 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
         if actor.affiliation or not (actor.role or len(actor.name.split()) > 1):
             continue
         sentences = {m.sent.start: m.sent for m in actor.mentions}
-        near = Counter(telling_country(t, cast, actor) for sentence in sentences.values() for t in sentence)
+        close = {i for m in actor.mentions for i in range(m.start - NEAR_REACH, m.end + NEAR_REACH)}
+        near = Counter(
+            telling_country(t, cast, actor)
+            for sentence in sentences.values()
+            for t in sentence
+            if t.i in close
+        )
         near.pop(None, None)
         beside = {
             other.affiliation
             for other in cast.actors
             if other is not actor and any(m.sent.start in sentences for m in other.mentions)
         }
-        evidence = near.most_common() + (page.most_common() + cities.most_common() if actor.role else [])
-        ranked = [c for c, _ in evidence if c not in beside]  # no office known: only a country before one
+        evidence = page.most_common() + cities.most_common() if actor.role else []
+        ranked = [c for c, _ in near.most_common() + evidence if c not in beside]  # no office: near only
         if ranked:
             actor.affiliation = ranked[0]
+            titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
+            actor.role = next(
+                (r for r in titles if r not in GENERIC_ROLES), actor.role
+            )  # "foreign secretary"

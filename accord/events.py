@@ -19,6 +19,7 @@ from accord.parties import (
     Party,
     affiliations,
     ancestors,
+    in_side_clause,
     owned_by_other,
     refers_back,
     sentence_parties,
@@ -80,7 +81,7 @@ def sentence_date(
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
         if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
             continue
-        if any(t.lower_ in NOT_EVENT_DATE for t in ancestors(entity.root)[:3] if t.i != trigger.token.i):
+        if in_side_clause(entity.root, trigger.token):
             continue  # "since the diplomat took office last month": that date is not the event's
         if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
             continue  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks

@@ -97,6 +97,22 @@ def subject_tokens(trigger: Token) -> set[int]:
     return positions
 
 
+SIDE_CLAUSE_WORDS = {"since", "until", "till", "before", "ahead", "after", "prior"}
+
+
+def in_side_clause(token: Token, trigger: Token) -> bool:
+    """Whether a date or place hangs in a "since …"/"before …" clause below the trigger, and so
+    belongs to another occasion ("the first meeting since he took office last month in Tokyo")."""
+    for node in [token, *ancestors(token)]:
+        if node.i == trigger.i:
+            return False
+        if node.lower_ in SIDE_CLAUSE_WORDS or any(
+            c.dep_ == "mark" and c.lower_ in SIDE_CLAUSE_WORDS for c in node.children
+        ):
+            return True
+    return False
+
+
 def owned_by_other(mention: SpacySpan, trigger: Token, triggers: set[int]) -> bool:
     """Whether a mention sits under another trigger of the sentence that does not govern this one
     ("after the talks with X, Y said … as A and B agreed": A and B belong to "agreed")."""

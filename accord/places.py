@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.gazetteer import city_country, country_code
+from accord.parties import in_side_clause
 from accord.records import Location
 
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
@@ -61,7 +62,7 @@ def sentence_location(sentence: SpacySpan, trigger: Token | None = None) -> Loca
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
         if before is None or before.lower_ not in PLACE_PREPOSITIONS:
             continue
-        if trigger is not None and not governed_by(entity, trigger):
+        if trigger is not None and (not governed_by(entity, trigger) or in_side_clause(entity.root, trigger)):
             continue
         location = place_of(entity.text)
         if location is None:

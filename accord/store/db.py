@@ -1,0 +1,111 @@
+"""Opening the database: any SQLAlchemy URL, with one writer at a time and readers that never wait.
+
+SQLite runs in WAL mode so readers keep reading while a writer works; a write transaction starts with
+`BEGIN IMMEDIATE` so two writers queue instead of failing halfway. PostgreSQL writers take one
+transaction-scoped advisory lock, which gives them the same one-at-a-time order (fusion reads candidates
+and then writes, so two concurrent writers could otherwise both create the same event).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from accord.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+WRITE = "accord_write"
+WRITER_LOCK = 0x4163636F7264  # "Accord": the advisory lock every PostgreSQL writer takes
+BUSY_TIMEOUT_MS = 60_000
+
+__all__ = ["Store", "connect"]
+
+
+class Store:
+    """A database engine with `read()` and `write()` transactions; open it with `accord.store.open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+        self.dialect = engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One consistent snapshot: a reader sees whole documents or none of them."""
+        with self.guard("read"), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction that only this writer holds; committed on success, rolled back on error."""
+        with self.guard("write"), self.engine.connect() as conn:
+            conn = conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+                yield conn
+
+    @contextmanager
+    def guard(self, action: str) -> Iterator[None]:
+        """Turn driver errors into a `StoreError` that names the database and says what to check."""
+        try:
+            yield
+        except SQLAlchemyError as err:
+            reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+            raise StoreError(
+                f"could not {action} the database {self.url}: {reason}; check --db / ACCORD_DB and that "
+                "the server is running"
+            ) from err
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_setup(engine: Engine) -> None:
+    """WAL, foreign keys, a busy timeout, and transactions that Accord begins itself."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let the "begin" hook below issue BEGIN
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+def connect(url: str, create: bool = True) -> Store:
+    """An engine for `url`; with `create=False` a missing SQLite file is an error instead of a new file."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"{url!r} is not a database URL; use e.g. sqlite:///accord.db or "
+            "postgresql+psycopg://user@host:5432/dbname"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if not create and database not in ("", ":memory:") and not Path(database).exists():
+            raise StoreError(f"there is no database at {database}; run `accord ingest PATH` first or pass --db")
+    try:
+        engine = create_engine(parsed)
+    except (NoSuchModuleError, ArgumentError, ImportError) as err:
+        raise StoreError(
+            f"cannot use the database URL {parsed.render_as_string(hide_password=True)}: {err}; "
+            "Accord supports sqlite:/// and postgresql+psycopg:// URLs"
+        ) from None
+    if engine.dialect.name == "sqlite":
+        sqlite_setup(engine)
+    return Store(engine)

@@ -1,0 +1,72 @@
+"""Recorded, transactional schema migrations.
+
+Each step has a version and a name; `migrate` applies the steps a database has not seen, each in its own
+transaction together with its row in the `migrations` table, so a step is either applied and recorded or
+not applied at all. Steps are never edited once released: a schema change is a new step at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select
+
+from accord.errors import StoreError
+from accord.store import schema
+from accord.store.db import Store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MIGRATIONS", "Migration", "migrate"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def create_tables(conn: Connection) -> None:
+    """Version 1: every table and index of `schema`, which is still the version-1 schema."""
+    schema.metadata.create_all(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "documents, sources, events, actors", create_tables),)
+
+
+def applied_versions(store: Store) -> set[int]:
+    with store.write() as conn:
+        schema.migrations.create(conn, checkfirst=True)
+        return set(conn.scalars(select(schema.migrations.c.version)))
+
+
+def migrate(store: Store) -> list[int]:
+    """Apply the steps this database lacks, oldest first; return the versions applied."""
+    done = applied_versions(store)
+    newer = sorted(done - {m.version for m in MIGRATIONS})
+    if newer:
+        raise StoreError(
+            f"the database {store.url} has schema version {max(newer)}, newer than this Accord knows; "
+            "upgrade Accord (pip install -U accord)"
+        )
+    applied = []
+    for step in MIGRATIONS:
+        if step.version in done:
+            continue
+        with store.write() as conn:
+            # Re-check inside the writer's transaction: another process may have migrated meanwhile.
+            if conn.scalar(select(schema.migrations.c.version).where(schema.migrations.c.version == step.version)):
+                continue
+            step.apply(conn)
+            conn.execute(
+                schema.migrations.insert().values(
+                    version=step.version, name=step.name, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
+        log.info("applied migration %d (%s) to %s", step.version, step.name, store.url)
+        applied.append(step.version)
+    return applied

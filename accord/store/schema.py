@@ -1,0 +1,179 @@
+"""The store's tables (SQLAlchemy Core), as migration step 1 creates them.
+
+Documents are keyed by a hash of their normalised cleaned text and keep every source they came from;
+event mentions (one per extracted event) point at the fused event they belong to; people, aliases and
+offices hold what the texts say about who held which office when. JSON lists are stored as text so the
+same schema runs on SQLite and PostgreSQL. A change here must come with a new step in `migrations.py`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+ID = String(40)
+
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("published_source", String(32)),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+dropped_lines = Table(
+    "dropped_lines",
+    metadata,
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("line_start", Integer, nullable=False),
+    Column("line_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", Text),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("input_id", Text, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("format", String(16)),
+    Column("similarity", Float, nullable=False),
+    Column("added_at", String(32), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("party_key", Text, nullable=False),
+    Column("merge_key", Text, nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_inferred", Boolean, nullable=False, default=False),
+    Column("city", Text),
+    Column("country", String(8)),
+    Column("improvements", Text, nullable=False, default="[]"),
+    Column("conflicts", Text, nullable=False, default="[]"),
+    Index("ix_events_type_party", "type", "party_key"),
+    Index("ix_events_date", "date"),
+)
+
+event_parties = Table(
+    "event_parties",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("affiliation", String(16), primary_key=True, index=True),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("event_id", ID, ForeignKey("events.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("plover_code", String(16), nullable=False),
+    Column("plover_mode", String(16)),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_source", String(32)),
+    Column("date_in_text", Text),
+    Column("date_inferred", Boolean, nullable=False, default=False),
+    Column("city", Text),
+    Column("country", String(8)),
+    Column("topics", Text, nullable=False, default="[]"),
+    Column("merge_reason", Text, nullable=False),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("mention_id", ID, ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text),
+    Column("role", Text),
+    Column("affiliation", String(16)),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("span_text", Text),
+    Column("person_id", ID, ForeignKey("people.id"), index=True),
+    Column("inferred", Text, nullable=False, default=""),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("mention_id", ID, ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("surname", Text, nullable=False, index=True),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("person_id", ID, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+offices = Table(
+    "offices",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_id", ID, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("role", Text),
+    Column("affiliation", String(16)),
+)
+
+office_evidence = Table(
+    "office_evidence",
+    metadata,
+    Column("office_id", ID, ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", String(10)),
+    Column("text", Text, nullable=False),
+)
