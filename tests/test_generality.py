@@ -1,0 +1,119 @@
+"""Generality guard: Accord on 24 hand-written articles in many styles, outlets and regions.
+
+The articles in tests/data/articles are invented reports written for this test (ministry readouts,
+wire copy with datelines, appositions, family-first capitals, summits, calls, visits, MoUs, background
+events, negated, future and hypothetical statements, off-topic news, reader comments). Their gold is
+tests/data/articles.gold.jsonl, in the format of shared/corpus/DEV-README.md.
+
+Raising a floor is a one-line change; lowering one is visible in review.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from accord.output import extraction_dict
+from accord.pipeline import extract
+
+EVENT_F1_FLOOR = 0.90
+STRICT_F1_FLOOR = 0.80
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = DATA / "articles"
+GOLD = DATA / "articles.gold.jsonl"
+SCORER = Path(__file__).parents[2] / "shared/eval/score.py"
+
+# Articles whose only diplomatic statements are negated, future or hypothetical, or that are off-topic.
+NO_EVENTS = {
+    "a12_negated_arm_aze": "negated ('did not meet', 'have not held talks', 'did not visit')",
+    "a13_future_ind_mdv": "future ('will visit', 'expected to sign', 'plans to hold talks')",
+    "a14_hypothetical_chn_aus": "hypothetical ('could meet', 'were to visit', 'would sign')",
+    "a17_offtopic": "off-topic (floods, football, shares)",
+}
+
+# Sentences from reader-comment sections: none of them may yield an event.
+COMMENTS = {
+    "a07_visit_fiji_comments": [
+        "I remember when Rabuka met Albanese in Canberra last year and they signed a big policing deal.",
+        "Peters also phoned the Tongan king last week, so this trip is nothing new.",
+    ],
+    "a21_call_mex_can_comments": [
+        "Trudeau met Sheinbaum in Rio de Janeiro last November and nothing came of it.",
+        "Ebrard signed a deal with the Canadians in Ottawa in 2023, remember?",
+    ],
+}
+# Words that occur only in those comments, never in the article bodies.
+COMMENT_ONLY_WORDS = ("Albanese", "Canberra", "Tongan king", "Rio de Janeiro", "Ebrard", "Ottawa")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Extract the whole article directory in one call (the model loads once) into a JSON Lines file."""
+    out = tmp_path_factory.mktemp("generality") / "articles.pred.jsonl"
+    with out.open("w", encoding="utf-8") as sink:
+        for result in extract([ARTICLES]):
+            sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
+    return out
+
+
+@pytest.fixture(scope="module")
+def records(predictions: Path) -> dict[str, dict[str, Any]]:
+    lines = predictions.read_text(encoding="utf-8").splitlines()
+    return {record["id"]: record for record in map(json.loads, lines)}
+
+
+def scorer() -> ModuleType:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    spec = importlib.util.spec_from_file_location("accord_gold_scorer", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_article_has_gold_and_a_prediction(records: dict[str, dict[str, Any]]) -> None:
+    stems = {path.stem for path in ARTICLES.glob("*.txt")}
+    gold = {json.loads(line)["id"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line}
+    assert stems == gold
+    assert set(records) == stems
+    assert not [doc_id for doc_id, record in records.items() if "error" in record]
+
+
+def test_scores_stay_above_their_floors(predictions: Path) -> None:
+    score = scorer()
+    result = score.score(score.load(GOLD), score.load(predictions))
+    assert result["documents_missing"] == 0
+    assert result["event_f1"] >= EVENT_F1_FLOOR, (
+        f"event F1 fell to {result['event_f1']:.3f} (floor {EVENT_F1_FLOOR})"
+    )
+    assert result["strict_f1"] >= STRICT_F1_FLOOR, (
+        f"strict F1 fell to {result['strict_f1']:.3f} (floor {STRICT_F1_FLOOR})"
+    )
+
+
+@pytest.mark.parametrize("doc_id", sorted(NO_EVENTS))
+def test_unasserted_or_offtopic_articles_yield_no_events(
+    records: dict[str, dict[str, Any]], doc_id: str
+) -> None:
+    events = records[doc_id]["events"]
+    assert events == [], f"{doc_id} is {NO_EVENTS[doc_id]} but got {[e['type'] for e in events]}"
+
+
+@pytest.mark.parametrize("doc_id", sorted(COMMENTS))
+def test_no_event_comes_from_reader_comments(records: dict[str, dict[str, Any]], doc_id: str) -> None:
+    for event in records[doc_id]["events"]:
+        for span in event["evidence"]:
+            text = span["text"]
+            for comment in COMMENTS[doc_id]:
+                assert text not in comment and comment not in text, f"evidence from a comment: {text!r}"
+            for word in COMMENT_ONLY_WORDS:
+                assert word not in text, f"evidence mentions {word!r}, which only a comment does: {text!r}"
