@@ -19,6 +19,7 @@ from accord.parties import (
     Party,
     affiliations,
     ancestors,
+    clause_root,
     in_side_clause,
     owned_by_other,
     refers_back,
@@ -29,7 +30,7 @@ from accord.parties import (
 from accord.places import dateline_location, host_of_visit, sentence_location
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.topics import find_topics
-from accord.triggers import Trigger, find_triggers
+from accord.triggers import Trigger, find_triggers, has_to
 
 PLOVER = {
     "meet": Plover("CONSULT", "meet"),
@@ -39,6 +40,7 @@ PLOVER = {
 }
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
+REPORTING_VERBS = set("said says say told announced reported stated added noted confirmed".split())
 GENERIC_TALK = {"talks", "conversation", "meeting", "discussions", "talked", "consultations"}
 LEAD_SENTENCES = 4
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
@@ -65,8 +67,17 @@ class Mention:
         return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
 
 
-def has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
+    """Whether a date phrase hangs on the trigger's own clause: its nearest verb is the trigger, the verb
+    carrying it, one of their governors, or a clause on the trigger itself ("the talks, which took place
+    on Monday") — not a clause about someone ("who was inaugurated in April") or a report ("said Friday")."""
+    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:
+        return False
+    anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in ancestors(trigger))}
+    return verb.i in anchors or verb.head.i == trigger.i
 
 
 def sentence_date(
@@ -85,6 +96,8 @@ def sentence_date(
             continue  # "since the diplomat took office last month": that date is not the event's
         if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
             continue  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks
+        if not date_of_trigger(entity, trigger.token):
+            continue  # "his guest, who was inaugurated in April", "the ministry said Friday"
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
         phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
@@ -272,7 +285,7 @@ def retype_calls(mentions: list[Mention]) -> None:
     """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting."""
     calls = [m for m in mentions if m.type == "call"]
     for mention in mentions:
-        if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK or mention.location:
+        if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK:
             continue
         if any(affiliations(c.parties) == affiliations(mention.parties) for c in calls):
             mention.type = "call"

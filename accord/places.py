@@ -78,7 +78,7 @@ def sentence_location(sentence: SpacySpan, trigger: Token | None = None) -> Loca
 def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Location) -> Location:
     """ "in Helsinki, Finland" or "in Phnom Penh, Cambodia": the country after the comma wins."""
     doc = sentence.doc
-    if entity.end + 1 < sentence.end and doc[entity.end].text == ",":
+    if location.city and entity.end + 1 < sentence.end and doc[entity.end].text == ",":
         following = next((e for e in sentence.ents if e.start == entity.end + 1 and e.label_ == "GPE"), None)
         country = country_code(following.text) if following is not None else None
         if country:

@@ -107,6 +107,10 @@ PERSON_NOUNS = set(
     "counterpart counterparts delegation delegations minister president leader leaders envoy prime secretary "
     "premier ministers guest guests ambassador chancellor king emir".split()
 )
+BRIEFING_VERBS = set("briefed brief briefs informed told updated recalled recounted described".split())
+SCHEDULE_WORDS = set(
+    "include includes including engagements schedule itinerary agenda programme program".split()
+)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 PLANNING_WORDS = {
@@ -143,9 +147,6 @@ PLANNING_WORDS = {
     "prepare",
     "preparing",
     "preparations",
-    "ahead",
-    "prior",
-    "before",
     "tomorrow",
     "likely",
     "possible",
@@ -203,15 +204,13 @@ def modality(token: Token) -> str | None:
                 return "hypothetical"
             if child.dep_ == "mark" and lower in CONDITIONAL:
                 return "hypothetical"
-            if lower in PLANNING_WORDS and child.dep_ in ("amod", "advmod", "npadvmod", "prep", "nsubj"):
+            if lower in PLANNING_WORDS and child.dep_ in ("amod", "advmod", "npadvmod", "nsubj"):
                 return "future"
-        if node.lower_ in PLANNING_WORDS and node is not token:
-            return "future"
         if (
-            node.tag_ == "VB"
-            and node.dep_ not in ("acl", "relcl")
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
-        ):
+            node.lower_ in PLANNING_WORDS or (node.lower_ in SCHEDULE_WORDS and node.tag_ in ("VBZ", "VBP"))
+        ) and (node is not token):
+            return "future"
+        if node.tag_ == "VB" and node.dep_ not in ("acl", "relcl") and has_to(node):
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
         if node.tag_ in ("VBD", "VBN") and node is not token and node.lower_ not in PLANNING_WORDS:
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
@@ -223,7 +222,23 @@ def modality(token: Token) -> str | None:
         t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window
     ):
         return "future"
+    if is_briefing_topic(token):
+        return "reported"
     return None
+
+
+def has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def is_briefing_topic(token: Token) -> bool:
+    """ "briefed them on his visit to Ukraine": an occasion talked about, with no date of its own here."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if head.lower_ in ("on", "about", "including") and head.head is not head:
+        head = head.head
+    return head.lower_ in BRIEFING_VERBS
 
 
 def is_personal(token: Token) -> bool:

@@ -9,12 +9,13 @@ and then writes, so two concurrent writers could otherwise both create the same 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -26,7 +27,7 @@ WRITE = "accord_write"
 WRITER_LOCK = 0x4163636F7264  # "Accord": the advisory lock every PostgreSQL writer takes
 BUSY_TIMEOUT_MS = 60_000
 
-__all__ = ["Store", "connect"]
+__all__ = ["Store", "connect", "insert_ignore"]
 
 
 class Store:
@@ -98,7 +99,9 @@ def connect(url: str, create: bool = True) -> Store:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if not create and database not in ("", ":memory:") and not Path(database).exists():
-            raise StoreError(f"there is no database at {database}; run `accord ingest PATH` first or pass --db")
+            raise StoreError(
+                f"there is no database at {database}; run `accord ingest PATH` first or pass --db"
+            )
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ArgumentError, ImportError) as err:
@@ -109,3 +112,20 @@ def connect(url: str, create: bool = True) -> Store:
     if engine.dialect.name == "sqlite":
         sqlite_setup(engine)
     return Store(engine)
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key is already stored (re-ingesting changes nothing)."""
+    if not rows:
+        return
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        dialect = import_module(f"sqlalchemy.dialects.{conn.dialect.name}")
+        conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
+        return
+    keys = [column.name for column in table.primary_key]
+    for row in rows:
+        found = conn.scalar(
+            select(func.count()).select_from(table).where(*(table.c[k] == row[k] for k in keys))
+        )
+        if not found:
+            conn.execute(table.insert().values(**row))

@@ -59,7 +59,9 @@ def migrate(store: Store) -> list[int]:
             continue
         with store.write() as conn:
             # Re-check inside the writer's transaction: another process may have migrated meanwhile.
-            if conn.scalar(select(schema.migrations.c.version).where(schema.migrations.c.version == step.version)):
+            if conn.scalar(
+                select(schema.migrations.c.version).where(schema.migrations.c.version == step.version)
+            ):
                 continue
             step.apply(conn)
             conn.execute(

@@ -1,0 +1,158 @@
+"""Actors over time: who held which office when, as the stored texts say, and what that lets us infer.
+
+Every named participant with a full name becomes a person (id: hash of the name without case or accents);
+the way an article wrote the name becomes an alias; each (role, affiliation) stated next to the name
+becomes an office, with the article, the date and the evidence sentence that support it. The dates of an
+office are the range of its evidence, nothing more.
+
+At ingest the table fills gaps in other articles, always flagged as inferred: a known name without an
+affiliation gets the one affiliation (and role) the texts give that person; a surname alone gets the full
+name when exactly one known person has that surname; and an event whose year the text does not give gets
+it when every named participant's office is attested in one year only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Connection, select
+
+from accord.records import Event, Participant
+from accord.store import schema
+from accord.store.db import insert_ignore
+from accord.store.dedup import content_id
+from accord.store.fusion import date_parts, key_name
+
+__all__ = ["Resolved", "infer_year", "person_id", "record_offices", "resolve"]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A participant after looking it up, with the person it is and which fields the table supplied."""
+
+    participant: Participant
+    person_id: str | None = None
+    inferred: tuple[str, ...] = ()
+
+
+def person_id(name: str) -> str:
+    return content_id("person", key_name(name))
+
+
+def office_id(person: str, role: str | None, affiliation: str | None) -> str:
+    return content_id("office", person, role or "", affiliation or "")
+
+
+def full_name(name: str | None) -> bool:
+    return bool(name) and len(key_name(name or "").split()) > 1
+
+
+def dated(value: str | None) -> bool:
+    """A date that names its year (not `--09-12`)."""
+    return date_parts(value)[0] is not None
+
+
+def record_offices(conn: Connection, document_id: str, events: Iterable[Event], published: str | None) -> None:
+    """Store the people, aliases and offices an article states (never what was inferred from the table)."""
+    people, aliases, offices, evidence = [], [], [], []
+    for event in events:
+        when = event.date.value if dated(event.date.value) else published
+        sentence = event.evidence[0].text if event.evidence else ""
+        for p in event.participants:
+            if not p.name or not full_name(p.name):
+                continue
+            pid = person_id(p.name)
+            people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
+            for alias in {p.name, p.mention.text if p.mention else p.name}:
+                aliases.append({"key": key_name(alias), "person_id": pid, "text": alias})
+            if p.role or p.affiliation:
+                oid = office_id(pid, p.role, p.affiliation)
+                offices.append({"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation})
+                evidence.append({"office_id": oid, "document_id": document_id, "date": when, "text": sentence})
+    for table, rows in (
+        (schema.people, people),
+        (schema.aliases, aliases),
+        (schema.offices, offices),
+        (schema.office_evidence, evidence),
+    ):
+        insert_ignore(conn, table, rows)
+
+
+def find_person(conn: Connection, name: str) -> tuple[str, str, bool] | None:
+    """(id, canonical name, found by surname only) for a name the table knows, or None."""
+    key = key_name(name)
+    found = conn.execute(
+        select(schema.people.c.id, schema.people.c.name)
+        .join(schema.aliases, schema.aliases.c.person_id == schema.people.c.id)
+        .where(schema.aliases.c.key == key)
+        .distinct()
+    ).all()
+    if len(found) == 1:
+        return found[0].id, found[0].name, False
+    if found or len(key.split()) != 1:
+        return None
+    by_surname = conn.execute(select(schema.people.c.id, schema.people.c.name).where(schema.people.c.surname == key)).all()
+    return (by_surname[0].id, by_surname[0].name, True) if len(by_surname) == 1 else None
+
+
+def resolve(conn: Connection, participant: Participant) -> Resolved:
+    """Fill a participant's missing name, affiliation or role from the actors table, flagged as inferred."""
+    if not participant.name:
+        return Resolved(participant)
+    found = find_person(conn, participant.name)
+    if found is None:
+        return Resolved(participant, person_id(participant.name) if full_name(participant.name) else None)
+    pid, canonical, by_surname = found
+    inferred: list[str] = ["name"] if by_surname else []
+    filled = replace(participant, name=canonical)
+    held = conn.execute(
+        select(schema.offices.c.role, schema.offices.c.affiliation).where(schema.offices.c.person_id == pid)
+    ).all()
+    if by_surname and participant.affiliation and participant.affiliation not in {o.affiliation for o in held}:
+        return Resolved(participant)  # a namesake from another country: leave the mention as it is
+    fitting = [o for o in held if participant.affiliation in (None, o.affiliation)]
+    fitting = [o for o in fitting if participant.role in (None, o.role)] or fitting
+    affiliations = {o.affiliation for o in fitting if o.affiliation}
+    if not participant.affiliation and len(affiliations) == 1:
+        filled = replace(filled, affiliation=affiliations.pop())
+        inferred.append("affiliation")
+    roles = {o.role for o in fitting if o.role and o.affiliation == filled.affiliation}
+    if not participant.role and filled.affiliation and len(roles) == 1:
+        filled = replace(filled, role=roles.pop())
+        inferred.append("role")
+    return Resolved(filled, pid, tuple(inferred))
+
+
+def office_years(conn: Connection, resolved: Resolved) -> set[int]:
+    """Years in which the texts attest the participant's office (same role and affiliation)."""
+    p = resolved.participant
+    query = (
+        select(schema.office_evidence.c.date)
+        .join(schema.offices, schema.offices.c.id == schema.office_evidence.c.office_id)
+        .where(schema.offices.c.person_id == resolved.person_id, schema.office_evidence.c.date.is_not(None))
+    )
+    if p.role:
+        query = query.where(schema.offices.c.role == p.role)
+    if p.affiliation:
+        query = query.where(schema.offices.c.affiliation == p.affiliation)
+    return {int(value[:4]) for value in conn.scalars(query) if dated(value)}
+
+
+def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] | None:
+    """The one year in which every named participant's office is attested, with the reason, or None."""
+    years: set[int] | None = None
+    names = []
+    for resolved in people:
+        if resolved.person_id is None:
+            continue
+        attested = office_years(conn, resolved)
+        if not attested:
+            continue
+        names.append(resolved.participant.name or "")
+        years = attested if years is None else years & attested
+    if not years or len(years) != 1:
+        return None
+    year = years.pop()
+    return year, f"year {year} inferred: the offices of {', '.join(names)} are attested in {year} only"
+
