@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import Cast, find_actors
+from accord.actors import Cast
 from accord.dates import is_future_expression, resolve_date
 from accord.parties import (
     Party,
@@ -27,6 +27,7 @@ from accord.parties import (
     subject_tokens,
     unique,
 )
+from accord.people import find_actors
 from accord.places import dateline_location, host_of_visit, sentence_location
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.topics import find_topics

@@ -53,7 +53,9 @@ def dated(value: str | None) -> bool:
     return date_parts(value)[0] is not None
 
 
-def record_offices(conn: Connection, document_id: str, events: Iterable[Event], published: str | None) -> None:
+def record_offices(
+    conn: Connection, document_id: str, events: Iterable[Event], published: str | None
+) -> None:
     """Store the people, aliases and offices an article states (never what was inferred from the table)."""
     people, aliases, offices, evidence = [], [], [], []
     for event in events:
@@ -69,7 +71,9 @@ def record_offices(conn: Connection, document_id: str, events: Iterable[Event], 
             if p.role or p.affiliation:
                 oid = office_id(pid, p.role, p.affiliation)
                 offices.append({"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation})
-                evidence.append({"office_id": oid, "document_id": document_id, "date": when, "text": sentence})
+                evidence.append(
+                    {"office_id": oid, "document_id": document_id, "date": when, "text": sentence}
+                )
     for table, rows in (
         (schema.people, people),
         (schema.aliases, aliases),
@@ -92,7 +96,9 @@ def find_person(conn: Connection, name: str) -> tuple[str, str, bool] | None:
         return found[0].id, found[0].name, False
     if found or len(key.split()) != 1:
         return None
-    by_surname = conn.execute(select(schema.people.c.id, schema.people.c.name).where(schema.people.c.surname == key)).all()
+    by_surname = conn.execute(
+        select(schema.people.c.id, schema.people.c.name).where(schema.people.c.surname == key)
+    ).all()
     return (by_surname[0].id, by_surname[0].name, True) if len(by_surname) == 1 else None
 
 
@@ -109,7 +115,11 @@ def resolve(conn: Connection, participant: Participant) -> Resolved:
     held = conn.execute(
         select(schema.offices.c.role, schema.offices.c.affiliation).where(schema.offices.c.person_id == pid)
     ).all()
-    if by_surname and participant.affiliation and participant.affiliation not in {o.affiliation for o in held}:
+    if (
+        by_surname
+        and participant.affiliation
+        and participant.affiliation not in {o.affiliation for o in held}
+    ):
         return Resolved(participant)  # a namesake from another country: leave the mention as it is
     fitting = [o for o in held if participant.affiliation in (None, o.affiliation)]
     fitting = [o for o in fitting if participant.role in (None, o.role)] or fitting
@@ -155,4 +165,3 @@ def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] 
         return None
     year = years.pop()
     return year, f"year {year} inferred: the offices of {', '.join(names)} are attested in {year} only"
-

@@ -1,0 +1,165 @@
+"""The cast of a page: every person it names, linked across mentions, with the country each serves.
+
+`accord.actors` reads one name and the words around it; this module puts a page's names together: later
+surname-only mentions and definite descriptions ("the Raksha Mantri") join the full name, and officials
+the page never ties to a country get the one the page most plausibly means.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from accord.actors import (
+    GENERIC_ROLES,
+    NEAR_REACH,
+    ROLE_WORDS,
+    Actor,
+    Cast,
+    describe_left,
+    describe_right,
+    is_person_name,
+    left_window,
+    name_span,
+    person_candidates,
+    roles_in,
+    title_country,
+)
+from accord.affiliations import affiliation_of_token, strip_possessive
+from accord.gazetteer import ORGANISATIONS, city_country
+from accord.names import canonical_name, family_name, name_matches
+
+
+def find_actors(doc: Doc) -> Cast:
+    """Every person the page names, with their mentions; surname-only mentions join the full name."""
+    cast = Cast()
+    taken: set[int] = set()
+    for first, last in person_candidates(doc):
+        start, end = name_span(doc, first, last)
+        if start >= end or any(i in taken for i in range(start, end)):
+            continue
+        name = canonical_name(doc[start:end].text)
+        if not is_person_name(name):
+            continue
+        role, affiliation, counterpart = describe_left(doc, start)
+        right_role, right_affiliation = describe_right(doc, end)
+        affiliation = affiliation or right_affiliation or title_country(doc, start)
+        actor = cast.add(doc[start:end], name, role or right_role, affiliation)
+        if counterpart:
+            cast.counterparts[start] = actor
+        taken.update(range(start, end))
+    link_surnames(doc, cast, taken)
+    infer_affiliations(doc, cast)
+    return cast
+
+
+def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
+    """Tokens spelling a known actor's family name are mentions of that actor, whatever NER thought."""
+    surnames = {family_name(actor.name): actor for actor in cast.actors if len(actor.name.split()) > 1}
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        actor = surnames.get(strip_possessive(token.text))
+        if actor is not None:
+            actor.mentions.append(doc[token.i : token.i + 1])
+            cast.by_token[token.i] = actor
+    merge_partial_actors(cast)
+
+
+def merge_partial_actors(cast: Cast) -> None:
+    """A partial name seen apart from the full one ("Kihara", "Minister Ursula") is the same person."""
+    for partial in sorted(cast.actors, key=lambda a: len(a.name.split())):
+        full = next(
+            (
+                a
+                for a in cast.actors
+                if a is not partial
+                and len(a.name.split()) > len(partial.name.split())
+                and (name_matches(partial.name, a.name) or set(partial.name.split()) < set(a.name.split()))
+            ),
+            None,
+        )
+        if full is None:
+            continue
+        full.learn(partial.role, partial.affiliation)
+        full.mentions.extend(partial.mentions)
+        for mention in partial.mentions:
+            for token in mention:
+                cast.by_token[token.i] = full
+        for key, actor in cast.counterparts.items():
+            if actor is partial:
+                cast.counterparts[key] = full
+        cast.actors.remove(partial)
+
+
+PLACE_WORDS = {"in", "at", "to", "from", "of", "with", "against", "near", "into", "and", ","}
+
+
+def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
+    """The country a token names if it may say whom a person serves: not a place ("in Peru"), not a
+    city, and not part of someone else's description ("his Japanese counterpart, X")."""
+    code = affiliation_of_token(token)
+    if code is None or code in ORGANISATIONS or city_country(token.text):
+        return None
+    doc = token.doc
+    k = token.i - 1
+    while k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    before = doc[k] if k >= 0 and k < token.i else None
+    office = before is not None and before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in ROLE_WORDS
+    if (
+        before is not None
+        and before.lower_ in PLACE_WORDS
+        and not office
+        and affiliation_of_token(before) != code
+    ):
+        return None  # "in Peru", "with Brazil": a place or a partner; "Minister of India" is an office
+    j = token.i + 1
+    while j < len(doc) and (
+        affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ","}
+    ):
+        if doc[j].lower_ in ("counterpart", "counterparts"):
+            return None
+        j += 1
+    other = cast.by_token.get(j)
+    if other is not None and other is not actor:
+        return None
+    if actor is not None and (j == token.i + 1 or other is not None):
+        return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
+    return code
+
+
+def infer_affiliations(doc: Doc, cast: Cast) -> None:
+    """An official the page never ties to a country most likely serves one named before an office in the
+    same sentences ("the top Japanese diplomat"), else the country the page talks about most, else the one
+    its cities are in — never the country of someone named beside them ("Prime Minister Kishida met Modi")."""
+    page = Counter(telling_country(t, cast, None) for t in doc if t.ent_type_ in ("GPE", "NORP"))
+    page.pop(None, None)
+    cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
+    cities.pop(None, None)
+    for actor in cast.actors:
+        if actor.affiliation or not (actor.role or len(actor.name.split()) > 1):
+            continue
+        sentences = {m.sent.start: m.sent for m in actor.mentions}
+        close = {i for m in actor.mentions for i in range(m.start - NEAR_REACH, m.end + NEAR_REACH)}
+        near = Counter(
+            telling_country(t, cast, actor)
+            for sentence in sentences.values()
+            for t in sentence
+            if t.i in close
+        )
+        near.pop(None, None)
+        beside = {
+            other.affiliation
+            for other in cast.actors
+            if other is not actor and any(m.sent.start in sentences for m in other.mentions)
+        }
+        evidence = page.most_common() + cities.most_common() if actor.role else []
+        ranked = [c for c, _ in near.most_common() + evidence if c not in beside]  # no office: near only
+        if ranked:
+            actor.affiliation = ranked[0]
+            titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
+            actor.role = next(
+                (r for r in titles if r not in GENERIC_ROLES), actor.role
+            )  # "foreign secretary"
