@@ -1,6 +1,6 @@
 """Accord: news about international relations in, an auditable record of interactions out."""
 
-from accord.errors import AccordError, ModelNotInstalled, ReadError, SettingError, StoreError
+from accord.errors import AccordError, ModelNotInstalled, NotFound, ReadError, SettingError, StoreError
 from accord.pipeline import extract, extract_documents, prepare
 from accord.records import (
     CleanedDocument,
@@ -30,6 +30,7 @@ __all__ = [
     "Line",
     "Location",
     "ModelNotInstalled",
+    "NotFound",
     "Participant",
     "Plover",
     "PublicationDate",

@@ -18,7 +18,7 @@ from accord.names import name_matches
 from accord.roles import normalise_role
 
 TITLES = set(
-    "mr mr. ms ms. mrs mrs. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
+    "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").

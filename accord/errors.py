@@ -19,3 +19,7 @@ class SettingError(AccordError):
 
 class StoreError(AccordError):
     """The database could not be opened, migrated or written."""
+
+
+class NotFound(AccordError):
+    """A query named something the store does not hold (an event id, a person)."""

@@ -17,6 +17,7 @@ from accord.actors import (
     ROLE_WORDS,
     Actor,
     Cast,
+    affiliation_in,
     describe_left,
     describe_right,
     is_person_name,
@@ -29,6 +30,7 @@ from accord.actors import (
 from accord.affiliations import affiliation_of_token, strip_possessive
 from accord.gazetteer import ORGANISATIONS, city_country
 from accord.names import canonical_name, family_name, name_matches
+from accord.roles import normalise_role
 
 
 def find_actors(doc: Doc) -> Cast:
@@ -51,6 +53,7 @@ def find_actors(doc: Doc) -> Cast:
         taken.update(range(start, end))
     link_surnames(doc, cast, taken)
     infer_affiliations(doc, cast)
+    link_descriptions(doc, cast)
     return cast
 
 
@@ -153,7 +156,9 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
         beside = {
             other.affiliation
             for other in cast.actors
-            if other is not actor and any(m.sent.start in sentences for m in other.mentions)
+            if other is not actor
+            and same_rank(actor.role, other.role)
+            and any(m.sent.start in sentences for m in other.mentions)
         }
         evidence = page.most_common() + cities.most_common() if actor.role else []
         ranked = [c for c, _ in near.most_common() + evidence if c not in beside]  # no office: near only
@@ -163,3 +168,49 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role
             )  # "foreign secretary"
+
+
+LEADERS = {
+    "president",
+    "prime minister",
+    "king",
+    "emir",
+    "chancellor",
+    "vice president",
+    "crown prince",
+    None,
+}
+
+
+def same_rank(role: str | None, other: str | None) -> bool:
+    """Counterparts hold the same office: two foreign ministers, or two leaders, rarely serve one country."""
+    return role == other or (role in LEADERS and other in LEADERS)
+
+
+DESCRIPTION_HEADS = set(
+    "minister president premier secretary diplomat leader chancellor mantri pm eam envoy".split()
+)
+
+
+def link_descriptions(doc: Doc, cast: Cast) -> None:
+    """ "The Raksha Mantri called on …", "the US top diplomat": a role phrase without a name is the one
+    person on the page holding that office (of that country, if it says), when there is exactly one."""
+    for token in doc:
+        if token.lower_ not in DESCRIPTION_HEADS or token.i in cast.by_token:
+            continue
+        after = token.i + 1
+        while after < token.sent.end and (doc[after].lower_ in ROLE_WORDS or doc[after].text in (",", "(")):
+            after += 1
+        if after in cast.by_token:
+            continue  # "Foreign Minister Cho": the office of a named person
+        window = left_window(doc, token.i)
+        phrase = doc[window.start : token.i + 1]
+        affiliation = affiliation_in(window)
+        role = normalise_role(phrase.text, affiliation)
+        if role in GENERIC_ROLES:
+            continue
+        holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
+        if len(holders) == 1:
+            holders[0].mentions.append(phrase)
+            for t in phrase:
+                cast.by_token[t.i] = holders[0]

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 from sqlalchemy import Connection, select, update
 
 from accord.pipeline import extract
-from accord.records import CleanedDocument, Event, EventDate, Extraction, Reject
+from accord.records import CleanedDocument, Event, EventDate, Extraction, Reject, Span
 from accord.settings import Settings
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, record_offices, resolve
@@ -76,7 +76,10 @@ def now() -> str:
 
 
 def ingest(
-    paths: Iterable[str | Path], store: Store, settings: Settings, progress: Callable[[Stored], None] | None = None
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    progress: Callable[[Stored], None] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document under `paths`."""
     return ingest_results(store, extract(paths, settings), progress)
@@ -87,7 +90,9 @@ def ingest_results(
 ) -> IngestSummary:
     """Store extraction results in order, one transaction per document; rejects are counted as failed."""
     with store.read() as conn:
-        index = NearDuplicates(conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).tuples())
+        index = NearDuplicates(
+            conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).tuples()
+        )
     summary = IngestSummary()
     for result in results:
         if isinstance(result, Reject):
@@ -135,7 +140,9 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction) ->
             conn.execute(schema.dropped_lines.insert(), dropped)
         add_source(conn, doc_id, cleaned, 1.0)
         record_offices(conn, doc_id, result.events, cleaned.published.value)
-        new = sum(store_mention(conn, doc_id, i, e, cleaned.published.value) for i, e in enumerate(result.events))
+        new = sum(
+            store_mention(conn, doc_id, i, e, cleaned.published.value) for i, e in enumerate(result.events)
+        )
     index.add(doc_id, minhash)  # only once the transaction has committed
     return Stored(source, "new", doc_id, events_new=new, events_fused=len(result.events) - new)
 
@@ -164,26 +171,29 @@ def add_source(conn: Connection, doc_id: str, cleaned: CleanedDocument, similari
     return True
 
 
-def with_inferred_year(conn: Connection, event: Event, people: Sequence[Resolved]) -> tuple[Event, bool]:
+def with_inferred_year(
+    conn: Connection, event: Event, people: Sequence[Resolved]
+) -> tuple[Event, str | None]:
     """Give a year-less date (`--09-12`) the one year the participants' offices allow, flagged as inferred."""
     value = event.date.value
     if not value or dated(value) or date_parts(value)[1] is None:
-        return event, False
+        return event, None
     found = infer_year(conn, people)
     if found is None:
-        return event, False
+        return event, None
     year, reason = found
-    date = EventDate(f"{year:04d}{value[1:]}", event.date.precision, "actors", reason)
-    return replace(event, date=date), True
+    date = EventDate(f"{year:04d}{value[1:]}", event.date.precision, "actors", event.date.in_text)
+    log.info("%s", reason)
+    return replace(event, date=date), reason
 
 
 def store_mention(conn: Connection, doc_id: str, position: int, event: Event, published: str | None) -> bool:
     """Store one event mention and fuse it; True when it started a new event."""
     people = [resolve(conn, p) for p in event.participants]
     event = replace(event, participants=tuple(r.participant for r in people))
-    event, date_inferred = with_inferred_year(conn, event, people) if not published else (event, False)
+    event, date_note = with_inferred_year(conn, event, people) if not published else (event, None)
     mention_id = content_id("mention", doc_id, str(position))
-    facts = facts_of(event, doc_id, date_inferred)
+    facts = facts_of(event, doc_id, date_note is not None)
     event_id, reason, is_new = fuse(conn, facts, mention_id)
     conn.execute(
         schema.event_mentions.insert().values(
@@ -198,7 +208,8 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
             date_precision=event.date.precision,
             date_source=event.date.source,
             date_in_text=event.date.in_text,
-            date_inferred=date_inferred,
+            date_inferred=date_note is not None,
+            date_note=date_note,
             city=event.location.city,
             country=event.location.country,
             topics=json.dumps(list(event.topics)),
@@ -207,7 +218,11 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
     )
     rows = [
         {"mention_id": mention_id, "position": i, "name": r.participant.name, "role": r.participant.role}
-        | {"affiliation": r.participant.affiliation, "person_id": r.person_id, "inferred": ",".join(r.inferred)}
+        | {
+            "affiliation": r.participant.affiliation,
+            "person_id": r.person_id,
+            "inferred": ",".join(r.inferred),
+        }
         | span_columns(r.participant.mention)
         for i, r in enumerate(people)
     ]
@@ -222,10 +237,10 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
     return is_new
 
 
-def span_columns(span: object) -> dict[str, object]:
+def span_columns(span: Span | None) -> dict[str, object]:
     if span is None:
         return {"span_start": None, "span_end": None, "span_text": None}
-    return {"span_start": span.start, "span_end": span.end, "span_text": span.text}  # type: ignore[attr-defined]
+    return {"span_start": span.start, "span_end": span.end, "span_text": span.text}
 
 
 def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
@@ -245,7 +260,15 @@ def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
     ):
         people.setdefault(row.mention_id, []).append(Person(row.name, row.role, row.affiliation))
     return [
-        Facts(x.type, x.date, bool(x.date_inferred), x.city, x.country, tuple(people.get(x.id, ())), x.document_id)
+        Facts(
+            x.type,
+            x.date,
+            bool(x.date_inferred),
+            x.city,
+            x.country,
+            tuple(people.get(x.id, ())),
+            x.document_id,
+        )
         for x in mentions
     ]
 
@@ -254,7 +277,9 @@ def fuse(conn: Connection, mention: Facts, mention_id: str) -> tuple[str, str, b
     """The event this mention reports (an existing one if any matches), why, and whether it is new."""
     e = schema.events
     key = party_key(mention.parties)
-    for event_id in conn.scalars(select(e.c.id).where(e.c.type == mention.type, e.c.party_key == key).order_by(e.c.id)):
+    for event_id in conn.scalars(
+        select(e.c.id).where(e.c.type == mention.type, e.c.party_key == key).order_by(e.c.id)
+    ):
         known = stored_facts(conn, event_id)
         reason = match(fold(known), mention)
         if reason:
@@ -281,7 +306,9 @@ def save_event(conn: Connection, event_id: str, fused: Fused, new: bool) -> None
         conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(**values))
         return
     conn.execute(
-        schema.events.insert().values(id=event_id, type=fused.type, party_key=party_key(fused.parties), **values)
+        schema.events.insert().values(
+            id=event_id, type=fused.type, party_key=party_key(fused.parties), **values
+        )
     )
     parties = [{"event_id": event_id, "affiliation": party} for party in sorted(fused.parties)]
     if parties:

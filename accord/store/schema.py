@@ -113,6 +113,7 @@ event_mentions = Table(
     Column("date_source", String(32)),
     Column("date_in_text", Text),
     Column("date_inferred", Boolean, nullable=False, default=False),
+    Column("date_note", Text),
     Column("city", Text),
     Column("country", String(8)),
     Column("topics", Text, nullable=False, default="[]"),

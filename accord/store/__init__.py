@@ -1,0 +1,58 @@
+"""The store: one record of events across all sources, in SQLite or PostgreSQL.
+
+`open_store(url)` connects and migrates; `ingest` stores and fuses extraction results; the functions of
+`queries` answer the questions the CLI and the web app ask, as typed records.
+"""
+
+from __future__ import annotations
+
+from accord.errors import StoreError
+from accord.store.db import Store, connect
+from accord.store.ingest import IngestSummary, Stored, ingest, ingest_results
+from accord.store.migrations import migrate
+from accord.store.queries import (
+    ActorProfile,
+    EventSource,
+    FusedEvent,
+    Office,
+    Partner,
+    SearchHit,
+    actor,
+    event,
+    events,
+    partners,
+    search,
+    timeline,
+)
+
+__all__ = [
+    "ActorProfile",
+    "EventSource",
+    "FusedEvent",
+    "IngestSummary",
+    "Office",
+    "Partner",
+    "SearchHit",
+    "Store",
+    "Stored",
+    "actor",
+    "event",
+    "events",
+    "ingest",
+    "ingest_results",
+    "open_store",
+    "partners",
+    "search",
+    "timeline",
+]
+
+
+def open_store(url: str, create: bool = True) -> Store:
+    """Connect to `url` and bring its schema up to date; `create=False` refuses to make a new SQLite file."""
+    store = connect(url, create)
+    try:
+        migrate(store)
+    except StoreError:
+        store.close()
+        raise
+    return store
