@@ -9,6 +9,7 @@ are merged, so a meeting reported in five sentences is one event with five piece
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -42,6 +43,7 @@ PLOVER = {
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 REPORTING_VERBS = set("said says say told announced reported stated added noted confirmed".split())
+VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 GENERIC_TALK = {"talks", "conversation", "meeting", "discussions", "talked", "consultations"}
 LEAD_SENTENCES = 4
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
@@ -263,6 +265,16 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     return None
 
 
+def related(dated: Mention, mention: Mention) -> bool:
+    """Whether a dated mention concerns the same occasion: for a visit, something in the host country."""
+    if mention.type == "visit" and mention.host is not None and mention.host.country:
+        host = mention.host.country
+        return host in affiliations(dated.parties) or (
+            dated.location is not None and dated.location.country == host
+        )
+    return bool(affiliations(dated.parties) & affiliations(mention.parties))
+
+
 def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate | None) -> None:
     """A mention without a date of its own takes the nearest day-dated mention's, else the story's lead
     date, else the publication day; background dates ("in 2019") never spread to other sentences."""
@@ -273,7 +285,14 @@ def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate |
         if mention.date is not None:
             continue
         if dated:
-            near = min(dated, key=lambda m: (abs(m.order - mention.order), m.order > mention.order))
+            near = min(
+                dated,
+                key=lambda m: (
+                    not related(m, mention),
+                    abs(m.order - mention.order),
+                    m.order > mention.order,
+                ),
+            )
             mention.date = replace(near.date, source="context")
         elif lead is not None:
             mention.date = lead
@@ -353,13 +372,27 @@ def drop_unaffiliated(mentions: list[Mention]) -> None:
         mention.parties = [p for p in mention.parties if p.affiliation]
 
 
+def days_apart(a: str, b: str) -> int:
+    """Days between two full dates; a large number when either is partial."""
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 1 << 30
+
+
 def same_interaction(a: Mention, b: Mention) -> bool:
     if a.type != b.type or affiliations(a.parties) != affiliations(b.parties):
         return False
     if a.type == "visit" and (a.host and a.host.country) != (b.host and b.host.country):
         return False
     da, db = a.date.value if a.date else None, b.date.value if b.date else None
-    if da and db and not (da.startswith(db) or db.startswith(da)):
+    if (
+        da
+        and db
+        and not (
+            da.startswith(db) or db.startswith(da) or (a.type == "visit" and days_apart(da, db) <= VISIT_DAYS)
+        )
+    ):
         return False
     names_a = {p.name for p in a.parties if p.name}
     names_b = {p.name for p in b.parties if p.name}
@@ -381,6 +414,9 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
 def best_date(group: list[Mention]) -> EventDate | None:
     ranks = {"day": 3, "month": 2, "year": 1}
     dates = [m.date for m in group if m.date]
+    stated = [d for d in dates if d.source not in ("context", "lead", "published")]
+    if group[0].type == "visit" and stated:  # a trip is dated to its first reported day
+        return min(stated, key=lambda d: (-ranks.get(d.precision or "", 0), d.value or ""))
     return max(
         dates,
         key=lambda d: (d.source not in ("context", "lead", "published"), ranks.get(d.precision or "", 0)),

@@ -76,7 +76,8 @@ def clause_root(trigger: Token) -> Token:
         if (
             node.pos_ == "VERB"
             or node.head is node
-            or node.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubj", "attr", "conj", "amod")
+            or node.dep_
+            not in ("dobj", "pobj", "prep", "compound", "nsubj", "attr", "conj", "amod", "mark", "advmod")
         ):
             break
         node = node.head
@@ -194,10 +195,19 @@ def counterparts_from(sentence: SpacySpan) -> list[Party]:
 
 
 def country_parties(trigger: Token) -> list[Party]:
-    """Governments as subjects: "India and Egypt signed", "The foreign ministers of Japan and Finland agreed"."""
+    """Governments as subjects: "India and Egypt signed", "The foreign ministers of Japan and Finland agreed",
+    or as the sides of a signing: "signed between the Government of India and the Government of Mozambique"."""
     doc = trigger.doc
     heads = [c for c in clause_root(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
-    tokens: list[Token] = []
+    tokens: list[Token] = [
+        t
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "between" and trigger.pos_ == "VERB"
+        for side in prep.children
+        if side.dep_ == "pobj"
+        for member in (side, *side.conjuncts)
+        for t in (member, *(o for p in member.children if p.lower_ == "of" for o in p.children))
+    ]
     for head in heads:
         group = [head, *head.conjuncts]
         if head.lower_ in GROUP_NOUNS:

@@ -11,6 +11,7 @@ from accord.gazetteer import city_country, country_code
 from accord.parties import in_side_clause
 from accord.records import Location
 
+DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
@@ -87,19 +88,26 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
 
 
 def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
-    """The place a visit went to: "visited Finland", "a visit to Maputo", "arrived in Tokyo"."""
-    best = None
+    """The place a visit went to: "visited Finland", "a visit to Maputo", "arrived in Tokyo", or
+    "Nigeria is the third country he is visiting"."""
     for entity in gpe_entities(sentence):
         if entity.start <= trigger.i:
             continue
         between = sentence.doc[trigger.i + 1 : entity.start]
         if len(between) > 6 or any(t.lower_ in ("since", "from", "with", "and") for t in between):
             continue
+        if entity.start > 0 and sentence.doc[entity.start - 1].lower_ in ("of", "by"):
+            continue  # "the visit of the Minister of India": the visitor's country, not the host
         location = place_of(entity.text)
         if location is not None:
-            best = with_country_after(sentence, entity, location)
-            break
-    return best
+            return with_country_after(sentence, entity, location)
+    head = trigger.head
+    if trigger.dep_ in ("relcl", "acl") and head.lower_ in DESTINATION_NOUNS:
+        for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+            entity = next((e for e in gpe_entities(sentence) if e.start <= subject.i < e.end), None)
+            if entity is not None:
+                return place_of(entity.text)
+    return None
 
 
 def dateline_location(text: str) -> Location | None:

@@ -264,6 +264,13 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
         if lower in ("confirmed", "confirm") and token.head.lower_ in ("reports", "sources"):
             return None
         return "agree"
+    if (
+        lower == "while"
+        and token.i + 2 < sentence.end
+        and token.nbor(1).lower_ == "in"
+        and (token.nbor(2).ent_type_ == "GPE")
+    ):
+        return "visit"  # "met virtually while in Brussels"
     if lower in VISIT_WORDS:
         if lower in ("tour", "trip") and token.pos_ != "NOUN":
             return None
