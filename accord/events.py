@@ -158,7 +158,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 order,
                 sentence_parties(sentence, token, cast, positions),
                 sentence_date(sentence, trigger, published, positions),
-                sentence_location(sentence, token),
+                sentence_location(sentence, token, positions),
                 plural=refers_back(token),
                 evidence=[sentence],
             )

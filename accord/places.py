@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.gazetteer import city_country, country_code
-from accord.parties import in_side_clause
+from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
 
 DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
@@ -56,14 +56,19 @@ def governed_by(entity: SpacySpan, trigger: Token) -> bool:
     return False
 
 
-def sentence_location(sentence: SpacySpan, trigger: Token | None = None) -> Location | None:
-    """The place a sentence sets its event in: a city or country after "in"/"at", nearest the trigger."""
+def sentence_location(
+    sentence: SpacySpan, trigger: Token | None = None, triggers: set[int] | None = None
+) -> Location | None:
+    """The place a sentence sets its event in: a city or country after "in"/"at", nearest the trigger, and
+    not one that belongs to another event of the sentence ("a follow-up to the gathering in Buenos Aires")."""
     candidates = []
     for entity in gpe_entities(sentence):
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
         if before is None or before.lower_ not in PLACE_PREPOSITIONS:
             continue
         if trigger is not None and (not governed_by(entity, trigger) or in_side_clause(entity.root, trigger)):
+            continue
+        if trigger is not None and triggers and owned_by_other(entity, trigger, triggers):
             continue
         location = place_of(entity.text)
         if location is None:

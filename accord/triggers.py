@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.dates import is_future_expression
+
 MEET_WORDS = {
     "met",
     "meet",
@@ -30,6 +32,7 @@ MEET_WORDS = {
     "summit",
     "conversation",
     "encounter",
+    "gathering",
     "shakes",
     "shook",
     "welcomed",
@@ -222,6 +225,11 @@ def modality(token: Token) -> str | None:
         t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window
     ):
         return "future"
+    if token.pos_ == "NOUN" and any(
+        c.ent_type_ == "DATE" and is_future_expression(" ".join(t.text for t in c.subtree))
+        for c in token.children
+    ):
+        return "future"  # "a presidential summit next month"
     if is_briefing_topic(token):
         return "reported"
     return None
