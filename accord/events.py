@@ -470,6 +470,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     published = cleaned.published.value
     cast = find_actors(doc)
     asserted, unasserted = read_sentences(doc, cast, published)
+    asserted = [m for m in asserted if not announced(m, unasserted)]
     drop_unaffiliated(asserted)
     interactions = [m for m in asserted if m.interaction]
     for mention in asserted:
@@ -488,6 +489,18 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     events = [build_event(group) for group in merge(asserted)]
     future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]
     return Extraction(cleaned, tuple(events), tuple(future))
+
+
+def announced(mention: Mention, unasserted: list[Mention]) -> bool:
+    """ "The Prime Minister is visiting Sri Lanka" on a page that says he leaves tomorrow: an undated
+    present-progressive act that the same page also states as a plan is the plan."""
+    token = mention.trigger.token
+    progressive = token.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in token.children)
+    return (
+        progressive
+        and mention.date is None
+        and any(u.type == mention.type and u.trigger.modality == "future" for u in unasserted)
+    )
 
 
 def keep(mention: Mention, interactions: list[Mention]) -> bool:

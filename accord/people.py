@@ -184,7 +184,9 @@ LEADERS = {
 
 def same_rank(role: str | None, other: str | None) -> bool:
     """Counterparts hold the same office: two foreign ministers, or two leaders, rarely serve one country."""
-    return role == other or (role in LEADERS and other in LEADERS)
+    if role == other or (role in LEADERS and other in LEADERS):
+        return True
+    return "minister" in (role, other) and all(r and r.endswith("minister") for r in (role, other))
 
 
 DESCRIPTION_HEADS = set(

@@ -14,8 +14,8 @@ from types import ModuleType
 import pytest
 
 FLOORS = {
-    "seeds": {"event_f1": 0.95, "strict_f1": 0.90, "date_accuracy": 0.95, "published_accuracy": 1.0},
-    "dev": {"event_f1": 0.70, "strict_f1": 0.50, "date_accuracy": 0.80, "published_accuracy": 0.90},
+    "seeds": {"event_f1": 0.95, "strict_f1": 0.95, "date_accuracy": 1.0, "published_accuracy": 1.0},
+    "dev": {"event_f1": 0.80, "strict_f1": 0.65, "date_accuracy": 0.90, "published_accuracy": 0.95},
 }
 pytestmark = pytest.mark.slow
 
