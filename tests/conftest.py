@@ -1,15 +1,21 @@
-"""Shared fixtures: the shared corpus beside the repository, and one extraction run per session."""
+"""Shared fixtures: the shared corpus beside the repository, one extraction run per session, and stores."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from accord.output import extraction_dict
 from accord.pipeline import extract
+from accord.store import Store, open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -36,3 +42,41 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path
         return cache[source]
 
     return run
+
+
+# The store's tests run against SQLite (a temporary file) and PostgreSQL (a throwaway schema per test).
+POSTGRES = os.environ.get("ACCORD_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'accord.db'}"
+        return
+    engine = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    schema = f"accord_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as err:
+        engine.dispose()
+        pytest.skip(
+            f"no PostgreSQL server at {POSTGRES} ({err.orig}); set ACCORD_TEST_POSTGRES to test there"
+        )
+    try:
+        yield (
+            make_url(POSTGRES)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    opened = open_store(store_url)
+    yield opened
+    opened.close()

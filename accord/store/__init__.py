@@ -10,20 +10,8 @@ from accord.errors import StoreError
 from accord.store.db import Store, connect
 from accord.store.ingest import IngestSummary, Stored, ingest, ingest_results
 from accord.store.migrations import migrate
-from accord.store.queries import (
-    ActorProfile,
-    EventSource,
-    FusedEvent,
-    Office,
-    Partner,
-    SearchHit,
-    actor,
-    event,
-    events,
-    partners,
-    search,
-    timeline,
-)
+from accord.store.queries import actor, event, events, partners, search, timeline
+from accord.store.records import ActorProfile, EventSource, FusedEvent, Office, Partner, SearchHit, as_dict
 
 __all__ = [
     "ActorProfile",
@@ -36,6 +24,7 @@ __all__ = [
     "Store",
     "Stored",
     "actor",
+    "as_dict",
     "event",
     "events",
     "ingest",

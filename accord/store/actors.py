@@ -60,10 +60,10 @@ def record_offices(
     people, aliases, offices, evidence = [], [], [], []
     for event in events:
         when = event.date.value if dated(event.date.value) else published
-        sentence = event.evidence[0].text if event.evidence else ""
         for p in event.participants:
             if not p.name or not full_name(p.name):
                 continue
+            sentence = evidence_for(event, p)
             pid = person_id(p.name)
             people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
             for alias in {p.name, p.mention.text if p.mention else p.name}:
@@ -81,6 +81,15 @@ def record_offices(
         (schema.office_evidence, evidence),
     ):
         insert_ignore(conn, table, rows)
+
+
+def evidence_for(event: Event, participant: Participant) -> str:
+    """The evidence sentence that names the participant, else the event's first one."""
+    spans = [
+        s for s in event.evidence if participant.mention and s.start <= participant.mention.start < s.end
+    ]
+    chosen = spans or event.evidence[:1]
+    return chosen[0].text.strip() if chosen else ""
 
 
 def find_person(conn: Connection, name: str) -> tuple[str, str, bool] | None:

@@ -90,9 +90,7 @@ def ingest_results(
 ) -> IngestSummary:
     """Store extraction results in order, one transaction per document; rejects are counted as failed."""
     with store.read() as conn:
-        index = NearDuplicates(
-            conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).tuples()
-        )
+        index = NearDuplicates(conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).all())
     summary = IngestSummary()
     for result in results:
         if isinstance(result, Reject):

@@ -1,0 +1,119 @@
+"""The typed answers of the store's queries, shared by the CLI, its JSON output and the web app."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = [
+    "ActorProfile",
+    "EventParticipant",
+    "EventSource",
+    "FusedEvent",
+    "Office",
+    "OfficeEvidence",
+    "Partner",
+    "SearchHit",
+    "as_dict",
+]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One input the event was read from: the file or JSONL id given, and what that article said."""
+
+    input_id: str
+    path: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    document_id: str
+    similarity: float
+    date: str | None
+    date_in_text: str | None
+    evidence: tuple[str, ...]
+    merge_reason: str
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    name: str | None
+    role: str | None
+    affiliation: str | None
+    inferred: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FusedEvent:
+    id: str
+    type: str
+    date: str | None
+    date_precision: str | None
+    date_inferred: bool
+    city: str | None
+    country: str | None
+    parties: tuple[str, ...]
+    participants: tuple[EventParticipant, ...]
+    topics: tuple[str, ...]
+    merge_key: str
+    improvements: tuple[str, ...]
+    conflicts: tuple[dict[str, Any], ...]
+    sources: tuple[EventSource, ...]
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """The countries and organisations involved: the parties, and the country visited."""
+        return frozenset(self.parties) | ({self.country} if self.type == "visit" and self.country else set())
+
+
+@dataclass(frozen=True)
+class OfficeEvidence:
+    document_id: str
+    date: str | None
+    text: str
+    inputs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str | None
+    affiliation: str | None
+    first_seen: str | None
+    last_seen: str | None
+    evidence: tuple[OfficeEvidence, ...]
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    offices: tuple[Office, ...]
+    events: tuple[FusedEvent, ...]
+
+
+@dataclass(frozen=True)
+class Partner:
+    affiliation: str
+    events: int
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document_id: str
+    title: str | None
+    published: str | None
+    snippet: str
+    inputs: tuple[str, ...]
+    event_ids: tuple[str, ...]
+
+
+def as_dict(record: Any) -> Any:
+    """A record (or list of them) as plain JSON-ready data; fused events also get their `sources` count."""
+    if isinstance(record, list | tuple):
+        return [as_dict(r) for r in record]
+    data = asdict(record)
+    if isinstance(record, FusedEvent):
+        data["n_sources"] = len(record.sources)
+    return data

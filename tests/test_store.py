@@ -1,0 +1,260 @@
+"""The store on hand-built extractions, against SQLite and PostgreSQL: ingest, copies, fusion, actors, queries.
+
+The articles are written for these tests; their events are built by hand so the tests pin the store's
+behaviour, not the extractor's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+import pytest
+from sqlalchemy import func, select
+
+from accord.errors import NotFound
+from accord.records import (
+    CleanedDocument,
+    Document,
+    Event,
+    EventDate,
+    Extraction,
+    Line,
+    Location,
+    Participant,
+    Plover,
+    PublicationDate,
+    Span,
+)
+from accord.store import (
+    Store,
+    actor,
+    event,
+    events,
+    ingest_results,
+    open_store,
+    partners,
+    schema,
+    search,
+    timeline,
+)
+from accord.store.fusion import date_parts
+
+FM = "foreign minister"
+SOLBERG, ROJAS = ("Ingrid Solberg", FM, "NOR"), ("Pablo Rojas", FM, "CHL")
+
+REPORT_A = [
+    "Norway and Chile agree on ocean research",
+    "Norwegian Foreign Minister Ingrid Solberg met her Chilean counterpart Pablo Rojas in Oslo on Tuesday.",
+    "The two ministers discussed fisheries, salmon farming and hybrid threats to undersea cables.",
+    "Later the same day Solberg and Rojas spoke by phone with the Peruvian delegation.",
+]
+REPORT_B = [
+    "Chile's top diplomat in Oslo",
+    "Pablo Rojas, Chile's foreign minister, held talks with Ingrid Solberg of Norway in Oslo on 16 May.",
+    "Officials from both sides said the meeting focused on fishing quotas and research vessels.",
+]
+
+
+def article(
+    input_id: str,
+    body: Sequence[str],
+    published: str | None,
+    events: Sequence[Event],
+    chrome: Sequence[str] = ("Home | World | Sport", "Sign in to comment"),
+    outlet: str | None = None,
+) -> Extraction:
+    """An extraction as the pipeline would give it: page chrome dropped, body kept, events with evidence."""
+    page = [chrome[0], *body, *chrome[1:]]
+    lines, offset = [], 0
+    for text in page:
+        lines.append(Line(offset, offset + len(text), text, text in body, None if text in body else "chrome"))
+        offset += len(text) + 1
+    document = Document(input_id, f"/inputs/{input_id}.txt", "\n".join(page), "seed", published, "header")
+    document = Document(**{**document.__dict__, "outlet": outlet})
+    cleaned = CleanedDocument(document, "\n".join(body), tuple(lines), PublicationDate(published, "header"))
+    return Extraction(cleaned, tuple(events))
+
+
+def happened(
+    type: str,
+    date: str | None,
+    people: Sequence[tuple[str | None, str | None, str | None]],
+    text: Sequence[str],
+    sentence: int,
+    city: str | None = None,
+    country: str | None = None,
+) -> Event:
+    body = "\n".join(text)
+    start = body.index(text[sentence])
+    spans = []
+    for name, role, affiliation in people:
+        at = body.find(name or "\0", start)
+        spans.append(
+            Participant(name, role, affiliation, Span(at, at + len(name), name) if name and at >= 0 else None)
+        )
+    precision = (
+        None if not date else ("year", "month", "day")[max(i for i, p in enumerate(date_parts(date)) if p)]
+    )
+    return Event(
+        type,  # type: ignore[arg-type]
+        Plover("AGREE" if type == "agree" else "CONSULT", None if type == "agree" else type),
+        EventDate(date, precision, "test"),  # type: ignore[arg-type]
+        Location(city, country),
+        tuple(spans),
+        (Span(start, start + len(text[sentence]), text[sentence]),),
+    )
+
+
+def report_a(
+    input_id: str = "a", chrome: Sequence[str] = ("Home | World | Sport", "Sign in to comment")
+) -> Extraction:
+    meet = happened("meet", "2023-05-16", [SOLBERG, ROJAS], REPORT_A, 1, "Oslo", "NOR")
+    call = happened("call", "2023-05-16", [("Ingrid Solberg", None, "NOR"), ROJAS], REPORT_A, 3)
+    return article(input_id, REPORT_A, "2023-05-17", [meet, call], chrome, "Nordic Wire")
+
+
+def report_b(input_id: str = "b") -> Extraction:
+    meet = happened("meet", "2023-05-16", [ROJAS, SOLBERG], REPORT_B, 1, "Oslo", None)
+    return article(input_id, REPORT_B, "2023-05-18", [meet], ("Andes Daily", "Most read"), "Andes Daily")
+
+
+def count(store: Store, table: object) -> int:
+    with store.read() as conn:
+        return conn.scalar(select(func.count()).select_from(table)) or 0  # type: ignore[arg-type]
+
+
+def test_two_reports_of_one_meeting_fuse_and_a_same_day_call_stays_apart(store: Store) -> None:
+    summary = ingest_results(store, [report_a(), report_b()])
+    assert (summary.documents_new, summary.events_new, summary.events_fused) == (2, 2, 1)
+    meet, call = timeline(store, "NOR", "CHL")
+    assert (meet.type, call.type) == ("meet", "call")
+    assert [s.input_id for s in meet.sources] == ["a", "b"] and [s.input_id for s in call.sources] == ["a"]
+    assert (
+        meet.sources[0].merge_reason == "first report" and "same type (meet)" in meet.sources[1].merge_reason
+    )
+    assert meet.merge_key == "meet|CHL+NOR|2023-05-16" and (meet.city, meet.country) == ("Oslo", "NOR")
+    assert meet.sources[1].outlet == "Andes Daily" and "held talks" in meet.sources[1].evidence[0]
+    assert {p.name for p in meet.participants} == {"Ingrid Solberg", "Pablo Rojas"}
+
+
+def test_ingesting_again_or_a_copy_adds_nothing_but_a_source(store: Store) -> None:
+    ingest_results(store, [report_a(), report_b()])
+    again = ingest_results(store, [report_a(), report_b()])
+    assert (again.documents_new, again.documents_unchanged, again.events_new, again.events_fused) == (
+        0,
+        2,
+        0,
+        0,
+    )
+    copy = ingest_results(store, [report_a("a-mirror", chrome=("Menu", "Subscribe now", "Cookies"))])
+    reprint_body = [*REPORT_A, "Reporting by the Nordic Wire desk."]
+    reprint = ingest_results(
+        store, [article("a-reprint", reprint_body, "2023-05-17", [], outlet="Baltic Times")]
+    )
+    assert (copy.documents_copies, reprint.documents_copies, reprint.documents_new) == (1, 1, 0)
+    assert count(store, schema.documents) == 2 and count(store, schema.events) == 2
+    meet = timeline(store, "NOR", "CHL")[0]
+    by_input = {s.input_id: s for s in meet.sources}
+    assert set(by_input) == {"a", "a-mirror", "a-reprint", "b"}
+    assert by_input["a-mirror"].similarity == 1.0 and 0.7 <= by_input["a-reprint"].similarity < 1.0
+    assert ingest_results(store, [report_a("a-mirror")]).documents_unchanged == 1
+
+
+def test_documents_keep_their_dropped_lines(store: Store) -> None:
+    ingest_results(store, [report_a()])
+    with store.read() as conn:
+        reasons = conn.execute(select(schema.dropped_lines.c.text, schema.dropped_lines.c.reason)).all()
+    assert sorted(reasons) == [("Home | World | Sport", "chrome"), ("Sign in to comment", "chrome")]
+
+
+def test_migrations_are_recorded_and_applied_once(store_url: str) -> None:
+    for _ in range(2):
+        opened = open_store(store_url)
+        with opened.read() as conn:
+            assert conn.execute(select(schema.migrations.c.version, schema.migrations.c.name)).all() == [
+                (1, "documents, sources, events, actors")
+            ]
+        opened.close()
+
+
+def test_a_failing_document_leaves_nothing_half_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> bool:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(importlib.import_module("accord.store.ingest"), "store_mention", broken)
+    with pytest.raises(RuntimeError):
+        ingest_results(store, [report_a()])
+    assert count(store, schema.documents) == count(store, schema.sources) == count(store, schema.people) == 0
+
+
+def solberg_rojas(
+    input_id: str, published: str | None, date: str, people: Sequence[tuple], type: str = "meet"
+) -> Extraction:
+    body = [
+        f"Talks in Santiago ({input_id})",
+        f"{' and '.join(p[0] for p in people)} met in Santiago for talks.",
+    ]
+    return article(input_id, body, published, [happened(type, date, people, body, 1, "Santiago", "CHL")])
+
+
+def test_offices_over_time_fill_gaps_flagged_as_inferred(store: Store) -> None:
+    ingest_results(
+        store,
+        [
+            solberg_rojas("march", "2024-03-01", "2024-03-01", [SOLBERG, ROJAS]),
+            solberg_rojas("june", "2024-06-10", "2024-06-10", [SOLBERG, ROJAS]),
+            solberg_rojas(
+                "july", "2024-07-01", "2024-07-01", [("Solberg", None, None), ("Pablo Rojas", None, None)]
+            ),
+            solberg_rojas("undated", None, "--09-12", [SOLBERG, ROJAS]),
+        ],
+    )
+    profile = actor(store, "ingrid solberg")
+    assert profile.name == "Ingrid Solberg"
+    (office,) = profile.offices
+    assert (office.role, office.affiliation, office.first_seen, office.last_seen) == (
+        FM,
+        "NOR",
+        "2024-03-01",
+        "2024-06-10",  # the undated article supports the office but gives no date: inferences are not evidence
+    )
+    assert [e.inputs for e in office.evidence][:2] == [("march",), ("june",)]
+    july = next(e for e in profile.events if e.date == "2024-07-01")
+    people = {p.name: p for p in july.participants}
+    assert people["Ingrid Solberg"].affiliation == "NOR" and people["Ingrid Solberg"].inferred == (
+        "name",
+        "affiliation",
+        "role",
+    )
+    assert people["Pablo Rojas"].affiliation == "CHL" and people["Pablo Rojas"].inferred == (
+        "affiliation",
+        "role",
+    )
+    september = next(e for e in profile.events if e.date and e.date.endswith("09-12"))
+    assert (september.date, september.date_inferred) == ("2024-09-12", True)
+    assert actor(store, "Solberg").id == profile.id
+
+
+def test_queries_answer_by_party_type_date_text_and_id(store: Store) -> None:
+    ingest_results(
+        store, [report_a(), report_b(), solberg_rojas("march", "2024-03-01", "2024-03-01", [SOLBERG, ROJAS])]
+    )
+    assert [(p.affiliation, p.events, p.by_type) for p in partners(store, "nor")] == [
+        ("CHL", 3, {"call": 1, "meet": 2})
+    ]
+    assert [e.date for e in events(store, type="meet", since="2024-01-01", country="NOR")] == ["2024-03-01"]
+    assert [e.type for e in events(store, until="2023-05")] == ["meet", "call"]
+    assert events(store, country="JPN") == []
+    (hit,) = search(store, "HYBRID threats")
+    assert hit.inputs == ("a",) and "hybrid threats" in hit.snippet and len(hit.event_ids) == 2
+    first = timeline(store, "CHL", "NOR")[0]
+    assert event(store, first.id[:8]).id == first.id
+    with pytest.raises(NotFound, match="accord events"):
+        event(store, "nope")
+    with pytest.raises(NotFound, match="no stored person"):
+        actor(store, "Nobody Known")
+    with pytest.raises(NotFound):
+        timeline(store, "NOR", "nor")
