@@ -301,13 +301,24 @@ def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate |
             mention.date = EventDate(published, precision, "published")
 
 
+def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
+    """Whether two dates may name the same day: equal, or one a coarser form of the other."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
 def retype_calls(mentions: list[Mention]) -> None:
     """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting."""
     calls = [m for m in mentions if m.type == "call"]
     for mention in mentions:
         if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK:
             continue
-        if any(affiliations(c.parties) == affiliations(mention.parties) for c in calls):
+        if any(
+            affiliations(c.parties) == affiliations(mention.parties)
+            and compatible_dates(c.date, mention.date)
+            for c in calls
+        ):
             mention.type = "call"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from accord.actors import (
     GENERIC_ROLES,
@@ -157,8 +158,7 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             other.affiliation
             for other in cast.actors
             if other is not actor
-            and same_rank(actor.role, other.role)
-            and any(m.sent.start in sentences for m in other.mentions)
+            and any(m.sent.start in sentences and not conjoined(m, actor) for m in other.mentions)
         }
         evidence = page.most_common() + cities.most_common() if actor.role else []
         ranked = [c for c, _ in near.most_common() + evidence if c not in beside]  # no office: near only
@@ -170,23 +170,15 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             )  # "foreign secretary"
 
 
-LEADERS = {
-    "president",
-    "prime minister",
-    "king",
-    "emir",
-    "chancellor",
-    "vice president",
-    "crown prince",
-    None,
-}
-
-
-def same_rank(role: str | None, other: str | None) -> bool:
-    """Counterparts hold the same office: two foreign ministers, or two leaders, rarely serve one country."""
-    if role == other or (role in LEADERS and other in LEADERS):
-        return True
-    return "minister" in (role, other) and all(r and r.endswith("minister") for r in (role, other))
+def conjoined(mention: SpacySpan, actor: Actor) -> bool:
+    """Whether a mention is listed together with one of the actor's ("met Luxon and McClay"): people on
+    the same side of an interaction, who may well serve the same country."""
+    for own in actor.mentions:
+        if own.sent.start == mention.sent.start and (
+            mention.root in own.root.conjuncts or own.root in mention.root.conjuncts
+        ):
+            return True
+    return False
 
 
 DESCRIPTION_HEADS = set(
