@@ -209,8 +209,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             )
             or (
                 token.text == ","
-                and i == start - 1
                 and i > sentence.start
+                and all(t.lower_ in TITLES for t in doc[i + 1 : start])
                 and doc[i - 1].lower_ in ROLE_WORDS
             )
         ):

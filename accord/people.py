@@ -107,6 +107,8 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     if code is None or code in ORGANISATIONS or city_country(token.text):
         return None
     doc = token.doc
+    if token.i > 0 and affiliation_of_token(doc[token.i - 1]) == code:
+        return None  # read a name once, from its first token ("the Kingdom of Saudi Arabia")
     k = token.i - 1
     while k > 0 and doc[k].lower_ == "the":
         k -= 1
