@@ -11,6 +11,7 @@ from accord.gazetteer import city_country, country_code
 from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
 
+VENUE_WORDS = {"summit", "forum", "conference", "meetings", "session", "assembly", "dialogue", "talks"}
 DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
@@ -68,8 +69,10 @@ def sentence_location(
             continue
         if trigger is not None and (not governed_by(entity, trigger) or in_side_clause(entity.root, trigger)):
             continue
-        if trigger is not None and triggers and owned_by_other(entity, trigger, triggers):
-            continue
+        if trigger is not None and triggers:
+            others = {i for i in triggers if sentence.doc[i].lower_ not in VENUE_WORDS}
+            if owned_by_other(entity, trigger, others):
+                continue  # the place of another event, unless that event is the venue ("the summit in …")
         location = place_of(entity.text)
         if location is None:
             continue
