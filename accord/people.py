@@ -163,7 +163,14 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             and any(m.sent.start in sentences and not conjoined(m, actor) for m in other.mentions)
         }
         evidence = page.most_common() + cities.most_common() if actor.role else []
-        ranked = [c for c, _ in near.most_common() + evidence if c not in beside]  # no office: near only
+        partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
+            (other.affiliation, 1)
+            for other in cast.actors
+            if other.affiliation and any(conjoined(m, actor) for m in other.mentions)
+        ]
+        ranked = [
+            c for c, _ in partners + near.most_common() + evidence if c not in beside
+        ]  # no office: near only
         if ranked:
             actor.affiliation = ranked[0]
             titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
@@ -173,12 +180,20 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
 
 
 def conjoined(mention: SpacySpan, actor: Actor) -> bool:
-    """Whether a mention is listed together with one of the actor's ("met Luxon and McClay"): people on
-    the same side of an interaction, who may well serve the same country."""
+    """Whether a mention is listed with one of the actor's as the objects of an interaction ("met with
+    Prime Minister Luxon and Trade Minister McClay"): one delegation, likely one country. Listed subjects
+    ("Kishida and Stoltenberg confirmed") are the two sides."""
+    doc = mention.doc
     for own in actor.mentions:
-        if own.sent.start == mention.sent.start and (
-            mention.root in own.root.conjuncts or own.root in mention.root.conjuncts
-        ):
+        if own.sent.start != mention.sent.start or own.start == mention.start:
+            continue
+        first, second = sorted((own, mention), key=lambda m: m.start)
+        between = doc[first.end : second.start]
+        linked = any(t.lower_ in ("and", ",") for t in between) and all(
+            t.lower_ in ROLE_WORDS or t.lower_ in ("and", ",", "for", "of") or affiliation_of_token(t)
+            for t in between
+        )
+        if linked and first.root.dep_ in ("pobj", "dobj"):
             return True
     return False
 
