@@ -28,6 +28,7 @@ from accord.parties import (
     subject_tokens,
     unique,
 )
+from accord.people import listed_together
 from accord.people import find_actors
 from accord.places import dateline_location, host_of_visit, sentence_location
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
@@ -136,10 +137,10 @@ def split_listed(mention: Mention) -> list[Mention]:
 
 
 def conjoined(parties: list[Party]) -> bool:
-    """Whether people are listed together as objects ("met with X and Y"), not as subject and object."""
-    roots = [p.mention.root for p in parties if p.mention is not None]
-    return all(r.dep_ in ("conj", "pobj", "dobj", "appos") for r in roots) and any(
-        r.dep_ == "conj" for r in roots
+    """Whether people are listed together as the objects of talks ("met with X and Y")."""
+    first, *rest = parties
+    return first.actor is not None and all(
+        p.mention is not None and listed_together(p.mention, first.actor) for p in rest
     )
 
 

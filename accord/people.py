@@ -160,13 +160,13 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             other.affiliation
             for other in cast.actors
             if other is not actor
-            and any(m.sent.start in sentences and not conjoined(m, actor) for m in other.mentions)
+            and any(m.sent.start in sentences and not listed_together(m, actor) for m in other.mentions)
         }
         evidence = page.most_common() + cities.most_common() if actor.role else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, 1)
             for other in cast.actors
-            if other.affiliation and any(conjoined(m, actor) for m in other.mentions)
+            if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
         ranked = [
             c for c, _ in partners + near.most_common() + evidence if c not in beside
@@ -179,7 +179,7 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             )  # "foreign secretary"
 
 
-def conjoined(mention: SpacySpan, actor: Actor) -> bool:
+def listed_together(mention: SpacySpan, actor: Actor) -> bool:
     """Whether a mention is listed with one of the actor's as the objects of an interaction ("met with
     Prime Minister Luxon and Trade Minister McClay"): one delegation, likely one country. Listed subjects
     ("Kishida and Stoltenberg confirmed") are the two sides."""
