@@ -28,8 +28,7 @@ from accord.parties import (
     subject_tokens,
     unique,
 )
-from accord.people import listed_together
-from accord.people import find_actors
+from accord.people import find_actors, listed_together
 from accord.places import dateline_location, host_of_visit, sentence_location
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.topics import find_topics
