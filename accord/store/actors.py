@@ -67,7 +67,10 @@ def record_offices(
             pid = person_id(p.name)
             people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
             for alias in {p.name, p.mention.text if p.mention else p.name}:
-                aliases.append({"key": key_name(alias), "person_id": pid, "text": alias})
+                if set(key_name(alias).split()) & set(
+                    key_name(p.name).split()
+                ):  # not "she" or "the minister"
+                    aliases.append({"key": key_name(alias), "person_id": pid, "text": alias})
             if p.role or p.affiliation:
                 oid = office_id(pid, p.role, p.affiliation)
                 offices.append({"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation})
