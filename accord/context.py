@@ -1,0 +1,278 @@
+"""Context: completing mentions from the rest of the page.
+
+"The two ministers agreed" borrows its parties from the meeting it follows; a visit with no host named takes
+the country of the meeting it belongs to; a sentence without a date takes the nearest related one's; a
+meeting in one participant's own country implies the other side's visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from accord.dates import is_future_expression, resolve_date
+from accord.mentions import Mention
+from accord.parties import (
+    Party,
+    affiliations,
+    subject_tokens,
+    unique,
+)
+from accord.records import EventDate, Location
+
+ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
+
+
+GENERIC_TALK = {"talks", "conversation", "meeting", "discussions", "talked", "consultations"}
+
+
+LEAD_SENTENCES = 4
+
+
+def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
+    """The meeting or call a mention most likely belongs to: same sentence, then earlier, then later."""
+    if not interactions:
+        return None
+    wanted = affiliations(mention.parties)
+    fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
+        interactions if not wanted or mention.plural else []
+    )
+    if not fitting:
+        return None
+    return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
+
+
+def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
+    """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
+    if mention.type == "visit" or mention in interactions:
+        return
+    if len(affiliations(mention.parties)) >= 2 and all(p.name for p in mention.parties):
+        return
+    context = nearest_interaction(mention, interactions)
+    if context is not None:
+        mention.parties = unique(mention.parties + context.parties)
+        mention.context = context
+        if mention.type == "agree" and context.type == "call":
+            mention.location = None
+        mention.date = mention.date or context.date
+        mention.location = mention.location or context.location
+
+
+def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
+    """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
+    context = nearest_interaction(replace(mention, parties=[]), interactions)
+    explicit_only = mention.trigger.token.lower_ in ("tour", "trip", "toured", "touring")
+    if mention.host is None and context is not None and not explicit_only:
+        travellers = affiliations(mention.parties)
+        hosts = affiliations(context.parties) - travellers
+        if context.location and context.location.country and context.location.country not in travellers:
+            mention.host = context.location
+        elif len(hosts) == 1:
+            mention.host = Location(country=next(iter(hosts)))
+    host = mention.host.country if mention.host else None
+    subject = subject_tokens(mention.trigger.token)
+    visitors = [p for p in mention.parties if p.affiliation and p.affiliation != host]
+    in_subject = [p for p in visitors if p.mention is not None and p.mention.start in subject]
+    mention.parties = in_subject or visitors
+    if not mention.parties and context is not None:
+        mention.parties = [p for p in context.parties if p.affiliation and p.affiliation != host]
+    if context is not None:
+        mention.date = mention.date or context.date
+    mention.location = mention.host
+
+
+def multilateral_trip(mention: Mention, interactions: list[Mention]) -> bool:
+    """A trip "to attend" a summit in a third country is not a visit to that country."""
+    text = mention.sentence.text.lower()
+    host = mention.host.country if mention.host else None
+    met_host = any(host in affiliations(m.parties) for m in interactions)
+    return any(cue in text for cue in ATTEND_CUES) and not met_host
+
+
+def implied_visits(interactions: list[Mention]) -> list[Mention]:
+    """Meeting someone in their own country means travelling there: one visit per visiting delegation."""
+    visits = []
+    for meeting in interactions:
+        if meeting.type != "meet" or meeting.location is None or meeting.location.country is None:
+            continue
+        host = meeting.location.country
+        if host not in affiliations(meeting.parties):
+            continue  # a third-country venue is no visit to anyone present
+        for code in sorted(affiliations(meeting.parties) - {host}):
+            visitors = [p for p in meeting.parties if p.affiliation == code]
+            visits.append(
+                replace(
+                    meeting,
+                    type="visit",
+                    parties=visitors,
+                    host=meeting.location,
+                    evidence=list(meeting.evidence),
+                )
+            )
+    return visits
+
+
+def lead_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The day a story's opening sentences give: what an undated sentence later in it usually means."""
+    for sentence in list(doc.sents)[:LEAD_SENTENCES]:
+        if sentence.root.pos_ not in ("VERB", "AUX"):
+            continue  # a date line or caption credit, not a sentence about what happened
+        for entity in sentence.ents:
+            if entity.label_ != "DATE" or is_future_expression(entity.text, published):
+                continue
+            resolved = resolve_date(entity.text, published)
+            if resolved is not None and resolved.precision == "day":
+                return replace(resolved, source="lead")
+    return None
+
+
+def related(dated: Mention, mention: Mention) -> bool:
+    """Whether a dated mention concerns the same occasion: for a visit, something in the host country."""
+    if mention.type == "visit" and mention.host is not None and mention.host.country:
+        host = mention.host.country
+        return host in affiliations(dated.parties) or (
+            dated.location is not None and dated.location.country == host
+        )
+    return bool(affiliations(dated.parties) & affiliations(mention.parties))
+
+
+def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate | None) -> None:
+    """A mention without a date of its own takes the nearest day-dated mention's, else the story's lead
+    date, else the publication day; background dates ("in 2019") never spread to other sentences."""
+    dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
+    for mention in mentions:
+        if mention.date is None and mention.context is not None and mention.context.date is not None:
+            mention.date = replace(mention.context.date, source="context")
+        if mention.date is not None:
+            continue
+        if dated:
+            near = min(
+                dated,
+                key=lambda m: (
+                    not related(m, mention),
+                    abs(m.order - mention.order),
+                    m.order > mention.order,
+                ),
+            )
+            mention.date = replace(near.date, source="context")
+        elif lead is not None:
+            mention.date = lead
+        elif published:
+            precision = "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
+            mention.date = EventDate(published, precision, "published")
+
+
+def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
+    """Whether two dates may name the same day: equal, or one a coarser form of the other."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def retype_calls(mentions: list[Mention]) -> None:
+    """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting."""
+    calls = [m for m in mentions if m.type == "call"]
+    for mention in mentions:
+        if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK:
+            continue
+        if any(
+            affiliations(c.parties) == affiliations(mention.parties)
+            and compatible_dates(c.date, mention.date)
+            for c in calls
+        ):
+            mention.type = "call"
+
+
+def share_roles(mentions: list[Mention]) -> None:
+    """A person's most specific role anywhere on the page is their role everywhere on it."""
+    roles: dict[str, str] = {}
+    for party in (p for m in mentions for p in m.parties):
+        if party.name and party.role and roles.get(party.name) in (None, "minister"):
+            roles[party.name] = party.role
+    for mention in mentions:
+        mention.parties = [
+            replace(p, role=roles.get(p.name, p.role)) if p.name else p for p in mention.parties
+        ]
+
+
+def name_unnamed(mentions: list[Mention]) -> None:
+    """ "India and Egypt signed": when the page names exactly one official of a country as a party
+    elsewhere, the unnamed side is that official."""
+    officials: dict[str, set[str]] = {}
+    people: dict[str, Party] = {}
+    for party in (p for m in mentions for p in m.parties if p.name and p.affiliation):
+        officials.setdefault(party.affiliation, set()).add(party.name)
+        people[party.name] = party
+    for mention in mentions:
+        named = []
+        for party in mention.parties:
+            names = officials.get(party.affiliation or "", set())
+            named.append(
+                replace(people[next(iter(names))], mention=party.mention)
+                if not party.name and len(names) == 1
+                else party
+            )
+        mention.parties = unique(named)
+
+
+def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
+    """Meetings and agreements without a place of their own take the nearest one's, or a visit's host."""
+    located = [m for m in mentions if m.location is not None and m.type in ("meet", "agree", "visit")]
+    visits = [m for m in mentions if m.type == "visit" and m.host is not None]
+    for mention in mentions:
+        travelled = [
+            v
+            for v in visits
+            if v.date == mention.date and {p.key for p in v.parties} & {p.key for p in mention.parties}
+        ]
+        if mention.location is None and mention.type in ("meet", "agree") and travelled:
+            mention.location = travelled[0].host
+            continue
+        if mention.type == "call":
+            mention.location = None
+        elif mention.location is None and mention.type in ("meet", "agree"):
+            near = [m for m in located if m.date == mention.date] if mention.date else located
+            if near:
+                mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
+            else:
+                mention.location = dateline
+
+
+def drop_unaffiliated(mentions: list[Mention]) -> None:
+    """A party with no known country or organisation cannot be placed in a dyad: leave it out."""
+    for mention in mentions:
+        mention.parties = [p for p in mention.parties if p.affiliation]
+
+
+def counterpart_roles(mentions: list[Mention]) -> None:
+    """ "his Finnish counterpart Elina Valtonen" holds the same office as the person it is set against."""
+    for mention in mentions:
+        roles = [p.role for p in mention.parties if p.role and not p.counterpart]
+        if roles:
+            mention.parties = [
+                replace(p, role=roles[0]) if p.counterpart and not p.role else p for p in mention.parties
+            ]
+
+
+def announced(mention: Mention, unasserted: list[Mention]) -> bool:
+    """ "The Prime Minister is visiting Sri Lanka" on a page that says he leaves tomorrow: an undated
+    present-progressive act that the same page also states as a plan is the plan."""
+    token = mention.trigger.token
+    progressive = token.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in token.children)
+    return (
+        progressive
+        and mention.date is None
+        and any(u.type == mention.type and u.trigger.modality == "future" for u in unasserted)
+    )
+
+
+def keep(mention: Mention, interactions: list[Mention]) -> bool:
+    if mention.type == "visit":
+        return (
+            bool(mention.parties)
+            and mention.host is not None
+            and mention.host.country is not None
+            and (not multilateral_trip(mention, interactions))
+        )
+    return len(affiliations(mention.parties)) >= 2

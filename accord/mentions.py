@@ -1,0 +1,153 @@
+"""Mentions: what each trigger in each sentence says on its own — type, parties, date and place.
+
+A mention is the raw reading of one sentence; `accord.context` completes it from the rest of the page and
+`accord.merging` folds the mentions of one interaction into one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from accord.actors import Cast
+from accord.dates import is_future_expression, resolve_date
+from accord.parties import (
+    Party,
+    affiliations,
+    ancestors,
+    clause_root,
+    in_side_clause,
+    owned_by_other,
+    refers_back,
+    sentence_parties,
+)
+from accord.people import listed_together
+from accord.places import host_of_visit, sentence_location
+from accord.records import EventDate, Location
+from accord.triggers import Trigger, find_triggers, has_to
+
+NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
+
+
+REPORTING_VERBS = set("said says say told announced reported stated added noted confirmed".split())
+
+
+@dataclass
+class Mention:
+    """One trigger's reading of one sentence, completed from context before merging."""
+
+    type: str
+    trigger: Trigger
+    sentence: SpacySpan
+    order: int
+    parties: list[Party]
+    date: EventDate | None
+    location: Location | None
+    host: Location | None = None
+    plural: bool = False
+    evidence: list[SpacySpan] = field(default_factory=list)
+    context: Mention | None = None  # the interaction this mention borrowed its parties from
+
+    @property
+    def interaction(self) -> bool:
+        return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
+
+
+def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
+    """Whether a date phrase hangs on the trigger's own clause: its nearest verb is the trigger, the verb
+    carrying it, one of their governors, or a clause on the trigger itself ("the talks, which took place
+    on Monday") — not a clause about someone ("who was inaugurated in April") or a report ("said Friday")."""
+    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:
+        return False
+    anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in ancestors(trigger))}
+    return verb.i in anchors or verb.head.i == trigger.i
+
+
+def sentence_date(
+    sentence: SpacySpan, trigger: Trigger, published: str | None, triggers: set[int]
+) -> EventDate | None:
+    """The date the sentence gives its event: the nearest date phrase that is not "since …" or a plan."""
+    doc = sentence.doc
+    best: tuple[int, EventDate] | None = None
+    for entity in sentence.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
+        if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
+            continue
+        if in_side_clause(entity.root, trigger.token):
+            continue  # "since the diplomat took office last month": that date is not the event's
+        if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
+            continue  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks
+        if not date_of_trigger(entity, trigger.token):
+            continue  # "his guest, who was inaugurated in April", "the ministry said Friday"
+        if owned_by_other(entity, trigger.token, triggers):
+            continue  # "the meeting … since Misri's visit last December": that date is the visit's
+        phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
+        resolved = resolve_date(phrase, published)
+        if resolved is None or resolved.value is None:
+            continue
+        distance = abs(entity.start - trigger.token.i)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def split_listed(mention: Mention) -> list[Mention]:
+    """ "met his counterparts from A, B and C", or "met X and Y" of one country: separate meetings."""
+    listed = [p for p in mention.parties if p.listed]
+    if len(listed) < 2:
+        by_country: dict[str, list[Party]] = {}
+        for party in mention.parties:
+            if party.name and party.affiliation and party.mention is not None:
+                by_country.setdefault(party.affiliation, []).append(party)
+        listed = next(
+            (
+                group
+                for group in by_country.values()
+                if len(group) > 1 and conjoined(group) and mention.type == "meet"
+            ),
+            [],
+        )
+    if len(listed) < 2:
+        return [mention]
+    rest = [p for p in mention.parties if p not in listed]
+    return [replace(mention, parties=[*rest, party]) for party in listed]
+
+
+def conjoined(parties: list[Party]) -> bool:
+    """Whether people are listed together as the objects of talks ("met with X and Y")."""
+    first, *rest = parties
+    return first.actor is not None and all(
+        p.mention is not None and listed_together(p.mention, first.actor) for p in rest
+    )
+
+
+def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Mention], list[Mention]]:
+    """Asserted and unasserted mentions, in reading order."""
+    asserted, unasserted = [], []
+    for order, sentence in enumerate(doc.sents):
+        triggers = find_triggers(sentence)
+        positions = {t.token.i for t in triggers}
+        for trigger in triggers:
+            token = trigger.token
+            mention = Mention(
+                trigger.type,
+                trigger,
+                sentence,
+                order,
+                sentence_parties(sentence, token, cast, positions),
+                sentence_date(sentence, trigger, published, positions),
+                sentence_location(sentence, token, positions),
+                plural=refers_back(token),
+                evidence=[sentence],
+            )
+            if trigger.type == "visit":
+                mention.host = host_of_visit(sentence, token)
+            (unasserted if trigger.modality else asserted).extend(split_listed(mention))
+    return asserted, unasserted

@@ -1,0 +1,111 @@
+"""Merging: the mentions of one real-world interaction become one `Event` with all their evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+
+from accord.mentions import Mention
+from accord.parties import (
+    affiliations,
+    unique,
+)
+from accord.records import Event, EventDate, Location, Participant, Plover, Span
+from accord.topics import find_topics
+
+PLOVER = {
+    "meet": Plover("CONSULT", "meet"),
+    "call": Plover("CONSULT", "phone"),
+    "visit": Plover("CONSULT", "visit"),
+    "agree": Plover("AGREE"),
+}
+
+
+VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
+
+
+SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two full dates; a large number when either is partial."""
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 1 << 30
+
+
+def same_interaction(a: Mention, b: Mention) -> bool:
+    if a.type != b.type or affiliations(a.parties) != affiliations(b.parties):
+        return False
+    if a.type == "visit" and (a.host and a.host.country) != (b.host and b.host.country):
+        return False
+    da, db = a.date.value if a.date else None, b.date.value if b.date else None
+    if (
+        da
+        and db
+        and not (
+            da.startswith(db) or db.startswith(da) or (a.type == "visit" and days_apart(da, db) <= VISIT_DAYS)
+        )
+    ):
+        return False
+    names_a = {p.name for p in a.parties if p.name}
+    names_b = {p.name for p in b.parties if p.name}
+    return names_a <= names_b or names_b <= names_a or a.type == "agree"
+
+
+def merge(mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            if all(same_interaction(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def best_date(group: list[Mention]) -> EventDate | None:
+    ranks = {"day": 3, "month": 2, "year": 1}
+    dates = [m.date for m in group if m.date]
+    stated = [d for d in dates if d.source not in ("context", "lead", "published")]
+    if group[0].type == "visit" and stated:  # a trip is dated to its first reported day
+        return min(stated, key=lambda d: (-ranks.get(d.precision or "", 0), d.value or ""))
+    return max(
+        dates,
+        key=lambda d: (d.source not in ("context", "lead", "published"), ranks.get(d.precision or "", 0)),
+        default=None,
+    )
+
+
+def to_span(span: SpacySpan) -> Span:
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def build_event(group: list[Mention]) -> Event:
+    first = group[0]
+    parties = unique([p for m in group for p in m.parties])
+    evidence = [s for m in group for s in m.evidence]
+    if first.type == "agree":  # the most concrete sentence first: a signing beats "agreed"
+        evidence.sort(key=lambda s: not any(w in s.text.lower() for w in SIGNING_WORDS))
+    location = next((m.location for m in group if m.location and m.location.city), None) or next(
+        (m.location for m in group if m.location), Location()
+    )
+    spans = list(dict.fromkeys(to_span(s) for s in evidence))
+    modality = first.trigger.modality
+    plover = PLOVER[first.type] if modality is None else Plover(PLOVER[first.type].code, modality)
+    return Event(
+        type=first.type,
+        plover=plover,
+        date=best_date(group) or EventDate(),
+        location=location,
+        participants=tuple(
+            Participant(p.name, p.role, p.affiliation, to_span(p.mention) if p.mention else None)
+            for p in parties
+        ),
+        evidence=tuple(spans),
+        topics=find_topics(" ".join(s.text for s in spans)),
+        asserted=modality is None,
+    )
