@@ -1,0 +1,103 @@
+"""The `accord` application object and what every command shares: options, output consoles, and the
+boundary where Accord's errors become a one-line message and an exit status."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console, RenderableType
+
+from accord.errors import AccordError
+from accord.records import Extraction, Reject
+from accord.settings import Settings
+from accord.store import Store, as_dict, open_store
+
+app = typer.Typer(
+    help="Accord turns news about international relations into events you can trust: who met, called, "
+    "visited or agreed with whom, when, where, each tied to the sentence that states it.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories (read recursively) or '-' for standard input: seed-format text, "
+        "plain text, HTML or JSON Lines."
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline to load (default: ACCORD_MODEL or the small English one)."),
+]
+
+
+def settings_for(model: str | None) -> Settings:
+    try:
+        return Settings.from_env(model=model)
+    except AccordError as error:
+        fail(str(error))
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def report_rejects(
+    results: Iterable[Extraction | Reject], failed: list[Reject]
+) -> Iterator[Extraction | Reject]:
+    """Pass results through, printing each failed document's one-line reason on stderr as it goes by."""
+    for result in results:
+        if isinstance(result, Reject):
+            failed.append(result)
+            err.print(f"[red]failed:[/] {result.error}", highlight=False, soft_wrap=True)
+        yield result
+
+
+def guarded(results: Iterable[Extraction | Reject]) -> Iterator[Extraction | Reject]:
+    try:
+        yield from results
+    except AccordError as error:
+        fail(str(error))
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: ACCORD_DB or sqlite:///accord.db in this directory)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
+T = TypeVar("T")
+
+
+class Kind(StrEnum):
+    meet = "meet"
+    call = "call"
+    visit = "visit"
+    agree = "agree"
+
+
+def ask(db: str | None, question: Callable[[Store], T]) -> T:
+    """Open an existing store, answer one question, close it; Accord's errors become a one-line message."""
+    try:
+        store = open_store(Settings.from_env(db=db).db, create=False)
+        try:
+            return question(store)
+        finally:
+            store.close()
+    except AccordError as error:
+        fail(str(error))
+
+
+def show(result: Any, as_json: bool, view: Callable[[], RenderableType]) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(view())

@@ -1,0 +1,144 @@
+"""Commands over the store: ingest, and the queries (timeline, actor, partners, events, search, event)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from accord import store_views
+from accord.cli.app import DbOpt, JsonOpt, Kind, ModelOpt, PathsArg, app, ask, err, fail, out, show
+from accord.errors import AccordError
+from accord.settings import Settings
+from accord.store import Stored, actor, event, events, ingest, open_store, partners, search, timeline
+
+
+@app.command("ingest")
+def ingest_command(paths: PathsArg, db: DbOpt = None, model: ModelOpt = None) -> None:
+    """Extract events and store them: documents, sources, people and offices, fused events.
+
+    Re-ingesting the same files adds nothing; a copy of a stored article (other page chrome, or a wire story
+    reprinted by another outlet) is linked to it as one more source; a report of an event already stored is
+    fused into it. Ends with a summary; the exit status is 1 when some documents failed.
+
+    Example: accord ingest ../shared/corpus/seeds --db sqlite:///accord.db
+    """
+    try:
+        settings = Settings.from_env(db=db, model=model)
+        store = open_store(settings.db)
+    except AccordError as error:
+        fail(str(error))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=err, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def seen(stored: Stored) -> None:
+                progress.update(
+                    task, advance=1, description=f"{stored.outcome:>9} {Path(stored.source).name}"
+                )
+                if stored.error:
+                    err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
+
+            summary = ingest(paths, store, settings, seen)
+    except AccordError as error:
+        fail(str(error))
+    finally:
+        store.close()
+    out.print(store_views.summary_table(summary, store.url))
+    if summary.documents_failed:
+        raise typer.Exit(1)
+
+
+@app.command("timeline")
+def timeline_command(
+    first: Annotated[str, typer.Argument(help="A country (ISO alpha-3, e.g. JPN) or organisation (NATO).")],
+    second: Annotated[str, typer.Argument(help="The other side, e.g. FIN.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The events between two parties, oldest first, with date, type, participants, place and sources.
+
+    Example: accord timeline JPN FIN --json
+    """
+    found = ask(db, lambda store: timeline(store, first, second))
+    show(found, as_json, lambda: store_views.events_table(found, f"{first.upper()} – {second.upper()}"))
+
+
+@app.command("actor")
+def actor_command(
+    name: Annotated[str, typer.Argument(help="A person's name as an article writes it.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A person: aliases, offices held (with the dates and sentences that support them) and events.
+
+    Example: accord actor "Yoko Kamikawa"
+    """
+    profile = ask(db, lambda store: actor(store, name))
+    show(profile, as_json, lambda: store_views.actor_view(profile))
+
+
+@app.command("partners")
+def partners_command(
+    country: Annotated[str, typer.Argument(help="A country (ISO alpha-3) or organisation acronym.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Counterparts of a country, ranked by number of events, with counts per type.
+
+    Example: accord partners JPN
+    """
+    found = ask(db, lambda store: partners(store, country))
+    show(found, as_json, lambda: store_views.partners_table(country, found))
+
+
+@app.command("events")
+def events_command(
+    type: Annotated[Kind | None, typer.Option("--type", help="Only this type of event.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this ISO date (inclusive).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this ISO date (inclusive).")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only events involving this party.")
+    ] = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fused events, oldest first, filtered by type, date range and country.
+
+    Example: accord events --type meet --since 2024-01-01 --country NOR
+    """
+    found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
+    show(found, as_json, lambda: store_views.events_table(found, "events"))
+
+
+@app.command("search")
+def search_command(
+    text: Annotated[str, typer.Argument(help="Words to find in the stored articles (any case).")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Articles that contain a phrase, with a snippet, their input ids and the events read from them.
+
+    Example: accord search "hybrid threats"
+    """
+    hits = ask(db, lambda store: search(store, text))
+    show(hits, as_json, lambda: store_views.search_table(text, hits))
+
+
+@app.command("event")
+def event_command(
+    event_id: Annotated[
+        str, typer.Argument(help="An event id (or an unambiguous prefix) from another command.")
+    ],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One fused event with every source, its evidence sentences, and why each report was fused into it.
+
+    Example: accord event ev1234abcd
+    """
+    found = ask(db, lambda store: event(store, event_id))
+    show(found, as_json, lambda: store_views.event_view(found))
