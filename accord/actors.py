@@ -47,6 +47,7 @@ LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NEAR_REACH = 16  # tokens around a name within which "the Japanese diplomat" may describe its bearer
 # Office titles only one government uses: they tell the country when the page does not.
 TITLE_COUNTRIES = {
@@ -139,7 +140,7 @@ class Cast:
         subjects = [
             (mention, actor)
             for mention, actor in mentions
-            if mention.sent.start in recent and mention.root.dep_ in ("nsubj", "nsubjpass")
+            if mention.sent.start in recent and SUBJECT_DEPS & {mention.root.dep_, mention.root.head.dep_}
         ]
         return max(subjects or mentions, key=lambda pair: pair[0].start)[1]
 

@@ -97,7 +97,22 @@ def merge_partial_actors(cast: Cast) -> None:
         cast.actors.remove(partial)
 
 
-PLACE_WORDS = {"in", "at", "to", "from", "of", "with", "against", "near", "into", "and", ","}
+PLACE_WORDS = {
+    "in",
+    "at",
+    "to",
+    "from",
+    "of",
+    "with",
+    "against",
+    "near",
+    "into",
+    "and",
+    ",",
+    "through",
+    "via",
+    "across",
+}
 
 
 def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
@@ -129,8 +144,8 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
             return None
         j += 1
     other = cast.by_token.get(j)
-    if other is not None and other is not actor:
-        return None
+    if actor is not None and other is not None and other is not actor:
+        return None  # near a name, "his Japanese counterpart, X" describes X
     if actor is not None and (j == token.i + 1 or other is not None):
         return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
     return code
