@@ -165,6 +165,8 @@ def _canonical(text: str, after_title: bool) -> str | None:
         return None
     words = [t for t in tokens if not _INITIAL.fullmatch(t)]
     caps = [t for t in words if _is_caps(t)]
+    if caps and len(caps) < len(words) and all(len(t) <= 2 for t in caps):
+        return " ".join(tokens)  # "KP Sharma Oli": capitals that short are initials, kept as printed
     if caps and len(caps) < len(words):
         family = [i for i, t in enumerate(tokens) if _is_caps(t)]
         if family == list(range(len(family))):  # "KAMIKAWA Yoko": family name printed first

@@ -43,6 +43,8 @@ from accord.names import canonical_name, family_name, is_family_first, name_matc
         ("Ms. TANAKA Emi", "Emi Tanaka"),
         ("XI JINPING", "Xi Jinping"),
         ("MARIA DA COSTA", "Maria da Costa"),
+        # Two capitals before a name are initials, not a family name.
+        ("PJ Rowe Tamsin", "PJ Rowe Tamsin"),
         # Multi-part names, accents and letters such as "ł" are kept whole.
         ("Paulo Inácio Souza da Silva", "Paulo Inácio Souza da Silva"),
         ("Karl von der Heide", "Karl von der Heide"),
