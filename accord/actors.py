@@ -191,15 +191,19 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
 
 
 def left_window(doc: Doc, start: int) -> SpacySpan:
-    """The titles, offices and countries standing right before a name."""
+    """The titles, offices and countries standing right before a name, including portfolio words inside
+    a title ("Minister of Industry and Trade Ashatu Kijaji")."""
     sentence = doc[start].sent
     i = start - 1
+    in_title = False
     while i >= max(sentence.start, start - LEFT_WINDOW):
         token = doc[i]
-        if token.lower_ == "and":
+        if token.lower_ == "and" and i > sentence.start and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
+        portfolio = in_title and token.tag_ in ("NNP", "NNPS") and token.ent_type_ != "PERSON"
         if (
             token.lower_ in ROLE_WORDS
+            or portfolio
             or token.lower_ in ("'s", "’s", "-", "–", ".")
             or affiliation_of_token(token)
             or (
@@ -215,6 +219,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 and doc[i - 1].lower_ in ROLE_WORDS
             )
         ):
+            in_title = in_title or token.lower_ in NAME_ANCHORS or token.lower_ in ("of", "for")
             i -= 1
         else:
             break
@@ -281,6 +286,15 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             continue
         if token.lower_ in NAME_ANCHORS or after.text in surnames:
             ranges.append((token.i + 1, token.i + 2))  # "PM Modi"; "Finland Antti Häkkänen" (surname known)
+    for token in doc:  # "Minister of Industry and Trade Ashatu Kijaji": a name the office phrase hangs on
+        if (
+            is_name_token(token)
+            and not affiliation_of_token(token)
+            and any(
+                c.lower_ in NAME_ANCHORS and c.dep_ in ("compound", "nmod", "appos") for c in token.children
+            )
+        ):
+            ranges.append((token.i, token.i + 1))
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
 
 
