@@ -21,8 +21,8 @@ import pytest
 from accord.output import extraction_dict
 from accord.pipeline import extract
 
-EVENT_F1_FLOOR = 0.90
-STRICT_F1_FLOOR = 0.80
+EVENT_F1_FLOOR = 0.95
+STRICT_F1_FLOOR = 0.90
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
