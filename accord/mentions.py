@@ -16,7 +16,6 @@ from accord.dates import is_future_expression, resolve_date
 from accord.parties import (
     Party,
     affiliations,
-    ancestors,
     clause_root,
     in_side_clause,
     owned_by_other,
@@ -26,6 +25,7 @@ from accord.parties import (
 from accord.people import listed_together
 from accord.places import host_of_visit, sentence_location
 from accord.records import EventDate, Location
+from accord.syntax import ancestors
 from accord.triggers import Trigger, find_triggers, has_to
 
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}

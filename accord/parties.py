@@ -11,9 +11,8 @@ from spacy.tokens import Token
 from accord.actors import ROLE_WORDS, Actor, Cast, describe_left
 from accord.affiliations import affiliation_of_token
 from accord.roles import normalise_role
+from accord.syntax import ancestors, bystander
 
-# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
 PLURAL_REFERENCES = set(
     "two both they leaders sides ministers diplomats officials parties countries nations governments "
     "participants we delegations counterparts".split()
@@ -28,7 +27,6 @@ GROUP_NOUNS = set(
 )
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
-MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
 
 @dataclass(frozen=True)
@@ -50,23 +48,6 @@ class Party:
     @property
     def key(self) -> tuple[str | None, str | None]:
         return (self.name.lower() if self.name else None, None if self.name else self.affiliation)
-
-
-def ancestors(token: Token) -> list[Token]:
-    found, node = [], token
-    for _ in range(MAX_DEPTH):
-        if node.head is node:
-            break
-        node = node.head
-        found.append(node)
-    return found
-
-
-def bystander(mention: SpacySpan) -> bool:
-    chain = ancestors(mention.root)[:4]
-    return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
-        mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
-    )
 
 
 def clause_root(trigger: Token) -> Token:

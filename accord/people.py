@@ -32,6 +32,7 @@ from accord.affiliations import affiliation_of_token, strip_possessive
 from accord.gazetteer import ORGANISATIONS, city_country
 from accord.names import canonical_name, family_name, name_matches
 from accord.roles import normalise_role
+from accord.syntax import bystander
 
 
 def find_actors(doc: Doc) -> Cast:
@@ -175,7 +176,10 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             other.affiliation
             for other in cast.actors
             if other is not actor
-            and any(m.sent.start in sentences and not listed_together(m, actor) for m in other.mentions)
+            and any(
+                m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
+                for m in other.mentions
+            )
         }
         evidence = page.most_common() + cities.most_common() if actor.role else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation

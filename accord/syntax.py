@@ -1,0 +1,27 @@
+"""Small walks over spaCy's dependency tree, shared by the stages that read who did what."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
+BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
+
+
+def ancestors(token: Token) -> list[Token]:
+    found, node = [], token
+    for _ in range(MAX_DEPTH):
+        if node.head is node:
+            break
+        node = node.head
+        found.append(node)
+    return found
+
+
+def bystander(mention: SpacySpan) -> bool:
+    chain = ancestors(mention.root)[:4]
+    return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
+        mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
+    )
