@@ -142,7 +142,10 @@ class Cast:
             for mention, actor in mentions
             if mention.sent.start in recent and SUBJECT_DEPS & {mention.root.dep_, mention.root.head.dep_}
         ]
-        return max(subjects or mentions, key=lambda pair: pair[0].start)[1]
+        # a subject itself outranks a name set beside one ("adviser Touhid Hossain"), then the latest wins
+        return max(subjects or mentions, key=lambda pair: (pair[0].root.dep_ in SUBJECT_DEPS, pair[0].start))[
+            1
+        ]
 
 
 def is_name_token(token: Token) -> bool:

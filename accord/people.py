@@ -161,7 +161,10 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
     cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
     cities.pop(None, None)
     for actor in cast.actors:
-        if actor.affiliation or not (actor.role or len(actor.name.split()) > 1):
+        official = bool(actor.role) or any(
+            actor is c for c in cast.counterparts.values()
+        )  # "his counterpart X"
+        if actor.affiliation or not (official or len(actor.name.split()) > 1):
             continue
         sentences = {m.sent.start: m.sent for m in actor.mentions}
         close = {i for m in actor.mentions for i in range(m.start - NEAR_REACH, m.end + NEAR_REACH)}
@@ -181,7 +184,7 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
                 for m in other.mentions
             )
         }
-        evidence = page.most_common() + cities.most_common() if actor.role else []
+        evidence = page.most_common() + cities.most_common() if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, 1)
             for other in cast.actors
