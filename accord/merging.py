@@ -81,7 +81,20 @@ def best_date(group: list[Mention]) -> EventDate | None:
 
 
 def to_span(span: SpacySpan) -> Span:
-    return Span(span.start_char, span.end_char, span.text)
+    """A record span without the line breaks and spaces a sentence may carry at its ends."""
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    return Span(start, start + len(text.strip()), text.strip())
+
+
+def discussion(group: list[Mention], evidence: list[SpacySpan]) -> str:
+    """What the talks covered: the event's own sentences, and for meetings and calls also every sentence
+    that names one of its people (readouts list the topics after the opening line)."""
+    sentences = {s.start: s for s in evidence}
+    if group[0].type in ("meet", "call"):
+        for party in (p for m in group for p in m.parties if p.actor is not None):
+            sentences.update((mention.sent.start, mention.sent) for mention in party.actor.mentions)
+    return " ".join(sentences[k].text for k in sorted(sentences))
 
 
 def build_event(group: list[Mention]) -> Event:
@@ -106,6 +119,6 @@ def build_event(group: list[Mention]) -> Event:
             for p in parties
         ),
         evidence=tuple(spans),
-        topics=find_topics(" ".join(s.text for s in spans)),
+        topics=find_topics(discussion(group, evidence)),
         asserted=modality is None,
     )
