@@ -1,0 +1,132 @@
+"""Extraction on short pages written for these tests: one behaviour per test, each able to fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.pipeline import extract_documents
+from accord.records import Document, Event, Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(text: str, published: str | None = "2024-03-14") -> tuple[Event, ...]:
+    (result,) = extract_documents([Document("t", "test", text, published=published, published_source="test")])
+    assert isinstance(result, Extraction)
+    return result.events
+
+
+def kinds(events: tuple[Event, ...]) -> set[tuple[str, frozenset[str]]]:
+    return {(e.type, frozenset(p.affiliation for p in e.participants if p.affiliation)) for e in events}
+
+
+def test_meeting_in_a_capital_gives_meet_and_the_guests_visit() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Ana Rojas met her Peruvian counterpart Luis Quispe in Lima on Tuesday. "
+        "The two ministers agreed to reopen a border crossing."
+    )
+    assert kinds(events) == {
+        ("meet", frozenset({"CHL", "PER"})),
+        ("agree", frozenset({"CHL", "PER"})),
+        ("visit", frozenset({"CHL"})),
+    }
+    meet = next(e for e in events if e.type == "meet")
+    assert meet.date.value == "2024-03-12" and meet.date.precision == "day"
+    assert (meet.location.city, meet.location.country) == ("Lima", "PER")
+    assert {p.name for p in meet.participants} == {"Ana Rojas", "Luis Quispe"}
+    assert {p.role for p in meet.participants} == {"foreign minister"}
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.location.country == "PER" and [p.name for p in visit.participants] == ["Ana Rojas"]
+
+
+def test_phone_call_has_no_place_and_its_agreement_neither() -> None:
+    events = events_of(
+        "Kenyan President Samuel Otieno held a phone call with Ghanaian President Kofi Mensah on Monday. "
+        "They agreed to expand direct flights between Nairobi and Accra."
+    )
+    assert kinds(events) == {("call", frozenset({"KEN", "GHA"})), ("agree", frozenset({"KEN", "GHA"}))}
+    assert all(e.location.country is None and e.location.city is None for e in events)
+    call = next(e for e in events if e.type == "call")
+    assert call.plover.code == "CONSULT" and call.plover.mode == "phone"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norwegian Prime Minister Erik Dahl will visit Japan next month.",
+        "Norwegian Prime Minister Erik Dahl is expected to meet Japanese Prime Minister Taro Mori in Tokyo.",
+        "Norwegian Prime Minister Erik Dahl did not meet Japanese Prime Minister Taro Mori in Tokyo.",
+        "Norwegian Prime Minister Erik Dahl could meet Japanese Prime Minister Taro Mori if time allows.",
+    ],
+)
+def test_plans_negations_and_hypotheticals_are_not_events(sentence: str) -> None:
+    assert events_of(sentence) == ()
+
+
+def test_unasserted_statements_are_kept_apart_with_their_mode() -> None:
+    (result,) = extract_documents(
+        [
+            Document(
+                "t",
+                "test",
+                "Norwegian Prime Minister Erik Dahl will visit Japan next month.",
+                published="2024-03-14",
+            )
+        ]
+    )
+    assert isinstance(result, Extraction) and result.events == ()
+    assert any(e.plover.mode == "future" and not e.asserted for e in result.unasserted)
+
+
+def test_background_event_keeps_its_own_month() -> None:
+    events = events_of(
+        "Indonesian Foreign Minister Sari Wulan met Dutch Foreign Minister Pieter de Vries in The Hague "
+        "on Wednesday. The two last met in Jakarta in May 2022."
+    )
+    dates = {e.date.value for e in events if e.type == "meet"}
+    assert "2024-03-13" in dates
+
+
+def test_without_a_publication_date_only_what_the_text_supports() -> None:
+    events = events_of(
+        "On September 12, Thai Defense Minister Somchai Boon met Vietnamese Defense Minister Tran Van Nam "
+        "in Hanoi.",
+        published=None,
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert meet.date.value == "--09-12"
+
+
+def test_family_name_in_capitals_and_titles_are_normalised() -> None:
+    events = events_of(
+        "On March 11, Ms. SATO Keiko, Minister for Foreign Affairs of Japan, held a meeting with "
+        "H.E. Mr. Lars Berg, Minister of Foreign Affairs of the Kingdom of Sweden, in Tokyo."
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert {(p.name, p.affiliation) for p in meet.participants} == {
+        ("Keiko Sato", "JPN"),
+        ("Lars Berg", "SWE"),
+    }
+
+
+def test_organisation_officials_get_the_organisation_as_affiliation() -> None:
+    events = events_of(
+        "Jens Holm, Secretary General of NATO, met Polish President Adam Nowak in Warsaw on Tuesday."
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert {p.affiliation for p in meet.participants} == {"NATO", "POL"}
+
+
+def test_evidence_offsets_point_into_the_cleaned_text() -> None:
+    text = "Brazilian President Rita Costa received Angolan President Paulo Neto in Brasilia on Monday."
+    (result,) = extract_documents([Document("t", "test", text, published="2024-03-14")])
+    assert isinstance(result, Extraction) and result.events
+    for event in result.events:
+        for span in event.evidence:
+            assert result.cleaned.text[span.start : span.end] == span.text
+        for participant in event.participants:
+            assert participant.mention is not None
+            assert (
+                result.cleaned.text[participant.mention.start : participant.mention.end]
+                == participant.mention.text
+            )
