@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,20 +11,65 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from accord import store_views
 from accord.cli.app import DbOpt, JsonOpt, Kind, ModelOpt, PathsArg, app, ask, err, fail, out, show
+from accord.distributed import extract_with_dask
 from accord.errors import AccordError
 from accord.settings import Settings
-from accord.store import Stored, actor, event, events, ingest, open_store, partners, search, timeline
+from accord.store import (
+    Stored,
+    actor,
+    event,
+    events,
+    ingest,
+    ingest_results,
+    open_store,
+    partners,
+    search,
+    timeline,
+)
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[
+    Engine,
+    typer.Option(
+        "--engine", help="Where extraction runs: in this process, or on a Dask cluster (one writer here)."
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
+    ),
+]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster.")
+]
 
 
 @app.command("ingest")
-def ingest_command(paths: PathsArg, db: DbOpt = None, model: ModelOpt = None) -> None:
+def ingest_command(
+    paths: PathsArg,
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
+) -> None:
     """Extract events and store them: documents, sources, people and offices, fused events.
 
     Re-ingesting the same files adds nothing; a copy of a stored article (other page chrome, or a wire story
     reprinted by another outlet) is linked to it as one more source; a report of an event already stored is
     fused into it. Ends with a summary; the exit status is 1 when some documents failed.
 
+    With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
+    other machines).
+
     Example: accord ingest ../shared/corpus/seeds --db sqlite:///accord.db
+    Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
     try:
         settings = Settings.from_env(db=db, model=model)
@@ -42,7 +88,11 @@ def ingest_command(paths: PathsArg, db: DbOpt = None, model: ModelOpt = None) ->
                 if stored.error:
                     err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
 
-            summary = ingest(paths, store, settings, seen)
+            if engine is Engine.dask:
+                results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers)
+                summary = ingest_results(store, results, seen)
+            else:
+                summary = ingest(paths, store, settings, seen)
     except AccordError as error:
         fail(str(error))
     finally:
