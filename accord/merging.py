@@ -97,12 +97,21 @@ def discussion(group: list[Mention], evidence: list[SpacySpan]) -> str:
     return " ".join(sentences[k].text for k in sorted(sentences))
 
 
+def is_sentence(span: SpacySpan) -> bool:
+    """A full sentence states an event better than a headline does."""
+    return span.text.rstrip().endswith((".", "!", "?", "”", '"', "’"))
+
+
+def signing(span: SpacySpan) -> bool:
+    """Of an agreement's sentences the most concrete is a signing."""
+    return any(w in span.text.lower() for w in SIGNING_WORDS)
+
+
 def build_event(group: list[Mention]) -> Event:
     first = group[0]
     parties = unique([p for m in group for p in m.parties])
     evidence = [s for m in group for s in m.evidence]
-    if first.type == "agree":  # the most concrete sentence first: a signing beats "agreed"
-        evidence.sort(key=lambda s: not any(w in s.text.lower() for w in SIGNING_WORDS))
+    evidence.sort(key=lambda s: (not is_sentence(s), first.type == "agree" and not signing(s)))
     location = next((m.location for m in group if m.location and m.location.city), None) or next(
         (m.location for m in group if m.location), Location()
     )
