@@ -15,7 +15,8 @@ from sqlalchemy.exc import OperationalError
 
 from accord.output import extraction_dict
 from accord.pipeline import extract
-from accord.store import Store, open_store
+from accord.settings import Settings
+from accord.store import Store, ingest, open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -78,5 +79,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def store(store_url: str) -> Iterator[Store]:
     opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def seeded(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A SQLite store ingested once from the seed pages, for the tests that only read it."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'accord.db'}"
+    opened = open_store(url)
+    ingest([shared / "corpus" / "seeds"], opened, Settings.from_env(db=url))
     yield opened
     opened.close()
