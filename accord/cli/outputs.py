@@ -1,4 +1,4 @@
-"""Commands that hand the record to analysts: export and plot."""
+"""Commands that hand the record to analysts: export, plot and report."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from accord import exports, plots
+from accord import exports, plots, reports
 from accord.cli.app import DbOpt, Kind, app, ask, fail, out
 from accord.store import events, timeline
 
@@ -98,3 +98,23 @@ def plot_network_command(
     found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
     writing(output, lambda: plots.save(plots.network_of(found), output))
     out.print(f"plotted {len(found)} events to {output}", highlight=False)
+
+
+@app.command("report")
+def report_command(
+    first: PartyArg,
+    second: PartyArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="report.html or report.md.")],
+    chart: Annotated[bool, typer.Option(help="Embed the quarterly chart (HTML only).")] = True,
+    db: DbOpt = None,
+) -> None:
+    """A brief on two parties: headline numbers, timeline with evidence and sources, topics, people.
+
+    The format follows the file's extension (.html or .md). The same database gives the same file.
+
+    Example: accord report JPN FIN -o japan-finland.html
+    """
+    brief = ask(
+        db, lambda store: writing(output, lambda: reports.write_report(store, first, second, output, chart))
+    )
+    out.print(f"wrote a brief on {brief.total} events to {output}", highlight=False)
