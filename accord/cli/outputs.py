@@ -1,16 +1,23 @@
-"""Commands that hand the record to analysts: export, plot and report."""
+"""Commands that hand the record to analysts: export, plot, report, and the installation's doctor."""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from rich.table import Table
+from rich.text import Text
 
-from accord import exports, plots, reports
-from accord.cli.app import DbOpt, Kind, app, ask, fail, out
+from accord import doctor, exports, plots, reports
+from accord.cli.app import DbOpt, JsonOpt, Kind, ModelOpt, app, ask, err, fail, out
+from accord.errors import AccordError
+from accord.settings import Settings
 from accord.store import events, timeline
 
 T = TypeVar("T")
@@ -118,3 +125,45 @@ def report_command(
         db, lambda store: writing(output, lambda: reports.write_report(store, first, second, output, chart))
     )
     out.print(f"wrote a brief on {brief.total} events to {output}", highlight=False)
+
+
+STATUS_STYLE = {doctor.OK: "green", doctor.INFO: "dim", doctor.WARN: "yellow", doctor.FAIL: "bold red"}
+
+
+def checks_table(checks: list[doctor.Check]) -> Table:
+    """One row per check; a problem also says what breaks and, on a line of its own, the fix."""
+    table = Table(title="accord doctor", show_lines=True, expand=True)
+    table.add_column("check", overflow="fold", ratio=1)
+    table.add_column("status")
+    table.add_column("found", overflow="fold", ratio=3)
+    for c in checks:
+        found = Text(c.detail)
+        if c.breaks:
+            found.append("\nbreaks: ", style="bold").append(c.breaks)
+        if c.fix:
+            found.append("\nfix: ", style="bold").append(c.fix, style="cyan")
+        table.add_row(f"{c.group}: {c.name}", Text(c.status, style=STATUS_STYLE[c.status]), found)
+    return table
+
+
+@app.command("doctor")
+def doctor_command(db: DbOpt = None, model: ModelOpt = None, as_json: JsonOpt = False) -> None:
+    """Check Python, packages, the spaCy model, the database and optional parts; say how to fix each problem.
+
+    Exits 1 when a required part fails; optional parts (Dask, Chromium, Playwright) only warn.
+
+    Example: accord doctor --db postgresql+psycopg://user@host:5432/accord
+    """
+    try:
+        settings = Settings.from_env(db=db, model=model)
+    except AccordError as error:
+        fail(str(error))
+    checks = doctor.diagnose(settings)
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(c) for c in checks], ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(checks_table(checks))
+        problems = sum(c.status in (doctor.WARN, doctor.FAIL) for c in checks)
+        err.print(f"{problems} problem(s) found" if problems else "all checks passed", highlight=False)
+    if doctor.failed(checks):
+        raise typer.Exit(1)
