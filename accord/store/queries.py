@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, Select, or_, select
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -41,7 +42,15 @@ def chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[i : i + CHUNK]
 
 
-def chronological(event: FusedEvent) -> tuple[int, int, int, int, str]:
+class Dated(Protocol):
+    """What ordering needs: a fused event, or a row of the events table."""
+
+    id: str
+    type: str
+    date: str | None
+
+
+def chronological(event: Dated) -> tuple[int, int, int, int, str]:
     """Oldest first; a date without a year after every dated one, no date at the very end."""
     year, month, day = date_parts(event.date)
     return (
@@ -170,19 +179,12 @@ def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
         return [found for found in involving(conn, pair) if pair <= found.sides]
 
 
-def events(
-    store: Store,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-) -> list[FusedEvent]:
-    """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first.
+def filtered(query: Select, type: str | None, since: str | None, until: str | None) -> Select:
+    """`query` over the events table, keeping one type and a date range (ISO prefixes, inclusive).
 
     A date without a year (`--09-12`) cannot be placed in a range, so `since` and `until` leave it out.
     """
     e = schema.events
-    query = select(e.c.id)
     if type:
         query = query.where(e.c.type == type)
     if since or until:
@@ -191,6 +193,18 @@ def events(
         query = query.where(e.c.date >= since)
     if until:
         query = query.where(e.c.date <= until + "-12-31"[len(until) - 4 :])  # "2024-01" runs to 2024-01-31
+    return query
+
+
+def events(
+    store: Store,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+) -> list[FusedEvent]:
+    """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
+    query = filtered(select(schema.events.c.id), type, since, until)
     with store.read() as conn:
         ids = set(conn.scalars(query))
         found = involving(conn, [country]) if country else load_events(conn, ids)

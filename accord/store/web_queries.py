@@ -1,0 +1,262 @@
+"""Questions only the web app asks: counts, the busiest pairs, one page of events, a stored document as the
+cleaner left it, and each evidence sentence in its paragraph.
+
+Same rules as `queries`: typed records out, parameterised SQL in, and a country is involved in an event when
+it is a party or, for a visit, the country visited.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, Table, func, or_, select
+
+from accord.errors import NotFound
+from accord.store import schema
+from accord.store.db import Store
+from accord.store.queries import chronological, filtered, load_events
+from accord.store.records import FusedEvent
+
+__all__ = [
+    "Counts",
+    "DocumentSource",
+    "Dyad",
+    "EventContext",
+    "Passage",
+    "StoredDocument",
+    "TextLine",
+    "counts",
+    "document",
+    "dyads",
+    "event_context",
+    "event_page",
+]
+
+
+@dataclass(frozen=True)
+class Counts:
+    documents: int
+    sources: int
+    events: int
+    people: int
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """A pair of countries or organisations (in alphabetical order) and the events between them."""
+
+    first: str
+    second: str
+    events: int
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """An evidence sentence inside its paragraph, split so the sentence can be highlighted."""
+
+    document_id: str
+    before: str
+    evidence: str
+    after: str
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What the fused event record leaves out: the PLOVER codes of its reports and their evidence in context."""
+
+    plover: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a page: kept in the article (`dropped` is None) or dropped, with the cleaner's reason."""
+
+    text: str
+    dropped: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    input_id: str
+    path: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    similarity: float
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    title: str | None
+    published: str | None
+    published_source: str | None
+    lines: tuple[TextLine, ...]
+    sources: tuple[DocumentSource, ...]
+    event_ids: tuple[str, ...]
+
+    @property
+    def sections(self) -> list[tuple[bool, list[TextLine]]]:
+        """Runs of kept lines and of dropped lines, so each run of boilerplate folds as one."""
+        runs = itertools.groupby(self.lines, key=lambda line: line.dropped is None)
+        return [(kept, list(lines)) for kept, lines in runs]
+
+
+def counts(store: Store) -> Counts:
+    """How much the store holds: documents, their sources, fused events (per type) and people."""
+    with store.read() as conn:
+
+        def total(table: Table) -> int:
+            return conn.scalar(select(func.count()).select_from(table)) or 0
+
+        by_type = dict(
+            conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type)).all()
+        )
+        return Counts(
+            total(schema.documents),
+            total(schema.sources),
+            total(schema.events),
+            total(schema.people),
+            dict(sorted(by_type.items())),
+        )
+
+
+def dyads(
+    store: Store,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    party: str | None = None,
+) -> list[Dyad]:
+    """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to."""
+    e, ep = schema.events, schema.event_parties
+    found: dict[tuple[str, str], Counter[str]] = {}
+    with store.read() as conn:
+        rows = conn.execute(filtered(select(e.c.id, e.c.type, e.c.country), type, since, until)).all()
+        ids = filtered(select(e.c.id), type, since, until)
+        parties: dict[str, set[str]] = {}
+        for row in conn.execute(select(ep.c.event_id, ep.c.affiliation).where(ep.c.event_id.in_(ids))):
+            parties.setdefault(row.event_id, set()).add(row.affiliation)
+    for row in rows:
+        sides = parties.get(row.id, set()) | ({row.country} if row.type == "visit" and row.country else set())
+        for pair in itertools.combinations(sorted(sides), 2):
+            if party is None or party.upper() in pair:
+                found.setdefault(pair, Counter())[row.type] += 1
+    ranked = sorted(found.items(), key=lambda item: (-item[1].total(), item[0]))
+    return [Dyad(a, b, by_type.total(), dict(sorted(by_type.items()))) for (a, b), by_type in ranked]
+
+
+def event_page(
+    store: Store,
+    offset: int,
+    limit: int,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    newest_first: bool = True,
+) -> tuple[int, list[FusedEvent]]:
+    """One page of the filtered events and how many there are in all; only that page's events are loaded."""
+    e, ep = schema.events, schema.event_parties
+    query = filtered(select(e.c.id, e.c.type, e.c.date), type, since, until)
+    if country:
+        wanted = country.upper()
+        query = query.where(
+            or_(
+                e.c.id.in_(select(ep.c.event_id).where(ep.c.affiliation == wanted)),
+                (e.c.type == "visit") & (e.c.country == wanted),
+            )
+        )
+    with store.read() as conn:
+        rows = sorted(conn.execute(query).all(), key=chronological)
+        if newest_first:  # the latest dated events first; those without a full date stay at the end
+            placed = [bool(row.date) and not row.date.startswith("--") for row in rows]
+            rows = [r for r, p in zip(rows, placed, strict=True) if p][::-1] + [
+                r for r, p in zip(rows, placed, strict=True) if not p
+            ]
+        order = {row.id: i for i, row in enumerate(rows[offset : offset + limit])}
+        page = load_events(conn, list(order))
+    return len(rows), sorted(page, key=lambda found: order[found.id])
+
+
+def event_context(store: Store, event_id: str) -> EventContext:
+    """The PLOVER codes an event's reports carry and each evidence sentence within its paragraph."""
+    m, ev, d = schema.event_mentions, schema.evidence, schema.documents
+    with store.read() as conn:
+        codes = conn.execute(
+            select(m.c.plover_code, m.c.plover_mode).where(m.c.event_id == event_id).distinct()
+        ).all()
+        rows = conn.execute(
+            select(m.c.document_id, ev.c.span_start, ev.c.span_end, d.c.text)
+            .join(ev, ev.c.mention_id == m.c.id)
+            .join(d, d.c.id == m.c.document_id)
+            .where(m.c.event_id == event_id)
+            .order_by(m.c.document_id, m.c.position, ev.c.position)
+        ).all()
+    plover = sorted({f"{code} ({mode})" if mode else code for code, mode in codes})
+    return EventContext(
+        tuple(plover), tuple(in_paragraph(r.document_id, r.text, r.span_start, r.span_end) for r in rows)
+    )
+
+
+def in_paragraph(document_id: str, text: str, start: int, end: int) -> Passage:
+    """The line (paragraph) of the cleaned text around a span, cut into before / span / after."""
+    end = start + len(text[start:end].rstrip())
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    return Passage(document_id, text[first:start], text[start:end], text[end:last])
+
+
+def document(store: Store, document_id: str) -> StoredDocument:
+    """A stored article: its cleaned text with the dropped lines back in place, its sources and events."""
+    d, dl, s, m = schema.documents, schema.dropped_lines, schema.sources, schema.event_mentions
+    with store.read() as conn:
+        row = conn.execute(select(d).where(d.c.id == document_id)).first()
+        if row is None:
+            raise NotFound(
+                f"no stored document has the id {document_id!r}; find documents with `accord search`"
+            )
+        dropped = conn.execute(
+            select(dl).where(dl.c.document_id == document_id).order_by(dl.c.position)
+        ).all()
+        sources = tuple(
+            DocumentSource(r.input_id, r.path, r.url, r.outlet, r.published, r.similarity)
+            for r in conn.execute(
+                select(s).where(s.c.document_id == document_id).order_by(s.c.added_at, s.c.path)
+            )
+        )
+        event_ids = tuple(
+            dict.fromkeys(
+                conn.scalars(
+                    select(m.c.event_id).where(m.c.document_id == document_id).order_by(m.c.position)
+                )
+            )
+        )
+    return StoredDocument(
+        row.id, row.title, row.published, row.published_source, restore(row.text, dropped), sources, event_ids
+    )
+
+
+def restore(text: str, dropped: Sequence[Row]) -> tuple[TextLine, ...]:
+    """The kept lines of `text` with the dropped ones put back where the page had them.
+
+    Blank lines are not stored, so a kept line's place is read from the dropped lines around it: it goes
+    before a dropped line while the page (by character offsets) and the line count leave room for it there.
+    """
+    kept = text.split("\n") if text else []
+    lines: list[TextLine] = []
+    i = at = position = 0
+    for line in dropped:
+        while i < len(kept) and position < line.position and at + len(kept[i]) <= line.line_start:
+            lines.append(TextLine(kept[i]))
+            at, position, i = at + len(kept[i]) + 1, position + 1, i + 1
+        lines.append(TextLine(line.text, line.reason or "dropped"))
+        at, position = line.line_end + 1, line.position + 1
+    return (*lines, *(TextLine(k) for k in kept[i:]))

@@ -1,0 +1,98 @@
+"""Articles for the web app's tests, written for them: page chrome dropped, a body kept, events built by
+hand, and markup in the text that must reach a browser as text, never as code."""
+
+from __future__ import annotations
+
+from accord.records import (
+    CleanedDocument,
+    Document,
+    Event,
+    EventDate,
+    Extraction,
+    Line,
+    Location,
+    Participant,
+    Plover,
+    PublicationDate,
+    Span,
+)
+
+HOSTILE = ("<script>document.title='pwned';window.pwned=1</script>", '<img src=x onerror="window.pwned=2">')
+
+
+def web_articles() -> list[Extraction]:
+    def page(
+        input_id: str, body: list[str], published: str, url: str | None, events: list[Event]
+    ) -> Extraction:
+        chrome = ["Home | World | Sport", *body, "Sign in to comment"]
+        lines, offset = [], 0
+        for i, line in enumerate(chrome):
+            kept = 0 < i < len(chrome) - 1
+            lines.append(Line(offset, offset + len(line), line, kept, None if kept else "menu"))
+            offset += len(line) + 1
+        document = Document(
+            input_id, f"/in/{input_id}.txt", "\n".join(chrome), "seed", published, "header", url
+        )
+        return Extraction(
+            CleanedDocument(document, "\n".join(body), tuple(lines), PublicationDate(published, "header")),
+            tuple(events),
+        )
+
+    def event(kind: str, date: str, people: list[tuple[str, str]], body: list[str], line: int) -> Event:
+        text = "\n".join(body)
+        start = text.index(body[line])
+        participants = tuple(
+            Participant(
+                name, "foreign minister", country, Span(text.index(name), text.index(name) + len(name), name)
+            )
+            for name, country in people
+        )
+        code = Plover("AGREE", None) if kind == "agree" else Plover("CONSULT", kind)
+        place = Location("Oslo", "NOR") if kind != "call" else Location()
+        return Event(
+            kind,
+            code,
+            EventDate(date, "day", "test"),
+            place,
+            participants,  # type: ignore[arg-type]
+            (Span(start, start + len(body[line]), body[line]),),
+            ("fisheries",),
+        )
+
+    oslo = [
+        f"Norway and Chile agree on ocean research {HOSTILE[0]}",
+        f"Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Pablo Rojas in Oslo {HOSTILE[1]}.",
+        "They signed a memorandum on research vessels.",
+    ]
+    call = ["Ingrid Solberg spoke by phone with Pablo Rojas about salmon farming."]
+    tokyo = ["Yoko Kamikawa met Elina Valtonen in Helsinki.", "Kamikawa also spoke with Ingrid Solberg."]
+    ministers = [("Ingrid Solberg", "NOR"), ("Pablo Rojas", "CHL")]
+    return [
+        page(
+            "oslo",
+            oslo,
+            "2023-05-17",
+            "javascript:alert(1)",
+            [
+                event("meet", "2023-05-16", ministers, oslo, 1),
+                event("agree", "2023-05-16", ministers, oslo, 2),
+            ],
+        ),
+        page(
+            "call",
+            call,
+            "2024-02-02",
+            "https://example.org/call",
+            [event("call", "2024-02-01", ministers, call, 0)],
+        ),
+        page(
+            "tokyo",
+            tokyo,
+            "2024-01-10",
+            None,
+            [
+                event("meet", "2024-01-09", [("Yoko Kamikawa", "JPN"), ("Elina Valtonen", "FIN")], tokyo, 0),
+                event("call", "2024-01-09", [("Yoko Kamikawa", "JPN"), ("Ingrid Solberg", "NOR")], tokyo, 1),
+            ],
+        ),
+    ]
