@@ -1,0 +1,197 @@
+"""The web app, composed in one place: the store opened at startup and closed at shutdown, security headers,
+one error shape for every error, and every view mounted twice, as an HTML page and as its JSON twin.
+
+Read-only by construction: only GET routes, and the views call the store's query functions.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.datastructures import URL
+from starlette.exceptions import HTTPException
+
+from accord.errors import AccordError, NotFound
+from accord.settings import Settings
+from accord.store import open_store
+from accord.web import charts, views
+from accord.web.views import VIEWS, View
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ErrorBody", "create_app"]
+
+# No script runs on these pages, so none is allowed; styles only from our own stylesheet.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """The one shape of every error the API returns."""
+
+    status: int
+    message: str
+
+
+def templates() -> Jinja2Templates:
+    """Templates read from the installed package, with autoescaping on for every value."""
+    env = Environment(loader=PackageLoader("accord.web"), autoescape=True, undefined=StrictUndefined)
+    env.globals.update(charts=charts, TYPES=views.TYPES)
+    env.filters["q"] = lambda value: quote(str(value), safe="")
+    env.filters["web_url"] = web_url
+    env.filters["with_page"] = with_page
+    return Jinja2Templates(env=env)
+
+
+def web_url(url: str | None) -> str | None:
+    """A stored source URL fit for a link: http(s) only, never `javascript:` or `data:`."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def with_page(url: URL, page: int) -> str:
+    """The same page's link (relative, so it works behind any host name) at another page number."""
+    moved = url.include_query_params(page=page)
+    return f"{moved.path}?{moved.query}"
+
+
+def twin_url(request: Request, view: View) -> str:
+    """The JSON twin of the page being shown: same path parameters, same query string."""
+    path = view.api.format(**{k: quote(str(v), safe="") for k, v in request.path_params.items()})
+    return f"{path}?{request.url.query}" if request.url.query else path
+
+
+def page_endpoint(view: View, pages: Jinja2Templates) -> Callable[..., Response]:
+    """An HTML endpoint taking the view's own parameters, so FastAPI validates both twins alike."""
+    handler: Callable[..., Any] = view.handler  # type: ignore[assignment]
+    signature = inspect.signature(handler, eval_str=True)
+
+    def endpoint(request: Request, **params: Any) -> Response:
+        data = handler(**params)
+        context = {"data": data, "view": view.name, "json_url": twin_url(request, view)}
+        return pages.TemplateResponse(request, view.template, context)
+
+    request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+    endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[request, *signature.parameters.values()], return_annotation=Response
+    )
+    endpoint.__name__ = f"{view.name}_page"
+    return endpoint
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = open_store(settings.db, create=False)
+        app.state.store = store
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="Accord",
+        summary="Meetings, calls, visits and agreements read from the news, each tied to its sources.",
+        lifespan=lifespan,
+        docs_url=None,  # the interactive docs load scripts from a CDN; the schema itself is served
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    pages = templates()
+
+    def respond(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api/"):
+            response: Response = JSONResponse({"status": status, "message": message}, status_code=status)
+        else:
+            context = {"data": ErrorBody(status, message), "view": "error", "json_url": None}
+            response = pages.TemplateResponse(request, "error.html", context, status_code=status)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return respond(request, exc.status_code, str(exc.detail))
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = [
+            f"{'.'.join(str(p) for p in error['loc'][1:]) or error['loc'][0]}: {error['msg']}"
+            for error in exc.errors()
+        ]
+        return respond(request, 422, "; ".join(problems))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return respond(request, 404, str(exc))
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, AccordError):
+            log.error("%s: %s", request.url.path, exc)
+            return respond(request, 500, str(exc))
+        log.exception("%s failed", request.url.path)
+        return respond(request, 500, "internal error; the server log has the details")
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(Exception, failed)
+
+    @app.middleware("http")
+    async def drop_empty_params(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """A filter form sends its unused fields as `type=`; read those as not given, not as invalid."""
+        query = request.scope.get("query_string", b"")
+        if query:
+            kept = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if v]
+            request.scope["query_string"] = urlencode(kept).encode("latin-1")
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
+    errors: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+    for view in VIEWS:
+        app.add_api_route(
+            view.api,
+            view.handler,  # type: ignore[arg-type]
+            methods=["GET"],
+            response_model=view.model,
+            name=f"api_{view.name}",
+            tags=["api"],
+            responses=errors,
+        )
+        app.add_api_route(
+            view.page,
+            page_endpoint(view, pages),
+            methods=["GET"],
+            response_class=HTMLResponse,
+            name=view.name,
+            include_in_schema=False,
+        )
+    return app

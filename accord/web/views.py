@@ -1,0 +1,291 @@
+"""What each page shows, as one typed record that the HTML template renders and the JSON twin returns.
+
+A view takes its parameters the way FastAPI reads them (path, query, the store) and asks the store's query
+functions; `app.py` mounts every view twice, as a page and under `/api`, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import Depends, Path, Query, Request
+
+from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search, timeline
+from accord.store.web_queries import (
+    Counts,
+    Dyad,
+    Passage,
+    StoredDocument,
+    counts,
+    document,
+    dyads,
+    event_context,
+    event_page,
+)
+
+__all__ = ["VIEWS", "View"]
+
+
+def store_of(request: Request) -> Store:
+    """The store the app opened at startup (see `app.lifespan`)."""
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+Party = Annotated[str, Path(pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$", description="ISO alpha-3 or acronym")]
+Type = Annotated[Literal["meet", "call", "visit", "agree"] | None, Query(description="Only this type")]
+IsoDate = Annotated[
+    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date or prefix, inclusive")
+]
+PageNo = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1")]
+Size = Annotated[int, Query(ge=1, le=500, description="Items per page")]
+TYPES = ("meet", "call", "visit", "agree")
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    size: int
+    total: int | None
+    has_next: bool
+
+    @classmethod
+    def of(cls, page: int, size: int, total: int) -> Paging:
+        return cls(page, size, total, page * size < total)
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: Counts
+    latest: tuple[FusedEvent, ...]
+    dyads: tuple[Dyad, ...]
+
+
+@dataclass(frozen=True)
+class Bin:
+    """Events of one period (a month, or a year for long records), per type."""
+
+    period: str
+    by_type: dict[str, int]
+
+
+@dataclass(frozen=True)
+class DyadView:
+    first: str
+    second: str
+    by_type: dict[str, int]
+    histogram: tuple[Bin, ...]
+    not_charted: int
+    paging: Paging
+    events: tuple[FusedEvent, ...]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    profile: ActorProfile
+    counterparts: tuple[Partner, ...]
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    events: int
+
+
+@dataclass(frozen=True)
+class GraphView:
+    type: str | None
+    since: str | None
+    until: str | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Dyad, ...]
+    hidden_nodes: int
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: FusedEvent
+    plover: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class EventList:
+    type: str | None
+    since: str | None
+    until: str | None
+    country: str | None
+    order: str
+    paging: Paging
+    events: tuple[FusedEvent, ...]
+
+
+@dataclass(frozen=True)
+class SearchView:
+    query: str
+    paging: Paging
+    hits: tuple[SearchHit, ...]
+
+
+def overview_view(store: StoreDep) -> Overview:
+    """Counts, the latest events and the busiest pairs."""
+    _, latest = event_page(store, 0, 10)
+    return Overview(counts(store), tuple(latest), tuple(dyads(store)[:12]))
+
+
+def histogram(found: list[FusedEvent]) -> tuple[tuple[Bin, ...], int]:
+    """Events per month (per year when the record spans more than three years), every period shown."""
+    dated = [e for e in found if e.date and not e.date.startswith("--")]
+    years = sorted(int(e.date[:4]) for e in dated if e.date)
+    monthly = bool(years) and years[-1] - years[0] < 3
+    charted = [e for e in dated if e.date and (len(e.date) >= 7 or not monthly)]
+    periods: dict[str, Counter[str]] = {}
+    if charted:
+        keys = sorted({e.date[: 7 if monthly else 4] for e in charted if e.date})
+        periods = {key: Counter() for key in span(keys[0], keys[-1], monthly)}
+        for e in charted:
+            if e.date:
+                periods[e.date[: 7 if monthly else 4]][e.type] += 1
+    bins = tuple(Bin(key, {t: by[t] for t in TYPES if by[t]}) for key, by in periods.items())
+    return bins, len(found) - len(charted)
+
+
+def span(first: str, last: str, monthly: bool) -> list[str]:
+    """Every month (YYYY-MM) or year (YYYY) from `first` to `last`, so the chart's time axis is even."""
+    if not monthly:
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def dyad_view(store: StoreDep, first: Party, second: Party, page: PageNo = 1, size: Size = 50) -> DyadView:
+    """The events between two parties: counts per type and per period, and the chronological list."""
+    found = timeline(store, first, second)
+    bins, not_charted = histogram(found)
+    by_type = Counter(e.type for e in found)
+    return DyadView(
+        first.upper(),
+        second.upper(),
+        {t: by_type[t] for t in TYPES if by_type[t]},
+        bins,
+        not_charted,
+        Paging.of(page, size, len(found)),
+        tuple(found[(page - 1) * size : page * size]),
+    )
+
+
+def actor_view(store: StoreDep, name: Annotated[str, Path(min_length=2, max_length=200)]) -> ActorView:
+    """A person's offices over time, events and counterparts (the sides of their events not their own)."""
+    profile = actor(store, name)
+    own = {office.affiliation for office in profile.offices}
+    per: dict[str, Counter[str]] = {}
+    for found in profile.events:
+        for side in found.sides - own:
+            per.setdefault(side, Counter())[found.type] += 1
+    ranked = sorted(per.items(), key=lambda item: (-item[1].total(), item[0]))
+    return ActorView(profile, tuple(Partner(a, c.total(), dict(sorted(c.items()))) for a, c in ranked))
+
+
+def graph_view(
+    store: StoreDep,
+    type: Type = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
+    nodes: Annotated[int, Query(ge=2, le=200, description="Show the busiest parties only")] = 40,
+) -> GraphView:
+    """Parties as nodes and pairs as edges weighted by events, over a period and one type."""
+    pairs = dyads(store, type, since, until)
+    weight: Counter[str] = Counter()
+    for pair in pairs:
+        weight[pair.first] += pair.events
+        weight[pair.second] += pair.events
+    shown = dict(sorted(weight.items(), key=lambda item: (-item[1], item[0]))[:nodes])
+    edges = tuple(p for p in pairs if p.first in shown and p.second in shown)
+    return GraphView(
+        type,
+        since,
+        until,
+        tuple(Node(n, w) for n, w in shown.items()),
+        edges,
+        len(weight) - len(shown),
+    )
+
+
+def event_view(store: StoreDep, event_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]) -> EventView:
+    """One fused event: participants, date and precision, place, PLOVER code, topics, every source."""
+    found = event(store, event_id)
+    context = event_context(store, found.id)
+    return EventView(found, context.plover, context.passages)
+
+
+def events_view(
+    store: StoreDep,
+    type: Type = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")] = None,
+    order: Annotated[Literal["newest", "oldest"], Query()] = "newest",
+    page: PageNo = 1,
+    size: Size = 50,
+) -> EventList:
+    """Fused events filtered by type, period and a party involved, a page at a time."""
+    total, found = event_page(store, (page - 1) * size, size, type, since, until, country, order == "newest")
+    return EventList(
+        type, since, until, country and country.upper(), order, Paging.of(page, size, total), tuple(found)
+    )
+
+
+def search_view(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find")],
+    page: PageNo = 1,
+    size: Size = 20,
+) -> SearchView:
+    """Stored articles that contain a phrase, newest first, with a snippet and their events."""
+    hits = search(store, q, limit=page * size + 1)
+    paging = Paging(page, size, None if len(hits) > page * size else len(hits), len(hits) > page * size)
+    return SearchView(q, paging, tuple(hits[(page - 1) * size : page * size]))
+
+
+def document_view(
+    store: StoreDep, document_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]
+) -> StoredDocument:
+    """A stored article as the cleaner left it: kept text, with the dropped lines folded where they were."""
+    return document(store, document_id)
+
+
+@dataclass(frozen=True)
+class View:
+    """One view mounted twice: `page` renders `template`, `api` returns the same record as JSON."""
+
+    name: str
+    page: str
+    api: str
+    template: str
+    handler: object
+    model: type
+
+
+VIEWS = (
+    View("overview", "/", "/api/overview", "overview.html", overview_view, Overview),
+    View("events", "/events", "/api/events", "events.html", events_view, EventList),
+    View("graph", "/graph", "/api/graph", "graph.html", graph_view, GraphView),
+    View("search", "/search", "/api/search", "search.html", search_view, SearchView),
+    View("dyad", "/dyad/{first}/{second}", "/api/dyads/{first}/{second}", "dyad.html", dyad_view, DyadView),
+    View("actor", "/actor/{name}", "/api/actors/{name}", "actor.html", actor_view, ActorView),
+    View("event", "/event/{event_id}", "/api/events/{event_id}", "event.html", event_view, EventView),
+    View(
+        "document",
+        "/document/{document_id}",
+        "/api/documents/{document_id}",
+        "document.html",
+        document_view,
+        StoredDocument,
+    ),
+)
