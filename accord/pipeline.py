@@ -1,16 +1,25 @@
-"""The pipeline, top to bottom: read → clean → publication date → spaCy → events.
+"""The pipeline, top to bottom: read → clean → publication date → relevance → spaCy → events.
 
-Documents stream through in batches so memory stays flat; a document that fails at any stage becomes a
-`Reject` in its place and the batch goes on.
+Documents stream through spaCy's `nlp.pipe` in batches so memory stays flat; a document that fails at any
+stage becomes a `Reject` in its place and the run goes on. Pages the relevance gate turns away (sports,
+weather, markets) skip the model and come out as extractions with no events. `StageTimes` tells where the
+time went; `workers` above 1 spreads batches over processes, results still in input order.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from time import perf_counter
+from typing import TypeVar
+
+from spacy.tokens import Doc
 
 from accord.clean import clean
 from accord.events import find_events
@@ -18,14 +27,61 @@ from accord.nlp import load_model
 from accord.pubdate import find_publication_date
 from accord.readers import read_paths
 from accord.records import CleanedDocument, Document, Extraction, Reject
+from accord.relevance import is_relevant
 from accord.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract", "extract_documents", "prepare"]
+__all__ = ["StageTimes", "extract", "extract_documents", "prepare"]
+
+T = TypeVar("T")
+Result = Extraction | Reject
 
 
-def batched(items: Iterable[Document | Reject], size: int) -> Iterator[list[Document | Reject]]:
+@dataclass
+class StageTimes:
+    """Seconds spent in each stage ("read", "clean", "gate", "nlp", "events") and documents counted
+    ("documents", "off-topic"). A stage timed inside another (reading while spaCy pulls its next text)
+    is taken out of the outer one, so the stages add up to the run. Two clock reads per stage per
+    document: cheap enough to be always on."""
+
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    counts: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _open: list[str] = field(default_factory=list, repr=False)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = perf_counter()
+        self._open.append(name)
+        try:
+            yield
+        finally:
+            self._open.pop()
+            elapsed = perf_counter() - start
+            self.seconds[name] += elapsed
+            if self._open:
+                self.seconds[self._open[-1]] -= elapsed
+
+    def add(self, other: StageTimes) -> None:
+        """Fold in the times a worker process measured."""
+        for name, seconds in other.seconds.items():
+            self.seconds[name] += seconds
+        for name, count in other.counts.items():
+            self.counts[name] += count
+
+
+def timed(items: Iterable[T], times: StageTimes, stage: str) -> Iterator[T]:
+    """Yield from `items` (never None), counting the time spent producing each one as `stage`."""
+    iterator = iter(items)
+    while True:
+        with times.stage(stage):
+            item = next(iterator, None)
+        if item is None:
+            return
+        yield item
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """`itertools.batched` arrived in Python 3.12; Accord supports 3.11."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -43,34 +99,106 @@ def failure(document: Document, stage: str, err: Exception) -> Reject:
     return Reject(document.id, document.source, f"{document.source}: {stage} failed: {err}")
 
 
+def before_model(item: Document | Reject, times: StageTimes) -> Result | CleanedDocument:
+    """A cleaned document for spaCy; or already final: a `Reject`, or an off-topic page with no events."""
+    if isinstance(item, Reject):
+        return item
+    times.counts["documents"] += 1
+    try:
+        with times.stage("clean"):
+            cleaned = prepare(item)
+    except Exception as err:  # one broken page must not stop the run
+        return failure(item, "cleaning", err)
+    with times.stage("gate"):
+        relevant = is_relevant(cleaned.text)
+    if relevant:
+        return cleaned
+    times.counts["off-topic"] += 1
+    return Extraction(cleaned)
+
+
+def after_model(cleaned: CleanedDocument, doc: Doc, times: StageTimes) -> Result:
+    try:
+        with times.stage("events"):
+            return find_events(cleaned, doc)
+    except Exception as err:  # one broken page must not stop the run
+        return failure(cleaned.document, "event extraction", err)
+
+
 def extract_documents(
-    documents: Iterable[Document | Reject], settings: Settings | None = None
-) -> Iterator[Extraction | Reject]:
-    """Events for every document, in input order; failures come back as `Reject` records."""
+    documents: Iterable[Document | Reject],
+    settings: Settings | None = None,
+    times: StageTimes | None = None,
+    workers: int | None = None,
+) -> Iterator[Result]:
+    """Events for every document, in input order; failures come back as `Reject` records.
+
+    `workers` (default `settings.workers`) above 1 runs batches in that many processes; `times`, when
+    given, collects the seconds spent per stage.
+    """
     settings = settings or Settings.from_env()
+    times = times if times is not None else StageTimes()
+    workers = settings.workers if workers is None else workers
+    if workers > 1:
+        yield from extract_in_processes(documents, settings, times, workers)
+        return
     nlp = load_model(settings.model)
-    for batch in batched(documents, settings.batch_size):
-        results: list[Extraction | Reject | CleanedDocument] = []
-        for item in batch:
-            if isinstance(item, Reject):
-                results.append(item)
-                continue
-            try:
-                results.append(prepare(item))
-            except Exception as err:  # one broken page must not stop the run
-                results.append(failure(item, "cleaning", err))
-        ready = [r for r in results if isinstance(r, CleanedDocument)]
-        parsed = iter(nlp.pipe(c.text for c in ready))
-        for result in results:
-            if not isinstance(result, CleanedDocument):
-                yield result
-                continue
-            try:
-                yield find_events(result, next(parsed))
-            except Exception as err:  # one broken page must not stop the run
-                yield failure(result.document, "event extraction", err)
+    waiting: deque[Result | CleanedDocument] = deque()  # every document, in input order, until it is done
+
+    def model_texts() -> Iterator[str]:
+        for item in timed(documents, times, "read"):
+            waiting.append(before_model(item, times))
+            if isinstance(waiting[-1], CleanedDocument):
+                yield waiting[-1].text
+
+    for doc in timed(nlp.pipe(model_texts(), batch_size=settings.batch_size), times, "nlp"):
+        item = waiting.popleft()
+        while not isinstance(item, CleanedDocument):  # rejects and off-topic pages before this one
+            yield item
+            item = waiting.popleft()
+        yield after_model(item, doc, times)
+    yield from waiting  # only finished results are left
 
 
-def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Extraction | Reject]:
+def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Result]:
     """Read every file, directory or `-` in `paths` and extract its events."""
     return extract_documents(read_paths(paths), settings)
+
+
+# Workers: reading stays here (paths and standard input are this process's), everything else runs in
+# the pool. At most two batches per worker are in flight, so memory stays flat however long the input.
+
+
+def extract_batch(batch: list[Document | Reject], settings: Settings) -> tuple[list[Result], StageTimes]:
+    """One batch in a worker process (which loads the model once, at its first batch)."""
+    times = StageTimes()
+    return list(extract_documents(batch, settings, times, workers=1)), times
+
+
+def extract_in_processes(
+    documents: Iterable[Document | Reject], settings: Settings, times: StageTimes, workers: int
+) -> Iterator[Result]:
+    """`extract_documents` over a pool of processes: same results, same order, one model per process."""
+    in_flight: deque[tuple[list[Document | Reject], Future[tuple[list[Result], StageTimes]]]] = deque()
+    with ProcessPoolExecutor(workers, initializer=load_model, initargs=(settings.model,)) as pool:
+        for batch in batched(timed(documents, times, "read"), settings.batch_size):
+            in_flight.append((batch, pool.submit(extract_batch, batch, settings)))
+            if len(in_flight) >= 2 * workers:
+                yield from collect(*in_flight.popleft(), times)
+        while in_flight:
+            yield from collect(*in_flight.popleft(), times)
+
+
+def collect(
+    batch: list[Document | Reject], future: Future[tuple[list[Result], StageTimes]], times: StageTimes
+) -> list[Result]:
+    """A batch's results; if its worker died, every document of the batch becomes a `Reject`."""
+    with times.stage("waiting for workers"):
+        try:
+            results, worker_times = future.result()
+        except Exception as err:
+            return [
+                item if isinstance(item, Reject) else failure(item, "a worker process", err) for item in batch
+            ]
+    times.add(worker_times)
+    return results
