@@ -42,6 +42,10 @@ INSTITUTION_WORDS = set(
     "agency bank union organization organisation party university news press times post daily herald "
     "embassy parliament congress senate court villa bhavan hall".split()
 )
+PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
+INTERACTION_VERBS = set(
+    "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
+)
 PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
@@ -280,25 +284,48 @@ def title_country(doc: Doc, start: int) -> str | None:
 
 
 def person_candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges that name people: PERSON entities, and proper nouns right after a role or title."""
+    """Token ranges that may name people: PERSON entities; proper nouns right after a title or an office
+    ("PM Modi", "Kazakh Minister of Foreign Affairs Murat Nurtleu"); a name an office phrase hangs on;
+    and runs of proper nouns that meet, receive or call someone, whatever NER labelled them."""
     ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
     surnames = {doc[end - 1].text for _, end in ranges}
-    for token in doc:
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if after is None or not is_name_token(after) or affiliation_of_token(after):
+    i = 0
+    while i < len(doc):
+        if not name_word(doc[i]):
+            i += 1
             continue
-        if token.lower_ in NAME_ANCHORS or after.text in surnames:
-            ranges.append((token.i + 1, token.i + 2))  # "PM Modi"; "Finland Antti Häkkänen" (surname known)
-    for token in doc:  # "Minister of Industry and Trade Ashatu Kijaji": a name the office phrase hangs on
-        if (
-            is_name_token(token)
-            and not affiliation_of_token(token)
-            and any(
-                c.lower_ in NAME_ANCHORS and c.dep_ in ("compound", "nmod", "appos") for c in token.children
-            )
+        end = i + 1
+        while end < doc[i].sent.end and (
+            name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc))
         ):
-            ranges.append((token.i, token.i + 1))
+            end += 1
+        run = doc[i:end]
+        if (
+            any(t.text in surnames for t in run)
+            or any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i))
+            or any(
+                c.lower_ in NAME_ANCHORS and c.dep_ in ("compound", "nmod", "appos")
+                for t in run
+                for c in t.children
+            )
+            or takes_part(run)
+        ):
+            ranges.append((i, end))
+        i = end
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def name_word(token: Token) -> bool:
+    return is_name_token(token) and not affiliation_of_token(token) and token.ent_type_ not in PLACE_ENTITIES
+
+
+def takes_part(run: SpacySpan) -> bool:
+    """Whether a run of two or more capitalised words meets, receives or calls someone."""
+    head = run.root
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if head.dep_ == "pobj" and head.head.lower_ in ("with", "by"):
+        verb = head.head.head
+    return len(run) > 1 and verb is not None and verb.lower_ in INTERACTION_VERBS
 
 
 def is_person_name(name: str | None) -> bool:
