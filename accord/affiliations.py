@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from accord.gazetteer import affiliation_code
+from accord.gazetteer import affiliation_code, demonym
 
 CACHE_KEY = "accord_affiliations"
 LONGEST_RUN = 4
@@ -33,12 +33,18 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
                 marks.update({t.i: code for t in entity if not t.is_punct})
     i = 0
     while i < len(doc):
-        if i in marks or doc[i].ent_type_ == "PERSON" or not doc[i].text[:1].isupper():
+        if (
+            i in marks
+            or not doc[i].text[:1].isupper()
+            or (doc[i].ent_type_ == "PERSON" and not is_demonym(doc[i]))
+        ):
             i += 1
             continue
         for n in range(min(LONGEST_RUN, len(doc) - i), 0, -1):
             span = doc[i : i + n]
-            if span[-1].lower_ in JOINERS or any(t.ent_type_ == "PERSON" or "\n" in t.text for t in span):
+            if span[-1].lower_ in JOINERS or any(
+                (t.ent_type_ == "PERSON" and not is_demonym(t)) or "\n" in t.text for t in span
+            ):
                 continue
             code = affiliation_code(strip_possessive(span.text))
             if code:
@@ -48,6 +54,12 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
         else:
             i += 1
     return marks
+
+
+def is_demonym(token: Token) -> bool:
+    """ "Moldovan" that NER folded into a person's name is still a country word; "Jordan" may be a name."""
+    code = affiliation_code(token.text)
+    return code is not None and (demonym(code) or "").lower() == token.lower_
 
 
 def affiliation_of_token(token: Token) -> str | None:
