@@ -23,7 +23,8 @@ TITLES = set(
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
-    "minister ministers foreign affairs defence defense secretary state prime president vice deputy general "
+    "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
+    "deputy general chairperson chair "
     "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts leader chief head national "
     "security adviser advisor external international cooperation relations trade finance ambassador envoy "
     "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
@@ -220,11 +221,17 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 and affiliation_of_token(doc[i + 1])
             )
             or (
-                token.text == ","
+                token.text
+                == ","  # "the President of Guyana, Irfaan Ali"; "Secretary-General of ASEAN, Dr. Kao"
                 and i > sentence.start
                 and all(t.lower_ in TITLES for t in doc[i + 1 : start])
-                and doc[i - 1].lower_ in ROLE_WORDS
+                and (
+                    doc[i - 1].lower_ in ROLE_WORDS
+                    or affiliation_of_token(doc[i - 1])
+                    or doc[i - 1].text == ")"
+                )
             )
+            or (token.text in "()" and i + 1 < start)  # "the Gulf Cooperation Council (GCC), X"
         ):
             in_title = in_title or token.lower_ in NAME_ANCHORS or token.lower_ in ("of", "for")
             i -= 1

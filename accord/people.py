@@ -238,7 +238,7 @@ def link_descriptions(doc: Doc, cast: Cast) -> None:
             continue  # "Foreign Minister Cho": the office of a named person
         window = left_window(doc, token.i)
         phrase = doc[window.start : token.i + 1]
-        affiliation = affiliation_in(window)
+        affiliation = affiliation_in(window) or title_country(doc, token.i + 1)
         role = normalise_role(phrase.text, affiliation)
         if role in GENERIC_ROLES:
             continue
