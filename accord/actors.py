@@ -212,7 +212,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         if (
             token.lower_ in ROLE_WORDS
             or portfolio
-            or token.lower_ in ("'s", "’s", "-", "–", ".")
+            or token.lower_ in ("'s", "’s", ".")
+            or (token.text in ("-", "–") and not token.whitespace_)  # a hyphen, not a dateline's dash
             or affiliation_of_token(token)
             or (
                 token.text == ","
@@ -231,7 +232,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                     or doc[i - 1].text == ")"
                 )
             )
-            or (token.text in "()" and i + 1 < start)  # "the Gulf Cooperation Council (GCC), X"
+            or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):
             in_title = in_title or token.lower_ in NAME_ANCHORS or token.lower_ in ("of", "for")
             i -= 1
@@ -276,8 +277,18 @@ def roles_in(window: SpacySpan, affiliation: str | None) -> str | None:
     return normalise_role(window.text, affiliation) if len(window) else None
 
 
+def bracketed_acronym(doc: Doc, i: int) -> bool:
+    """Whether token i is a bracket around an organisation's or country's short name: "(GCC)"."""
+    if doc[i].text == ")":
+        return i >= 2 and doc[i - 2].text == "(" and bool(affiliation_of_token(doc[i - 1]))
+    if doc[i].text == "(":
+        return i + 2 < len(doc) and doc[i + 2].text == ")" and bool(affiliation_of_token(doc[i + 1]))
+    return False
+
+
 def affiliation_in(window: SpacySpan) -> str | None:
-    for token in window:
+    """The country or organisation named nearest the end of a window (the name follows it)."""
+    for token in reversed(window):
         code = affiliation_of_token(token)
         if code:
             return code
