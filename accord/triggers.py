@@ -33,6 +33,8 @@ MEET_WORDS = {
     "conversation",
     "encounter",
     "gathering",
+    "co-chaired",
+    "chaired",
     "shakes",
     "shook",
     "welcomed",
@@ -298,7 +300,26 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
         return "call" if call_cue else "meet"
     if lower == "called" and any(c.lower_ == "on" for c in token.children):
         return "meet"  # "called on the Prime Minister": a courtesy call is a meeting
+    if lower in ("call", "calls") and any(c.lower_ == "courtesy" for c in token.children):
+        return "meet"  # "paid a courtesy call on"
+    if lower in ("spoke", "speaks", "spoken") and speaks_with_someone(token):
+        return "meet" if in_person(sentence) else "call"  # a readout's "spoke today with": by phone
     return None
+
+
+def speaks_with_someone(token: Token) -> bool:
+    return any(
+        c.lower_ == "with" and any(o.dep_ == "pobj" and is_personal(o) for o in c.children)
+        for c in token.children
+    )
+
+
+def in_person(sentence: SpacySpan) -> bool:
+    """Words that put talks in a room: a venue, sidelines, a visit."""
+    return any(t.lower_ in ("sidelines", "margins", "during", "visit", "venue") for t in sentence) or any(
+        e.label_ in ("GPE", "FAC") and e.start > 0 and sentence.doc[e.start - 1].lower_ in ("in", "at")
+        for e in sentence.ents
+    )
 
 
 def find_triggers(sentence: SpacySpan) -> list[Trigger]:
