@@ -152,6 +152,25 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     return code
 
 
+ACTING_VERBS = {
+    "met",
+    "meets",
+    "received",
+    "receives",
+    "hosted",
+    "held",
+    "had",
+    "spoke",
+    "welcomed",
+    "visited",
+}
+
+
+def acts(mention: SpacySpan) -> bool:
+    """Whether a mention is the one who meets, receives, hosts or calls: someone acting for a government."""
+    return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
+
+
 def infer_affiliations(doc: Doc, cast: Cast) -> None:
     """An official the page never ties to a country most likely serves one named before an office in the
     same sentences ("the top Japanese diplomat"), else the country the page talks about most, else the one
@@ -161,9 +180,11 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
     cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
     cities.pop(None, None)
     for actor in cast.actors:
-        official = bool(actor.role) or any(
-            actor is c for c in cast.counterparts.values()
-        )  # "his counterpart X"
+        official = (
+            bool(actor.role)
+            or any(actor is c for c in cast.counterparts.values())  # "his counterpart X"
+            or any(acts(m) for m in actor.mentions)  # "Vladimir Putin had a telephone conversation with …"
+        )
         if actor.affiliation or not (official or len(actor.name.split()) > 1):
             continue
         sentences = {m.sent.start: m.sent for m in actor.mentions}

@@ -116,6 +116,7 @@ BRIEFING_VERBS = set("briefed brief briefs informed told updated recalled recoun
 SCHEDULE_WORDS = set(
     "include includes including engagements schedule itinerary agenda programme program".split()
 )
+RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 PLANNING_WORDS = {
@@ -262,7 +263,7 @@ def receives_someone(token: Token) -> bool:
     """ "received Blinken", "welcomed Sierra Leone's foreign minister" (however the parser attached it)."""
     if any(c.dep_ == "dobj" and is_personal(c) for c in token.children):
         return True
-    following = token.doc[token.i + 1 : min(token.sent.end, token.i + 7)]
+    following = token.doc[token.i + 1 : min(token.sent.end, token.i + RECEPTION_REACH)]
     return any(t.ent_type_ == "PERSON" or (t.lower_ in PERSON_NOUNS and t.pos_ == "NOUN") for t in following)
 
 
