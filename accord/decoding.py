@@ -1,0 +1,112 @@
+"""Bytes to text: the encodings scrapers hand over, told apart without guessing wildly.
+
+UTF-8 (with or without BOM), UTF-16/32 with a BOM, and UTF-16 without one (recognised by its NUL bytes)
+are read as such. Bytes that are not UTF-8 are read as Windows-1252, the usual encoding of older Western
+pages (a superset of Latin-1's printable characters), with a logged warning; this also mends pages that
+mix both. A file where more than a tenth of the bytes are not UTF-8 is more likely another legacy encoding
+(Greek, Cyrillic) or binary, and is refused rather than turned into mojibake. Stray NULs and control
+characters are removed with a warning; more than one byte in a hundred of them means binary, refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from accord.errors import ReadError
+
+log = logging.getLogger(__name__)
+
+SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
+BINARY_SHARE = 0.01  # NULs and control bytes above this share of the sample: binary
+LEGACY_SHARE = 0.10  # non-UTF-8 bytes above this share: not Windows-1252 text either
+LEGACY_FLOOR = 16  # ... but a short line may have a few: a headline's accents and curly quotes
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+# What text may not carry: C0 controls other than whitespace, DEL, and lone surrogates (from JSON escapes).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes `surrogateescape` could not decode as UTF-8
+WINDOWS_1252 = {
+    0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
+}
+
+__all__ = ["decode", "printable", "tidy"]
+
+
+def printable(text: str) -> str:
+    """A name or message on one printable line: control characters and undecodable bytes escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return CONTROL_CHARS.sub(lambda m: repr(m.group())[1:-1], text.replace("\n", "\\n").replace("\r", "\\r"))
+
+
+def unicode_text(data: bytes, name: str) -> str:
+    """Text from bytes, by BOM, by the NUL pattern of UTF-16, else UTF-8 with Windows-1252 for the rest."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).removeprefix("\ufeff")
+            except UnicodeDecodeError as err:
+                raise ReadError(
+                    f"{name} has a {codec} byte-order mark but is not {codec}: {err.reason}"
+                ) from None
+    sample = data[:SAMPLE]
+    wide = utf16_without_bom(sample)
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            raise ReadError(
+                f"{name} looks like {wide} without a byte-order mark but is not valid {wide}"
+            ) from None
+    controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
+    if controls > len(sample) * BINARY_SHARE:
+        raise ReadError(f"{name} looks binary (it contains NUL or control bytes), not text")
+    text = data.decode("utf-8", "surrogateescape")
+    undecodable = len(ESCAPED_BYTES.findall(text)) if not data.isascii() else 0
+    if undecodable > max(LEGACY_FLOOR, len(data) * LEGACY_SHARE):
+        raise ReadError(
+            f"{name} is not UTF-8 text ({undecodable} of {len(data)} bytes are not UTF-8, too many for "
+            "Windows-1252 text); convert it with iconv first"
+        )
+    if undecodable:
+        log.warning("%s is not valid UTF-8: %d bytes read as Windows-1252", printable(name), undecodable)
+        text = ESCAPED_BYTES.sub(lambda m: WINDOWS_1252[ord(m.group())], text)
+    return text
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 of mostly Latin text has a NUL in every other byte: even places for BE, odd ones for LE."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.3 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.3 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def tidy(text: str, name: str) -> str:
+    """Remove stray NULs, control characters and lone surrogates, which no article needs."""
+    found = len(CONTROL_CHARS.findall(text))
+    if not found:
+        return text
+    log.warning("%s: removed %d control characters (NUL and the like)", printable(name), found)
+    return CONTROL_CHARS.sub("", text)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text from a file's bytes (see the module docstring for the encodings); empty or binary is an error."""
+    if not data.strip():
+        raise ReadError(f"{name} is empty")
+    text = tidy(unicode_text(data, name), name)
+    if not text.strip():
+        raise ReadError(f"{name} is empty (only whitespace)")
+    return text
