@@ -7,6 +7,7 @@ them, anchored by role phrases, and later surname-only mentions are linked to th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -56,16 +57,14 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NEAR_REACH = 16  # tokens around a name within which "the Japanese diplomat" may describe its bearer
 # Office titles only one government uses: they tell the country when the page does not.
 TITLE_COUNTRIES = {
-    "external affairs minister": "IND",
-    "minister of external affairs": "IND",
-    "raksha mantri": "IND",
-    "eam ": "IND",
-    "state councilor": "CHN",
-    "state councillor": "CHN",
-    "taoiseach": "IRL",
-    "u.s. secretary of state": "USA",
-    "us secretary of state": "USA",
-    "chancellor of the exchequer": "GBR",
+    r"\bexternal affairs minister\b": "IND",
+    r"\bminister of external affairs\b": "IND",
+    r"\braksha mantri\b": "IND",
+    r"\beam\b": "IND",
+    r"\bstate councill?or\b": "CHN",
+    r"\btaoiseach\b": "IRL",
+    r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
+    r"\bchancellor of the exchequer\b": "GBR",
 }
 
 
@@ -297,8 +296,8 @@ def affiliation_in(window: SpacySpan) -> str | None:
 
 def title_country(doc: Doc, start: int) -> str | None:
     """The country of an office title only one government uses ("Raksha Mantri Shri Rajnath Singh")."""
-    window = doc[max(doc[start].sent.start, start - LEFT_WINDOW) : start].text.lower() + " "
-    return next((code for title, code in TITLE_COUNTRIES.items() if title in window), None)
+    window = left_window(doc, start).text.lower()
+    return next((code for title, code in TITLE_COUNTRIES.items() if re.search(title, window)), None)
 
 
 def person_candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -318,6 +317,13 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         ):
             end += 1
         run = doc[i:end]
+        if (
+            end < len(doc)
+            and doc[end].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
+            and doc[end].is_title
+        ):
+            i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
+            continue
         if (
             any(t.text in surnames for t in run)
             or any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i))

@@ -81,7 +81,10 @@ def merge_partial_actors(cast: Cast) -> None:
                 for a in cast.actors
                 if a is not partial
                 and len(a.name.split()) > len(partial.name.split())
-                and (name_matches(partial.name, a.name) or set(partial.name.split()) < set(a.name.split()))
+                and (
+                    name_matches(partial.name, a.name)
+                    or (len(partial.name.split()) == 1 and set(partial.name.split()) < set(a.name.split()))
+                )
             ),
             None,
         )
