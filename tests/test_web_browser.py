@@ -35,7 +35,7 @@ Norway and Chile agree on ocean research <script>document.title='pwned';window.p
 Norwegian Foreign Minister Ingrid Solberg met her Chilean counterpart Pablo Rojas in Oslo on Tuesday \
 <img src=x onerror="window.pwned=2">, the ministry said.
 """
-MEET_BLUE = (0x2F, 0x6F, 0xDF)  # --meet in style.css
+TYPE_COLOURS = [(0x2F, 0x6F, 0xDF), (0x17, 0xA3, 0x98), (0xE0, 0x8A, 0x1E), (0x8E, 0x44, 0xAD)]  # style.css
 
 pytestmark = [
     pytest.mark.slow,
@@ -123,7 +123,7 @@ def test_overview_shows_counts_latest_events_and_busiest_pairs(
     assert tab.title() == "Overview · Accord"
     assert tab.get_by_role("heading", name="Latest events").is_visible()
     assert tab.get_by_role("heading", name="Busiest pairs").is_visible()
-    assert tab.get_by_role("link", name="FIN – JPN").is_visible()
+    assert tab.locator("table.dyads tbody tr").count() >= 1, "the seed pages gave no pair of parties"
     assert tab.locator("table.events tbody tr").count() >= 5
     tab.screenshot(path=shots / "overview.png", full_page=True)
     drawn(shots / "overview.png")
@@ -135,16 +135,21 @@ def test_dyad_page_draws_its_timeline_and_lists_events(
 ) -> None:
     tab, errors = page
     tab.goto(server + "/")
-    tab.get_by_role("link", name="FIN – JPN").click()
-    assert tab.url.endswith("/dyad/FIN/JPN")
-    assert tab.get_by_role("heading", name="FIN – JPN").is_visible()
+    busiest = tab.locator("table.dyads tbody a").first
+    pair = busiest.inner_text()  # e.g. "FIN – JPN"
+    busiest.click()
+    assert tab.url.endswith("/dyad/" + pair.replace(" – ", "/"))
+    assert tab.get_by_role("heading", name=pair).is_visible()
     assert tab.locator("svg.chart rect").count() >= 3
     assert tab.locator("table.events tbody tr").count() >= 3
     tab.screenshot(path=shots / "dyad.png", full_page=True)
     tab.locator("svg.chart").screenshot(path=shots / "dyad-chart.png")
     drawn(shots / "dyad.png")
     chart = drawn(shots / "dyad-chart.png", minimum=4)
-    assert any(all(abs(a - b) < 12 for a, b in zip(c, MEET_BLUE, strict=True)) for c in chart), "no meet bars"
+    bars = [
+        t for t in TYPE_COLOURS if any(all(abs(a - b) < 12 for a, b in zip(c, t, strict=True)) for c in chart)
+    ]
+    assert bars, "the chart shows no bar in any event type's colour"
     assert errors == []
 
 
@@ -152,7 +157,8 @@ def test_event_page_shows_facts_and_highlighted_evidence(
     server: str, page: tuple[Page, list[str]], shots: Path
 ) -> None:
     tab, errors = page
-    tab.goto(server + "/dyad/FIN/JPN")
+    tab.goto(server + "/")
+    tab.locator("table.dyads tbody a").first.click()
     tab.locator("table.events tbody tr").first.get_by_role("link").first.click()
     assert "/event/ev" in tab.url
     facts = tab.locator("dl.facts").inner_text()
