@@ -174,6 +174,38 @@ def acts(mention: SpacySpan) -> bool:
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
 
 
+VISIT_HEADS = {
+    "visit",
+    "visits",
+    "trip",
+    "arrived",
+    "arrives",
+    "welcomed",
+    "welcomes",
+    "travelled",
+    "traveled",
+}
+
+
+def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
+    """Countries a sentence says someone else came to ("the first visit to Barbados"): whoever received
+    the visitor there most likely serves that country."""
+    own = {t.i for m in actor.mentions for t in m}
+    found = []
+    for token in sentence:
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
+            visitors = {
+                t.i for c in prep.head.children if c.dep_ in ("poss", "nsubj", "agent") for t in c.subtree
+            }
+            if visitors & own:
+                continue  # "Misri's visit to Dhaka": the visitor, not the host
+            code = affiliation_of_token(token) or city_country(token.text)
+            if code and code not in ORGANISATIONS:
+                found.append(code)
+    return found
+
+
 def infer_affiliations(doc: Doc, cast: Cast) -> None:
     """An official the page never ties to a country most likely serves one named before an office in the
     same sentences ("the top Japanese diplomat"), else the country the page talks about most, else the one
@@ -208,7 +240,8 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
                 for m in other.mentions
             )
         }
-        evidence = page.most_common() + cities.most_common() if official else []
+        hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
+        evidence = hosted + page.most_common() + cities.most_common() if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, 1)
             for other in cast.actors
