@@ -25,8 +25,8 @@ import pytest
 from accord.output import extraction_dict
 from accord.pipeline import extract
 
-EVENT_F1_FLOOR = 0.60
-STRICT_F1_FLOOR = 0.50
+EVENT_F1_FLOOR = 0.85
+STRICT_F1_FLOOR = 0.70
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "blind"
