@@ -64,7 +64,8 @@ _COMMENT_MARKER = re.compile(
     r"|^(?:reader|user|readers')\s+comments?$"
     r"|^(?:log ?in|sign ?in|register) to (?:comment|leave a comment|post a comment|reply)"
     r"|^(?:leave|post|add|write) a (?:comment|reply)|^(?:show|view|load|see) (?:all )?(?:\d+ )?comments"
-    r"|^join the (?:discussion|conversation)",
+    r"|^join the (?:discussion|conversation)"
+    r"|^(?:comments?|discussion|reader reactions|what readers say)\s*:?$",
     re.I,
 )
 _LIST_MARKER = re.compile(
@@ -74,7 +75,8 @@ _LIST_MARKER = re.compile(
     re.I,
 )
 _COMMENT_META = re.compile(
-    r"^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$"
+    r"^(?:\S{1,30}\s*[·•|–-]\s*)?(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+ago$"
     r"|^\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)$"
     r"|^(?:reply|report|like|upvote|downvote)(?:\s*\|?\s*(?:reply|report|like))*$",
     re.I,
@@ -274,8 +276,8 @@ def _section_marker(
     text = segments[index].text
     if prose[index]:
         return None
-    if _COMMENT_MARKER.match(text) and not re.match(r"^0\s", text):
-        return "reader comment"
+    if (_COMMENT_MARKER.match(text) and not re.match(r"^0\s", text)) or _COMMENT_META.match(text):
+        return "reader comment"  # a marker, or the first "username · 3 hours ago" under the article
     if reasons[index] == "navigation" and _LIST_MARKER.search(text):
         following = [later for later in range(index + 1, len(segments)) if segments[later].text.strip("-•| ")]
         if following and not prose[following[0]]:

@@ -112,10 +112,6 @@ def test_unasserted_or_offtopic_pages_yield_no_events(
     assert events == [], f"{doc_id} is {NO_EVENTS[doc_id]} but got {[e['type'] for e in events]}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known failure: the 'Comments / user · 3 hours ago' block is kept by the cleaner; remove this mark once fixed",
-)
 def test_no_event_comes_from_reader_comments(records: dict[str, dict[str, Any]]) -> None:
     for event in records[COMMENT_DOC]["events"]:
         for span in event["evidence"]:
