@@ -43,12 +43,17 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
+ONE_SIDED = {"pledged", "pledges", "pledge", "vowed", "vows", "reaffirmed", "confirmed"}  # said by one side
+
+
 def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
     if mention.type == "visit" or mention in interactions:
         return
     if len(affiliations(mention.parties)) >= 2 and all(p.name for p in mention.parties):
         return
+    if mention.trigger.token.lower_ in ONE_SIDED and len(mention.parties) == 1 and not mention.plural:
+        return  # "the Nigerian leader pledged to support …": one side's promise is no agreement
     context = nearest_interaction(mention, interactions)
     if context is not None:
         mention.parties = unique(mention.parties + context.parties)

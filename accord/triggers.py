@@ -117,6 +117,7 @@ SCHEDULE_WORDS = set(
     "include includes including engagements schedule itinerary agenda programme program".split()
 )
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
+CALLED_OFF = {"postponed", "cancelled", "canceled", "scrapped", "delayed", "suspended", "shelved"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 PLANNING_WORDS = {
@@ -210,7 +211,7 @@ def modality(token: Token) -> str | None:
                 return "hypothetical"
             if child.dep_ == "mark" and lower in CONDITIONAL:
                 return "hypothetical"
-            if lower in PLANNING_WORDS and child.dep_ in ("amod", "advmod", "npadvmod", "nsubj"):
+            if lower in PLANNING_WORDS and child.dep_ in ("amod", "advmod", "npadvmod", "nsubj", "acl"):
                 return "future"
         if (
             node.lower_ in PLANNING_WORDS or (node.lower_ in SCHEDULE_WORDS and node.tag_ in ("VBZ", "VBP"))
@@ -218,6 +219,8 @@ def modality(token: Token) -> str | None:
             return "future"
         if node.tag_ == "VB" and node.dep_ not in ("acl", "relcl") and has_to(node):
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
+        if node is not token and node.lower_ in CALLED_OFF:
+            return "negation"  # "the meeting … was postponed"
         if node.tag_ in ("VBD", "VBN") and node is not token and node.lower_ not in PLANNING_WORDS:
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
         if node.head is node:
