@@ -48,6 +48,11 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINA
 INTERACTION_VERBS = set(
     "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
 )
+# Verbs a title-case headline capitalises ("Li Qiang Holds Talks with …"): never part of a name.
+HEADLINE_VERBS = set(
+    "holds held meets met talks visits signs says said calls urges receives hosts welcomes discusses agree agrees "
+    "pledge pledges vows arrives leaves begins ends seeks eyes hails backs slams to".split()
+)
 PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
@@ -154,7 +159,12 @@ class Cast:
 
 def is_name_token(token: Token) -> bool:
     text = token.text
-    if not text[:1].isupper() or token.lower_ in ROLE_WORDS or token.is_punct:
+    if (
+        not text[:1].isupper()
+        or token.lower_ in ROLE_WORDS
+        or token.lower_ in HEADLINE_VERBS
+        or token.is_punct
+    ):
         return False
     return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or (text.isupper() and len(text) > 2)
 
@@ -184,8 +194,12 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or not doc[start].text[:1].isalpha()
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "’s")
+        or doc[end - 1].lower_ in HEADLINE_VERBS | ROLE_WORDS
+    ):
+        end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
 
 
@@ -226,9 +240,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 and i > sentence.start
                 and all(t.lower_ in TITLES for t in doc[i + 1 : start])
                 and (
-                    doc[i - 1].lower_ in ROLE_WORDS
-                    or affiliation_of_token(doc[i - 1])
-                    or doc[i - 1].text == ")"
+                    doc[i - 1].lower_ in ROLE_WORDS or doc[i - 1].text == ")" or office_of_country(doc, i - 1)
                 )
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
@@ -274,6 +286,25 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
 
 def roles_in(window: SpacySpan, affiliation: str | None) -> str | None:
     return normalise_role(window.text, affiliation) if len(window) else None
+
+
+def office_of_country(doc: Doc, i: int) -> bool:
+    """Whether token i ends "<office> of <country>" ("the President of Guyana"), not a place ("from Tonga")."""
+    j = i
+    while (
+        j > 0
+        and affiliation_of_token(doc[j])
+        and affiliation_of_token(doc[j - 1]) == affiliation_of_token(doc[i])
+    ):
+        j -= 1
+    while j > 0 and doc[j - 1].lower_ == "the":
+        j -= 1
+    return (
+        bool(affiliation_of_token(doc[i]))
+        and j > 1
+        and doc[j - 1].lower_ == "of"
+        and doc[j - 2].lower_ in ROLE_WORDS
+    )
 
 
 def bracketed_acronym(doc: Doc, i: int) -> bool:

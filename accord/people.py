@@ -300,6 +300,10 @@ def link_descriptions(doc: Doc, cast: Cast) -> None:
         if role in GENERIC_ROLES:
             continue
         holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
+        if not holders and affiliation:  # "the President of Russia": the one Russian named without an office
+            holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
+            for holder in holders[:1] if len(holders) == 1 else []:
+                holder.role = role
         if len(holders) == 1:
             holders[0].mentions.append(phrase)
             for t in phrase:
