@@ -32,9 +32,13 @@ LEAD_SENTENCES = 4
 
 def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
     """The meeting or call a mention most likely belongs to: same sentence, then earlier, then later."""
+    wanted = affiliations(mention.parties)
+    if (
+        wanted
+    ):  # "Safadi … met the new Syrian leadership" on another day is another occasion, not that meeting
+        interactions = [m for m in interactions if compatible_dates(m.date, mention.date)]
     if not interactions:
         return None
-    wanted = affiliations(mention.parties)
     fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
         interactions if not wanted or mention.plural else []
     )
@@ -203,21 +207,20 @@ def share_roles(mentions: list[Mention]) -> None:
 
 def name_unnamed(mentions: list[Mention]) -> None:
     """ "India and Egypt signed": when the page names exactly one official of a country as a party
-    elsewhere, the unnamed side is that official."""
-    officials: dict[str, set[str]] = {}
-    people: dict[str, Party] = {}
-    for party in (p for m in mentions for p in m.parties if p.name and p.affiliation):
-        officials.setdefault(party.affiliation, set()).add(party.name)
-        people[party.name] = party
+    elsewhere, on a date that fits, the unnamed side is that official. A background event with its own
+    date ("in 2023 the two countries signed …") keeps its unnamed sides."""
+    officials: dict[str, dict[str, Party]] = {}
+    dates: dict[str, list[EventDate | None]] = {}
+    for mention in mentions:
+        for party in (p for p in mention.parties if p.name and p.affiliation):
+            officials.setdefault(party.affiliation, {})[party.name] = party
+            dates.setdefault(party.name, []).append(mention.date)
     for mention in mentions:
         named = []
         for party in mention.parties:
-            names = officials.get(party.affiliation or "", set())
-            named.append(
-                replace(people[next(iter(names))], mention=party.mention)
-                if not party.name and len(names) == 1
-                else party
-            )
+            found = list(officials.get(party.affiliation or "", {}).values())
+            fits = len(found) == 1 and any(compatible_dates(mention.date, d) for d in dates[found[0].name])
+            named.append(replace(found[0], mention=party.mention) if not party.name and fits else party)
         mention.parties = unique(named)
 
 
@@ -281,3 +284,8 @@ def keep(mention: Mention, interactions: list[Mention]) -> bool:
             and (not multilateral_trip(mention, interactions))
         )
     return len(affiliations(mention.parties)) >= 2
+
+
+def names_someone(mention: Mention) -> bool:
+    """Events without a named participant are left out ("in 2023 the two countries signed …")."""
+    return any(p.name for p in mention.parties)

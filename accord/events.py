@@ -22,6 +22,7 @@ from accord.context import (
     keep,
     lead_date,
     name_unnamed,
+    names_someone,
     retype_calls,
     share_roles,
 )
@@ -47,6 +48,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
             complete_parties(mention, interactions)
     asserted = [m for m in asserted if keep(m, interactions)]
     name_unnamed(asserted)
+    asserted = [m for m in asserted if names_someone(m)]
     fill_dates(asserted, published, lead_date(doc, published))
     retype_calls(asserted)
     fill_locations(asserted, dateline_location(cleaned.text))

@@ -21,6 +21,7 @@ from accord.actors import (
     affiliation_in,
     describe_left,
     describe_right,
+    is_name_token,
     is_person_name,
     left_window,
     name_span,
@@ -60,13 +61,25 @@ def find_actors(doc: Doc) -> Cast:
 
 
 def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
-    """Tokens spelling a known actor's family name are mentions of that actor, whatever NER thought."""
-    surnames = {family_name(actor.name): actor for actor in cast.actors if len(actor.name.split()) > 1}
+    """Tokens spelling a known actor's family name are mentions of that actor, whatever NER thought; so is
+    a given name that stands alone where only one actor bears it ("Gedion, who is in Djibouti …": some
+    naming traditions refer to people by their first name)."""
+    full = [actor for actor in cast.actors if len(actor.name.split()) > 1]
+    surnames = {family_name(actor.name): actor for actor in full}
+    given = Counter(actor.name.split()[0] for actor in full)
+    first_names = {actor.name.split()[0]: actor for actor in full if given[actor.name.split()[0]] == 1}
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
             continue
-        actor = surnames.get(strip_possessive(token.text))
-        if actor is not None:
+        word = strip_possessive(token.text)
+        actor = surnames.get(word)
+        if (
+            actor is None
+            and word in first_names
+            and not is_name_token(token.nbor(1) if token.i + 1 < len(doc) else token)
+        ):
+            actor = first_names[word]
+        if actor is not None and not any(m.start <= token.i < m.end for m in actor.mentions):
             actor.mentions.append(doc[token.i : token.i + 1])
             cast.by_token[token.i] = actor
     merge_partial_actors(cast)
