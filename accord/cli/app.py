@@ -39,9 +39,19 @@ ModelOpt = Annotated[
 ]
 
 
-def settings_for(model: str | None) -> Settings:
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Processes that extract at once (default: ACCORD_WORKERS or 1; 2 suits 2 cores).",
+    ),
+]
+
+
+def settings_for(model: str | None, workers: int | None = None) -> Settings:
     try:
-        return Settings.from_env(model=model)
+        return Settings.from_env(model=model, workers=workers)
     except AccordError as error:
         fail(str(error))
 

@@ -11,7 +11,17 @@ from typing import Annotated
 import typer
 
 from accord import views
-from accord.cli.app import ModelOpt, PathsArg, app, err, guarded, out, report_rejects, settings_for
+from accord.cli.app import (
+    ModelOpt,
+    PathsArg,
+    WorkersOpt,
+    app,
+    err,
+    guarded,
+    out,
+    report_rejects,
+    settings_for,
+)
 from accord.output import extraction_dict
 from accord.pipeline import extract, prepare
 from accord.readers import read_paths
@@ -25,6 +35,7 @@ def extract_command(
         Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")
     ] = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Extract events and write one JSON object per document.
 
@@ -35,7 +46,7 @@ def extract_command(
     Example: accord extract ../shared/corpus/seeds -o events.jsonl
     """
     failed: list[Reject] = []
-    results = report_rejects(guarded(extract(paths, settings_for(model))), failed)
+    results = report_rejects(guarded(extract(paths, settings_for(model, workers))), failed)
     with output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout) as sink:
         for result in results:
             sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")

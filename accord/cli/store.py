@@ -10,7 +10,20 @@ import typer
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from accord import store_views
-from accord.cli.app import DbOpt, JsonOpt, Kind, ModelOpt, PathsArg, app, ask, err, fail, out, show
+from accord.cli.app import (
+    DbOpt,
+    JsonOpt,
+    Kind,
+    ModelOpt,
+    PathsArg,
+    WorkersOpt,
+    app,
+    ask,
+    err,
+    fail,
+    out,
+    show,
+)
 from accord.distributed import extract_with_dask
 from accord.errors import AccordError
 from accord.settings import Settings
@@ -45,9 +58,6 @@ SchedulerOpt = Annotated[
         "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
     ),
 ]
-WorkersOpt = Annotated[
-    int, typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster.")
-]
 
 
 @app.command("ingest")
@@ -57,7 +67,7 @@ def ingest_command(
     model: ModelOpt = None,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
-    workers: WorkersOpt = 2,
+    workers: WorkersOpt = None,
 ) -> None:
     """Extract events and store them: documents, sources, people and offices, fused events.
 
@@ -72,7 +82,7 @@ def ingest_command(
     Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
     try:
-        settings = Settings.from_env(db=db, model=model)
+        settings = Settings.from_env(db=db, model=model, workers=workers)
         store = open_store(settings.db)
     except AccordError as error:
         fail(str(error))
@@ -89,7 +99,7 @@ def ingest_command(
                     err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
 
             if engine is Engine.dask:
-                results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers)
+                results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers or 2)
                 summary = ingest_results(store, results, seen)
             else:
                 summary = ingest(paths, store, settings, seen)
