@@ -116,7 +116,9 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     found = [
         (actor, mention)
         for actor, mention in cast.in_span(sentence.start, sentence.end)
-        if not bystander(mention) and not owned_by_other(mention, trigger, triggers)
+        if not bystander(mention)
+        and not owned_by_other(mention, trigger, triggers)
+        and not in_side_clause(mention.root, trigger)  # "… since the diplomat took office under PM X"
     ]
     root = clause_root(trigger)
     if root.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
