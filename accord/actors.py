@@ -53,6 +53,13 @@ HEADLINE_VERBS = set(
     "holds held meets met talks visits signs says said calls urges receives hosts welcomes discusses agree agrees "
     "pledge pledges vows arrives leaves begins ends seeks eyes hails backs slams to".split()
 )
+# Portfolios in long office names ("Minister of African Integration and Foreign Affairs"): never names.
+PORTFOLIOS = set(
+    "integration development cooperation affairs industry planning commerce culture tourism energy health "
+    "education justice agriculture environment labour labor transport information communications youth "
+    "sports women infrastructure fisheries mines mining works housing investment diaspora communities "
+    "african european asian arab".split()
+)
 PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
@@ -159,12 +166,7 @@ class Cast:
 
 def is_name_token(token: Token) -> bool:
     text = token.text
-    if (
-        not text[:1].isupper()
-        or token.lower_ in ROLE_WORDS
-        or token.lower_ in HEADLINE_VERBS
-        or token.is_punct
-    ):
+    if not text[:1].isupper() or token.is_punct or token.lower_ in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS:
         return False
     return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or (text.isupper() and len(text) > 2)
 

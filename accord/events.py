@@ -31,12 +31,13 @@ from accord.merging import build_event, merge
 from accord.people import find_actors
 from accord.places import dateline_location
 from accord.records import CleanedDocument, Extraction
+from accord.source import source_country
 
 
 def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     """All asserted events of an article, merged per interaction, plus the unasserted ones kept apart."""
     published = cleaned.published.value
-    cast = find_actors(doc)
+    cast = find_actors(doc, source_country(cleaned))
     asserted, unasserted = read_sentences(doc, cast, published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     drop_unaffiliated(asserted)

@@ -36,8 +36,9 @@ from accord.roles import normalise_role
 from accord.syntax import bystander
 
 
-def find_actors(doc: Doc) -> Cast:
-    """Every person the page names, with their mentions; surname-only mentions join the full name."""
+def find_actors(doc: Doc, home: str | None = None) -> Cast:
+    """Every person the page names, with their mentions; surname-only mentions join the full name.
+    `home` is the publisher's country, if known: whose officials a press release names without one."""
     cast = Cast()
     taken: set[int] = set()
     for first, last in person_candidates(doc):
@@ -55,7 +56,7 @@ def find_actors(doc: Doc) -> Cast:
             cast.counterparts[start] = actor
         taken.update(range(start, end))
     link_surnames(doc, cast, taken)
-    infer_affiliations(doc, cast)
+    infer_affiliations(doc, cast, home)
     link_descriptions(doc, cast)
     return cast
 
@@ -219,10 +220,11 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     return found
 
 
-def infer_affiliations(doc: Doc, cast: Cast) -> None:
+def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
     """An official the page never ties to a country most likely serves one named before an office in the
-    same sentences ("the top Japanese diplomat"), else the country the page talks about most, else the one
-    its cities are in — never the country of someone named beside them ("Prime Minister Kishida met Modi")."""
+    same sentences ("the top Japanese diplomat"), else the publisher's, else the one whose visitor they
+    received, else the country the page talks about most, else the one its cities are in — never the
+    country of someone named beside them ("Prime Minister Kishida met Modi")."""
     page = Counter(telling_country(t, cast, None) for t in doc if t.ent_type_ in ("GPE", "NORP"))
     page.pop(None, None)
     cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
@@ -260,9 +262,8 @@ def infer_affiliations(doc: Doc, cast: Cast) -> None:
             for other in cast.actors
             if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
-        ranked = [
-            c for c, _ in partners + near.most_common() + evidence if c not in beside
-        ]  # no office: near only
+        publisher = [(home, 1)] if home and official else []
+        ranked = [c for c, _ in partners + publisher + near.most_common() + evidence if c not in beside]
         if ranked:
             actor.affiliation = ranked[0]
             titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)

@@ -1,0 +1,85 @@
+"""Where a page comes from: the country of its publisher, read from its masthead, outlet or web address.
+
+A ministry's press release or a national news agency names its own officials without their country
+("Sayyid Talal, Minister of Foreign Affairs, received …"); the page's masthead ("Oman News Agency",
+"Government of Samoa") or its address (`mofa.go.jp`) says which country that is.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from accord.gazetteer import ORGANISATIONS, country_code, demonym
+from accord.records import CleanedDocument
+
+MASTHEAD_LINES = 3  # the publisher's name sits above the headline
+MASTHEAD_WORDS = 12
+# A masthead names a publisher: an agency, a paper, a broadcaster, a ministry or a government office.
+PUBLISHER_WORDS = set(
+    "news agency times post daily herald tribune gazette journal today press radio television tv broadcasting "
+    "government ministry ministerio ministère presidency president's office embassy mission department "
+    "secretariat cabinet observer express chronicle star standard nation telegraph monitor".split()
+)
+LONGEST_NAME = 5  # words in the longest country name looked for ("Republic of North Macedonia")
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+NAVIGATION = re.compile(
+    r"\s[|»•]\s.*\s[|»•]\s"
+)  # "Home | World | Sport": a menu lists places, not a publisher
+# Country-code domains used worldwide for other reasons (.tv, .io, .ai …) say nothing about the publisher.
+GENERIC_DOMAINS = {
+    "tv",
+    "io",
+    "ai",
+    "co",
+    "me",
+    "fm",
+    "ly",
+    "cc",
+    "ws",
+    "to",
+    "am",
+    "gg",
+    "la",
+    "md",
+    "nu",
+    "tk",
+}
+
+
+def country_in(text: str) -> str | None:
+    """The first country a short line names, longest names first ("the Republic of North Macedonia")."""
+    words = WORD.findall(text)
+    for start in range(len(words)):
+        for size in range(min(LONGEST_NAME, len(words) - start), 0, -1):
+            name = " ".join(words[start : start + size])
+            code = country_code(name)
+            if code and code not in ORGANISATIONS and (demonym(code) or "").lower() != name.lower():
+                return code  # a country's name, not an adjective ("Latin American News Agency")
+    return None
+
+
+def domain_country(url: str | None) -> str | None:
+    """The country of a web address's country-code domain (`mofa.go.jp` → JPN)."""
+    if not url:
+        return None
+    suffix = (urlparse(url).hostname or "").rsplit(".", 1)[-1].lower()
+    if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
+        return None
+    import pycountry  # only here: most pages never get this far
+
+    country = pycountry.countries.get(alpha_2=suffix.upper())
+    return getattr(country, "alpha_3", None)
+
+
+def source_country(cleaned: CleanedDocument) -> str | None:
+    """The publisher's country, from the masthead lines above the article, the outlet, or the address."""
+    document = cleaned.document
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()][:MASTHEAD_LINES]
+    for line in (document.outlet or "", *lines):
+        words = {w.lower() for w in WORD.findall(line)}
+        if words & PUBLISHER_WORDS and not NAVIGATION.search(f" {line} ") and len(words) <= MASTHEAD_WORDS:
+            code = country_in(line)
+            if code:
+                return code
+    return domain_country(document.url)
