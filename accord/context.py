@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from accord.actors import Actor, Cast
 from accord.dates import is_future_expression, resolve_date
 from accord.mentions import Mention
 from accord.parties import (
@@ -99,6 +100,9 @@ def multilateral_trip(mention: Mention, interactions: list[Mention]) -> bool:
     return any(cue in text for cue in ATTEND_CUES) and not met_host
 
 
+RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaires"}
+
+
 def implied_visits(interactions: list[Mention]) -> list[Mention]:
     """Meeting someone in their own country means travelling there: one visit per visiting delegation."""
     visits = []
@@ -109,7 +113,9 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
         if host not in affiliations(meeting.parties):
             continue  # a third-country venue is no visit to anyone present
         for code in sorted(affiliations(meeting.parties) - {host}):
-            visitors = [p for p in meeting.parties if p.affiliation == code]
+            visitors = [p for p in meeting.parties if p.affiliation == code and p.role not in RESIDENT_ROLES]
+            if not visitors:
+                continue  # an ambassador received at the ministry lives there: no visit
             visits.append(
                 replace(
                     meeting,
@@ -205,22 +211,28 @@ def share_roles(mentions: list[Mention]) -> None:
         ]
 
 
-def name_unnamed(mentions: list[Mention]) -> None:
-    """ "India and Egypt signed": when the page names exactly one official of a country as a party
-    elsewhere, on a date that fits, the unnamed side is that official. A background event with its own
-    date ("in 2023 the two countries signed …") keeps its unnamed sides."""
-    officials: dict[str, dict[str, Party]] = {}
+def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
+    """ "India and Egypt signed", "the presidents of Angola and Burundi held a video conference": when the
+    page names exactly one official of a country, the unnamed side is that official, unless the mention
+    carries a date of its own that none of that official's other mentions fits ("in 2023 the two
+    countries signed …" keeps its unnamed sides)."""
+    officials: dict[str, list[Actor]] = {}
+    for actor in cast.actors:
+        if actor.affiliation and actor.role:
+            officials.setdefault(actor.affiliation, []).append(actor)
     dates: dict[str, list[EventDate | None]] = {}
     for mention in mentions:
-        for party in (p for p in mention.parties if p.name and p.affiliation):
-            officials.setdefault(party.affiliation, {})[party.name] = party
+        for party in (p for p in mention.parties if p.name):
             dates.setdefault(party.name, []).append(mention.date)
     for mention in mentions:
         named = []
         for party in mention.parties:
-            found = list(officials.get(party.affiliation or "", {}).values())
-            fits = len(found) == 1 and any(compatible_dates(mention.date, d) for d in dates[found[0].name])
-            named.append(replace(found[0], mention=party.mention) if not party.name and fits else party)
+            found = officials.get(party.affiliation or "", [])
+            fits = len(found) == 1 and (
+                mention.date is None
+                or any(compatible_dates(mention.date, d) for d in dates.get(found[0].name, [None]))
+            )
+            named.append(Party.of(found[0], party.mention) if not party.name and fits else party)
         mention.parties = unique(named)
 
 

@@ -48,7 +48,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
         else:
             complete_parties(mention, interactions)
     asserted = [m for m in asserted if keep(m, interactions)]
-    name_unnamed(asserted)
+    name_unnamed(asserted, cast)
     asserted = [m for m in asserted if names_someone(m)]
     fill_dates(asserted, published, lead_date(doc, published))
     retype_calls(asserted)

@@ -101,6 +101,7 @@ _LETTERS = str.maketrans(
     | {q: "'" for q in "’‘`ʼ´"}
 )
 _SPACES = re.compile(r"\s+")
+_SAINT = re.compile(r"^st\.? ")
 _EDGES = " \t\n\"'“”‘’()[]{},;:!?*|-–—"
 _STATE_PREFIX = re.compile(
     r"^(?:(?:federal|democratic|people's|islamic|socialist|united|plurinational|bolivarian|oriental"
@@ -127,6 +128,7 @@ def _strip(text: str) -> str:
 
 def _key(text: str) -> str:
     key = fold(text).rstrip(".")
+    key = _SAINT.sub("saint ", key)  # "St Lucia", "St. Kitts and Nevis"
     return key[4:] if key.startswith("the ") else key
 
 

@@ -297,6 +297,10 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
             return None
         return "call"
     if lower in MEET_WORDS:
+        if lower in NEEDS_PERSON_OBJECT and any(
+            c.dep_ == "dobj" and c.lower_ in ("call", "calls") for c in token.children
+        ):
+            return "call"  # "receives a call from his Iraqi counterpart"
         if lower in NEEDS_PERSON_OBJECT and not receives_someone(token):
             return None
         if lower == "meeting" and token.pos_ == "VERB":
