@@ -57,7 +57,7 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
         taken.update(range(start, end))
     link_surnames(doc, cast, taken)
     infer_affiliations(doc, cast, home)
-    link_descriptions(doc, cast)
+    link_descriptions(doc, cast, home)
     return cast
 
 
@@ -296,7 +296,7 @@ DESCRIPTION_HEADS = set(
 )
 
 
-def link_descriptions(doc: Doc, cast: Cast) -> None:
+def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
     """ "The Raksha Mantri called on …", "the US top diplomat": a role phrase without a name is the one
     person on the page holding that office (of that country, if it says), when there is exactly one."""
     for token in doc:
@@ -311,9 +311,16 @@ def link_descriptions(doc: Doc, cast: Cast) -> None:
         phrase = doc[window.start : token.i + 1]
         affiliation = affiliation_in(window) or title_country(doc, token.i + 1)
         role = normalise_role(phrase.text, affiliation)
-        if role in GENERIC_ROLES:
+        if role is None:
             continue
-        holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
+        if role in GENERIC_ROLES:  # a press release's "the Minister" is its own minister, if it names one
+            holders = [
+                a
+                for a in cast.actors
+                if home and a.affiliation == home and (a.role or "").endswith("minister")
+            ]
+        else:
+            holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
         if not holders and affiliation:  # "the President of Russia": the one Russian named without an office
             holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
             for holder in holders[:1] if len(holders) == 1 else []:
