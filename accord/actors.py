@@ -20,7 +20,8 @@ from accord.roles import normalise_role
 
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
-    "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame".split()
+    "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
+    "datuk dato dato' datin sri seri tun lyonpo dasho ret. retd (ret.)".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
@@ -35,14 +36,18 @@ ROLE_WORDS = TITLES | set(
 )
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
 NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
-    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy "
+    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
+    "chairperson chairwoman speaker commissioner secretary-general governor "
     "vice-president vice-minister".split()
 )
 # A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
 INSTITUTION_WORDS = set(
     "ministry house office palace council assembly committee government department expo summit forum "
     "agency bank union organization organisation party university news press times post daily herald "
-    "embassy parliament congress senate court villa bhavan hall".split()
+    "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
+    "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
+    "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
+    "conference summit declaration treaty agreement".split()
 )
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 INTERACTION_VERBS = set(
