@@ -62,6 +62,7 @@ _URL_DATE = re.compile(
 )
 _URL_MONTH = re.compile(r"/(?P<year>199\d|20[0-3]\d)/(?P<mm>0[1-9]|1[0-2])/(?!\d)")
 
+_DATELINE_PREFIX = re.compile(r"^[A-ZÀ-Ý][\w .'’-]{1,30},\s*(?P<date>[^\n]{6,30}?)\s+[-–—]{1,3}\s")
 _MAX_DATE_LINE_WORDS = 7  # words left once the date, weekday, time and label are removed
 _MAX_SMALL_WORDS = 2
 _TOP_LINES = 10  # a date line further down than this is not the page's own
@@ -119,7 +120,8 @@ def _dateline_date(cleaned: CleanedDocument) -> str | None:
         if not text:
             continue
         seen += 1
-        value = dateline_value(text)
+        prefix = _DATELINE_PREFIX.match(text)  # "Brussels, 4 December 2024 - Minister … visited"
+        value = dateline_value(text) or (dateline_value(prefix.group("date")) if prefix else None)
         # A weekday-led date above everything else is the site's "today" banner, not the article's.
         if value and not (seen == 1 and _WEEKDAY_FIRST.match(text)):
             return value
