@@ -21,7 +21,8 @@ from accord.roles import normalise_role
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
-    "datuk dato dato' datin sri seri tun lyonpo dasho ret. retd (ret.)".split()
+    "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
+    "commander brigadier marshal rear".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
@@ -315,12 +316,19 @@ def office_of_country(doc: Doc, i: int) -> bool:
 
 
 def bracketed_acronym(doc: Doc, i: int) -> bool:
-    """Whether token i is a bracket around an organisation's or country's short name: "(GCC)"."""
-    if doc[i].text == ")":
-        return i >= 2 and doc[i - 2].text == "(" and bool(affiliation_of_token(doc[i - 1]))
-    if doc[i].text == "(":
-        return i + 2 < len(doc) and doc[i + 2].text == ")" and bool(affiliation_of_token(doc[i + 1]))
-    return False
+    """Whether token i is a bracket around an organisation's or country's short name, or a rank's mark:
+    "(GCC)", "General (Ret.)"."""
+    if doc[i].text not in "()":
+        return False
+    step = -1 if doc[i].text == ")" else 1
+    j = i + step
+    inside = []
+    while 0 <= j < len(doc) and doc[j].text not in "()" and len(inside) < 3:
+        inside.append(doc[j])
+        j += step
+    closed = 0 <= j < len(doc) and doc[j].text in "()"
+    words = [t for t in inside if not t.is_punct]
+    return closed and len(words) == 1 and (bool(affiliation_of_token(words[0])) or words[0].lower_ in TITLES)
 
 
 def affiliation_in(window: SpacySpan) -> str | None:

@@ -8,6 +8,7 @@ the page never ties to a country get the one the page most plausibly means.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -156,7 +157,7 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
         return None  # "in Peru", "with Brazil": a place or a partner; "Minister of India" is an office
     j = token.i + 1
     while j < len(doc) and (
-        affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ","}
+        affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ",", "(", ")"}
     ):
         if doc[j].lower_ in ("counterpart", "counterparts"):
             return None
@@ -209,14 +210,32 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     for token in sentence:
         prep = token.head
         if token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
+            visit = prep.head
+            clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
             visitors = {
-                t.i for c in prep.head.children if c.dep_ in ("poss", "nsubj", "agent") for t in c.subtree
+                t.i
+                for head in (visit, clause)
+                for c in head.children
+                if c.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
+                for t in c.subtree
             }
             if visitors & own:
                 continue  # "Misri's visit to Dhaka": the visitor, not the host
             code = affiliation_of_token(token) or city_country(token.text)
             if code and code not in ORGANISATIONS:
                 found.append(code)
+    return found
+
+
+def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
+    """ "X and his Botswana counterpart": whatever X serves, it is not Botswana."""
+    found = set()
+    for sentence in sentences:
+        for token in sentence:
+            if token.lower_ in ("counterpart", "counterparts"):
+                code = affiliation_in(left_window(token.doc, token.i))
+                if code:
+                    found.add(code)
     return found
 
 
@@ -254,7 +273,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
                 m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
                 for m in other.mentions
             )
-        }
+        } | counterpart_countries(sentences.values())
         hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
         evidence = hosted + page.most_common() + cities.most_common() if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation

@@ -19,7 +19,9 @@ MASTHEAD_WORDS = 12
 PUBLISHER_WORDS = set(
     "news agency times post daily herald tribune gazette journal today press radio television tv broadcasting "
     "government ministry ministerio ministère presidency president's office embassy mission department "
-    "secretariat cabinet observer express chronicle star standard nation telegraph monitor".split()
+    "secretariat cabinet observer express chronicle star standard nation telegraph monitor gobierno governo "
+    "gouvernement ministério ministère presidencia presidência présidence prensa imprensa agencia agência "
+    "agence noticias notícias nouvelles kementerian statehouse".split()
 )
 LONGEST_NAME = 5  # words in the longest country name looked for ("Republic of North Macedonia")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
