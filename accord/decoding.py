@@ -5,7 +5,8 @@ are read as such. Bytes that are not UTF-8 are read as Windows-1252, the usual e
 pages (a superset of Latin-1's printable characters), with a logged warning; this also mends pages that
 mix both. A file where more than a tenth of the bytes are not UTF-8 is more likely another legacy encoding
 (Greek, Cyrillic) or binary, and is refused rather than turned into mojibake. Stray NULs and control
-characters are removed with a warning; more than one byte in a hundred of them means binary, refused.
+characters are removed with a warning; more than one byte in a hundred of them (and more than two) means
+binary, refused.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from accord.errors import ReadError
 log = logging.getLogger(__name__)
 
 SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
-BINARY_SHARE = 0.01  # NULs and control bytes above this share of the sample: binary
+BINARY_SHARE = 0.01  # NULs and control bytes above this share of the sample: binary ...
+BINARY_FLOOR = 2  # ... unless there are only this many: a scraper's slip in a short text
 LEGACY_SHARE = 0.10  # non-UTF-8 bytes above this share: not Windows-1252 text either
 LEGACY_FLOOR = 16  # ... but a short line may have a few: a headline's accents and curly quotes
 BOMS = (
@@ -65,7 +67,7 @@ def unicode_text(data: bytes, name: str) -> str:
                 f"{name} looks like {wide} without a byte-order mark but is not valid {wide}"
             ) from None
     controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
-    if controls > len(sample) * BINARY_SHARE:
+    if controls > max(BINARY_FLOOR, len(sample) * BINARY_SHARE):
         raise ReadError(f"{name} looks binary (it contains NUL or control bytes), not text")
     text = data.decode("utf-8", "surrogateescape")
     undecodable = len(ESCAPED_BYTES.findall(text)) if not data.isascii() else 0

@@ -135,6 +135,12 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
     return Document(**{**document.__dict__, **extra})
 
 
+def json_problem(err: ValueError | RecursionError) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return err.msg
+    return "nested too deeply" if isinstance(err, RecursionError) else str(err)
+
+
 def read_jsonl(text: str, source: str) -> Iterator[Document | Reject]:
     """Each line one document; a broken line, or one repeating an earlier line's id, is rejected alone."""
     first_line: dict[str, int] = {}
@@ -145,8 +151,7 @@ def read_jsonl(text: str, source: str) -> Iterator[Document | Reject]:
         try:
             document = read_jsonl_record(json.loads(line), source, lineno)
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or nesting deeper than Python's stack
-            reason = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
-            yield reject(line_id, source, f"{source} line {lineno} is not JSON: {reason}")
+            yield reject(line_id, source, f"{source} line {lineno} is not JSON: {json_problem(err)}")
             continue
         except ReadError as err:
             yield reject(line_id, source, str(err))
