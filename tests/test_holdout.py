@@ -28,8 +28,8 @@ import pytest
 from accord.output import extraction_dict
 from accord.pipeline import extract
 
-EVENT_F1_FLOOR = 0.45
-STRICT_F1_FLOOR = 0.30
+EVENT_F1_FLOOR = 0.85
+STRICT_F1_FLOOR = 0.60
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "holdout"
