@@ -10,16 +10,12 @@ Raising a floor is a one-line change; lowering one is visible in review.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-
-from accord.output import extraction_dict
-from accord.pipeline import extract
+from corpora import extract_to, read_records, score
 
 EVENT_F1_FLOOR = 0.95
 STRICT_F1_FLOOR = 0.90
@@ -27,7 +23,6 @@ STRICT_F1_FLOOR = 0.90
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
 GOLD = DATA / "articles.gold.jsonl"
-SCORER = Path(__file__).parents[2] / "shared/eval/score.py"
 
 # Articles whose only diplomatic statements are negated, future or hypothetical, or that are off-topic.
 NO_EVENTS = {
@@ -56,28 +51,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Extract the whole article directory in one call (the model loads once) into a JSON Lines file."""
-    out = tmp_path_factory.mktemp("generality") / "articles.pred.jsonl"
-    with out.open("w", encoding="utf-8") as sink:
-        for result in extract([ARTICLES]):
-            sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
-    return out
+    """Extract the whole corpus once into a JSON Lines file."""
+    return extract_to(ARTICLES, tmp_path_factory.mktemp("pred") / "pred.jsonl")
 
 
 @pytest.fixture(scope="module")
 def records(predictions: Path) -> dict[str, dict[str, Any]]:
-    lines = predictions.read_text(encoding="utf-8").splitlines()
-    return {record["id"]: record for record in map(json.loads, lines)}
-
-
-def scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip(f"the shared scorer is not at {SCORER}")
-    spec = importlib.util.spec_from_file_location("accord_gold_scorer", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return read_records(predictions)
 
 
 def test_every_article_has_gold_and_a_prediction(records: dict[str, dict[str, Any]]) -> None:
@@ -89,8 +69,7 @@ def test_every_article_has_gold_and_a_prediction(records: dict[str, dict[str, An
 
 
 def test_scores_stay_above_their_floors(predictions: Path) -> None:
-    score = scorer()
-    result = score.score(score.load(GOLD), score.load(predictions))
+    result = score(GOLD, predictions)
     assert result["documents_missing"] == 0
     assert result["event_f1"] >= EVENT_F1_FLOOR, (
         f"event F1 fell to {result['event_f1']:.3f} (floor {EVENT_F1_FLOOR})"

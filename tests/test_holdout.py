@@ -17,16 +17,12 @@ The floors sit a little below Accord's scores when the set was written (event F1
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-
-from accord.output import extraction_dict
-from accord.pipeline import extract
+from corpora import extract_to, read_records, score
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.60
@@ -34,7 +30,6 @@ STRICT_F1_FLOOR = 0.60
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "holdout"
 GOLD = DATA / "holdout.gold.jsonl"
-SCORER = Path(__file__).parents[2] / "shared/eval/score.py"
 
 EMPTY_PAGES = {
     "h20_offtopic_cricket": "off-topic sport (teams 'meet', a bowler 'agreed' a contract, players 'visited' ruins)",
@@ -56,28 +51,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One extraction call over the whole directory, written as JSON Lines."""
-    out = tmp_path_factory.mktemp("holdout") / "holdout.pred.jsonl"
-    with out.open("w", encoding="utf-8") as sink:
-        for result in extract([PAGES]):
-            sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
-    return out
+    """Extract the whole corpus once into a JSON Lines file."""
+    return extract_to(PAGES, tmp_path_factory.mktemp("pred") / "pred.jsonl")
 
 
 @pytest.fixture(scope="module")
 def records(predictions: Path) -> dict[str, dict[str, Any]]:
-    lines = predictions.read_text(encoding="utf-8").splitlines()
-    return {record["id"]: record for record in map(json.loads, lines)}
-
-
-def load_scorer() -> ModuleType:
-    if not SCORER.is_file():
-        pytest.skip(f"the shared scorer is not available at {SCORER}")
-    spec = importlib.util.spec_from_file_location("accord_holdout_scorer", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return read_records(predictions)
 
 
 def gold_documents() -> list[dict[str, Any]]:
@@ -99,8 +79,7 @@ def test_gold_evidence_is_verbatim() -> None:
 
 
 def test_scores_stay_above_their_floors(predictions: Path) -> None:
-    scorer = load_scorer()
-    result = scorer.score(scorer.load(GOLD), scorer.load(predictions))
+    result = score(GOLD, predictions)
     assert result["documents_missing"] == 0
     assert result["event_f1"] >= EVENT_F1_FLOOR, (
         f"event F1 is {result['event_f1']:.3f}, below the floor {EVENT_F1_FLOOR}"

@@ -5,13 +5,12 @@ Raising a floor is a one-line change; lowering one is visible in review.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from corpora import score
 
 FLOORS = {
     "seeds": {"event_f1": 0.95, "strict_f1": 0.95, "date_accuracy": 1.0, "published_accuracy": 1.0},
@@ -20,19 +19,10 @@ FLOORS = {
 pytestmark = pytest.mark.slow
 
 
-def scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accord_gold_scorer", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_scores_stay_above_their_floors(shared: Path, extracted: Callable[[Path], Path], corpus: str) -> None:
     source = shared / "corpus" / ("seeds" if corpus == "seeds" else "dev.jsonl")
-    score = scorer(shared)
-    result = score.score(score.load(shared / "eval" / f"{corpus}.gold.jsonl"), score.load(extracted(source)))
+    result = score(shared / "eval" / f"{corpus}.gold.jsonl", extracted(source))
     assert result["documents_missing"] == 0
     for metric, floor in FLOORS[corpus].items():
         assert result[metric] >= floor, f"{corpus} {metric} fell to {result[metric]:.3f} (floor {floor})"

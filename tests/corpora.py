@@ -1,0 +1,45 @@
+"""Shared by the tests that score Accord on a gold corpus: extract once, load the shared scorer, read back."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from accord.output import extraction_dict
+from accord.pipeline import extract
+
+SCORER = Path(__file__).resolve().parents[2] / "shared/eval/score.py"
+
+
+def extract_to(source: Path, out: Path) -> Path:
+    """Extract a whole corpus in one call (the model loads once) into a JSON Lines file."""
+    with out.open("w", encoding="utf-8") as sink:
+        for result in extract([source]):
+            sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
+    return out
+
+
+def read_records(predictions: Path) -> dict[str, dict[str, Any]]:
+    lines = predictions.read_text(encoding="utf-8").splitlines()
+    return {record["id"]: record for record in map(json.loads, lines)}
+
+
+def load_scorer() -> ModuleType:
+    """The shared `score.py`, or a skip with the reason when the shared folder is absent."""
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    spec = importlib.util.spec_from_file_location("accord_gold_scorer", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(gold: Path, predictions: Path) -> dict[str, Any]:
+    scorer = load_scorer()
+    return scorer.score(scorer.load(gold), scorer.load(predictions))
