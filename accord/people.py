@@ -157,7 +157,7 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
         return None  # "in Peru", "with Brazil": a place or a partner; "Minister of India" is an office
     j = token.i + 1
     while j < len(doc) and (
-        affiliation_of_token(doc[j]) == code or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ",", "(", ")"}
+        affiliation_of_token(doc[j]) or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ",", "(", ")"}
     ):
         if doc[j].lower_ in ("counterpart", "counterparts"):
             return None
@@ -229,13 +229,17 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
 
 def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
     """ "X and his Botswana counterpart": whatever X serves, it is not Botswana."""
-    found = set()
+    found: set[str] = set()
     for sentence in sentences:
         for token in sentence:
-            if token.lower_ in ("counterpart", "counterparts"):
-                code = affiliation_in(left_window(token.doc, token.i))
-                if code:
-                    found.add(code)
+            if token.lower_ not in ("counterpart", "counterparts"):
+                continue
+            found.update(filter(None, map(affiliation_of_token, left_window(token.doc, token.i))))
+            if token.i + 1 < sentence.end and token.nbor(1).lower_ == "from":  # "counterparts from A and B"
+                for after in token.doc[token.i + 2 : sentence.end]:
+                    if after.pos_ == "VERB" or after.text == ";":
+                        break
+                    found.update(filter(None, [affiliation_of_token(after)]))
     return found
 
 
