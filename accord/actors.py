@@ -63,7 +63,8 @@ HEADLINE_VERBS = set(
 PORTFOLIOS = set(
     "integration development cooperation affairs industry planning commerce culture tourism energy health "
     "education justice agriculture environment labour labor transport information communications youth "
-    "sports women infrastructure fisheries mines mining works housing investment diaspora communities "
+    "sports women infrastructure fisheries mines mining works housing investment diaspora communities human "
+    "rights refugees migration assembly parliament "
     "african european asian arab".split()
 )
 PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
@@ -372,7 +373,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             continue
         if (
             any(t.text in surnames for t in run)
-            or any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i))
+            or after_office(doc, i)
             or any(
                 c.lower_ in NAME_ANCHORS and c.dep_ in ("compound", "nmod", "appos")
                 for t in run
@@ -383,6 +384,21 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((i, end))
         i = end
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def after_office(doc: Doc, i: int) -> bool:
+    """Whether an office ends right before token i, however long its name ("Chairman of the National
+    Assembly Tran Quoc Hung", "High Commissioner for Human Rights, Ingrid Solheim")."""
+    if any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i)):
+        return True
+    j = i - 1
+    while j > max(doc[i].sent.start, i - LEFT_WINDOW) and (
+        doc[j].lower_ in ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"} or doc[j].tag_ == "NNP"
+    ):
+        if doc[j].lower_ in NAME_ANCHORS and doc[j + 1].lower_ in ("of", "for"):
+            return True
+        j -= 1
+    return False
 
 
 def name_word(token: Token) -> bool:
