@@ -141,10 +141,10 @@ def json_problem(err: ValueError | RecursionError) -> str:
     return "nested too deeply" if isinstance(err, RecursionError) else str(err)
 
 
-def read_jsonl(text: str, source: str) -> Iterator[Document | Reject]:
+def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document | Reject]:
     """Each line one document; a broken line, or one repeating an earlier line's id, is rejected alone."""
     first_line: dict[str, int] = {}
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         line_id = f"{Path(source).stem}:{lineno}"
@@ -193,7 +193,7 @@ def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | Rej
         text = decode(data, source)
         kind = sniff(source, text)
         if kind == "jsonl":
-            documents: Iterable[Document | Reject] = read_jsonl(text, source)
+            documents: Iterable[Document | Reject] = read_jsonl(text.splitlines(), source)
         elif kind == "html":
             documents = [read_html(text, doc_id, source)]
         else:
@@ -257,7 +257,28 @@ def walk(root: Path) -> Iterator[tuple[Path, str | None]]:
     yield from found
 
 
+def feed_lines(path: Path) -> Iterator[str]:
+    """A JSON Lines feed's lines, read one at a time: JSON is UTF-8, and a feed of any size keeps memory
+    flat (a stray invalid byte becomes U+FFFD in its own line rather than failing the feed)."""
+    with path.open("rb") as feed:
+        for number, raw in enumerate(feed):
+            line = raw.decode("utf-8", errors="replace")
+            yield line.lstrip("\ufeff") if number == 0 else line
+
+
+def read_feed(path: Path) -> Iterator[Document | Reject]:
+    source = printable(str(path))
+    try:
+        for document in read_jsonl(feed_lines(path), source):
+            yield sanitised(document) if isinstance(document, Document) else document
+    except OSError as err:
+        yield reject(path.stem, source, f"{source} cannot be read: {err.strerror or err}")
+
+
 def read_file(path: Path) -> Iterator[Document | Reject]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_feed(path)
+        return
     source = str(path)
     try:
         size = path.stat().st_size
