@@ -28,6 +28,7 @@ from accord.distributed import extract_with_dask
 from accord.errors import AccordError
 from accord.settings import Settings
 from accord.store import (
+    IngestSummary,
     Stored,
     actor,
     event,
@@ -73,7 +74,9 @@ def ingest_command(
 
     Re-ingesting the same files adds nothing; a copy of a stored article (other page chrome, or a wire story
     reprinted by another outlet) is linked to it as one more source; a report of an event already stored is
-    fused into it. Ends with a summary; the exit status is 1 when some documents failed.
+    fused into it. Ends with a summary; the exit status is 1 when some documents failed. Ctrl-C stops after
+    the last whole document (the one in progress is rolled back), prints the summary so far and exits 130;
+    running the same command again goes on where it stopped.
 
     With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
     other machines).
@@ -87,11 +90,13 @@ def ingest_command(
     except AccordError as error:
         fail(str(error))
     columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn())
+    so_far = IngestSummary()  # counted as documents are stored, so an interrupted run can say what it did
     try:
         with Progress(*columns, console=err, transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
 
             def seen(stored: Stored) -> None:
+                so_far.add(stored)
                 progress.update(
                     task, advance=1, description=f"{stored.outcome:>9} {Path(stored.source).name}"
                 )
@@ -105,6 +110,14 @@ def ingest_command(
                 summary = ingest(paths, store, settings, seen)
     except AccordError as error:
         fail(str(error))
+    except KeyboardInterrupt:
+        err.print(
+            "[yellow]interrupted:[/] the documents counted below are stored whole, the one in progress was "
+            "rolled back; run the same command again to go on",
+            highlight=False,
+        )
+        out.print(store_views.summary_table(so_far, store.url))
+        raise typer.Exit(130) from None
     finally:
         store.close()
     out.print(store_views.summary_table(summary, store.url))
