@@ -175,7 +175,12 @@ def is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isupper() or token.is_punct or token.lower_ in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS:
         return False
-    return token.tag_ == "NNP" or token.ent_type_ == "PERSON" or (text.isupper() and len(text) > 2)
+    return (
+        token.tag_ == "NNP"
+        or token.ent_type_ == "PERSON"
+        or (text.isupper() and len(text) > 2)
+        or any(mark in text[1:-1] for mark in "'’")  # "M’tumuke", "O'Brien": tagged as common nouns
+    )
 
 
 def continues_name(doc: Doc, i: int, stop: int) -> bool:
@@ -183,7 +188,7 @@ def continues_name(doc: Doc, i: int, stop: int) -> bool:
     j = i
     while j < stop and doc[j].lower_ in PARTICLES:
         j += 1
-    if j < stop and doc[j].text in ("-", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
+    if j < stop and doc[j].text in ("-", "–", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
         j += 1
     return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
 

@@ -41,7 +41,8 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted, unasserted = read_sentences(doc, cast, published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     drop_unaffiliated(asserted)
-    interactions = [m for m in asserted if m.interaction]
+    # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that
+    interactions = [m for m in asserted if m.interaction] or [m for m in asserted if m.signing_sides]
     for mention in asserted:
         if mention.type == "visit":
             complete_visit(mention, interactions)

@@ -51,6 +51,10 @@ class Mention:
     context: Mention | None = None  # the interaction this mention borrowed its parties from
 
     @property
+    def signing_sides(self) -> bool:
+        return self.type == "agree" and len(affiliations(self.parties)) >= 2
+
+    @property
     def interaction(self) -> bool:
         return self.type in ("meet", "call") and len(affiliations(self.parties)) >= 2
 

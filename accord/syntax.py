@@ -21,6 +21,9 @@ def ancestors(token: Token) -> list[Token]:
 
 
 def bystander(mention: SpacySpan) -> bool:
+    """Someone named beside the parties: "along with X", "attended by X", or "the late X"."""
+    if any(t.lower_ == "late" and t.dep_ == "amod" for t in mention.root.subtree):
+        return True  # "the late Egyptian President …" takes part in nothing
     chain = ancestors(mention.root)[:4]
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
