@@ -156,6 +156,12 @@ def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document | Reject]
         except ReadError as err:
             yield reject(line_id, source, str(err))
             continue
+        except Exception as err:  # a parser's surprise costs this line, not the lines after it
+            log.debug("reading %s line %d failed", source, lineno, exc_info=err)
+            yield reject(
+                line_id, source, f"{source} line {lineno} could not be read: {type(err).__name__}: {err}"
+            )
+            continue
         if document.id in first_line:
             yield reject(
                 line_id,

@@ -260,6 +260,19 @@ def test_duplicate_jsonl_ids_keep_the_first_and_refuse_the_repeat(tmp_path: Path
     assert "line 3 repeats the id a of line 1" in third.error
 
 
+def test_a_parser_surprise_in_a_feed_costs_only_that_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a bug in a parser")
+
+    monkeypatch.setattr(readers, "read_html", explode)
+    rows = jsonl({"id": "a", "html": "<p>x</p>"}, {"id": "b", "text": PROSE})
+    first, second = results_for(tmp_path, "feed.jsonl", rows)
+    assert isinstance(first, Reject) and "line 1 could not be read: AssertionError" in first.error
+    assert isinstance(second, Document) and second.id == "b"
+
+
 def test_a_broken_jsonl_line_costs_only_that_line(tmp_path: Path) -> None:
     rows = jsonl({"id": "a", "text": PROSE}, "{oops", "[" * 5000, {"id": "d", "text": PROSE})
     kinds = [type(r).__name__ for r in results_for(tmp_path, "mixed.jsonl", rows)]
