@@ -40,11 +40,11 @@ def connect(scheduler: str | None, workers: int) -> Client:
         ) from None
     if scheduler:
         try:
-            return Client(scheduler, timeout="10s")
+            return Client(scheduler, timeout="30s")
         except OSError as err:
             raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster)
+    return Client(cluster, timeout="120s")  # workers load spaCy first: slow on a busy machine
 
 
 def extract_with_dask(
