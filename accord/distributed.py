@@ -43,8 +43,13 @@ def connect(scheduler: str | None, workers: int) -> Client:
             return Client(scheduler, timeout="30s")
         except OSError as err:
             raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster, timeout="120s")  # workers load spaCy first: slow on a busy machine
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "120s"}):  # slow starts on a busy machine
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        return Client(cluster, timeout="120s")
 
 
 def extract_with_dask(
