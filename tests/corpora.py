@@ -43,3 +43,33 @@ def load_scorer() -> ModuleType:
 def score(gold: Path, predictions: Path) -> dict[str, Any]:
     scorer = load_scorer()
     return scorer.score(scorer.load(gold), scorer.load(predictions))
+
+
+def gold_ids(gold: Path) -> set[str]:
+    return {json.loads(line)["id"] for line in gold.read_text(encoding="utf-8").splitlines() if line}
+
+
+def assert_lines_up(pages: Path, gold: Path, records: dict[str, dict[str, Any]]) -> None:
+    """Every page has gold and a prediction, and no page failed to read."""
+    stems = {path.stem for path in pages.glob("*.txt")}
+    assert stems == gold_ids(gold)
+    assert set(records) == stems
+    assert not [doc_id for doc_id, record in records.items() if "error" in record]
+
+
+def assert_evidence_verbatim(pages: Path, gold: Path) -> None:
+    """The gold was written against these pages: each evidence string stands in its page as printed."""
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        text = (pages / f"{doc['id']}.txt").read_text(encoding="utf-8")
+        for event in doc["events"]:
+            assert event["evidence"] in text, f"{doc['id']}: {event['evidence']!r}"
+
+
+def assert_floors(gold: Path, predictions: Path, event_f1: float, strict_f1: float) -> None:
+    result = score(gold, predictions)
+    assert result["documents_missing"] == 0
+    assert result["event_f1"] >= event_f1, f"event F1 fell to {result['event_f1']:.3f} (floor {event_f1})"
+    assert result["strict_f1"] >= strict_f1, (
+        f"strict F1 fell to {result['strict_f1']:.3f} (floor {strict_f1})"
+    )

@@ -14,12 +14,11 @@ change; lowering one is visible in review.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import extract_to, read_records, score
+from corpora import assert_evidence_verbatim, assert_floors, assert_lines_up, extract_to, read_records
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.70
@@ -57,30 +56,15 @@ def records(predictions: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_every_page_has_gold_and_a_prediction(records: dict[str, dict[str, Any]]) -> None:
-    stems = {path.stem for path in ARTICLES.glob("*.txt")}
-    gold = {json.loads(line)["id"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line}
-    assert stems == gold
-    assert set(records) == stems
-    assert not [doc_id for doc_id, record in records.items() if "error" in record]
+    assert_lines_up(ARTICLES, GOLD, records)
 
 
 def test_gold_evidence_is_verbatim() -> None:
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        text = (ARTICLES / f"{doc['id']}.txt").read_text(encoding="utf-8")
-        for event in doc["events"]:
-            assert event["evidence"] in text, f"{doc['id']}: {event['evidence']!r}"
+    assert_evidence_verbatim(ARTICLES, GOLD)
 
 
 def test_scores_stay_above_their_floors(predictions: Path) -> None:
-    result = score(GOLD, predictions)
-    assert result["documents_missing"] == 0
-    assert result["event_f1"] >= EVENT_F1_FLOOR, (
-        f"event F1 fell to {result['event_f1']:.3f} (floor {EVENT_F1_FLOOR})"
-    )
-    assert result["strict_f1"] >= STRICT_F1_FLOOR, (
-        f"strict F1 fell to {result['strict_f1']:.3f} (floor {STRICT_F1_FLOOR})"
-    )
+    assert_floors(GOLD, predictions, EVENT_F1_FLOOR, STRICT_F1_FLOOR)
 
 
 @pytest.mark.parametrize("doc_id", sorted(NO_EVENTS))

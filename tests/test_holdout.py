@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import extract_to, read_records, score
+from corpora import assert_floors, assert_lines_up, extract_to, read_records
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.60
@@ -65,10 +65,7 @@ def gold_documents() -> list[dict[str, Any]]:
 
 
 def test_pages_gold_and_predictions_line_up(records: dict[str, dict[str, Any]]) -> None:
-    stems = {path.stem for path in PAGES.glob("*.txt")}
-    assert stems == {doc["id"] for doc in gold_documents()}
-    assert set(records) == stems
-    assert not [doc_id for doc_id, record in records.items() if "error" in record]
+    assert_lines_up(PAGES, GOLD, records)
 
 
 def test_gold_evidence_is_verbatim() -> None:
@@ -79,14 +76,7 @@ def test_gold_evidence_is_verbatim() -> None:
 
 
 def test_scores_stay_above_their_floors(predictions: Path) -> None:
-    result = score(GOLD, predictions)
-    assert result["documents_missing"] == 0
-    assert result["event_f1"] >= EVENT_F1_FLOOR, (
-        f"event F1 is {result['event_f1']:.3f}, below the floor {EVENT_F1_FLOOR}"
-    )
-    assert result["strict_f1"] >= STRICT_F1_FLOOR, (
-        f"strict F1 is {result['strict_f1']:.3f}, below the floor {STRICT_F1_FLOOR}"
-    )
+    assert_floors(GOLD, predictions, EVENT_F1_FLOOR, STRICT_F1_FLOOR)
 
 
 @pytest.mark.parametrize("doc_id", sorted(EMPTY_PAGES))
