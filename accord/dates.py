@@ -31,9 +31,9 @@ from dateparser.date import DateDataParser
 
 from accord.records import EventDate
 
-__all__ = ["is_future_expression", "resolve_date"]
+__all__ = ["MONTHS", "is_future_expression", "resolve_date"]
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -53,7 +53,7 @@ def _alternation(words: dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_M = rf"(?P<m>{_alternation(_MONTHS)})"
+_M = rf"(?P<m>{_alternation(MONTHS)})"
 _WD = rf"(?:{_alternation(_WEEKDAYS)})"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _RANGE = r"(?: ?(?:-|to|and) ?\d{1,2}(?:st|nd|rd|th)?)?"  # "July 28-30": an event is dated to its first day
@@ -306,14 +306,14 @@ def _candidate(text: str, pub: _Published | None) -> EventDate | None:
         return _month(year, month, "absolute", text) if 1 <= month <= 12 else None
     if match := _DAY_MONTH.match(text) or _MONTH_DAY.match(text):
         year = int(match["y"]) if match["y"] else None
-        return _month_day(_MONTHS[match["m"]], int(match["d"]), year, pub)
+        return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub)
     if match := _MONTH_YEAR.match(text):
-        value = f"{match['y']}-{_MONTHS[match['m']]:02d}"
+        value = f"{match['y']}-{MONTHS[match['m']]:02d}"
         return EventDate(value, "month", "absolute", value)
     if match := _YEAR.match(text):
         return _year(int(match["y"]), "absolute", match["y"])
     if match := _MONTH.match(text):
-        return _month_only(_MONTHS[match["m"]], match["last"] is not None, pub)
+        return _month_only(MONTHS[match["m"]], match["last"] is not None, pub)
     if match := _WEEKDAY.match(text):
         return _weekday(_WEEKDAYS[match["wd"]], match["last"] is not None, pub)
     if match := _DAY_OF_MONTH.match(text):

@@ -12,22 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from accord.dates import MONTHS
 from accord.records import CleanedDocument, PublicationDate
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -149,7 +136,7 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("mon"):
-        month = _MONTHS[groups["mon"][:3].lower()]
+        month = MONTHS[groups["mon"][:3].lower()]
         return _iso(year, month, int(groups["day"]) if groups.get("day") else None)
     if groups.get("mm"):
         return _iso(year, int(groups["mm"]), int(groups["dd"]))
@@ -164,7 +151,7 @@ def _url_date(url: str) -> str | None:
     """A date written into the URL path (/2024/04/15/, 20240517, /2018-11/06/, 2022/feb/14)."""
     for match in _URL_DATE.finditer(url):
         month_text = match["mm"].lower()
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
         value = _iso(int(match["year"]), month, int(match["dd"]))
         if value:
             return value
