@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from corpora import extract_to, read_records
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from accord.output import extraction_dict
-from accord.pipeline import extract
 from accord.settings import Settings
 from accord.store import Store, ingest, open_store
 
@@ -35,11 +34,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path
 
     def run(source: Path) -> Path:
         if source not in cache:
-            out = tmp_path_factory.mktemp("pred") / f"{source.stem}.jsonl"
-            with out.open("w", encoding="utf-8") as sink:
-                for result in extract([source]):
-                    sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
-            cache[source] = out
+            cache[source] = extract_to(source, tmp_path_factory.mktemp("pred") / f"{source.stem}.jsonl")
         return cache[source]
 
     return run
@@ -91,3 +86,14 @@ def seeded(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     ingest([shared / "corpus" / "seeds"], opened, Settings.from_env(db=url))
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="module")
+def predictions(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The extraction of the test module's `CORPUS` directory, once per module, as JSON Lines."""
+    return extract_to(request.module.CORPUS, tmp_path_factory.mktemp("pred") / "pred.jsonl")
+
+
+@pytest.fixture(scope="module")
+def records(predictions: Path) -> dict[str, dict[str, Any]]:
+    return read_records(predictions)

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import assert_evidence_verbatim, assert_floors, assert_lines_up, extract_to, read_records
+from corpora import assert_evidence_verbatim, assert_floors, assert_lines_up
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.70
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "blind"
+CORPUS = ARTICLES  # what the shared `predictions` fixture extracts
 GOLD = DATA / "blind.gold.jsonl"
 
 # Pages whose only diplomatic-sounding statements are planned, negated or hypothetical, or off-topic.
@@ -42,17 +43,6 @@ COMMENT_DOC = "b17_gleaner_jam_can_call"
 COMMENT_ONLY_WORDS = ("Ottawa", "Toronto", "predecessor", "Kamina Johnson Smith")
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Extract the whole corpus once into a JSON Lines file."""
-    return extract_to(ARTICLES, tmp_path_factory.mktemp("pred") / "pred.jsonl")
-
-
-@pytest.fixture(scope="module")
-def records(predictions: Path) -> dict[str, dict[str, Any]]:
-    return read_records(predictions)
 
 
 def test_every_page_has_gold_and_a_prediction(records: dict[str, dict[str, Any]]) -> None:

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import assert_floors, assert_lines_up, extract_to, read_records
+from corpora import assert_floors, assert_lines_up
 
 EVENT_F1_FLOOR = 0.95
 STRICT_F1_FLOOR = 0.90
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
+CORPUS = ARTICLES  # what the shared `predictions` fixture extracts
 GOLD = DATA / "articles.gold.jsonl"
 
 # Articles whose only diplomatic statements are negated, future or hypothetical, or that are off-topic.
@@ -46,17 +47,6 @@ COMMENTS = {
 COMMENT_ONLY_WORDS = ("Albanese", "Canberra", "Tongan king", "Rio de Janeiro", "Ebrard", "Ottawa")
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Extract the whole corpus once into a JSON Lines file."""
-    return extract_to(ARTICLES, tmp_path_factory.mktemp("pred") / "pred.jsonl")
-
-
-@pytest.fixture(scope="module")
-def records(predictions: Path) -> dict[str, dict[str, Any]]:
-    return read_records(predictions)
 
 
 def test_every_article_has_gold_and_a_prediction(records: dict[str, dict[str, Any]]) -> None:

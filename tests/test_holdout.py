@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import assert_floors, assert_lines_up, extract_to, read_records
+from corpora import assert_floors, assert_lines_up
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.60
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "holdout"
+CORPUS = PAGES  # what the shared `predictions` fixture extracts
 GOLD = DATA / "holdout.gold.jsonl"
 
 EMPTY_PAGES = {
@@ -47,17 +48,6 @@ COMMENT_ONLY = {
 }
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Extract the whole corpus once into a JSON Lines file."""
-    return extract_to(PAGES, tmp_path_factory.mktemp("pred") / "pred.jsonl")
-
-
-@pytest.fixture(scope="module")
-def records(predictions: Path) -> dict[str, dict[str, Any]]:
-    return read_records(predictions)
 
 
 def gold_documents() -> list[dict[str, Any]]:
