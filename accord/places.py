@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.affiliations import strip_possessive
 from accord.gazetteer import city_country, country_code
 from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
@@ -24,9 +25,7 @@ DATELINE = re.compile(
 
 def place_of(text: str) -> Location | None:
     """A city or country name as a `Location`; None for names that are neither."""
-    clean = text.strip(" ,.").removeprefix("the ").removeprefix("The ")
-    for suffix in ("'s", "’s"):
-        clean = clean.removesuffix(suffix)
+    clean = strip_possessive(text.strip(" ,.").removeprefix("the ").removeprefix("The "))
     country = city_country(clean)
     if country:
         return Location(city=clean, country=country)
