@@ -98,10 +98,16 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def assert_whole(db: Path) -> None:
-    """Nothing half-written: the file is sound and every stored thing has what it needs."""
+    """Nothing half-written: the file is sound, the schema is all there or not at all (a kill can land
+    before the first migration commits), and every stored thing has what it needs."""
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        migrated = "migrations" in tables and conn.execute("SELECT count(*) FROM migrations").fetchone()[0]
+        if not migrated:
+            assert tables <= {"migrations"}, f"tables without their migration: {sorted(tables)}"
+            return
         orphans = {
             "documents without a source": "SELECT count(*) FROM documents d WHERE NOT EXISTS "
             "(SELECT 1 FROM sources s WHERE s.document_id = d.id)",
