@@ -15,6 +15,7 @@ from accord.records import Location
 VENUE_WORDS = {"summit", "forum", "conference", "meetings", "session", "assembly", "dialogue", "talks"}
 DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
+PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
@@ -34,7 +35,23 @@ def place_of(text: str) -> Location | None:
 
 
 def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
-    return [e for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")]
+    """Place names of a sentence: the model's place entities, plus known cities it labelled otherwise or
+    not at all (the small model reads "in Montevideo" as a PRODUCT)."""
+    places = []
+    for entity in sentence.ents:
+        if entity.label_ in PLACE_LABELS or (entity.label_ not in ("NORP", "DATE") and known_city(entity)):
+            places.append(entity)
+    doc = sentence.doc
+    for token in sentence:
+        if token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.is_title:
+            run = doc[token.i : token.i + 1]
+            if known_city(run):
+                places.append(run)
+    return sorted(places, key=lambda span: span.start)
+
+
+def known_city(span: SpacySpan) -> bool:
+    return city_country(strip_possessive(span.text.strip(" ,."))) is not None
 
 
 def governed_by(entity: SpacySpan, trigger: Token) -> bool:
