@@ -254,16 +254,37 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 and i > sentence.start
                 and all(t.lower_ in TITLES for t in doc[i + 1 : start])
                 and (
-                    doc[i - 1].lower_ in ROLE_WORDS or doc[i - 1].text == ")" or office_of_country(doc, i - 1)
+                    doc[i - 1].lower_ in ROLE_WORDS
+                    or doc[i - 1].text == ")"
+                    or office_of_country(doc, i - 1)
+                    or ends_title(doc, i)
                 )
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):
-            in_title = in_title or token.lower_ in NAME_ANCHORS or token.lower_ in ("of", "for")
+            in_title = (
+                in_title
+                or token.lower_ in NAME_ANCHORS
+                or token.lower_ in ("of", "for")
+                or (token.text == "," and ends_title(doc, i))
+            )
             i -= 1
         else:
             break
     return doc[i + 1 : start]
+
+
+def ends_title(doc: Doc, comma: int) -> bool:
+    """Whether the words before a comma close an office title with its portfolio: "the High Commissioner
+    for Human Rights, X", "Minister of Fisheries and Marine Resources, X"."""
+    start = doc[comma].sent.start
+    for j in range(comma - 1, max(start, comma - 9) - 1, -1):
+        token = doc[j]
+        if token.lower_ in NAME_ANCHORS:
+            return j < comma - 1 and doc[j + 1].lower_ in ("for", "of")
+        if not (token.is_title or token.is_upper or token.lower_ in ("for", "of", "and", "the", "&")):
+            return False
+    return False
 
 
 def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,44 @@
+"""The cast of a page: who is named, and the country or organisation each serves, read from the words
+around the name. Sentences written for these tests; people invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.nlp import load_model
+from accord.people import find_actors
+from accord.settings import Settings
+
+
+def affiliations(text: str) -> dict[str, str | None]:
+    doc = load_model(Settings.from_env().model)(text)
+    return {actor.name: actor.affiliation for actor in find_actors(doc).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        (
+            "The minister was received by the United Nations High Commissioner for Human Rights, "
+            "Ingrid Solheim, in Geneva.",
+            "Ingrid Solheim",
+            "UN",
+        ),
+        (
+            "She then met the Secretary General of the Association of Southeast Asian Nations, Dr. Anh Tran.",
+            "Anh Tran",
+            "ASEAN",
+        ),
+        ("Talks were held with the Minister for Foreign Affairs of Chile, Ana Rojas.", "Ana Rojas", "CHL"),
+        ("Ghana's Foreign Minister, Efua Mensah, flew to Addis Ababa.", "Efua Mensah", "GHA"),
+    ],
+)
+def test_an_office_title_before_a_comma_and_the_name_tells_the_affiliation(
+    text: str, name: str, affiliation: str
+) -> None:
+    assert affiliations(text).get(name) == affiliation
+
+
+def test_a_comma_after_a_plain_noun_phrase_does_not_lend_its_country() -> None:
+    found = affiliations("After the talks on trade with Japan, Maria Lindqvist spoke to reporters.")
+    assert found.get("Maria Lindqvist") is None
