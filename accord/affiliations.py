@@ -7,7 +7,7 @@ page and kept in `Doc.user_data`, since every stage after NER asks about them to
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from accord.gazetteer import affiliation_code, demonym
 
@@ -27,7 +27,7 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
     """Token index -> affiliation code, for every token inside a country or organisation name."""
     marks: dict[int, str] = {}
     for entity in doc.ents:
-        if entity.label_ in ("GPE", "NORP", "ORG", "LOC"):
+        if entity.label_ in ("GPE", "NORP", "ORG", "LOC") or misread_country(entity):
             code = affiliation_code(strip_possessive(entity.text))
             if code:
                 marks.update({t.i: code for t in entity if not t.is_punct})
@@ -54,6 +54,14 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
         else:
             i += 1
     return marks
+
+
+def misread_country(entity: Span) -> bool:
+    """A country the model took for a person: "Saint Lucia", "Sierra Leone", or "of Jordan"."""
+    if entity.label_ != "PERSON" or affiliation_code(entity.text) is None:
+        return False
+    before = entity.doc[entity.start - 1].lower_ if entity.start else ""
+    return len(entity) > 1 or before in ("of", "in", "to", "from")
 
 
 def is_demonym(token: Token) -> bool:

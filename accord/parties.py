@@ -56,7 +56,7 @@ def clause_root(trigger: Token) -> Token:
     for _ in range(4):
         if (
             node.pos_ == "VERB"
-            or node.head is node
+            or node.head.i == node.i
             or node.dep_
             not in ("dobj", "pobj", "prep", "compound", "nsubj", "attr", "conj", "amod", "mark", "advmod")
         ):

@@ -17,6 +17,7 @@ from accord.actors import (
     GENERIC_ROLES,
     NEAR_REACH,
     ROLE_WORDS,
+    SUBJECT_DEPS,
     Actor,
     Cast,
     affiliation_in,
@@ -348,7 +349,32 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
             for holder in holders[:1] if len(holders) == 1 else []:
                 holder.role = role
+        if len(holders) > 1:
+            holders = narrowed(holders, token, home)
         if len(holders) == 1:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def narrowed(holders: list[Actor], description: Token, home: str | None) -> list[Actor]:
+    """Of several holders of an office, the one a description can mean: not the other party of its own
+    verb ("the Prime Minister called on Samoa's Prime Minister, X" is the other one), else the publisher's."""
+    if description.dep_ in SUBJECT_DEPS:
+        verb = description.head
+        holders = [a for a in holders if not any(is_object_of(m, verb) for m in a.mentions)]
+    if len(holders) > 1 and home:
+        holders = [a for a in holders if a.affiliation == home]
+    return holders
+
+
+def is_object_of(mention: SpacySpan, verb: Token) -> bool:
+    """Whether a mention stands in a verb's object or prepositional object, within a few steps."""
+    node = mention.root
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ in SUBJECT_DEPS:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ in ("dobj", "prep", "pobj", "dative", "prt", "appos")
+        node = node.head
+    return False

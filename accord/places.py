@@ -59,13 +59,13 @@ def governed_by(entity: SpacySpan, trigger: Token) -> bool:
     anchors = {trigger.i}
     node = trigger
     for _ in range(3):
-        if node.pos_ == "VERB" or node.head is node:
+        if node.pos_ == "VERB" or node.head.i == node.i:
             break
         node = node.head
         anchors.add(node.i)
     node = entity.root
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.i in anchors:

@@ -13,7 +13,7 @@ MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not alwa
 def ancestors(token: Token) -> list[Token]:
     found, node = [], token
     for _ in range(MAX_DEPTH):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         found.append(node)

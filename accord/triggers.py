@@ -215,15 +215,15 @@ def modality(token: Token) -> str | None:
                 return "future"
         if (
             node.lower_ in PLANNING_WORDS or (node.lower_ in SCHEDULE_WORDS and node.tag_ in ("VBZ", "VBP"))
-        ) and (node is not token):
+        ) and (node.i != token.i):
             return "future"
         if node.tag_ == "VB" and node.dep_ not in ("acl", "relcl") and has_to(node):
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
-        if node is not token and node.lower_ in CALLED_OFF:
+        if node.i != token.i and node.lower_ in CALLED_OFF:
             return "negation"  # "the meeting … was postponed"
-        if node.tag_ in ("VBD", "VBN") and node is not token and node.lower_ not in PLANNING_WORDS:
+        if node.tag_ in ("VBD", "VBN") and node.i != token.i and node.lower_ not in PLANNING_WORDS:
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node, steps = node.head, steps + 1
     window = token.doc[max(token.sent.start, token.i - 3) : token.i]
@@ -250,7 +250,7 @@ def is_briefing_topic(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     head = token.head
-    if head.lower_ in ("on", "about", "including") and head.head is not head:
+    if head.lower_ in ("on", "about", "including") and head.head.i != head.i:
         head = head.head
     return head.lower_ in BRIEFING_VERBS
 

@@ -42,3 +42,13 @@ def test_an_office_title_before_a_comma_and_the_name_tells_the_affiliation(
 def test_a_comma_after_a_plain_noun_phrase_does_not_lend_its_country() -> None:
     found = affiliations("After the talks on trade with Japan, Maria Lindqvist spoke to reporters.")
     assert found.get("Maria Lindqvist") is None
+
+
+def test_a_description_as_subject_is_not_the_named_object_of_its_own_verb() -> None:
+    doc = load_model(Settings.from_env().model)(
+        "Prime Minister Marcus Joseph of Saint Lucia arrived in Apia on Monday. "
+        "Later that day the Prime Minister called on Samoa's Prime Minister, Leota Ioane, at his office."
+    )
+    mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
+    assert "the Prime Minister" in mentions["Marcus Joseph"]
+    assert "the Prime Minister" not in mentions["Leota Ioane"]
