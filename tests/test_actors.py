@@ -31,6 +31,7 @@ def affiliations(text: str) -> dict[str, str | None]:
         ),
         ("Talks were held with the Minister for Foreign Affairs of Chile, Ana Rojas.", "Ana Rojas", "CHL"),
         ("Ghana's Foreign Minister, Efua Mensah, flew to Addis Ababa.", "Efua Mensah", "GHA"),
+        ("Prime Minister Marcus Joseph of Saint Lucia arrived in Apia on Monday.", "Marcus Joseph", "LCA"),
     ],
 )
 def test_an_office_title_before_a_comma_and_the_name_tells_the_affiliation(
