@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, Select, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, case, exists, func, or_, select, union_all
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -34,6 +34,7 @@ from accord.store.records import (
 __all__ = ["actor", "event", "events", "partners", "search", "timeline"]
 
 TYPE_ORDER = {"meet": 0, "call": 1, "visit": 2, "agree": 3}
+TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
 CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
 
 
@@ -60,6 +61,41 @@ def chronological(event: Dated) -> tuple[int, int, int, int, str]:
         TYPE_ORDER.get(event.type, 9),
         event.id,
     )
+
+
+def in_order(newest_first: bool = False) -> list[ColumnElement[Any]]:
+    """ORDER BY terms that put the events table in `chronological` order, so the database sorts and pages.
+
+    ISO dates of one shape sort as text in date order; a date without a year comes after every dated one and
+    no date at the very end. `newest_first` reverses only the events dated with a year: the others keep
+    their order after them.
+    """
+    e = schema.events
+    date = func.coalesce(e.c.date, "")
+    placed = case((date == "", 2), (date.startswith("--"), 1), else_=0)
+    keys = [date, TYPE_RANK, e.c.id]
+    if newest_first:
+        return [placed, *(case((placed == 0, key)).desc() for key in keys), *keys]
+    return [placed, *keys]
+
+
+def involves(side: str) -> ColumnElement[bool]:
+    """A condition on the events table: `side` is one of the event's parties or the country it visits."""
+    e, ep = schema.events, schema.event_parties
+    wanted = side.upper()
+    return or_(
+        e.c.id.in_(select(ep.c.event_id).where(ep.c.affiliation == wanted)),
+        (e.c.type == "visit") & (e.c.country == wanted),
+    )
+
+
+def pair_of(first: str, second: str) -> tuple[str, str]:
+    """Two different parties, upper-cased, or `NotFound` that says what a pair needs."""
+    if first.upper() == second.upper():
+        raise NotFound(
+            f"a timeline needs two different parties, got {first} and {second}; e.g. `timeline JPN FIN`"
+        )
+    return first.upper(), second.upper()
 
 
 def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[EventSource]]:
@@ -158,25 +194,11 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
     return sorted(loaded, key=chronological)
 
 
-def involving(conn: Connection, countries: Iterable[str]) -> list[FusedEvent]:
-    """Events in which any of `countries` is a party or the country visited."""
-    e, ep = schema.events, schema.event_parties
-    wanted = sorted({c.upper() for c in countries})
-    as_party = select(ep.c.event_id).where(ep.c.affiliation.in_(wanted))
-    visited = select(e.c.id).where(e.c.type == "visit", e.c.country.in_(wanted))
-    ids = list(conn.scalars(as_party.union(visited)))
-    return [found for found in load_events(conn, ids) if found.sides & set(wanted)]
-
-
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
-    pair = {first.upper(), second.upper()}
-    if len(pair) != 2:
-        raise NotFound(
-            f"a timeline needs two different parties, got {first} and {second}; e.g. `timeline JPN FIN`"
-        )
+    a, b = pair_of(first, second)
     with store.read() as conn:
-        return [found for found in involving(conn, pair) if pair <= found.sides]
+        return load_events(conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b))))
 
 
 def filtered(query: Select, type: str | None, since: str | None, until: str | None) -> Select:
@@ -205,22 +227,60 @@ def events(
 ) -> list[FusedEvent]:
     """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
     query = filtered(select(schema.events.c.id), type, since, until)
+    if country:
+        query = query.where(involves(country))
     with store.read() as conn:
-        ids = set(conn.scalars(query))
-        found = involving(conn, [country]) if country else load_events(conn, ids)
-    return [f for f in found if f.id in ids]
+        return load_events(conn, conn.scalars(query))
+
+
+def pair_counts(
+    conn: Connection,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    party: str | None = None,
+) -> dict[tuple[str, str], Counter[str]]:
+    """Events per type for every pair of sides that share one (in alphabetical order), counted in SQL.
+
+    The sides of an event are its parties and, for a visit, the country visited: pairs of parties come
+    from the parties table, and a visited country that is not a party pairs with each party. `party`
+    keeps the pairs it belongs to.
+    """
+    e, a, b = schema.events, schema.event_parties.alias("a"), schema.event_parties.alias("b")
+    both = (
+        select(a.c.affiliation.label("x"), b.c.affiliation.label("y"), e.c.type)
+        .join_from(e, a, a.c.event_id == e.c.id)
+        .join(b, (b.c.event_id == a.c.event_id) & (a.c.affiliation < b.c.affiliation))
+    )
+    visited = (
+        select(a.c.affiliation.label("x"), e.c.country.label("y"), e.c.type)
+        .join_from(e, a, a.c.event_id == e.c.id)
+        .where(e.c.type == "visit", e.c.country.is_not(None), e.c.country != "")
+        .where(~exists().where(b.c.event_id == e.c.id, b.c.affiliation == e.c.country))
+    )
+    arms = [filtered(arm, type, since, until) for arm in (both, visited)]
+    if party:
+        wanted = party.upper()
+        arms = [
+            arm.where(or_(arm.selected_columns.x == wanted, arm.selected_columns.y == wanted)) for arm in arms
+        ]
+    sides = union_all(*arms).subquery()
+    found: dict[tuple[str, str], Counter[str]] = {}
+    for x, y, kind, n in conn.execute(
+        select(sides.c.x, sides.c.y, sides.c.type, func.count()).group_by(sides.c.x, sides.c.y, sides.c.type)
+    ):
+        found.setdefault((min(x, y), max(x, y)), Counter())[kind] += n
+    return found
 
 
 def partners(store: Store, country: str) -> list[Partner]:
     """Counterparts of a country, ranked by the number of events, with the count of each type."""
     me = country.upper()
-    counts: dict[str, Counter[str]] = {}
     with store.read() as conn:
-        for found in involving(conn, [me]):
-            for other in found.sides - {me}:
-                counts.setdefault(other, Counter())[found.type] += 1
-    ranked = sorted(counts.items(), key=lambda item: (-sum(item[1].values()), item[0]))
-    return [Partner(other, sum(by_type.values()), dict(sorted(by_type.items()))) for other, by_type in ranked]
+        pairs = pair_counts(conn, party=me)
+    counts = {(b if a == me else a): by_type for (a, b), by_type in pairs.items()}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1].total(), item[0]))
+    return [Partner(other, by_type.total(), dict(sorted(by_type.items()))) for other, by_type in ranked]
 
 
 def event(store: Store, event_id: str) -> FusedEvent:
@@ -310,35 +370,60 @@ def suggest(conn: Connection, name: str) -> str:
     )
 
 
-def search(store: Store, query: str, limit: int = 50) -> list[SearchHit]:
-    """Articles whose text contains `query` (any case), with a snippet and the events read from them."""
-    d, s, m = schema.documents, schema.sources, schema.event_mentions
+def matching(needle: str) -> ColumnElement[bool]:
+    """A condition on the documents table: the text contains `needle`, in any case."""
+    return schema.documents.c.text.icontains(needle, autoescape=True)
+
+
+def needle_of(query: str) -> str:
+    """The words of a search with their spacing normalised, or `NotFound` when there are none."""
     needle = " ".join(query.split())
     if not needle:
         raise NotFound("search needs some text, e.g. accord search 'hybrid threats'")
+    return needle
+
+
+def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    """Articles whose text contains `query` (any case), newest first, with a snippet and their events.
+
+    `offset` and `limit` pick one page of them; the inputs and events of that page come in one query each.
+    """
+    d, s, m = schema.documents, schema.sources, schema.event_mentions
+    needle = needle_of(query)
     with store.read() as conn:
         rows = conn.execute(
             select(d.c.id, d.c.title, d.c.published, d.c.text)
-            .where(d.c.text.icontains(needle, autoescape=True))
+            .where(matching(needle))
             .order_by(d.c.published.desc(), d.c.id)
+            .offset(offset)
             .limit(limit)
         ).all()
-        hits = []
-        for row in rows:
-            at = row.text.casefold().find(needle.casefold())
-            start, end = max(0, at - 80), min(len(row.text), at + len(needle) + 80)
-            snippet = (
-                ("…" if start else "")
-                + " ".join(row.text[start:end].split())
-                + ("…" if end < len(row.text) else "")
-            )
-            inputs = tuple(
-                conn.scalars(select(s.c.input_id).where(s.c.document_id == row.id).order_by(s.c.input_id))
-            )
-            event_ids = tuple(
-                dict.fromkeys(
-                    conn.scalars(select(m.c.event_id).where(m.c.document_id == row.id).order_by(m.c.position))
-                )
-            )
-            hits.append(SearchHit(row.id, row.title, row.published, snippet, inputs, event_ids))
-    return hits
+        ids = [row.id for row in rows]
+        inputs: dict[str, list[str]] = {}
+        for document_id, input_id in conn.execute(
+            select(s.c.document_id, s.c.input_id).where(s.c.document_id.in_(ids)).order_by(s.c.input_id)
+        ):
+            inputs.setdefault(document_id, []).append(input_id)
+        events: dict[str, dict[str, None]] = {}
+        for document_id, event_id in conn.execute(
+            select(m.c.document_id, m.c.event_id).where(m.c.document_id.in_(ids)).order_by(m.c.position)
+        ):
+            events.setdefault(document_id, {})[event_id] = None
+    return [
+        SearchHit(
+            row.id,
+            row.title,
+            row.published,
+            snippet(row.text, needle),
+            tuple(inputs.get(row.id, ())),
+            tuple(events.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+def snippet(text: str, needle: str) -> str:
+    """The words around the first match of `needle`, with an ellipsis where the text goes on."""
+    at = text.casefold().find(needle.casefold())
+    start, end = max(0, at - 80), min(len(text), at + len(needle) + 80)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
