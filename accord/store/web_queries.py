@@ -12,12 +12,21 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Table, func, or_, select
+from sqlalchemy import Row, Table, func, select
 
 from accord.errors import NotFound
 from accord.store import schema
 from accord.store.db import Store
-from accord.store.queries import chronological, filtered, load_events
+from accord.store.queries import (
+    filtered,
+    in_order,
+    involves,
+    load_events,
+    matching,
+    needle_of,
+    pair_counts,
+    pair_of,
+)
 from accord.store.records import FusedEvent
 
 __all__ = [
@@ -33,6 +42,8 @@ __all__ = [
     "dyads",
     "event_context",
     "event_page",
+    "pair_periods",
+    "search_total",
 ]
 
 
@@ -135,21 +146,24 @@ def dyads(
     party: str | None = None,
 ) -> list[Dyad]:
     """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to."""
-    e, ep = schema.events, schema.event_parties
-    found: dict[tuple[str, str], Counter[str]] = {}
     with store.read() as conn:
-        rows = conn.execute(filtered(select(e.c.id, e.c.type, e.c.country), type, since, until)).all()
-        ids = filtered(select(e.c.id), type, since, until)
-        parties: dict[str, set[str]] = {}
-        for row in conn.execute(select(ep.c.event_id, ep.c.affiliation).where(ep.c.event_id.in_(ids))):
-            parties.setdefault(row.event_id, set()).add(row.affiliation)
-    for row in rows:
-        sides = parties.get(row.id, set()) | ({row.country} if row.type == "visit" and row.country else set())
-        for pair in itertools.combinations(sorted(sides), 2):
-            if party is None or party.upper() in pair:
-                found.setdefault(pair, Counter())[row.type] += 1
+        found = pair_counts(conn, type, since, until, party)
     ranked = sorted(found.items(), key=lambda item: (-item[1].total(), item[0]))
     return [Dyad(a, b, by_type.total(), dict(sorted(by_type.items()))) for (a, b), by_type in ranked]
+
+
+def pair_periods(store: Store, first: str, second: str) -> Counter[tuple[str, str]]:
+    """The events between two parties counted per (first seven characters of the date, type), in SQL.
+
+    The date prefix is a month (`2024-01`), a year (`2024`), a date without a year (`--09-12`) or "" for
+    no date: enough for per-type totals and a chart of every event, without loading one of them.
+    """
+    e = schema.events
+    a, b = pair_of(first, second)
+    prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
+    query = select(prefix, e.c.type, func.count()).where(involves(a), involves(b)).group_by(prefix, e.c.type)
+    with store.read() as conn:
+        return Counter({(period, kind): n for period, kind, n in conn.execute(query)})
 
 
 def event_page(
@@ -161,28 +175,30 @@ def event_page(
     until: str | None = None,
     country: str | None = None,
     newest_first: bool = True,
+    partner: str | None = None,
 ) -> tuple[int, list[FusedEvent]]:
-    """One page of the filtered events and how many there are in all; only that page's events are loaded."""
-    e, ep = schema.events, schema.event_parties
-    query = filtered(select(e.c.id, e.c.type, e.c.date), type, since, until)
-    if country:
-        wanted = country.upper()
-        query = query.where(
-            or_(
-                e.c.id.in_(select(ep.c.event_id).where(ep.c.affiliation == wanted)),
-                (e.c.type == "visit") & (e.c.country == wanted),
-            )
-        )
+    """One page of the filtered events and how many there are in all; only that page's events are loaded.
+
+    `country` keeps the events it is involved in, and `partner` those that involve it too. The newest first
+    are the latest dated events; those without a full date stay at the end.
+    """
+    e = schema.events
+    query = filtered(select(e.c.id), type, since, until).where(
+        *(involves(side) for side in (country, partner) if side)
+    )
     with store.read() as conn:
-        rows = sorted(conn.execute(query).all(), key=chronological)
-        if newest_first:  # the latest dated events first; those without a full date stay at the end
-            placed = [bool(row.date) and not row.date.startswith("--") for row in rows]
-            rows = [r for r, p in zip(rows, placed, strict=True) if p][::-1] + [
-                r for r, p in zip(rows, placed, strict=True) if not p
-            ]
-        order = {row.id: i for i, row in enumerate(rows[offset : offset + limit])}
-        page = load_events(conn, list(order))
-    return len(rows), sorted(page, key=lambda found: order[found.id])
+        total = conn.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ids = list(conn.scalars(query.order_by(*in_order(newest_first)).offset(offset).limit(limit)))
+        order = {event_id: i for i, event_id in enumerate(ids)}
+        page = load_events(conn, ids)
+    return total, sorted(page, key=lambda found: order[found.id])
+
+
+def search_total(store: Store, query: str) -> int:
+    """How many stored articles contain `query`, as `search` matches it."""
+    d = schema.documents
+    with store.read() as conn:
+        return conn.scalar(select(func.count()).select_from(d).where(matching(needle_of(query)))) or 0
 
 
 def event_context(store: Store, event_id: str) -> EventContext:

@@ -7,12 +7,13 @@ functions; `app.py` mounts every view twice, as a page and under `/api`, so the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Path, Query, Request
 
-from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search, timeline
+from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search
 from accord.store.web_queries import (
     Counts,
     Dyad,
@@ -23,6 +24,8 @@ from accord.store.web_queries import (
     dyads,
     event_context,
     event_page,
+    pair_periods,
+    search_total,
 )
 
 __all__ = ["VIEWS", "View"]
@@ -135,21 +138,27 @@ def overview_view(store: StoreDep) -> Overview:
     return Overview(counts(store), tuple(latest), tuple(dyads(store)[:12]))
 
 
-def histogram(found: list[FusedEvent]) -> tuple[tuple[Bin, ...], int]:
-    """Events per month (per year when the record spans more than three years), every period shown."""
-    dated = [e for e in found if e.date and not e.date.startswith("--")]
-    years = sorted(int(e.date[:4]) for e in dated if e.date)
+def histogram(counted: Mapping[tuple[str, str], int]) -> tuple[tuple[Bin, ...], int]:
+    """Events per month (per year when the record spans more than three years), every period shown.
+
+    `counted` holds the number of events per (date prefix, type), as `pair_periods` counts them; the second
+    value returned is how many events could not be charted (no date, no year, or no month on a monthly axis).
+    """
+    dated = {
+        (prefix, kind): n for (prefix, kind), n in counted.items() if prefix and not prefix.startswith("--")
+    }
+    years = sorted(int(prefix[:4]) for prefix, _ in dated)
     monthly = bool(years) and years[-1] - years[0] < 3
-    charted = [e for e in dated if e.date and (len(e.date) >= 7 or not monthly)]
+    width = 7 if monthly else 4
+    charted = {key: n for key, n in dated.items() if len(key[0]) >= width}
     periods: dict[str, Counter[str]] = {}
     if charted:
-        keys = sorted({e.date[: 7 if monthly else 4] for e in charted if e.date})
+        keys = sorted(prefix[:width] for prefix, _ in charted)
         periods = {key: Counter() for key in span(keys[0], keys[-1], monthly)}
-        for e in charted:
-            if e.date:
-                periods[e.date[: 7 if monthly else 4]][e.type] += 1
+        for (prefix, kind), n in charted.items():
+            periods[prefix[:width]][kind] += n
     bins = tuple(Bin(key, {t: by[t] for t in TYPES if by[t]}) for key, by in periods.items())
-    return bins, len(found) - len(charted)
+    return bins, sum(counted.values()) - sum(charted.values())
 
 
 def span(first: str, last: str, monthly: bool) -> list[str]:
@@ -165,18 +174,24 @@ def span(first: str, last: str, monthly: bool) -> list[str]:
 
 
 def dyad_view(store: StoreDep, first: Party, second: Party, page: PageNo = 1, size: Size = 50) -> DyadView:
-    """The events between two parties: counts per type and per period, and the chronological list."""
-    found = timeline(store, first, second)
-    bins, not_charted = histogram(found)
-    by_type = Counter(e.type for e in found)
+    """The events between two parties: counts per type and per period over all of them, and one page of
+    the chronological list."""
+    counted = pair_periods(store, first, second)
+    bins, not_charted = histogram(counted)
+    by_type: Counter[str] = Counter()
+    for (_, kind), n in counted.items():
+        by_type[kind] += n
+    total, found = event_page(
+        store, (page - 1) * size, size, country=first, partner=second, newest_first=False
+    )
     return DyadView(
         first.upper(),
         second.upper(),
         {t: by_type[t] for t in TYPES if by_type[t]},
         bins,
         not_charted,
-        Paging.of(page, size, len(found)),
-        tuple(found[(page - 1) * size : page * size]),
+        Paging.of(page, size, total),
+        tuple(found),
     )
 
 
@@ -247,10 +262,17 @@ def search_view(
     page: PageNo = 1,
     size: Size = 20,
 ) -> SearchView:
-    """Stored articles that contain a phrase, newest first, with a snippet and their events."""
-    hits = search(store, q, limit=page * size + 1)
-    paging = Paging(page, size, None if len(hits) > page * size else len(hits), len(hits) > page * size)
-    return SearchView(q, paging, tuple(hits[(page - 1) * size : page * size]))
+    """Stored articles that contain a phrase, newest first, with a snippet and their events.
+
+    Only this page of articles is read (and one more, to know there is a next page); the total is known
+    without counting when this is the last page, and counted when the page lies beyond the last.
+    """
+    offset = (page - 1) * size
+    hits = search(store, q, limit=size + 1, offset=offset)
+    total: int | None = None
+    if len(hits) <= size:
+        total = offset + len(hits) if hits or not offset else search_total(store, q)
+    return SearchView(q, Paging(page, size, total, total is None), tuple(hits[:size]))
 
 
 def document_view(
