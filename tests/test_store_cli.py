@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from store_articles import fail_for
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -49,6 +51,19 @@ def table_counts(url: str) -> dict[str, int]:
         }
     store.close()
     return counts
+
+
+def write_pages(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def summary_row(stdout: str) -> list[str]:
+    """The numbers of the summary table `ingest` prints."""
+    rows = ([cell.strip() for cell in line.strip("│ ").split("│")] for line in stdout.splitlines())
+    return next(cells for cells in rows if cells[0].isdigit())
 
 
 def accord(*args: str) -> str:
@@ -96,3 +111,35 @@ def test_query_commands_explain_a_missing_database_in_one_line(tmp_path: Path) -
     result = runner.invoke(app, ["timeline", "JPN", "FIN", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
     assert result.exit_code == 2 and "accord ingest" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_document_the_database_refuses_gets_one_line_and_exit_1(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = write_pages(tmp_path / "pages")
+    refuse = IntegrityError("INSERT INTO sources", {}, Exception("NOT NULL constraint failed: sources.path"))
+    fail_for("daily", refuse, monkeypatch)
+    result = runner.invoke(app, ["ingest", str(pages), "--db", store_url], env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.output
+    (line,) = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line == f"failed: {pages / 'daily.txt'}: not stored: NOT NULL constraint failed: sources.path"
+    assert summary_row(result.stdout)[:4] == ["2", "0", "0", "1"]  # new, copies, unchanged, failed
+    inputs = {
+        s["input_id"] for e in json.loads(accord("events", "--json", "--db", store_url)) for s in e["sources"]
+    }
+    assert inputs == {"wire", "call"}
+
+
+def test_a_database_that_fails_stops_the_run_saying_what_it_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = write_pages(tmp_path / "pages")
+    fail_for("daily", OperationalError("INSERT", {}, Exception("database or disk is full")), monkeypatch)
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    result = runner.invoke(app, ["ingest", str(pages), "--db", url], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert (
+        "error: could not write the database" in result.stderr and "database or disk is full" in result.stderr
+    )
+    assert "run the same command again" in result.stderr and "ingested into" in result.stdout
+    assert table_counts(url)["documents"] == 1  # call.txt, read first, is stored whole

@@ -74,9 +74,11 @@ def ingest_command(
 
     Re-ingesting the same files adds nothing; a copy of a stored article (other page chrome, or a wire story
     reprinted by another outlet) is linked to it as one more source; a report of an event already stored is
-    fused into it. Ends with a summary; the exit status is 1 when some documents failed. Ctrl-C stops after
-    the last whole document (the one in progress is rolled back), prints the summary so far and exits 130;
-    running the same command again goes on where it stopped.
+    fused into it. A document that cannot be read, or whose data the database refuses, gets one line on
+    stderr and is skipped (rolled back whole); the run ends with a summary and exit status 1 when some
+    documents failed. Ctrl-C, or a failure of the database itself (unreachable, full, locked too long), stops
+    after the last whole document, prints the summary so far and exits 130 or 2; running the same command
+    again goes on where it stopped.
 
     With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
     other machines).
@@ -109,20 +111,29 @@ def ingest_command(
             else:
                 summary = ingest(paths, store, settings, seen)
     except AccordError as error:
-        fail(str(error))
+        if not so_far.documents:
+            fail(str(error))
+        stopped(f"[bold red]error:[/] {error}\n{RESUME}", so_far, store.url, 2)
     except KeyboardInterrupt:
-        err.print(
-            "[yellow]interrupted:[/] the documents counted below are stored whole, the one in progress was "
-            "rolled back; run the same command again to go on",
-            highlight=False,
-        )
-        out.print(store_views.summary_table(so_far, store.url))
-        raise typer.Exit(130) from None
+        stopped(f"[yellow]interrupted:[/] {RESUME}", so_far, store.url, 130)
     finally:
         store.close()
     out.print(store_views.summary_table(summary, store.url))
     if summary.documents_failed:
         raise typer.Exit(1)
+
+
+RESUME = (
+    "the documents counted below are stored whole, the one in progress was rolled back; run the same "
+    "command again to go on"
+)
+
+
+def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> typer.Exit:
+    """End a run cut short by Ctrl-C or by the database, saying what it stored before it stopped."""
+    err.print(message, highlight=False, soft_wrap=True)
+    out.print(store_views.summary_table(so_far, url))
+    raise typer.Exit(status)
 
 
 @app.command("timeline")

@@ -19,9 +19,11 @@ from typing import Literal
 from urllib.parse import urlparse
 
 from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
+from accord.errors import StoreError
 from accord.pipeline import extract
-from accord.records import CleanedDocument, Event, EventDate, Extraction, Reject, Span
+from accord.records import CleanedDocument, Document, Event, EventDate, Extraction, Reject, Span
 from accord.settings import Settings
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, record_offices, resolve
@@ -60,6 +62,11 @@ class IngestSummary:
     events_fused: int = 0
     failures: list[str] = field(default_factory=list)
 
+    @property
+    def documents(self) -> int:
+        """Documents counted so far, whatever happened to them."""
+        return self.documents_new + self.documents_copies + self.documents_unchanged + self.documents_failed
+
     def add(self, stored: Stored) -> None:
         name = {"new": "documents_new", "copy": "documents_copies", "unchanged": "documents_unchanged"}
         if stored.outcome == "failed":
@@ -88,7 +95,11 @@ def ingest(
 def ingest_results(
     store: Store, results: Iterable[Extraction | Reject], progress: Callable[[Stored], None] | None = None
 ) -> IngestSummary:
-    """Store extraction results in order, one transaction per document; rejects are counted as failed."""
+    """Store extraction results in order, one transaction per document; rejects are counted as failed.
+
+    A document whose data the database refuses is rolled back alone and counted as failed; an error of the
+    database itself (gone, full, locked too long) stops the run, every document before it stored whole.
+    """
     with store.read() as conn:
         index = NearDuplicates(conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).all())
     summary = IngestSummary()
@@ -96,11 +107,37 @@ def ingest_results(
         if isinstance(result, Reject):
             stored = Stored(result.source, "failed", error=result.error)
         else:
-            stored = store_extraction(store, index, result)
+            try:
+                stored = store_extraction(store, index, result)
+            except StoreError as error:
+                reason = refused(error)
+                if reason is None:
+                    raise
+                document = result.cleaned.document
+                stored = Stored(document.source, "failed", error=f"{named(document)}: not stored: {reason}")
         summary.add(stored)
         if progress:
             progress(stored)
     return summary
+
+
+def refused(error: StoreError) -> str | None:
+    """Why the database refused one document's data, or None when the database itself failed.
+
+    The store raises `StoreError` from the driver's error: a constraint or a value the database will not
+    take belongs to the document; anything else (connection, disk, lock timeout) belongs to the database.
+    """
+    cause = error.__cause__
+    if cause is None:
+        return str(error)
+    if isinstance(cause, IntegrityError | DataError):
+        return str(cause.orig or cause).strip().splitlines()[0]
+    return None
+
+
+def named(document: Document) -> str:
+    """The path and, when the path does not show it, the input id: what the user can find the input by."""
+    return document.source if document.id in document.source else f"{document.source} (id {document.id})"
 
 
 def store_extraction(store: Store, index: NearDuplicates, result: Extraction) -> Stored:
