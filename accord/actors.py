@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.affiliations import affiliation_of_token
-from accord.gazetteer import affiliation_code
+from accord.gazetteer import affiliation_code, city_country
 from accord.names import name_matches
 from accord.roles import normalise_role
 
@@ -183,6 +183,20 @@ def is_name_token(token: Token) -> bool:
     )
 
 
+def given_name_after_title(doc: Doc, i: int) -> bool:
+    """A capitalised word the tagger took for a common noun, between an office and a name: the given name
+    in "Minister for Foreign Affairs Seán Ó Briain"."""
+    token = doc[i]
+    return (
+        i > token.sent.start
+        and token.is_alpha
+        and token.is_title
+        and token.tag_ in ("NN", "NNS", "JJ")
+        and token.lower_ not in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
+        and doc[i - 1].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
+    )
+
+
 def continues_name(doc: Doc, i: int, stop: int) -> bool:
     """Whether token i extends a name: a name token, or particles ("von der") followed by one."""
     j = i
@@ -199,7 +213,9 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end < sentence.end and continues_name(doc, end, sentence.end):
         end += 1
     while (
-        start > sentence.start and is_name_token(doc[start - 1]) and not affiliation_of_token(doc[start - 1])
+        start > sentence.start
+        and not affiliation_of_token(doc[start - 1])
+        and (is_name_token(doc[start - 1]) or given_name_after_title(doc, start - 1))
     ):
         start -= 1
     while start < end and (
@@ -428,7 +444,24 @@ def after_office(doc: Doc, i: int) -> bool:
 
 
 def name_word(token: Token) -> bool:
-    return is_name_token(token) and not affiliation_of_token(token) and token.ent_type_ not in PLACE_ENTITIES
+    return (
+        is_name_token(token)
+        and not affiliation_of_token(token)
+        and (token.ent_type_ not in PLACE_ENTITIES or after_place_name(token))
+    )
+
+
+def after_place_name(token: Token) -> bool:
+    """A word NER put at the end of a place entity after the place itself: the name in "President of the
+    Republic of Belarus Alyaksandr Karpovich", tagged as part of the country."""
+    previous = token.doc[token.i - 1] if token.i else None
+    return (
+        token.ent_iob_ == "I"
+        and previous is not None
+        and previous.ent_iob_ in ("B", "I")
+        and (bool(affiliation_of_token(previous)) or after_place_name(previous))
+        and city_country(token.text) is None
+    )
 
 
 def takes_part(run: SpacySpan) -> bool:

@@ -323,8 +323,15 @@ DESCRIPTION_HEADS = set(
 def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
     """ "The Raksha Mantri called on …", "the US top diplomat": a role phrase without a name is the one
     person on the page holding that office (of that country, if it says), when there is exactly one."""
+    titles = {  # "Prime Minister of the Republic of Belarus X": the office of the name that follows
+        t.i: actor for actor in cast.actors for m in actor.mentions for t in left_window(doc, m.start)
+    }
     for token in doc:
         if token.lower_ not in DESCRIPTION_HEADS or token.i in cast.by_token:
+            continue
+        if token.i in titles:
+            titles[token.i].mentions.append(doc[token.i : token.i + 1])
+            cast.by_token[token.i] = titles[token.i]
             continue
         after = token.i + 1
         while after < token.sent.end and (doc[after].lower_ in ROLE_WORDS or doc[after].text in (",", "(")):
@@ -349,8 +356,7 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
             for holder in holders[:1] if len(holders) == 1 else []:
                 holder.role = role
-        if len(holders) > 1:
-            holders = narrowed(holders, token, home)
+        holders = narrowed(holders, token, home)
         if len(holders) == 1:
             holders[0].mentions.append(phrase)
             for t in phrase:
@@ -369,9 +375,10 @@ def narrowed(holders: list[Actor], description: Token, home: str | None) -> list
 
 
 def is_object_of(mention: SpacySpan, verb: Token) -> bool:
-    """Whether a mention stands in a verb's object or prepositional object, within a few steps."""
+    """Whether a mention stands in a verb's object or prepositional object ("met the President of the
+    Republic of Belarus X")."""
     node = mention.root
-    for _ in range(4):
+    for _ in range(10):
         if node.head.i == node.i or node.dep_ in SUBJECT_DEPS:
             return False
         if node.head.i == verb.i:

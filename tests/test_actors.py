@@ -32,6 +32,16 @@ def affiliations(text: str) -> dict[str, str | None]:
         ("Talks were held with the Minister for Foreign Affairs of Chile, Ana Rojas.", "Ana Rojas", "CHL"),
         ("Ghana's Foreign Minister, Efua Mensah, flew to Addis Ababa.", "Efua Mensah", "GHA"),
         ("Prime Minister Marcus Joseph of Saint Lucia arrived in Apia on Monday.", "Marcus Joseph", "LCA"),
+        (
+            "The Prime Minister also met Prime Minister of the Republic of Belarus Alyaksandr Karpovich.",
+            "Alyaksandr Karpovich",
+            "BLR",
+        ),
+        (
+            "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
+            "Seán Ó Briain",
+            "IRL",
+        ),
     ],
 )
 def test_an_office_title_before_a_comma_and_the_name_tells_the_affiliation(
@@ -53,3 +63,13 @@ def test_a_description_as_subject_is_not_the_named_object_of_its_own_verb() -> N
     mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
     assert "the Prime Minister" in mentions["Marcus Joseph"]
     assert "the Prime Minister" not in mentions["Leota Ioane"]
+
+
+def test_an_office_before_a_name_is_that_persons_not_the_subjects() -> None:
+    doc = load_model(Settings.from_env().model)(
+        "Prime Minister Shahid Khan of Pakistan arrived in Tianjin. The Prime Minister also met Prime "
+        "Minister of the Republic of Belarus Alyaksandr Karpovich."
+    )
+    mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
+    assert "The Prime Minister" in mentions["Shahid Khan"]
+    assert "The Prime Minister" not in mentions["Alyaksandr Karpovich"]
