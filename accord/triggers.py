@@ -267,7 +267,10 @@ def receives_someone(token: Token) -> bool:
     if any(c.dep_ == "dobj" and is_personal(c) for c in token.children):
         return True
     following = token.doc[token.i + 1 : min(token.sent.end, token.i + RECEPTION_REACH)]
-    return any(t.ent_type_ == "PERSON" or (t.lower_ in PERSON_NOUNS and t.pos_ == "NOUN") for t in following)
+    return any(
+        t.ent_type_ == "PERSON" or (t.lower_ in PERSON_NOUNS and t.pos_ in ("NOUN", "PROPN"))
+        for t in following
+    )
 
 
 def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:

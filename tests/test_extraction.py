@@ -130,3 +130,11 @@ def test_evidence_offsets_point_into_the_cleaned_text() -> None:
                 result.cleaned.text[participant.mention.start : participant.mention.end]
                 == participant.mention.text
             )
+
+
+def test_received_with_the_guest_named_after_a_long_time_and_place_phrase() -> None:
+    events = events_of(
+        "Peru's Minister of Foreign Affairs, Ambassador Elena Ruiz, received this Thursday at the San Martin "
+        "Palace the Minister of Foreign Affairs of the Plurinational State of Bolivia, Rosa Quispe."
+    )
+    assert ("meet", frozenset({"PER", "BOL"})) in kinds(events)
