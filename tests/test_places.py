@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from accord.gazetteer import world_city_country
 from accord.nlp import load_model
-from accord.places import sentence_location
+from accord.places import place_of, sentence_location
+from accord.records import Location
 from accord.settings import Settings
 
 SENTENCE = "Ana Rojas and Luis Quispe met on Friday in Montevideo to discuss fisheries."
@@ -33,3 +35,17 @@ def test_an_unknown_capitalised_word_is_not_a_place() -> None:
     doc = load_model(Settings.from_env().model)(SENTENCE.replace("Montevideo", "Quorvale"))
     trigger = next(t for t in doc if t.text == "met")
     assert sentence_location(next(doc.sents), trigger) is None
+
+
+@pytest.mark.parametrize(("city", "country"), [("Entebbe", "UGA"), ("Belém", "BRA"), ("Bishkek", "KGZ")])
+def test_a_city_the_tables_lack_is_found_among_the_worlds_cities(city: str, country: str) -> None:
+    doc = load_model(Settings.from_env().model)(f"Ana Rojas and Luis Quispe met on Friday in {city}.")
+    trigger = next(t for t in doc if t.text == "met")
+    location = sentence_location(next(doc.sents), trigger)
+    assert location is not None and (location.city, location.country) == (city, country)
+
+
+def test_world_cities_need_a_place_label_or_a_place_word() -> None:
+    assert world_city_country("Florence") == "ITA"
+    assert place_of("Florence") is None  # a person's name as often as a city, unless the model says place
+    assert place_of("Florence", anywhere=True) == Location(city="Florence", country="ITA")
