@@ -38,6 +38,12 @@ def affiliations(text: str) -> dict[str, str | None]:
             "BLR",
         ),
         (
+            "Norway's Minister Halvard Skjelbred received his Colombian counterpart, Luz Marina Ospina "
+            "Caicedo, for talks in Oslo.",
+            "Luz Marina Ospina Caicedo",
+            "COL",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
