@@ -32,6 +32,7 @@ __all__ = [
     "fold",
     "is_capital",
     "organisation_code",
+    "venue_city",
     "world_city_country",
 ]
 
@@ -145,6 +146,7 @@ class _Tables:
     organisations: dict[str, str]
     short_names: dict[str, str]
     demonyms: dict[str, str]
+    venues: dict[str, tuple[str, str]]
 
 
 def _rank(pairs: list[tuple[str, str, int]]) -> dict[str, str]:
@@ -195,6 +197,7 @@ def _tables() -> _Tables:
         organisations=organisations,
         short_names=data["short_names"],
         demonyms={k: v for k, v in demonyms.items() if v} | data["demonym_overrides"],
+        venues={_key(k): (city, code) for k, (city, code) in data["venues"].items()},
     )
 
 
@@ -270,6 +273,12 @@ def _world_cities() -> dict[str, str]:
         if population > best.get(key, (0, ""))[0]:
             best[key] = (population, code)
     return {key: code for key, (_, code) in best.items()}
+
+
+def venue_city(venue: str) -> tuple[str, str] | None:
+    """City and country of a well-known seat of government or organisation ("NATO Headquarters",
+    "the Kremlin"): talks held there took place in that city."""
+    return _tables().venues.get(_key(_strip(venue)))
 
 
 def is_capital(city: str) -> bool:

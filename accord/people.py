@@ -287,13 +287,31 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
         publisher = [(home, 1)] if home and official else []
-        ranked = [c for c, _ in partners + publisher + near.most_common() + evidence if c not in beside]
+        bodies = [(code, 1) for code in organisations_near(sentences.values())] if serves_a_body(actor) else []
+        ranked = [
+            c for c, _ in bodies + partners + publisher + near.most_common() + evidence if c not in beside
+        ]
         if ranked:
             actor.affiliation = ranked[0]
             titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role
             )  # "foreign secretary"
+
+
+ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
+
+
+def serves_a_body(actor: Actor) -> bool:
+    """An office that international organisations have and governments rarely do."""
+    return any(office in (actor.role or "") for office in ORGANISATION_OFFICES)
+
+
+def organisations_near(sentences: Iterable[SpacySpan]) -> list[str]:
+    """Organisations named in an official's sentences ("visited NATO Headquarters and met Deputy Secretary
+    General X"), in order of appearance."""
+    found = (affiliation_of_token(t) for sentence in sentences for t in sentence)
+    return list(dict.fromkeys(code for code in found if code in ORGANISATIONS))
 
 
 def listed_together(mention: SpacySpan, actor: Actor) -> bool:

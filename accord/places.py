@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.affiliations import strip_possessive
-from accord.gazetteer import city_country, country_code, world_city_country
+from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
 
@@ -29,6 +29,9 @@ def place_of(text: str, anywhere: bool = False) -> Location | None:
     """A city or country name as a `Location`; None for names that are neither. `anywhere` also looks the
     name up among the world's cities, for a name the model labelled as a place."""
     clean = strip_possessive(text.strip(" ,.").removeprefix("the ").removeprefix("The "))
+    venue = venue_city(clean.removesuffix(" building"))
+    if venue:
+        return Location(city=venue[0], country=venue[1])
     country = city_country(clean)
     if country:
         return Location(city=clean, country=country)

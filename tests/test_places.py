@@ -49,3 +49,15 @@ def test_world_cities_need_a_place_label_or_a_place_word() -> None:
     assert world_city_country("Florence") == "ITA"
     assert place_of("Florence") is None  # a person's name as often as a city, unless the model says place
     assert place_of("Florence", anywhere=True) == Location(city="Florence", country="ITA")
+
+
+@pytest.mark.parametrize(
+    ("venue", "city", "country"),
+    [
+        ("NATO Headquarters", "Brussels", "BEL"),
+        ("the Kremlin", "Moscow", "RUS"),
+        ("the Berlaymont building", "Brussels", "BEL"),
+    ],
+)
+def test_a_seat_of_government_or_organisation_is_in_its_city(venue: str, city: str, country: str) -> None:
+    assert place_of(venue) == Location(city=city, country=country)
