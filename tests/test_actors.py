@@ -44,6 +44,12 @@ def affiliations(text: str) -> dict[str, str | None]:
             "COL",
         ),
         (
+            "Kenya's Foreign Minister Amos Wekesa visited NATO Headquarters on Friday and met Deputy "
+            "Secretary General Petra Lindgren.",
+            "Petra Lindgren",
+            "NATO",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
