@@ -20,10 +20,11 @@ from time import perf_counter
 from typing import TypeVar
 
 from spacy.tokens import Doc
+from spacy.util import get_package_version, load_meta
 
 from accord.clean import clean
 from accord.events import find_events
-from accord.nlp import load_model
+from accord.nlp import load_model, locate
 from accord.pubdate import find_publication_date
 from accord.readers import read_paths
 from accord.records import CleanedDocument, Document, Extraction, Reject
@@ -32,10 +33,33 @@ from accord.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["StageTimes", "extract", "extract_documents", "prepare"]
+__all__ = ["EXTRACTOR_VERSION", "StageTimes", "extract", "extract_documents", "extractor_version", "prepare"]
+
+# Bump this whenever the extraction rules change what they find: the store then reads again every document
+# an older extractor read (at its next ingest, or with `accord reextract`).
+EXTRACTOR_VERSION = 1
 
 T = TypeVar("T")
 Result = Extraction | Reject
+# What extraction takes: a document to clean, one cleaned already (a stored article read again), or a
+# reject to pass on in its place.
+Item = Document | CleanedDocument | Reject
+
+
+def model_version(name: str) -> str:
+    """The installed version of a spaCy pipeline, read from its package without loading it."""
+    location = Path(locate(name))
+    if location.is_dir():
+        return str(load_meta(location / "meta.json").get("version", "unknown"))
+    return get_package_version(name) or "unknown"
+
+
+def extractor_version(model: str) -> str:
+    """What extracting with `model` means, as the store records it per document: Accord's release, the
+    rules' version and the spaCy pipeline's; a document read by any other is read again."""
+    from accord import __version__  # here: the package sets it only after importing this module
+
+    return f"accord {__version__}, rules {EXTRACTOR_VERSION}, {model} {model_version(model)}"
 
 
 @dataclass
@@ -112,19 +136,26 @@ def too_long(document: Document, limit: int) -> Reject | None:
     )
 
 
-def before_model(item: Document | Reject, times: StageTimes, max_chars: int) -> Result | CleanedDocument:
+def document_of(item: Document | CleanedDocument) -> Document:
+    return item.document if isinstance(item, CleanedDocument) else item
+
+
+def before_model(item: Item, times: StageTimes, max_chars: int) -> Result | CleanedDocument:
     """A cleaned document for spaCy; or already final: a `Reject`, or an off-topic page with no events."""
     if isinstance(item, Reject):
         return item
     times.counts["documents"] += 1
-    refused = too_long(item, max_chars)
+    refused = too_long(document_of(item), max_chars)
     if refused:
         return refused
-    try:
-        with times.stage("clean"):
-            cleaned = prepare(item)
-    except Exception as err:  # one broken page must not stop the run
-        return failure(item, "cleaning", err)
+    if isinstance(item, CleanedDocument):
+        cleaned = item
+    else:
+        try:
+            with times.stage("clean"):
+                cleaned = prepare(item)
+        except Exception as err:  # one broken page must not stop the run
+            return failure(item, "cleaning", err)
     with times.stage("gate"):
         relevant = is_relevant(cleaned.text)
     if relevant:
@@ -142,12 +173,13 @@ def after_model(cleaned: CleanedDocument, doc: Doc, times: StageTimes) -> Result
 
 
 def extract_documents(
-    documents: Iterable[Document | Reject],
+    documents: Iterable[Item],
     settings: Settings | None = None,
     times: StageTimes | None = None,
     workers: int | None = None,
 ) -> Iterator[Result]:
-    """Events for every document, in input order; failures come back as `Reject` records.
+    """Events for every document, in input order; failures come back as `Reject` records. A document given
+    cleaned already (a stored article) keeps its text and publication date and skips the cleaner.
 
     `workers` (default `settings.workers`) above 1 runs batches in that many processes; `times`, when
     given, collects the seconds spent per stage.
@@ -186,17 +218,17 @@ def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> It
 # the pool. At most two batches per worker are in flight, so memory stays flat however long the input.
 
 
-def extract_batch(batch: list[Document | Reject], settings: Settings) -> tuple[list[Result], StageTimes]:
+def extract_batch(batch: list[Item], settings: Settings) -> tuple[list[Result], StageTimes]:
     """One batch in a worker process (which loads the model once, at its first batch)."""
     times = StageTimes()
     return list(extract_documents(batch, settings, times, workers=1)), times
 
 
 def extract_in_processes(
-    documents: Iterable[Document | Reject], settings: Settings, times: StageTimes, workers: int
+    documents: Iterable[Item], settings: Settings, times: StageTimes, workers: int
 ) -> Iterator[Result]:
     """`extract_documents` over a pool of processes: same results, same order, one model per process."""
-    in_flight: deque[tuple[list[Document | Reject], Future[tuple[list[Result], StageTimes]]]] = deque()
+    in_flight: deque[tuple[list[Item], Future[tuple[list[Result], StageTimes]]]] = deque()
     with ProcessPoolExecutor(workers, initializer=load_model, initargs=(settings.model,)) as pool:
         for batch in batched(timed(documents, times, "read"), settings.batch_size):
             in_flight.append((batch, pool.submit(extract_batch, batch, settings)))
@@ -207,7 +239,7 @@ def extract_in_processes(
 
 
 def collect(
-    batch: list[Document | Reject], future: Future[tuple[list[Result], StageTimes]], times: StageTimes
+    batch: list[Item], future: Future[tuple[list[Result], StageTimes]], times: StageTimes
 ) -> list[Result]:
     """A batch's results; if its worker died, every document of the batch becomes a `Reject`."""
     with times.stage("waiting for workers"):
@@ -215,7 +247,8 @@ def collect(
             results, worker_times = future.result()
         except Exception as err:
             return [
-                item if isinstance(item, Reject) else failure(item, "a worker process", err) for item in batch
+                item if isinstance(item, Reject) else failure(document_of(item), "a worker process", err)
+                for item in batch
             ]
     times.add(worker_times)
     return results

@@ -123,7 +123,16 @@ def search_table(query: str, hits: Sequence[SearchHit]) -> Table:
 
 def summary_table(summary: IngestSummary, db: str) -> Table:
     table = Table(title=f"ingested into {db}")
-    for column in ("documents new", "copies linked", "unchanged", "failed", "events new", "events fused"):
+    columns = (
+        "documents new",
+        "copies linked",
+        "unchanged",
+        "re-extracted",
+        "failed",
+        "events new",
+        "events fused",
+    )
+    for column in columns:
         table.add_column(column, justify="right")
     table.add_row(
         *map(
@@ -132,6 +141,7 @@ def summary_table(summary: IngestSummary, db: str) -> Table:
                 summary.documents_new,
                 summary.documents_copies,
                 summary.documents_unchanged,
+                summary.documents_reextracted,
                 summary.documents_failed,
                 summary.events_new,
                 summary.events_fused,

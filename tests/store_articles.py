@@ -22,7 +22,7 @@ from accord.records import (
     PublicationDate,
     Span,
 )
-from accord.store import Store
+from accord.store import Store, schema
 from accord.store.fusion import date_parts
 
 FM = "foreign minister"
@@ -122,3 +122,20 @@ def fail_for(input_id: str, error: Exception, monkeypatch: pytest.MonkeyPatch) -
         return original(conn, doc_id, cleaned, similarity)
 
     monkeypatch.setattr(INGEST, "add_source", add_source)
+
+
+def rows(store: Store, leave_out: tuple[str, ...] = ("_at",)) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted, leaving out the columns whose names end as `leave_out` says."""
+    with store.read() as conn:
+        return {
+            table.name: sorted(
+                (
+                    tuple(row)
+                    for row in conn.execute(
+                        select(*(c for c in table.columns if not c.name.endswith(leave_out)))
+                    )
+                ),
+                key=repr,
+            )
+            for table in schema.tables()
+        }

@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Sequence
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from store_articles import FM, REPORT_A, ROJAS, SOLBERG, article, count, happened, report_a, report_b
 
 from accord.errors import NotFound
@@ -27,6 +27,7 @@ from accord.store import (
     search,
     timeline,
 )
+from accord.store.migrations import MIGRATIONS
 
 
 def test_two_reports_of_one_meeting_fuse_and_a_same_day_call_stays_apart(store: Store) -> None:
@@ -78,8 +79,9 @@ def test_migrations_are_recorded_and_applied_once(store_url: str) -> None:
         opened = open_store(store_url)
         with opened.read() as conn:
             assert conn.execute(select(schema.migrations.c.version, schema.migrations.c.name)).all() == [
-                (1, "documents, sources, events, actors")
+                (m.version, m.name) for m in MIGRATIONS
             ]
+            assert set(inspect(conn).get_table_names()) == {t.name for t in schema.tables()}
         opened.close()
 
 

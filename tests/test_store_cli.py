@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
-from store_articles import fail_for
+from store_articles import fail_for, rows
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -45,10 +45,7 @@ Later on Tuesday, Solberg held a phone call with Rojas about the fisheries agree
 def table_counts(url: str) -> dict[str, int]:
     store = open_store(url)
     with store.read() as conn:
-        counts = {
-            t.name: conn.scalar(select(func.count()).select_from(t)) or 0
-            for t in schema.metadata.sorted_tables
-        }
+        counts = {t.name: conn.scalar(select(func.count()).select_from(t)) or 0 for t in schema.tables()}
     store.close()
     return counts
 
@@ -62,8 +59,8 @@ def write_pages(folder: Path) -> Path:
 
 def summary_row(stdout: str) -> list[str]:
     """The numbers of the summary table `ingest` prints."""
-    rows = ([cell.strip() for cell in line.strip("│ ").split("│")] for line in stdout.splitlines())
-    return next(cells for cells in rows if cells[0].isdigit())
+    lines = ([cell.strip() for cell in line.strip("│ ").split("│")] for line in stdout.splitlines())
+    return next(cells for cells in lines if len(cells) > 1 and cells[0].isdigit())
 
 
 def accord(*args: str) -> str:
@@ -123,7 +120,7 @@ def test_a_document_the_database_refuses_gets_one_line_and_exit_1(
     assert result.exit_code == 1, result.output
     (line,) = [line for line in result.stderr.splitlines() if line.strip()]
     assert line == f"failed: {pages / 'daily.txt'}: not stored: NOT NULL constraint failed: sources.path"
-    assert summary_row(result.stdout)[:4] == ["2", "0", "0", "1"]  # new, copies, unchanged, failed
+    assert summary_row(result.stdout)[:5] == ["2", "0", "0", "0", "1"]  # new, copies, same, re-read, failed
     inputs = {
         s["input_id"] for e in json.loads(accord("events", "--json", "--db", store_url)) for s in e["sources"]
     }
@@ -143,3 +140,22 @@ def test_a_database_that_fails_stops_the_run_saying_what_it_stored(
     )
     assert "run the same command again" in result.stderr and "ingested into" in result.stdout
     assert table_counts(url)["documents"] == 1  # call.txt, read first, is stored whole
+
+
+def test_an_older_extractors_articles_are_read_again_from_their_files_or_the_store(
+    tmp_path: Path, store_url: str
+) -> None:
+    pages = str(write_pages(tmp_path / "pages"))
+    accord("ingest", pages, "--db", store_url)
+    store = open_store(store_url)
+    try:
+        before = rows(store, leave_out=("_at", "merge_reason"))
+        for again in (["ingest", pages], ["reextract"]):
+            with store.write() as conn:
+                conn.execute(update(schema.extractions).values(extractor="accord 0.0.9, rules 0"))
+            shown = accord(*again, "--db", store_url)
+            assert summary_row(shown)[3] == "3"  # re-extracted
+            assert rows(store, leave_out=("_at", "merge_reason")) == before
+        assert summary_row(accord("reextract", "--db", store_url))[:5] == ["0"] * 5
+    finally:
+        store.close()

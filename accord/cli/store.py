@@ -1,7 +1,9 @@
-"""Commands over the store: ingest, and the queries (timeline, actor, partners, events, search, event)."""
+"""Commands over the store: ingest and reextract, then the queries (timeline, actor, partners, events,
+search, event)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,9 +28,11 @@ from accord.cli.app import (
 )
 from accord.distributed import extract_with_dask
 from accord.errors import AccordError
+from accord.pipeline import extractor_version
 from accord.settings import Settings
 from accord.store import (
     IngestSummary,
+    Store,
     Stored,
     actor,
     event,
@@ -37,6 +41,7 @@ from accord.store import (
     ingest_results,
     open_store,
     partners,
+    reextract,
     search,
     timeline,
 )
@@ -74,11 +79,12 @@ def ingest_command(
 
     Re-ingesting the same files adds nothing; a copy of a stored article (other page chrome, or a wire story
     reprinted by another outlet) is linked to it as one more source; a report of an event already stored is
-    fused into it. A document that cannot be read, or whose data the database refuses, gets one line on
-    stderr and is skipped (rolled back whole); the run ends with a summary and exit status 1 when some
-    documents failed. Ctrl-C, or a failure of the database itself (unreachable, full, locked too long), stops
-    after the last whole document, prints the summary so far and exits 130 or 2; running the same command
-    again goes on where it stopped.
+    fused into it; an article an older extractor read is re-extracted (see `accord reextract`). A document
+    that cannot be read, or whose data the database refuses, gets one line on stderr and is skipped (rolled
+    back whole); the run ends with a summary and exit status 1 when some documents failed. Ctrl-C, or a
+    failure of the database itself (unreachable, full, locked too long), stops after the last whole
+    document, prints the summary so far and exits 130 or 2; running the same command again goes on where it
+    stopped.
 
     With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
     other machines).
@@ -86,6 +92,36 @@ def ingest_command(
     Example: accord ingest ../shared/corpus/seeds --db sqlite:///accord.db
     Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
+
+    def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
+        if engine is Engine.local:
+            return ingest(paths, store, settings, seen)
+        results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers or 2)
+        return ingest_results(store, results, seen, extractor_version(settings.model))
+
+    write(run, db, model, workers)
+
+
+@app.command("reextract")
+def reextract_command(db: DbOpt = None, model: ModelOpt = None, workers: WorkersOpt = None) -> None:
+    """Extract again, from the text the store keeps, every article an older extractor read.
+
+    Each stored article records the extractor that read it (Accord's release, its rules and the spaCy
+    pipeline); after an upgrade this reads the others again without their input files: old event mentions,
+    people's offices and evidence are replaced, one article per transaction, and events left with no report
+    are removed. `accord ingest` does the same for the files it is given. Ends with the ingest summary.
+
+    Example: accord reextract --db sqlite:///accord.db
+    """
+    write(reextract, db, model, workers)
+
+
+Run = Callable[[Store, Settings, Callable[[Stored], None]], IngestSummary]
+
+
+def write(run: Run, db: str | None, model: str | None, workers: int | None) -> None:
+    """Open the store and run an ingest with a progress line, one line per failed document, the summary
+    and the exit status: 1 when some documents failed, 2 or 130 when the database or Ctrl-C stopped it."""
     try:
         settings = Settings.from_env(db=db, model=model, workers=workers)
         store = open_store(settings.db)
@@ -100,16 +136,12 @@ def ingest_command(
             def seen(stored: Stored) -> None:
                 so_far.add(stored)
                 progress.update(
-                    task, advance=1, description=f"{stored.outcome:>9} {Path(stored.source).name}"
+                    task, advance=1, description=f"{stored.outcome:>12} {Path(stored.source).name}"
                 )
                 if stored.error:
                     err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
 
-            if engine is Engine.dask:
-                results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers or 2)
-                summary = ingest_results(store, results, seen)
-            else:
-                summary = ingest(paths, store, settings, seen)
+            summary = run(store, settings, seen)
     except AccordError as error:
         if not so_far.documents:
             fail(str(error))

@@ -1,6 +1,7 @@
 """The store: one record of events across all sources, in SQLite or PostgreSQL.
 
-`open_store(url)` connects and migrates; `ingest` stores and fuses extraction results; the functions of
+`open_store(url)` connects and migrates; `ingest` stores and fuses extraction results, `reextract` reads
+stored articles again with a newer extractor; the functions of
 `queries` answer the questions the CLI and the web app ask, as typed records.
 """
 
@@ -12,6 +13,7 @@ from accord.store.ingest import IngestSummary, Stored, ingest, ingest_results
 from accord.store.migrations import migrate
 from accord.store.queries import actor, event, events, partners, search, timeline
 from accord.store.records import ActorProfile, EventSource, FusedEvent, Office, Partner, SearchHit, as_dict
+from accord.store.reextract import reextract
 
 __all__ = [
     "ActorProfile",
@@ -31,6 +33,7 @@ __all__ = [
     "ingest_results",
     "open_store",
     "partners",
+    "reextract",
     "search",
     "timeline",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, exists, select
 
 from accord.records import Event, Participant
 from accord.store import schema
@@ -24,7 +24,7 @@ from accord.store.db import insert_ignore
 from accord.store.dedup import content_id
 from accord.store.fusion import date_parts, key_name
 
-__all__ = ["Resolved", "infer_year", "person_id", "record_offices", "resolve"]
+__all__ = ["Resolved", "forget_offices", "infer_year", "person_id", "record_offices", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,23 @@ def record_offices(
         (schema.office_evidence, evidence),
     ):
         insert_ignore(conn, table, rows)
+
+
+def forget_offices(conn: Connection, document_id: str, people: Iterable[str]) -> None:
+    """Take out what an article said about offices, then the offices and `people` nothing else supports
+    (no other article's evidence, no stored mention): the article is about to be extracted again."""
+    o, oe, p = schema.offices, schema.office_evidence, schema.people
+    offices = set(conn.scalars(select(oe.c.office_id).where(oe.c.document_id == document_id)))
+    candidates = set(people) | set(conn.scalars(select(o.c.person_id).where(o.c.id.in_(offices))))
+    conn.execute(delete(oe).where(oe.c.document_id == document_id))
+    conn.execute(delete(o).where(o.c.id.in_(offices), ~exists().where(oe.c.office_id == o.c.id)))
+    conn.execute(
+        delete(p).where(
+            p.c.id.in_(candidates),
+            ~exists().where(o.c.person_id == p.c.id),
+            ~exists().where(schema.participants.c.person_id == p.c.id),
+        )
+    )
 
 
 def evidence_for(event: Event, participant: Participant) -> str:

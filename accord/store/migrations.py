@@ -35,7 +35,16 @@ def create_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "documents, sources, events, actors", create_tables),)
+def add_extractions(conn: Connection) -> None:
+    """Version 2: which extractor read each document. Documents stored before have no row: an unknown,
+    older extractor, so the next ingest of their text (or `accord reextract`) reads them again."""
+    schema.extractions.create(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, sources, events, actors", create_tables),
+    Migration(2, "extractor per document", add_extractions),
+)
 
 
 def applied_versions(store: Store) -> set[int]:

@@ -1,9 +1,11 @@
-"""The store's tables (SQLAlchemy Core), as migration step 1 creates them.
+"""The store's tables (SQLAlchemy Core): `metadata` as migration step 1 creates them, `added` as later
+steps add them.
 
 Documents are keyed by a hash of their normalised cleaned text and keep every source they came from;
 event mentions (one per extracted event) point at the fused event they belong to; people, aliases and
-offices hold what the texts say about who held which office when. JSON lists are stored as text so the
-same schema runs on SQLite and PostgreSQL. A change here must come with a new step in `migrations.py`.
+offices hold what the texts say about who held which office when; `extractions` says which extractor read
+each document. JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
+here must come with a new step in `migrations.py`.
 """
 
 from __future__ import annotations
@@ -178,3 +180,20 @@ office_evidence = Table(
     Column("date", String(10)),
     Column("text", Text, nullable=False),
 )
+
+# Tables added by later migration steps, each step creating its own. They stay out of `metadata`, so step 1
+# creates exactly the version-1 schema forever and a new database goes through the same steps as an old one.
+added = MetaData()
+
+extractions = Table(
+    "extractions",
+    added,
+    Column("document_id", ID, ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
+    Column("extractor", Text, nullable=False),
+    Column("extracted_at", String(32), nullable=False),
+)
+
+
+def tables() -> list[Table]:
+    """Every table of the current schema, each after the tables it refers to."""
+    return [*metadata.sorted_tables, *added.sorted_tables]

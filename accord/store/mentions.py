@@ -1,0 +1,215 @@
+"""Event mentions in the store: each one stored with its people and evidence and fused into an event, or
+taken out again when its article is re-extracted.
+
+Fusion compares a new mention with the stored mentions of every event of the same type and parties
+(`accord.store.fusion` decides); taking mentions out refolds the events that keep others and removes those
+left with none, so the store reads as if the article had never been extracted the old way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy import Connection, delete, select, update
+
+from accord.records import Event, EventDate, Span
+from accord.store import schema
+from accord.store.actors import Resolved, dated, infer_year, resolve
+from accord.store.dedup import content_id
+from accord.store.fusion import Facts, Fused, Person, date_parts, facts_of, fold, match, merge_key, party_key
+
+log = logging.getLogger(__name__)
+
+__all__ = ["events_of", "refold", "remove_mentions", "store_mention"]
+
+
+def with_inferred_year(
+    conn: Connection, event: Event, people: Sequence[Resolved]
+) -> tuple[Event, str | None]:
+    """Give a year-less date (`--09-12`) the one year the participants' offices allow, flagged as inferred."""
+    value = event.date.value
+    if not value or dated(value) or date_parts(value)[1] is None:
+        return event, None
+    found = infer_year(conn, people)
+    if found is None:
+        return event, None
+    year, reason = found
+    date = EventDate(f"{year:04d}{value[1:]}", event.date.precision, "actors", event.date.in_text)
+    log.info("%s", reason)
+    return replace(event, date=date), reason
+
+
+def store_mention(conn: Connection, doc_id: str, position: int, event: Event, published: str | None) -> bool:
+    """Store one event mention and fuse it; True when it started a new event."""
+    people = [resolve(conn, p) for p in event.participants]
+    event = replace(event, participants=tuple(r.participant for r in people))
+    event, date_note = with_inferred_year(conn, event, people) if not published else (event, None)
+    mention_id = content_id("mention", doc_id, str(position))
+    facts = facts_of(event, doc_id, date_note is not None)
+    event_id, reason, is_new = fuse(conn, facts, mention_id)
+    conn.execute(
+        schema.event_mentions.insert().values(
+            id=mention_id,
+            document_id=doc_id,
+            event_id=event_id,
+            position=position,
+            type=event.type,
+            plover_code=event.plover.code,
+            plover_mode=event.plover.mode,
+            date=event.date.value,
+            date_precision=event.date.precision,
+            date_source=event.date.source,
+            date_in_text=event.date.in_text,
+            date_inferred=date_note is not None,
+            date_note=date_note,
+            city=event.location.city,
+            country=event.location.country,
+            topics=json.dumps(list(event.topics)),
+            merge_reason=reason,
+        )
+    )
+    rows = [
+        {"mention_id": mention_id, "position": i, "name": r.participant.name, "role": r.participant.role}
+        | {
+            "affiliation": r.participant.affiliation,
+            "person_id": r.person_id,
+            "inferred": ",".join(r.inferred),
+        }
+        | span_columns(r.participant.mention)
+        for i, r in enumerate(people)
+    ]
+    if rows:
+        conn.execute(schema.participants.insert(), rows)
+    spans = [
+        {"mention_id": mention_id, "position": i, "span_start": s.start, "span_end": s.end, "text": s.text}
+        for i, s in enumerate(event.evidence)
+    ]
+    if spans:
+        conn.execute(schema.evidence.insert(), spans)
+    return is_new
+
+
+def span_columns(span: Span | None) -> dict[str, object]:
+    if span is None:
+        return {"span_start": None, "span_end": None, "span_text": None}
+    return {"span_start": span.start, "span_end": span.end, "span_text": span.text}
+
+
+def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
+    """The mentions of a stored event, oldest first, as fusion compares them."""
+    m, p, d = schema.event_mentions, schema.participants, schema.documents
+    mentions = conn.execute(
+        select(m.c.id, m.c.document_id, m.c.type, m.c.date, m.c.date_inferred, m.c.city, m.c.country)
+        .join(d, d.c.id == m.c.document_id)
+        .where(m.c.event_id == event_id)
+        .order_by(d.c.ingested_at, m.c.position)
+    ).all()
+    people: dict[str, list[Person]] = {}
+    for row in conn.execute(
+        select(p.c.mention_id, p.c.name, p.c.role, p.c.affiliation)
+        .where(p.c.mention_id.in_([x.id for x in mentions]))
+        .order_by(p.c.mention_id, p.c.position)
+    ):
+        people.setdefault(row.mention_id, []).append(Person(row.name, row.role, row.affiliation))
+    return [
+        Facts(
+            x.type,
+            x.date,
+            bool(x.date_inferred),
+            x.city,
+            x.country,
+            tuple(people.get(x.id, ())),
+            x.document_id,
+        )
+        for x in mentions
+    ]
+
+
+def fuse(conn: Connection, mention: Facts, mention_id: str) -> tuple[str, str, bool]:
+    """The event this mention reports (an existing one if any matches), why, and whether it is new."""
+    e = schema.events
+    key = party_key(mention.parties)
+    for event_id in conn.scalars(
+        select(e.c.id).where(e.c.type == mention.type, e.c.party_key == key).order_by(e.c.id)
+    ):
+        known = stored_facts(conn, event_id)
+        reason = match(fold(known), mention)
+        if reason:
+            save_event(conn, event_id, fold([*known, mention]), new=False)
+            return event_id, reason, False
+    fused = fold([mention])
+    event_id = new_event_id(conn, merge_key(fused), mention_id)
+    save_event(conn, event_id, fused, new=True)
+    return event_id, "first report", True
+
+
+def new_event_id(conn: Connection, key: str, mention_id: str) -> str:
+    """The id of the event a mention starts, from its merge key and mention id.
+
+    A re-extracted article reuses its mention ids, and an event its old mention started may live on with
+    other articles' mentions: that id is taken, so the next one of a fixed sequence is used.
+    """
+    e = schema.events
+    event_id, attempt = "ev" + content_id("event", key, mention_id)[:14], 0
+    while conn.scalar(select(e.c.id).where(e.c.id == event_id)):
+        attempt += 1
+        event_id = "ev" + content_id("event", key, mention_id, str(attempt))[:14]
+    return event_id
+
+
+def save_event(conn: Connection, event_id: str, fused: Fused, new: bool) -> None:
+    values = {
+        "merge_key": merge_key(fused),
+        "date": fused.date,
+        "date_precision": fused.date_precision,
+        "date_inferred": fused.date_inferred,
+        "city": fused.city,
+        "country": fused.country,
+        "improvements": json.dumps(list(fused.improvements), ensure_ascii=False),
+        "conflicts": json.dumps(list(fused.conflicts), ensure_ascii=False),
+    }
+    if not new:
+        conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(**values))
+        return
+    conn.execute(
+        schema.events.insert().values(
+            id=event_id, type=fused.type, party_key=party_key(fused.parties), **values
+        )
+    )
+    parties = [{"event_id": event_id, "affiliation": party} for party in sorted(fused.parties)]
+    if parties:
+        conn.execute(schema.event_parties.insert(), parties)
+
+
+def remove_mentions(conn: Connection, doc_id: str) -> set[str]:
+    """Take out a document's event mentions (their people and evidence go with them) and fold their events
+    again; return the people the removed mentions named, for the actors table to tidy up after them."""
+    m, p = schema.event_mentions, schema.participants
+    mine = select(m.c.id).where(m.c.document_id == doc_id)
+    people = set(
+        conn.scalars(select(p.c.person_id).where(p.c.mention_id.in_(mine), p.c.person_id.is_not(None)))
+    )
+    touched = events_of(conn, doc_id)
+    conn.execute(delete(m).where(m.c.document_id == doc_id))
+    refold(conn, touched)
+    return people
+
+
+def events_of(conn: Connection, doc_id: str) -> list[str]:
+    """The events a document's mentions belong to."""
+    m = schema.event_mentions
+    return sorted(set(conn.scalars(select(m.c.event_id).where(m.c.document_id == doc_id))))
+
+
+def refold(conn: Connection, event_ids: Sequence[str]) -> None:
+    """Fold events again from the mentions they have now, in ingest order (what they would be had the
+    articles come in that order with these findings); remove the events left with no mention."""
+    for event_id in event_ids:
+        left = stored_facts(conn, event_id)
+        if left:
+            save_event(conn, event_id, fold(left), new=False)
+        else:
+            conn.execute(delete(schema.events).where(schema.events.c.id == event_id))
