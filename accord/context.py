@@ -8,12 +8,14 @@ meeting in one participant's own country implies the other side's visit.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
 from accord.actors import Actor, Cast
 from accord.dates import is_future_expression, resolve_date
 from accord.mentions import Mention
+from accord.merging import VISIT_DAYS
 from accord.parties import (
     Party,
     affiliations,
@@ -244,7 +246,8 @@ def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
         travelled = [
             v
             for v in visits
-            if v.date == mention.date and {p.key for p in v.parties} & {p.key for p in mention.parties}
+            if during_trip(mention.date, v.date)
+            and {p.key for p in v.parties} & {p.key for p in mention.parties}
         ]
         if mention.location is None and mention.type in ("meet", "agree") and travelled:
             mention.location = travelled[0].host
@@ -257,6 +260,18 @@ def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
             else:
                 mention.location = dateline
+
+
+def during_trip(day: EventDate | None, arrival: EventDate | None) -> bool:
+    """Whether talks fall within a trip that began on `arrival` (the same day, or within a week after)."""
+    if day == arrival:
+        return True
+    if day is None or arrival is None or not (day.value and arrival.value):
+        return False
+    try:
+        return 0 <= (date.fromisoformat(day.value) - date.fromisoformat(arrival.value)).days <= VISIT_DAYS
+    except ValueError:  # partial dates
+        return False
 
 
 def drop_unaffiliated(mentions: list[Mention]) -> None:

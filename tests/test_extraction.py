@@ -138,3 +138,14 @@ def test_received_with_the_guest_named_after_a_long_time_and_place_phrase() -> N
         "Palace the Minister of Foreign Affairs of the Plurinational State of Bolivia, Rosa Quispe."
     )
     assert ("meet", frozenset({"PER", "BOL"})) in kinds(events)
+
+
+def test_talks_days_into_a_trip_take_the_trips_place_not_the_datelines() -> None:
+    events = events_of(
+        "KATHMANDU - Nepal's Prime Minister Hari Thapa arrived in Belém on Monday for the climate conference.\n"
+        "On Wednesday, Thapa held talks with Norway's Minister of Climate, Ola Berg.",
+        published="2025-11-14",
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert (meet.location.city, meet.location.country) == ("Belém", "BRA")
+    assert ("visit", frozenset({"NOR"})) not in kinds(events)
