@@ -11,8 +11,9 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from accord.actors import Actor, Cast
+from accord.actors import Actor, Cast, left_window
 from accord.dates import is_future_expression, resolve_date
 from accord.mentions import Mention
 from accord.merging import VISIT_DAYS
@@ -22,6 +23,7 @@ from accord.parties import (
     subject_tokens,
     unique,
 )
+from accord.people import someone_else
 from accord.records import EventDate, Location
 
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
@@ -234,8 +236,15 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
                 mention.date is None
                 or any(compatible_dates(mention.date, d) for d in dates.get(found[0].name, [None]))
             )
+            fits = fits and not (party.mention is not None and describes_someone_else(party.mention))
             named.append(Party.of(found[0], party.mention) if not party.name and fits else party)
         mention.parties = unique(named)
+
+
+def describes_someone_else(mention: SpacySpan) -> bool:
+    """ "a Surinamese Head of State": an unnamed official who is not the one the page names."""
+    doc = mention.doc
+    return someone_else(doc[left_window(doc, mention.start).start : mention.end])
 
 
 def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:

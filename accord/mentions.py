@@ -18,6 +18,7 @@ from accord.parties import (
     affiliations,
     clause_root,
     in_side_clause,
+    indefinite_subject,
     owned_by_other,
     refers_back,
     sentence_parties,
@@ -151,6 +152,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 plural=refers_back(token),
                 evidence=[sentence],
             )
+            if not mention.parties and indefinite_subject(clause_root(token)):
+                continue  # "a Surinamese head of state last visited …": someone the page does not name
             if trigger.type == "visit":
                 mention.host = host_of_visit(sentence, token)
             (unasserted if trigger.modality else asserted).extend(split_listed(mention))

@@ -124,8 +124,17 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     if root.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         # a subordinate clause with a subject of its own keeps to its own people
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
-        found = own or found
+        found = own if own or indefinite_subject(root) else found
     return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
+
+
+def indefinite_subject(verb: Token) -> bool:
+    """ "(he noted that) a Surinamese head of state last visited …": someone other than the people named."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.lower_ in ("a", "an", "former", "previous", "another") for d in c.children)
+        for c in verb.children
+    )
 
 
 def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:

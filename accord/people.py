@@ -287,7 +287,9 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
         publisher = [(home, 1)] if home and official else []
-        bodies = [(code, 1) for code in organisations_near(sentences.values())] if serves_a_body(actor) else []
+        bodies = (
+            [(code, 1) for code in organisations_near(sentences.values())] if serves_a_body(actor) else []
+        )
         ranked = [
             c for c, _ in bodies + partners + publisher + near.most_common() + evidence if c not in beside
         ]
@@ -358,6 +360,8 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             continue  # "Foreign Minister Cho": the office of a named person
         window = left_window(doc, token.i)
         phrase = doc[window.start : token.i + 1]
+        if someone_else(phrase):
+            continue
         affiliation = affiliation_in(window) or title_country(doc, token.i + 1)
         role = normalise_role(phrase.text, affiliation)
         if role is None:
@@ -379,6 +383,13 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def someone_else(description: SpacySpan) -> bool:
+    """ "A previous Latvian president", "a former minister": not the office holder the page names."""
+    before = description.doc[description.start - 1] if description.start else None
+    words = {t.lower_ for t in description} | ({before.lower_} if before is not None else set())
+    return bool(words & {"a", "an", "previous", "former", "late", "past", "another", "predecessor"})
 
 
 def narrowed(holders: list[Actor], description: Token, home: str | None) -> list[Actor]:

@@ -44,7 +44,14 @@ def place_of(text: str, anywhere: bool = False) -> Location | None:
 
 def place_of_entity(entity: SpacySpan) -> Location | None:
     """The place an entity names; any city of the world where the model or a preposition says place
-    ("in Entebbe" comes back as an ORG), only the tables' cities otherwise."""
+    ("in Entebbe" comes back as an ORG), only the tables' cities otherwise. A country whose name the
+    model split ("Trinidad" + "and Tobago") is the country."""
+    doc = entity.doc
+    for extra in (3, 2):
+        if entity.end + extra <= entity.sent.end and doc[entity.end].lower_ in ("and", "&", "-"):
+            country = country_code(doc[entity.start : entity.end + extra].text)
+            if country:
+                return Location(country=country)
     return place_of(entity.text, anywhere=entity.label_ in ("GPE", "LOC") or after_place_word(entity))
 
 

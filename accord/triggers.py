@@ -205,6 +205,10 @@ def modality(token: Token) -> str | None:
             lower = child.lower_
             if child.dep_ == "neg" or (lower in NEGATIONS and child.i < node.i):
                 return "negation"
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children
+            ):
+                return "negation"  # "No document was signed", "no talks were held"
             if child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
                 return "future"
             if child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:

@@ -57,10 +57,25 @@ def test_phone_call_has_no_place_and_its_agreement_neither() -> None:
         "Norwegian Prime Minister Erik Dahl is expected to meet Japanese Prime Minister Taro Mori in Tokyo.",
         "Norwegian Prime Minister Erik Dahl did not meet Japanese Prime Minister Taro Mori in Tokyo.",
         "Norwegian Prime Minister Erik Dahl could meet Japanese Prime Minister Taro Mori if time allows.",
+        "Norwegian Prime Minister Erik Dahl noted that a previous Norwegian prime minister visited Japan in 2019.",
     ],
 )
 def test_plans_negations_and_hypotheticals_are_not_events(sentence: str) -> None:
     assert events_of(sentence) == ()
+
+
+def test_a_subject_with_no_is_a_negation() -> None:
+    events = events_of(
+        "Norwegian Prime Minister Erik Dahl talked to Japanese Prime Minister Taro Mori by video on Monday. "
+        "No agreement was signed."
+    )
+    assert {e.type for e in events} == {"call"}
+
+
+def test_a_country_the_model_splits_is_the_host_not_a_city_of_its_first_word() -> None:
+    events = events_of("Suriname's President Glenn Pinas visited Trinidad and Tobago on Monday.")
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.location.country == "TTO"
 
 
 def test_unasserted_statements_are_kept_apart_with_their_mode() -> None:
