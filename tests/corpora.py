@@ -73,3 +73,16 @@ def assert_floors(gold: Path, predictions: Path, event_f1: float, strict_f1: flo
     assert result["strict_f1"] >= strict_f1, (
         f"strict F1 fell to {result['strict_f1']:.3f} (floor {strict_f1})"
     )
+
+
+def assert_no_events(records: dict[str, dict[str, Any]], doc_id: str, why: str) -> None:
+    events = records[doc_id]["events"]
+    assert events == [], f"{doc_id} is {why} but got {[e['type'] for e in events]}"
+
+
+def assert_not_quoted(records: dict[str, dict[str, Any]], doc_id: str, words: tuple[str, ...]) -> None:
+    """No evidence of a page quotes words that only its reader comments hold."""
+    for event in records[doc_id]["events"]:
+        for span in event["evidence"]:
+            for word in words:
+                assert word not in span["text"], f"{doc_id}: evidence quotes a comment ({word!r})"

@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import assert_evidence_verbatim, assert_floors, assert_lines_up
+from corpora import (
+    assert_evidence_verbatim,
+    assert_floors,
+    assert_lines_up,
+    assert_no_events,
+    assert_not_quoted,
+)
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.70
@@ -61,12 +67,8 @@ def test_scores_stay_above_their_floors(predictions: Path) -> None:
 def test_unasserted_or_offtopic_pages_yield_no_events(
     records: dict[str, dict[str, Any]], doc_id: str
 ) -> None:
-    events = records[doc_id]["events"]
-    assert events == [], f"{doc_id} is {NO_EVENTS[doc_id]} but got {[e['type'] for e in events]}"
+    assert_no_events(records, doc_id, NO_EVENTS[doc_id])
 
 
 def test_no_event_comes_from_reader_comments(records: dict[str, dict[str, Any]]) -> None:
-    for event in records[COMMENT_DOC]["events"]:
-        for span in event["evidence"]:
-            for word in COMMENT_ONLY_WORDS:
-                assert word not in span["text"], f"evidence mentions {word!r}, which only a comment does"
+    assert_not_quoted(records, COMMENT_DOC, COMMENT_ONLY_WORDS)

@@ -17,12 +17,17 @@ The floors sit a little below Accord's scores when the set was written (event F1
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import assert_floors, assert_lines_up
+from corpora import (
+    assert_evidence_verbatim,
+    assert_floors,
+    assert_lines_up,
+    assert_no_events,
+    assert_not_quoted,
+)
 
 EVENT_F1_FLOOR = 0.85
 STRICT_F1_FLOOR = 0.60
@@ -50,19 +55,12 @@ COMMENT_ONLY = {
 pytestmark = pytest.mark.slow
 
 
-def gold_documents() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_pages_gold_and_predictions_line_up(records: dict[str, dict[str, Any]]) -> None:
     assert_lines_up(PAGES, GOLD, records)
 
 
 def test_gold_evidence_is_verbatim() -> None:
-    for doc in gold_documents():
-        text = (PAGES / f"{doc['id']}.txt").read_text(encoding="utf-8")
-        for event in doc["events"]:
-            assert event["evidence"] in text, f"{doc['id']}: {event['evidence']!r}"
+    assert_evidence_verbatim(PAGES, GOLD)
 
 
 def test_scores_stay_above_their_floors(predictions: Path) -> None:
@@ -71,13 +69,9 @@ def test_scores_stay_above_their_floors(predictions: Path) -> None:
 
 @pytest.mark.parametrize("doc_id", sorted(EMPTY_PAGES))
 def test_offtopic_and_plan_only_pages_yield_nothing(records: dict[str, dict[str, Any]], doc_id: str) -> None:
-    events = records[doc_id]["events"]
-    assert events == [], f"{doc_id} is {EMPTY_PAGES[doc_id]} but got {[e['type'] for e in events]}"
+    assert_no_events(records, doc_id, EMPTY_PAGES[doc_id])
 
 
 @pytest.mark.parametrize("doc_id", sorted(COMMENT_ONLY))
 def test_reader_comments_are_not_evidence(records: dict[str, dict[str, Any]], doc_id: str) -> None:
-    for event in records[doc_id]["events"]:
-        for span in event["evidence"]:
-            for word in COMMENT_ONLY[doc_id]:
-                assert word not in span["text"], f"{doc_id}: evidence quotes a comment ({word!r})"
+    assert_not_quoted(records, doc_id, COMMENT_ONLY[doc_id])
