@@ -246,7 +246,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
     a title ("Minister of Industry and Trade Ashatu Kijaji")."""
     sentence = doc[start].sent
     i = start - 1
-    in_title = False
+    in_title = portfolio_before(doc, start)
     while i >= max(sentence.start, start - LEFT_WINDOW):
         token = doc[i]
         if token.lower_ == "and" and i > sentence.start and affiliation_of_token(doc[i - 1]):
@@ -275,6 +275,11 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                     or office_of_country(doc, i - 1)
                     or ends_title(doc, i)
                 )
+            )
+            or (  # "her Montenegrin counterpart, Minister of Foreign Affairs X"
+                token.text == ","
+                and i > sentence.start
+                and doc[i - 1].lower_ in ("counterpart", "counterparts")
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):
@@ -431,8 +436,12 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
 def after_office(doc: Doc, i: int) -> bool:
     """Whether an office ends right before token i, however long its name ("Chairman of the National
     Assembly Tran Quoc Hung", "High Commissioner for Human Rights, Ingrid Solheim")."""
-    if any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i)):
-        return True
+    return any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i)) or portfolio_before(doc, i)
+
+
+def portfolio_before(doc: Doc, i: int) -> bool:
+    """Whether the words before token i close "<office> of/for <portfolio>" ("Minister of Foreign and
+    European Affairs"), however the portfolio is worded."""
     j = i - 1
     while j > max(doc[i].sent.start, i - LEFT_WINDOW) and (
         doc[j].lower_ in ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"} or doc[j].tag_ == "NNP"

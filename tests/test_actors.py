@@ -50,6 +50,16 @@ def affiliations(text: str) -> dict[str, str | None]:
             "NATO",
         ),
         (
+            "Slovenia will help, Slovenian Minister of Foreign and European Affairs Mateja Zorko said on Monday.",
+            "Mateja Zorko",
+            "SVN",
+        ),
+        (
+            "Mateja Zorko was received by her Montenegrin counterpart, Minister of Foreign Affairs Ana Perović.",
+            "Ana Perović",
+            "MNE",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
