@@ -8,7 +8,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from accord.store import ActorProfile, FusedEvent, IngestSummary, Partner, SearchHit
+from accord.store import ActorProfile, FusedEvent, IngestSummary, Partner, SearchHit, UnassertedEvent
+
+
+def kind(event: FusedEvent) -> str:
+    """The type, and for an unasserted statement its mode: `meet (future)` must never read as a meeting."""
+    return f"{event.type} ({event.mode})" if isinstance(event, UnassertedEvent) else event.type
 
 
 def place(event: FusedEvent) -> str:
@@ -42,24 +47,25 @@ def events_table(events: Sequence[FusedEvent], title: str) -> Table:
     for event in events:
         flag = " ⚠" if event.conflicts else ""
         table.add_row(
-            event.id, date(event), event.type, people(event), place(event), f"{len(event.sources)}{flag}"
+            event.id, date(event), kind(event), people(event), place(event), f"{len(event.sources)}{flag}"
         )
     return table
 
 
 def event_view(event: FusedEvent) -> RenderableType:
-    """One fused event: its facts, the merge key, improvements and conflicts, then every source."""
+    """One fused event (or unasserted statement): its facts, the merge key, improvements and conflicts, then
+    every source."""
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
     for label, value in (
         ("event", event.id),
-        ("type", event.type),
+        ("type", kind(event)),
         ("date", f"{date(event)} ({event.date_precision or 'unknown'} precision)"),
         ("place", place(event)),
         ("participants", people(event)),
         ("topics", ", ".join(event.topics) or "-"),
-        ("merge key", event.merge_key),
+        ("merge key", event.merge_key or "- (not asserted: never fused)"),
     ):
         head.add_row(label, Text(value))
     for note in event.improvements:

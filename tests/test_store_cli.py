@@ -159,3 +159,34 @@ def test_an_older_extractors_articles_are_read_again_from_their_files_or_the_sto
         assert summary_row(accord("reextract", "--db", store_url))[:5] == ["0"] * 5
     finally:
         store.close()
+
+
+PLAN = """ date 2023-05-17
+World news
+Norway and Chile plan more talks
+Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Pablo Rojas in Oslo on Tuesday.
+Solberg will visit Santiago in June to meet Chilean President Ana Vidal.
+Rojas did not meet the Peruvian foreign minister during the trip.
+"""
+
+
+def test_statements_of_what_did_not_happen_show_only_where_asked_for(tmp_path: Path, store_url: str) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "plan.txt").write_text(PLAN, encoding="utf-8")
+    accord("ingest", str(tmp_path / "pages"), "--db", store_url)
+
+    def listed(*options: str) -> list[dict[str, object]]:
+        return json.loads(accord("events", *options, "--json", "--db", store_url))
+
+    asserted = listed()
+    assert asserted and all("mode" not in e for e in asserted)
+    future, negated = listed("--mode", "future"), listed("--mode", "negation")
+    assert future and {e["mode"] for e in future} == {"future"} and negated
+    every = listed("--mode", "future", "--mode", "hypothetical", "--mode", "negation", "--mode", "reported")
+    assert len(listed("--include-unasserted")) == len(asserted) + len(every)
+    shown = json.loads(accord("event", str(future[0]["id"]), "--json", "--db", store_url))
+    assert shown["mode"] == "future" and shown["sources"][0]["input_id"] == "plan"
+    assert "(negation)" in accord("events", "--mode", "negation", "--db", store_url)
+    exported = tmp_path / "events.jsonl"
+    accord("export", "--format", "jsonl", "-o", str(exported), "--db", store_url)
+    assert len(exported.read_text(encoding="utf-8").splitlines()) == len(asserted)

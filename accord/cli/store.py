@@ -35,8 +35,8 @@ from accord.store import (
     Store,
     Stored,
     actor,
-    event,
-    events,
+    any_event,
+    events_in_modes,
     ingest,
     ingest_results,
     open_store,
@@ -45,6 +45,10 @@ from accord.store import (
     search,
     timeline,
 )
+from accord.store.unasserted import ASSERTED, MODES
+
+# The modes `accord events --mode` offers: the asserted events, or one kind of unasserted statement.
+Mode = StrEnum("Mode", [(mode, mode) for mode in (ASSERTED, *MODES)])  # type: ignore[misc]
 
 
 class Engine(StrEnum):
@@ -219,14 +223,31 @@ def events_command(
     country: Annotated[
         str | None, typer.Option("--country", help="Only events involving this party.")
     ] = None,
+    mode: Annotated[
+        list[Mode] | None,
+        typer.Option(
+            "--mode",
+            help="Only events of this mode: asserted (the default), or statements of what was planned "
+            "(future), hypothetical, denied (negation) or only reported. Repeat for several.",
+        ),
+    ] = None,
+    include_unasserted: Annotated[
+        bool, typer.Option("--include-unasserted", help="The asserted events and every unasserted statement.")
+    ] = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fused events, oldest first, filtered by type, date range and country.
 
+    What the articles say was planned, hypothetical, denied or only reported is kept apart, never fused or
+    counted, and shown only with --mode or --include-unasserted, each with its mode.
+
     Example: accord events --type meet --since 2024-01-01 --country NOR
+    Example: accord events --mode future --country JPN
     """
-    found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
+    modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode.asserted]}
+    kind = type.value if type else None
+    found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))
 
 
@@ -252,9 +273,10 @@ def event_command(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One fused event with every source, its evidence sentences, and why each report was fused into it.
+    """One fused event with every source, its evidence sentences, and why each report was fused into it;
+    or one unasserted statement (an id from `accord events --mode`), with its mode.
 
     Example: accord event ev1234abcd
     """
-    found = ask(db, lambda store: event(store, event_id))
+    found = ask(db, lambda store: any_event(store, event_id))
     show(found, as_json, lambda: store_views.event_view(found))

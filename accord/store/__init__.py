@@ -1,8 +1,8 @@
 """The store: one record of events across all sources, in SQLite or PostgreSQL.
 
 `open_store(url)` connects and migrates; `ingest` stores and fuses extraction results, `reextract` reads
-stored articles again with a newer extractor; the functions of
-`queries` answer the questions the CLI and the web app ask, as typed records.
+stored articles again with a newer extractor; the functions of `queries` answer the questions the CLI and
+the web app ask, as typed records, and `unasserted` those about what was planned, denied or only reported.
 """
 
 from __future__ import annotations
@@ -12,8 +12,18 @@ from accord.store.db import Store, connect
 from accord.store.ingest import IngestSummary, Stored, ingest, ingest_results
 from accord.store.migrations import migrate
 from accord.store.queries import actor, event, events, partners, search, timeline
-from accord.store.records import ActorProfile, EventSource, FusedEvent, Office, Partner, SearchHit, as_dict
+from accord.store.records import (
+    ActorProfile,
+    EventSource,
+    FusedEvent,
+    Office,
+    Partner,
+    SearchHit,
+    UnassertedEvent,
+    as_dict,
+)
 from accord.store.reextract import reextract
+from accord.store.unasserted import any_event, events_in_modes
 
 __all__ = [
     "ActorProfile",
@@ -25,10 +35,13 @@ __all__ = [
     "SearchHit",
     "Store",
     "Stored",
+    "UnassertedEvent",
     "actor",
+    "any_event",
     "as_dict",
     "event",
     "events",
+    "events_in_modes",
     "ingest",
     "ingest_results",
     "open_store",

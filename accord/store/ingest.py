@@ -3,12 +3,13 @@
 A document's id is the hash of its normalised cleaned text. The same text again (the same file, or the
 same article under different page chrome) adds only a source if it came from a new place; a near-duplicate
 (a wire story reprinted by another outlet) is linked to the stored article as one more source. A new
-article is stored with its dropped lines, its people and offices, and its event mentions, each fused into
-an existing event or starting a new one. Readers never see half an article: all of it is one transaction.
+article is stored with its dropped lines, its people and offices, its event mentions, each fused into
+an existing event or starting a new one, and its unasserted statements, apart from every event. Readers never see half an article: all of it is one transaction.
 
 Each document records which extractor read it (`accord.pipeline.extractor_version`). When its text comes
 again, with the same publication date, and another extractor read it before, it is re-extracted: its old
-event mentions, people's offices and evidence are replaced by the new ones in the same transaction.
+event mentions, unasserted statements, people's offices and evidence are replaced by the new ones in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from accord.store.actors import forget_offices, record_offices
 from accord.store.db import Store
 from accord.store.dedup import NearDuplicates, content_id, signature, signature_bytes
 from accord.store.mentions import events_of, refold, remove_mentions, store_mention
+from accord.store.unasserted import store_unasserted
 
 log = logging.getLogger(__name__)
 
@@ -213,10 +215,12 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction, ex
 
 def store_events(conn: Connection, doc_id: str, result: Extraction, extractor: str) -> int:
     """Store what the extractor read in a stored document: people and offices, event mentions fused into
-    events, and which extractor it was; return how many events the mentions started."""
+    events, unasserted statements kept apart, and which extractor it was; return how many events the
+    mentions started."""
     published = result.cleaned.published.value
     record_offices(conn, doc_id, result.events, published)
     new = sum(store_mention(conn, doc_id, i, e, published) for i, e in enumerate(result.events))
+    store_unasserted(conn, doc_id, result.unasserted)
     conn.execute(
         schema.extractions.insert().values(document_id=doc_id, extractor=extractor, extracted_at=now())
     )
@@ -227,7 +231,8 @@ def forget_extraction(conn: Connection, doc_id: str) -> None:
     """Take out everything an extractor read in a document (its text, dropped lines and sources stay)."""
     people = remove_mentions(conn, doc_id)
     forget_offices(conn, doc_id, people)
-    conn.execute(delete(schema.extractions).where(schema.extractions.c.document_id == doc_id))
+    for table in (schema.unasserted_mentions, schema.extractions):
+        conn.execute(delete(table).where(table.c.document_id == doc_id))
 
 
 def add_source(conn: Connection, doc_id: str, cleaned: CleanedDocument, similarity: float) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from accord.errors import StoreError
 from accord.store import schema
@@ -41,9 +41,18 @@ def add_extractions(conn: Connection) -> None:
     schema.extractions.create(conn)
 
 
+def add_unasserted_mentions(conn: Connection) -> None:
+    """Version 3: statements the extractor marks unasserted. The documents stored before lack theirs, so
+    which extractor read them is forgotten: the next ingest of their text, or `accord reextract`, reads
+    them again."""
+    schema.unasserted_mentions.create(conn)
+    conn.execute(delete(schema.extractions))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
+    Migration(3, "unasserted mentions", add_unasserted_mentions),
 )
 
 

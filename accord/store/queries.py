@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Select, case, exists, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, Table, case, exists, func, or_, select, union_all
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -201,12 +201,15 @@ def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
         return load_events(conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b))))
 
 
-def filtered(query: Select, type: str | None, since: str | None, until: str | None) -> Select:
-    """`query` over the events table, keeping one type and a date range (ISO prefixes, inclusive).
+def filtered(
+    query: Select, type: str | None, since: str | None, until: str | None, table: Table = schema.events
+) -> Select:
+    """`query` over the events table (or another with `type` and `date`), keeping one type and a date range
+    (ISO prefixes, inclusive).
 
     A date without a year (`--09-12`) cannot be placed in a range, so `since` and `until` leave it out.
     """
-    e = schema.events
+    e = table
     if type:
         query = query.where(e.c.type == type)
     if since or until:

@@ -14,6 +14,7 @@ __all__ = [
     "OfficeEvidence",
     "Partner",
     "SearchHit",
+    "UnassertedEvent",
     "as_dict",
 ]
 
@@ -64,6 +65,14 @@ class FusedEvent:
     def sides(self) -> frozenset[str]:
         """The countries and organisations involved: the parties, and the country visited."""
         return frozenset(self.parties) | ({self.country} if self.type == "visit" and self.country else set())
+
+
+@dataclass(frozen=True)
+class UnassertedEvent(FusedEvent):
+    """What one article says was planned, hypothetical, denied or only reported (`mode`), never fused or
+    counted. Shaped like a fused event, with no merge key, so every view and JSON reader takes it."""
+
+    mode: str
 
 
 @dataclass(frozen=True)

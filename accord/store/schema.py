@@ -4,7 +4,8 @@ steps add them.
 Documents are keyed by a hash of their normalised cleaned text and keep every source they came from;
 event mentions (one per extracted event) point at the fused event they belong to; people, aliases and
 offices hold what the texts say about who held which office when; `extractions` says which extractor read
-each document. JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
+each document; `unasserted_mentions` keeps what the articles say was planned, hypothetical, denied or only
+reported, with its mode and the event as `accord extract` writes it, apart from every event. JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
 here must come with a new step in `migrations.py`.
 """
 
@@ -191,6 +192,18 @@ extractions = Table(
     Column("document_id", ID, ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
     Column("extractor", Text, nullable=False),
     Column("extracted_at", String(32), nullable=False),
+)
+
+unasserted_mentions = Table(
+    "unasserted_mentions",
+    added,
+    Column("id", ID, primary_key=True),
+    Column("document_id", ID, ForeignKey(documents.c.id, ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("mode", String(16), nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("event", Text, nullable=False),
 )
 
 
