@@ -22,7 +22,7 @@ TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
     "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
-    "commander brigadier marshal rear".split()
+    "commander brigadier marshal rear amir highness majesty royal".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
@@ -67,7 +67,8 @@ PORTFOLIOS = set(
     "rights refugees migration assembly parliament "
     "african european asian arab".split()
 )
-PARTICLES = set("da de do dos das del der van von bin bint ibn al el le".split())
+PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split())
+PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
@@ -204,6 +205,8 @@ def continues_name(doc: Doc, i: int, stop: int) -> bool:
         j += 1
     if j < stop and doc[j].text in ("-", "–", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
         j += 1
+    if j < stop and j > 0 and doc[j - 1].lower_ in PATRONYMIC and doc[j].is_title and doc[j].is_alpha:
+        return True  # "bint Sultan", "bin Emir": a father's name, whatever else the word means
     return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
 
 
@@ -483,6 +486,10 @@ def takes_part(run: SpacySpan) -> bool:
 
 
 def is_person_name(name: str | None) -> bool:
-    if not name or affiliation_code(name) or normalise_role(name):
+    """Not a country, not a bare office ("Foreign Minister"); a name may hold a title word ("Noora bint
+    Sultan Al Sulaiti")."""
+    if not name or affiliation_code(name):
+        return False
+    if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
         return False
     return name.split()[-1].lower() not in INSTITUTION_WORDS

@@ -95,3 +95,13 @@ def test_an_office_before_a_name_is_that_persons_not_the_subjects() -> None:
     mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
     assert "The Prime Minister" in mentions["Shahid Khan"]
     assert "The Prime Minister" not in mentions["Alyaksandr Karpovich"]
+
+
+def test_arabic_names_keep_their_fathers_name_and_honorifics_make_an_office() -> None:
+    doc = load_model(Settings.from_env().model)(
+        "His Highness the Amir Sheikh Hamad bin Khalid Al Nuaimi received a call from Qatar's Minister of "
+        "State Dr. Maryam bint Sultan Al Kuwari."
+    )
+    roles = {actor.name: actor.role for actor in find_actors(doc).actors}
+    assert roles.get("Hamad bin Khalid Al Nuaimi") == "emir"
+    assert "Maryam bint Sultan Al Kuwari" in roles
