@@ -244,6 +244,18 @@ def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
     return found
 
 
+def facing_countries(sentences: Iterable[SpacySpan], actor: Actor) -> set[str]:
+    """Countries of an unnamed other side: "the Slovenian minister was received by X" is not X's."""
+    found = set()
+    for sentence in sentences:
+        for token in sentence:
+            if token.dep_ in SUBJECT_DEPS and token.lower_ in ROLE_WORDS:
+                codes = {affiliation_of_token(c) for c in token.children} - {None}
+                if codes and any(is_object_of(m, token.head) for m in actor.mentions):
+                    found |= codes
+    return found
+
+
 def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
     """An official the page never ties to a country most likely serves one named before an office in the
     same sentences ("the top Japanese diplomat"), else the publisher's, else the one whose visitor they
@@ -270,15 +282,19 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             if t.i in close
         )
         near.pop(None, None)
-        beside = {
-            other.affiliation
-            for other in cast.actors
-            if other is not actor
-            and any(
-                m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
-                for m in other.mentions
-            )
-        } | counterpart_countries(sentences.values())
+        beside = (
+            {
+                other.affiliation
+                for other in cast.actors
+                if other is not actor
+                and any(
+                    m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
+                    for m in other.mentions
+                )
+            }
+            | counterpart_countries(sentences.values())
+            | facing_countries(sentences.values(), actor)
+        )
         hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
         evidence = hosted + page.most_common() + cities.most_common() if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
@@ -411,6 +427,6 @@ def is_object_of(mention: SpacySpan, verb: Token) -> bool:
         if node.head.i == node.i or node.dep_ in SUBJECT_DEPS:
             return False
         if node.head.i == verb.i:
-            return node.dep_ in ("dobj", "prep", "pobj", "dative", "prt", "appos")
+            return node.dep_ in ("dobj", "prep", "agent", "pobj", "dative", "prt", "appos")
         node = node.head
     return False

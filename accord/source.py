@@ -50,15 +50,21 @@ GENERIC_DOMAINS = {
 
 
 def country_in(text: str) -> str | None:
-    """The first country a short line names, longest names first ("the Republic of North Macedonia")."""
+    """The one country a short line names, longest names first ("the Republic of North Macedonia"); none
+    when it names several ("Regional news from Ljubljana to Athens" is a beat, not a home)."""
     words = WORD.findall(text)
-    for start in range(len(words)):
+    found: set[str] = set()
+    start = 0
+    while start < len(words):
         for size in range(min(LONGEST_NAME, len(words) - start), 0, -1):
             name = " ".join(words[start : start + size])
             code = country_code(name)
             if code and code not in ORGANISATIONS and (demonym(code) or "").lower() != name.lower():
-                return code  # a country's name, not an adjective ("Latin American News Agency")
-    return None
+                found.add(code)  # a country's name, not an adjective ("Latin American News Agency")
+                start += size - 1
+                break
+        start += 1
+    return found.pop() if len(found) == 1 else None
 
 
 def domain_country(url: str | None) -> str | None:

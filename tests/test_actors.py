@@ -105,3 +105,11 @@ def test_arabic_names_keep_their_fathers_name_and_honorifics_make_an_office() ->
     roles = {actor.name: actor.role for actor in find_actors(doc).actors}
     assert roles.get("Hamad bin Khalid Al Nuaimi") == "emir"
     assert "Maryam bint Sultan Al Kuwari" in roles
+
+
+def test_the_unnamed_other_side_does_not_lend_its_country() -> None:
+    found = affiliations(
+        "Montenegro hosted the talks. Today the Slovenian minister was received by Prime Minister Marko Vuk, "
+        "who thanked Ljubljana for its support."
+    )
+    assert found["Marko Vuk"] != "SVN"

@@ -1,0 +1,28 @@
+"""The publisher's country, read from the masthead, the outlet or the address."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.records import CleanedDocument, Document, PublicationDate
+from accord.source import source_country
+
+
+def page(text: str, url: str | None = None, outlet: str | None = None) -> CleanedDocument:
+    document = Document("t", "test", text, url=url, outlet=outlet)
+    return CleanedDocument(document, text, (), PublicationDate(None, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "country"),
+    [
+        ("Oman News Agency\nMuscat, 3 May\nThe minister received the envoy.", None, "OMN"),
+        ("Government of Samoa\nPress release\nThe Prime Minister met the delegation.", None, "WSM"),
+        ("BALKAN PULSE\nRegional news from Ljubljana to Athens\nThe minister arrived.", None, None),
+        ("Home | Serbia | Croatia | News\nThe minister arrived.", None, None),
+        ("A story without a masthead.", "https://www.mofa.go.jp/press/1.html", "JPN"),
+        ("A story without a masthead.", "https://news.example.tv/1", None),
+    ],
+)
+def test_publisher_country(text: str, url: str | None, country: str | None) -> None:
+    assert source_country(page(text, url)) == country
