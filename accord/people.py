@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.actors import (
     GENERIC_ROLES,
     NEAR_REACH,
+    PARTICLES,
     ROLE_WORDS,
     SUBJECT_DEPS,
     Actor,
@@ -33,7 +34,7 @@ from accord.actors import (
 )
 from accord.affiliations import affiliation_of_token, strip_possessive
 from accord.gazetteer import ORGANISATIONS, city_country
-from accord.names import canonical_name, family_name, name_matches
+from accord.names import canonical_name, family_name, is_family_first, name_matches
 from accord.roles import normalise_role
 from accord.syntax import bystander
 
@@ -68,7 +69,10 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
     a given name that stands alone where only one actor bears it ("Gedion, who is in Djibouti …": some
     naming traditions refer to people by their first name)."""
     full = [actor for actor in cast.actors if len(actor.name.split()) > 1]
-    surnames = {family_name(actor.name): actor for actor in full}
+    paternal = Counter(second_surname(actor.name) for actor in full)
+    surnames = {  # "Monzón" for Carlos Enrique Monzón Paiz: Spanish and Portuguese use the first surname
+        word: actor for actor in full if (word := second_surname(actor.name)) and paternal[word] == 1
+    } | {family_name(actor.name): actor for actor in full}
     given = Counter(actor.name.split()[0] for actor in full)
     first_names = {actor.name.split()[0]: actor for actor in full if given[actor.name.split()[0]] == 1}
     for token in doc:
@@ -86,6 +90,19 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
             actor.mentions.append(doc[token.i : token.i + 1])
             cast.by_token[token.i] = actor
     merge_partial_actors(cast)
+
+
+def second_surname(name: str) -> str | None:
+    """The word before the last of a name of three or more words, if it is not a particle."""
+    words = name.split()
+    if (
+        len(words) < 3
+        or words[-2].lower() in PARTICLES
+        or not words[-2][:1].isupper()
+        or is_family_first(name)
+    ):
+        return None
+    return words[-2]
 
 
 def merge_partial_actors(cast: Cast) -> None:

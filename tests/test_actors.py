@@ -113,3 +113,12 @@ def test_the_unnamed_other_side_does_not_lend_its_country() -> None:
         "who thanked Ljubljana for its support."
     )
     assert found["Marko Vuk"] != "SVN"
+
+
+def test_a_spanish_first_surname_alone_is_the_full_name() -> None:
+    doc = load_model(Settings.from_env().model)(
+        "Guatemala's Foreign Minister Carlos Enrique Monzón Paiz arrived on Monday. Later, Monzón signed the "
+        "agreement."
+    )
+    mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
+    assert "Monzón" in mentions["Carlos Enrique Monzón Paiz"]
