@@ -422,6 +422,15 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
             continue
         if (
+            i >= 2
+            and doc[i - 1].lower_ in ("for", "of")
+            and doc[i - 2].lower_ in NAME_ANCHORS
+            and end < len(doc)
+            and doc[end].text == ","
+        ):
+            i = end  # "Commissioner for Enlargement, X": the portfolio before the name
+            continue
+        if (
             any(t.text in surnames for t in run)
             or after_office(doc, i)
             or any(

@@ -42,7 +42,13 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "North Atlantic Treaty Organisation",
         "North Atlantic Alliance",
     ),
-    "EU": ("European Union", "European Commission", "European Council", "Council of the European Union"),
+    "EU": (
+        "European Union",
+        "European Commission",
+        "European Commissioner",
+        "European Council",
+        "Council of the European Union",
+    ),
     "UN": (
         "United Nations",
         "UN Security Council",

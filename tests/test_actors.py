@@ -60,6 +60,11 @@ def affiliations(text: str) -> dict[str, str | None]:
             "MNE",
         ),
         (
+            "Minister Ana Lind met the European Commissioner for Enlargement, Jan Dvořák, in Brussels.",
+            "Jan Dvořák",
+            "EU",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
@@ -122,3 +127,10 @@ def test_a_spanish_first_surname_alone_is_the_full_name() -> None:
     )
     mentions = {actor.name: [m.text for m in actor.mentions] for actor in find_actors(doc).actors}
     assert "Monzón" in mentions["Carlos Enrique Monzón Paiz"]
+
+
+def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
+    found = affiliations(
+        "Minister Ana Lind met the European Commissioner for Enlargement, Jan Dvořák, in Brussels."
+    )
+    assert "Enlargement" not in found
