@@ -48,7 +48,7 @@ INSTITUTION_WORDS = set(
     "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
     "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
     "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
-    "conference summit declaration treaty agreement".split()
+    "conference summit declaration treaty agreement secretariat commission chancellery residence".split()
 )
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 INTERACTION_VERBS = set(
@@ -426,9 +426,9 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             and doc[i - 1].lower_ in ("for", "of")
             and doc[i - 2].lower_ in NAME_ANCHORS
             and end < len(doc)
-            and doc[end].text == ","
+            and doc[end].lower_ in (",", "and", "&")
         ):
-            i = end  # "Commissioner for Enlargement, X": the portfolio before the name
+            i = end  # "Commissioner for Enlargement, X", "Minister of Climate and Environment, X"
             continue
         if (
             any(t.text in surnames for t in run)
