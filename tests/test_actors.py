@@ -134,3 +134,14 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
         "Minister Ana Lind met the European Commissioner for Enlargement, Jan Dvořák, in Brussels."
     )
     assert "Enlargement" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
+        ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
+    ],
+)
+def test_a_portfolio_or_an_office_is_not_a_person(text: str, word: str) -> None:
+    assert word not in affiliations(text)
