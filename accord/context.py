@@ -25,6 +25,7 @@ from accord.parties import (
 )
 from accord.people import someone_else
 from accord.records import EventDate, Location
+from accord.triggers import CREDENTIAL_WORDS
 
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 
@@ -71,6 +72,30 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
             mention.location = None
         mention.date = mention.date or context.date
         mention.location = mention.location or context.location
+
+
+HEADS = {
+    "president",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "governor-general",
+    "governor general",
+    "prime minister",
+}
+
+
+def complete_credentials(mentions: list[Mention]) -> None:
+    """ "The first to present credentials was the Ambassador of Thailand": each ambassador of a credentials
+    ceremony meets the head of state the page says received them."""
+    ceremony = [m for m in mentions if m.trigger.token.lower_ in CREDENTIAL_WORDS]
+    hosts = unique([p for m in ceremony for p in m.parties if p.name and (p.role or "") in HEADS])
+    for mention in ceremony:
+        sides = affiliations(mention.parties)
+        host = next((p for p in hosts if p.affiliation and p.affiliation not in sides), None)
+        if len(sides) == 1 and host is not None:
+            mention.parties = unique([host, *mention.parties])
 
 
 def complete_visit(mention: Mention, interactions: list[Mention]) -> None:

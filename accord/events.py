@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from accord.context import (
     announced,
+    complete_credentials,
     complete_parties,
     complete_visit,
     counterpart_roles,
@@ -41,6 +42,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted, unasserted = read_sentences(doc, cast, published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     drop_unaffiliated(asserted)
+    complete_credentials(asserted)
     # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that
     interactions = [m for m in asserted if m.interaction] or [m for m in asserted if m.signing_sides]
     for mention in asserted:

@@ -117,6 +117,7 @@ SCHEDULE_WORDS = set(
     "include includes including engagements schedule itinerary agenda programme program".split()
 )
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
+CREDENTIAL_WORDS = {"credentials", "credence"}
 CALLED_OFF = {"postponed", "cancelled", "canceled", "scrapped", "delayed", "suspended", "shelved"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
@@ -279,11 +280,15 @@ def receives_someone(token: Token) -> bool:
 
 def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
     lower = token.lower_
+    if lower in CREDENTIAL_WORDS:
+        return "meet"  # an ambassador presenting credentials meets the head of state
     if lower in AGREE_WORDS:
         if lower == "consensus" and not any(t.lower_ in ("reached", "reach", "arrived") for t in sentence):
             return None
         if lower in ("confirmed", "confirm") and token.head.lower_ in ("reports", "sources"):
             return None
+        if token.dep_ == "amod":
+            return None  # "its recently concluded term", "the signed text": a description, not an act
         return "agree"
     if (
         lower == "while"
@@ -295,6 +300,8 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
     if lower in VISIT_WORDS:
         if lower in ("tour", "trip") and token.pos_ != "NOUN":
             return None
+        if lower == "tour" and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "duty":
+            return None  # an ambassador's "tour of duty" is a posting
         return "visit"
     if lower in CALL_CUES or (lower in ("call", "called", "calls", "spoke", "speaking") and call_cue):
         if lower in ("video", "virtual", "online") and not any(

@@ -164,3 +164,13 @@ def test_talks_days_into_a_trip_take_the_trips_place_not_the_datelines() -> None
     meet = next(e for e in events if e.type == "meet")
     assert (meet.location.city, meet.location.country) == ("Belém", "BRA")
     assert ("visit", frozenset({"NOR"})) not in kinds(events)
+
+
+def test_each_ambassador_presenting_credentials_meets_the_head_of_state() -> None:
+    events = events_of(
+        "President Anna Berg of Finland received the credentials of two new ambassadors at the Presidential "
+        "Palace in Helsinki on Tuesday. The first to present credentials was Ambassador Jorge Silva of Chile. "
+        "Ambassador Lina Haddad of Jordan then presented her letters of credence. The President wished both "
+        "a fruitful tour of duty in Finland's recently concluded term on the council."
+    )
+    assert kinds(events) == {("meet", frozenset({"FIN", "CHL"})), ("meet", frozenset({"FIN", "JOR"}))}
