@@ -63,20 +63,23 @@ def chronological(event: Dated) -> tuple[int, int, int, int, str]:
     )
 
 
-def in_order(newest_first: bool = False) -> list[ColumnElement[Any]]:
-    """ORDER BY terms that put the events table in `chronological` order, so the database sorts and pages.
+def in_order(newest_first: bool = False) -> list[tuple[ColumnElement[bool], list[ColumnElement[Any]]]]:
+    """The events table in `chronological` order, as parts to read one after another: each a condition and
+    the ORDER BY terms within it, so the database pages through the date index instead of sorting it all.
 
-    ISO dates of one shape sort as text in date order; a date without a year comes after every dated one and
-    no date at the very end. `newest_first` reverses only the events dated with a year: the others keep
-    their order after them.
+    ISO dates of one shape sort as text in date order. Events dated with a year come first (the latest
+    first with `newest_first`), then dates without a year, then no date, each oldest first.
     """
     e = schema.events
-    date = func.coalesce(e.c.date, "")
-    placed = case((date == "", 2), (date.startswith("--"), 1), else_=0)
-    keys = [date, TYPE_RANK, e.c.id]
-    if newest_first:
-        return [placed, *(case((placed == 0, key)).desc() for key in keys), *keys]
-    return [placed, *keys]
+    keys = [e.c.date, TYPE_RANK, e.c.id]
+    return [
+        (
+            e.c.date.is_not(None) & (e.c.date != "") & ~e.c.date.startswith("--"),
+            [k.desc() for k in keys] if newest_first else keys,
+        ),
+        (e.c.date.startswith("--"), keys),
+        (e.c.date.is_(None) | (e.c.date == ""), keys[1:]),
+    ]
 
 
 def involves(side: str) -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, Table, func, select
+from sqlalchemy import Connection, Row, Select, Table, func, select
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -42,7 +42,7 @@ __all__ = [
     "dyads",
     "event_context",
     "event_page",
-    "pair_periods",
+    "pair_page",
     "search_total",
 ]
 
@@ -152,18 +152,30 @@ def dyads(
     return [Dyad(a, b, by_type.total(), dict(sorted(by_type.items()))) for (a, b), by_type in ranked]
 
 
-def pair_periods(store: Store, first: str, second: str) -> Counter[tuple[str, str]]:
-    """The events between two parties counted per (first seven characters of the date, type), in SQL.
+def pair_page(
+    store: Store, first: str, second: str, offset: int, limit: int
+) -> tuple[Counter[tuple[str, str]], list[FusedEvent]]:
+    """The events between two parties, read in one snapshot: all of them counted per (first seven characters
+    of the date, type) in SQL, and one page of them, oldest first.
 
-    The date prefix is a month (`2024-01`), a year (`2024`), a date without a year (`--09-12`) or "" for
-    no date: enough for per-type totals and a chart of every event, without loading one of them.
+    The date prefix is a month (`2024-01`), a year (`2024`), a date without a year (`--09-12`) or "" for no
+    date: enough for the totals and a chart of every event, while only the page's events are loaded.
     """
     e = schema.events
     a, b = pair_of(first, second)
+    query = select(e.c.id).where(involves(a), involves(b))
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
-    query = select(prefix, e.c.type, func.count()).where(involves(a), involves(b)).group_by(prefix, e.c.type)
     with store.read() as conn:
-        return Counter({(period, kind): n for period, kind, n in conn.execute(query)})
+        counted = Counter(
+            {
+                (period, kind): n
+                for period, kind, n in conn.execute(
+                    query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
+                )
+            }
+        )
+        total = counted.total()
+        return counted, page_of(conn, query, offset, limit, newest_first=False) if offset < total else []
 
 
 def event_page(
@@ -175,23 +187,40 @@ def event_page(
     until: str | None = None,
     country: str | None = None,
     newest_first: bool = True,
-    partner: str | None = None,
 ) -> tuple[int, list[FusedEvent]]:
     """One page of the filtered events and how many there are in all; only that page's events are loaded.
 
-    `country` keeps the events it is involved in, and `partner` those that involve it too. The newest first
-    are the latest dated events; those without a full date stay at the end.
+    The newest first are the latest dated events; those without a full date stay at the end.
     """
-    e = schema.events
-    query = filtered(select(e.c.id), type, since, until).where(
-        *(involves(side) for side in (country, partner) if side)
-    )
+    query = filtered(select(schema.events.c.id), type, since, until)
+    if country:
+        query = query.where(involves(country))
     with store.read() as conn:
-        total = conn.scalar(select(func.count()).select_from(query.subquery())) or 0
-        ids = list(conn.scalars(query.order_by(*in_order(newest_first)).offset(offset).limit(limit)))
-        order = {event_id: i for i, event_id in enumerate(ids)}
-        page = load_events(conn, ids)
-    return total, sorted(page, key=lambda found: order[found.id])
+        total = count(conn, query)
+        return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
+
+
+def count(conn: Connection, query: Select) -> int:
+    return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def page_of(conn: Connection, query: Select, offset: int, limit: int, newest_first: bool) -> list[FusedEvent]:
+    """The events of one page of `query` (which selects ids from the events table), in chronological order.
+
+    Each part of `in_order` is read in index order with OFFSET and LIMIT; a part is counted only when the
+    page starts past its end.
+    """
+    ids: list[str] = []
+    for part, keys in in_order(newest_first):
+        got = list(conn.scalars(query.where(part).order_by(*keys).offset(offset).limit(limit - len(ids))))
+        ids += got
+        if len(ids) == limit:
+            break
+        # This part ended before the page did: the page goes on at the start of the next part, or further
+        # into it when the offset reached past this part.
+        offset = 0 if got else max(0, offset - count(conn, query.where(part)))
+    order = {event_id: i for i, event_id in enumerate(ids)}
+    return sorted(load_events(conn, ids), key=lambda found: order[found.id])
 
 
 def search_total(store: Store, query: str) -> int:

@@ -24,7 +24,7 @@ from accord.store.web_queries import (
     dyads,
     event_context,
     event_page,
-    pair_periods,
+    pair_page,
     search_total,
 )
 
@@ -141,7 +141,7 @@ def overview_view(store: StoreDep) -> Overview:
 def histogram(counted: Mapping[tuple[str, str], int]) -> tuple[tuple[Bin, ...], int]:
     """Events per month (per year when the record spans more than three years), every period shown.
 
-    `counted` holds the number of events per (date prefix, type), as `pair_periods` counts them; the second
+    `counted` holds the number of events per (date prefix, type), as `pair_page` counts them; the second
     value returned is how many events could not be charted (no date, no year, or no month on a monthly axis).
     """
     dated = {
@@ -176,21 +176,18 @@ def span(first: str, last: str, monthly: bool) -> list[str]:
 def dyad_view(store: StoreDep, first: Party, second: Party, page: PageNo = 1, size: Size = 50) -> DyadView:
     """The events between two parties: counts per type and per period over all of them, and one page of
     the chronological list."""
-    counted = pair_periods(store, first, second)
+    counted, found = pair_page(store, first, second, (page - 1) * size, size)
     bins, not_charted = histogram(counted)
     by_type: Counter[str] = Counter()
     for (_, kind), n in counted.items():
         by_type[kind] += n
-    total, found = event_page(
-        store, (page - 1) * size, size, country=first, partner=second, newest_first=False
-    )
     return DyadView(
         first.upper(),
         second.upper(),
         {t: by_type[t] for t in TYPES if by_type[t]},
         bins,
         not_charted,
-        Paging.of(page, size, total),
+        Paging.of(page, size, counted.total()),
         tuple(found),
     )
 
