@@ -67,7 +67,9 @@ _ISO = re.compile(r"^(?P<y>[12]\d{3})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
 _DAY_MONTH = re.compile(rf"^(?:{_WD} )?(?:the )?{_D}{_RANGE} (?:of )?{_M}(?: {_Y})?(?: {_WD})?$")
 _MONTH_DAY = re.compile(rf"^(?:{_WD} )?{_M} (?:the )?{_D}{_RANGE}(?: {_Y})?(?: {_WD})?$")
 _MONTH_YEAR = re.compile(rf"^(?:{_PART}[- ](?:of )?)?{_M}(?: of)? {_Y}$")
-_MONTH = re.compile(rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}$")
+_MONTH = re.compile(
+    rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}(?: (?P<which>last|this) year)?$"
+)
 _YEAR = re.compile(rf"^(?:{_PART_OF_YEAR}[- ](?:of )?)?{_Y}$")
 _DAY_OF_MONTH = re.compile(r"^(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?$")
 _WEEKDAY = re.compile(
@@ -313,6 +315,9 @@ def _candidate(text: str, pub: _Published | None) -> EventDate | None:
     if match := _YEAR.match(text):
         return _year(int(match["y"]), "absolute", match["y"])
     if match := _MONTH.match(text):
+        if match["which"] and pub is not None:  # "in December last year", "in March this year"
+            year = pub.year - 1 if match["which"] == "last" else pub.year
+            return _month(year, MONTHS[match["m"]], "partial")
         return _month_only(MONTHS[match["m"]], match["last"] is not None, pub)
     if match := _WEEKDAY.match(text):
         return _weekday(_WEEKDAYS[match["wd"]], match["last"] is not None, pub)

@@ -6,13 +6,14 @@ A mention is the raw reading of one sentence; `accord.context` completes it from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.actors import Cast
-from accord.dates import is_future_expression, resolve_date
+from accord.dates import MONTHS, is_future_expression, resolve_date
 from accord.parties import (
     Party,
     affiliations,
@@ -73,6 +74,15 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     return verb.i in anchors or verb.head.i == trigger.i
 
 
+MONTH_ONLY = re.compile(rf"^(?:{'|'.join(MONTHS)})$", re.IGNORECASE)
+
+
+def reports_the_past(trigger: Token) -> bool:
+    """A trigger in the simple past or past perfect ("met", "had met", "held talks"), not a plan."""
+    verb = clause_root(trigger)
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
+
+
 def sentence_date(
     sentence: SpacySpan, trigger: Trigger, published: str | None, triggers: set[int]
 ) -> EventDate | None:
@@ -83,7 +93,10 @@ def sentence_date(
         if entity.label_ not in ("DATE", "TIME"):
             continue
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
-        if before in NOT_EVENT_DATE or is_future_expression(entity.text, published):
+        ahead = is_future_expression(entity.text, published)
+        # "had last met in February" is last February, however near the next one is
+        past_month = ahead and reports_the_past(trigger.token) and MONTH_ONLY.match(entity.text) is not None
+        if before in NOT_EVENT_DATE or (ahead and not past_month):
             continue
         if in_side_clause(entity.root, trigger.token):
             continue  # "since the diplomat took office last month": that date is not the event's
@@ -94,7 +107,7 @@ def sentence_date(
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
         phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
-        resolved = resolve_date(phrase, published)
+        resolved = resolve_date(f"last {entity.text}" if past_month else phrase, published)
         if resolved is None or resolved.value is None:
             continue
         distance = abs(entity.start - trigger.token.i)

@@ -123,6 +123,8 @@ def test_dates_without_year_take_the_nearest_year(expression: str, published: st
         ("last June", WEDNESDAY, ("2020-06", "month")),
         ("last May", WEDNESDAY, ("2021-05", "month")),
         ("in June", WEDNESDAY, ("2021-06", "month")),
+        ("in December last year", WEDNESDAY, ("2020-12", "month")),
+        ("March this year", WEDNESDAY, ("2021-03", "month")),
         ("on the 4th", WEDNESDAY, ("2021-06-04", "day")),
         ("the 30th", "2021-06-03", None),  # this month's 30th is still ahead: a plan
         ("the 31st", "2021-04-02", ("2021-03-31", "day")),

@@ -174,3 +174,13 @@ def test_each_ambassador_presenting_credentials_meets_the_head_of_state() -> Non
         "a fruitful tour of duty in Finland's recently concluded term on the council."
     )
     assert kinds(events) == {("meet", frozenset({"FIN", "CHL"})), ("meet", frozenset({"FIN", "JOR"}))}
+
+
+def test_a_past_meeting_in_a_month_just_ahead_of_publication_is_last_years() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Quispe in Lima on Tuesday. "
+        "The two ministers had last met in Santiago in February.",
+        published="2024-11-14",
+    )
+    dates = {e.date.value for e in events if e.type == "meet"}
+    assert dates == {"2024-11-12", "2024-02"}
