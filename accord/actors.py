@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.affiliations import affiliation_of_token
-from accord.gazetteer import affiliation_code, city_country
+from accord.gazetteer import affiliation_code, city_country, world_city_country
 from accord.names import name_matches
 from accord.roles import normalise_role
 
@@ -22,7 +22,7 @@ TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
     "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
-    "commander brigadier marshal rear amir highness majesty royal".split()
+    "commander brigadier marshal rear amir highness majesty royal lt col maj brig".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
@@ -48,7 +48,8 @@ INSTITUTION_WORDS = set(
     "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
     "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
     "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
-    "conference summit declaration treaty agreement secretariat commission chancellery residence".split()
+    "conference summit declaration treaty agreement secretariat commission chancellery residence headquarters"
+    " province region district".split()
 )
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 INTERACTION_VERBS = set(
@@ -497,8 +498,8 @@ def takes_part(run: SpacySpan) -> bool:
 def is_person_name(name: str | None) -> bool:
     """Not a country, not a bare office ("Foreign Minister"); a name may hold a title word ("Noora bint
     Sultan Al Sulaiti")."""
-    if not name or affiliation_code(name):
-        return False
+    if not name or affiliation_code(name) or world_city_country(name):
+        return False  # a country or a city ("Chiang Rai") the model took for a person
     if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
         return False
     return name.split()[-1].lower() not in INSTITUTION_WORDS

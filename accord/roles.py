@@ -79,7 +79,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "chief of defence staff",
             r"\bchief of (?:the )?(?:defen[cs]e|general|joint) staff\b"
-            r"|\bchairman of the joint chiefs\b",
+            r"|\bchief of (?:the )?defen[cs]e(?: forces)?\b|\bchairman of the joint chiefs\b",
         ),
         ("chief of staff", r"\bchief of staff\b"),
         ("crown prince", r"\bcrown prince\b"),

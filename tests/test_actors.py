@@ -65,6 +65,11 @@ def affiliations(text: str) -> dict[str, str | None]:
             "EU",
         ),
         (
+            "Gen Somchai Phrom, Chief of Defence Forces of the Royal Thai Armed Forces, hosted the visitor.",
+            "Somchai Phrom",
+            "THA",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
@@ -141,6 +146,10 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
     [
         ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
         ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
+        (
+            "The two commanders signed rules for patrols between Chiang Rai and Bokeo, Lt Gen Vong said.",
+            "Chiang Rai",
+        ),
     ],
 )
 def test_a_portfolio_or_an_office_is_not_a_person(text: str, word: str) -> None:
