@@ -22,7 +22,7 @@ TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
     "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
-    "commander brigadier marshal rear amir highness majesty royal lt col maj brig".split()
+    "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
 ROLE_WORDS = TITLES | set(
@@ -469,8 +469,29 @@ def name_word(token: Token) -> bool:
     return (
         is_name_token(token)
         and not affiliation_of_token(token)
-        and (token.ent_type_ not in PLACE_ENTITIES or token.ent_type_ == "NORP" or after_place_name(token))
-    )  # a NORP without a country ("Luz Marina") is the model's misreading of a name
+        and (
+            token.ent_type_ not in PLACE_ENTITIES
+            or token.ent_type_ == "NORP"
+            or after_place_name(token)
+            or unplaceable(token)
+        )
+    )  # a NORP without a country ("Luz Marina") or a "GPE" that is no place is a misread name
+
+
+def unplaceable(token: Token) -> bool:
+    """Whether a token's GPE or LOC entity names no known place ("Ratu Josaia Vakaloloma")."""
+    if token.ent_type_ not in ("GPE", "LOC"):
+        return False
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    text = doc[start:end].text
+    return len(doc[start:end]) > 1 and not (
+        affiliation_code(text) or city_country(text) or world_city_country(text)
+    )
 
 
 def after_place_name(token: Token) -> bool:

@@ -32,7 +32,7 @@ _TITLES = _words(
     general-secretary state councilor councillor counsellor foreign defence defense external home
     interior finance trade affairs national security adviser advisor raksha mantri eam pm fm
     king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
-    head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd
+    head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
     """
 )
 _DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period

@@ -70,6 +70,11 @@ def affiliations(text: str) -> dict[str, str | None]:
             "THA",
         ),
         (
+            "Fiji's Minister for Foreign Affairs, Ratu Josaia Vakaloloma, held talks with Tonga's minister.",
+            "Josaia Vakaloloma",
+            "FJI",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
