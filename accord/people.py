@@ -321,7 +321,9 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
         ]
         publisher = [(home, 1)] if home and official else []
         bodies = (
-            [(code, 1) for code in organisations_near(sentences.values())] if serves_a_body(actor) else []
+            [(code, 1) for code in organisations_near(sentences.values()) or organisations_near([doc[:]])]
+            if serves_a_body(doc, actor)
+            else []
         )
         ranked = [
             c for c, _ in bodies + partners + publisher + near.most_common() + evidence if c not in beside
@@ -337,9 +339,11 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
 ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
 
 
-def serves_a_body(actor: Actor) -> bool:
-    """An office that international organisations have and governments rarely do."""
-    return any(office in (actor.role or "") for office in ORGANISATION_OFFICES)
+def serves_a_body(doc: Doc, actor: Actor) -> bool:
+    """An office that international organisations have and governments rarely do, by its function or
+    its title ("the High Representative of the Union …")."""
+    titles = " ".join([actor.role or "", *(left_window(doc, m.start).text.lower() for m in actor.mentions)])
+    return any(office in titles for office in ORGANISATION_OFFICES)
 
 
 def organisations_near(sentences: Iterable[SpacySpan]) -> list[str]:

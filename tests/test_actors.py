@@ -159,3 +159,11 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
 )
 def test_a_portfolio_or_an_office_is_not_a_person(text: str, word: str) -> None:
     assert word not in affiliations(text)
+
+
+def test_an_organisations_office_serves_the_body_the_page_is_about() -> None:
+    found = affiliations(
+        "The European Union and Tajikistan held their Cooperation Council in Brussels. The meeting was chaired "
+        "by the High Representative of the Union for Foreign Affairs and Security Policy, Liisa Korhonen."
+    )
+    assert found["Liisa Korhonen"] == "EU"
