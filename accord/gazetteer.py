@@ -181,6 +181,8 @@ def _tables() -> _Tables:
         names += [(_key(s), code, population) for s in spellings if len(s) > 3 and fold(s) not in stop]
         adjectives = [d.strip() for d in (info.demonym() or "").split(",") if d.strip()]
         names += [(_key(d), code, population) for d in adjectives]
+        # the people ("Guineans abroad", "Filipinos"): plural only where English adds an s
+        names += [(_key(d) + "s", code, population) for d in adjectives if d[-1] in "naiol"]
         demonyms.setdefault(code, adjectives[0] if adjectives else "")
         found = info.capital() or []
         for capital in [found] if isinstance(found, str) else found:

@@ -42,6 +42,8 @@ from accord.gazetteer import (
         ("Cape Verde", "CPV"),
         ("Cabo Verde", "CPV"),
         ("Cabo Verdean", "CPV"),
+        ("Guineans", "GIN"),
+        ("Filipinos", "PHL"),
         ("Kosovo", "XKX"),
         ("Kittitian", "KNA"),
         ("East Timor", "TLS"),
