@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, case, func, null, or_, select, union_all
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -251,20 +251,22 @@ def pair_counts(
     pairs it belongs to.
 
     The sides of an event are its parties and, for a visit, the country visited. The database counts the
-    events per type, party set and country in one pass over the events table (joining the parties table to
-    itself took three times as long): an event's `party_key` is its parties, sorted and joined by "+"
-    (`fusion.party_key`), written together with its rows in `event_parties`. The pairs are read off those
-    few hundred rows.
+    events per type and party set, and the visits per country visited too: short scans of the index on
+    (type, party_key), where joining the parties table to itself took ten times as long. An event's
+    `party_key` is its parties, sorted and joined by "+" (`fusion.party_key`), written together with its
+    rows in `event_parties`. The pairs are read off those few hundred rows.
     """
     e = schema.events
-    columns = (e.c.type, e.c.party_key, e.c.country)
-    query = filtered(select(*columns, func.count()), type, since, until).group_by(*columns)
+    others = select(e.c.type, e.c.party_key, null().label("country"), func.count()).where(e.c.type != "visit")
+    visits = select(e.c.type, e.c.party_key, e.c.country, func.count()).where(e.c.type == "visit")
+    query = union_all(
+        filtered(others.group_by(e.c.type, e.c.party_key), type, since, until),
+        filtered(visits.group_by(e.c.type, e.c.party_key, e.c.country), type, since, until),
+    )
     wanted = party.upper() if party else None
     found: dict[tuple[str, str], Counter[str]] = {}
     for kind, key, country, n in conn.execute(query):
-        sides = {side for side in key.split("+") if side} | (
-            {country} if kind == "visit" and country else set()
-        )
+        sides = {side for side in key.split("+") if side} | ({country} if country else set())
         for pair in itertools.combinations(sorted(sides), 2):
             if wanted is None or wanted in pair:
                 found.setdefault(pair, Counter())[kind] += n
