@@ -206,9 +206,26 @@ def continues_name(doc: Doc, i: int, stop: int) -> bool:
         j += 1
     if j < stop and doc[j].text in ("-", "–", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
         j += 1
+        if glued_syllable(doc, j):
+            return True
+    if glued_syllable(doc, i):
+        return True
     if j < stop and j > 0 and doc[j - 1].lower_ in PATRONYMIC and doc[j].is_title and doc[j].is_alpha:
         return True  # "bint Sultan", "bin Emir": a father's name, whatever else the word means
     return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
+
+
+def glued_syllable(doc: Doc, i: int) -> bool:
+    """ "hoon" in "Seung-hoon", "in" in "Jae-in": a given name's second syllable after a hyphen."""
+    return (
+        2 <= i < len(doc)
+        and doc[i].is_lower
+        and doc[i].is_alpha
+        and doc[i - 1].text in ("-", "–")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_title
+    )
 
 
 def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

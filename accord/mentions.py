@@ -83,6 +83,14 @@ def reports_the_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
 
 
+def with_month_after(entity: SpacySpan) -> str:
+    """A date entity with the month the model left out of it: "Sunday 11" + "May" (read as a verb)."""
+    doc = entity.doc
+    if entity.end < len(doc) and MONTH_ONLY.match(doc[entity.end].text) and entity[-1].like_num:
+        return doc[entity.start : entity.end + 1].text
+    return entity.text
+
+
 def sentence_date(
     sentence: SpacySpan, trigger: Trigger, published: str | None, triggers: set[int]
 ) -> EventDate | None:
@@ -106,8 +114,9 @@ def sentence_date(
             continue  # "his guest, who was inaugurated in April", "the ministry said Friday"
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
-        phrase = f"{before} {entity.text}" if before in ("on", "in", "late", "early", "last") else entity.text
-        resolved = resolve_date(f"last {entity.text}" if past_month else phrase, published)
+        text = with_month_after(entity)
+        phrase = f"{before} {text}" if before in ("on", "in", "late", "early", "last") else text
+        resolved = resolve_date(f"last {text}" if past_month else phrase, published)
         if resolved is None or resolved.value is None:
             continue
         distance = abs(entity.start - trigger.token.i)

@@ -64,6 +64,8 @@ _KOREAN_SURNAMES = _words(
     " yoo hong jeon baek"
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna|ilyich)$", re.IGNORECASE)
+_GLUED_INITIAL = re.compile(r"[A-Z][a-z]?\.(?P<name>[A-Z][a-z]+)")  # "B.Tsendayush": Mongolian style
+_TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]\.")
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
 _SYLLABLE = (
@@ -153,6 +155,10 @@ def _canonical(text: str, after_title: bool) -> str | None:
     tokens = _strip_titles(text.split(), after_title)
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
+    if tokens and (glued := _GLUED_INITIAL.fullmatch(tokens[0])):
+        tokens = [glued["name"], *tokens[1:]]
+    if len(tokens) == 2 and _TWO_LETTER_INITIAL.fullmatch(tokens[0]):
+        tokens = tokens[1:]  # "Ts. Enkhbold": a Mongolian father's initial, not a given name
     leading = 0
     while leading < len(tokens) - 1 and _INITIAL.fullmatch(tokens[leading]):
         leading += 1

@@ -167,3 +167,10 @@ def test_an_organisations_office_serves_the_body_the_page_is_about() -> None:
         "by the High Representative of the Union for Foreign Affairs and Security Policy, Liisa Korhonen."
     )
     assert found["Liisa Korhonen"] == "EU"
+
+
+def test_a_korean_given_name_keeps_its_second_syllable() -> None:
+    found = affiliations(
+        "Mongolia's minister received Vice Minister of the Republic of Korea Kim Seung-hoon."
+    )
+    assert found.get("Kim Seung-hoon") == "KOR"

@@ -184,3 +184,12 @@ def test_a_past_meeting_in_a_month_just_ahead_of_publication_is_last_years() -> 
     )
     dates = {e.date.value for e in events if e.type == "meet"}
     assert dates == {"2024-11-12", "2024-02"}
+
+
+def test_a_day_and_a_month_the_model_split_still_date_the_visit() -> None:
+    events = events_of(
+        "Prime Minister Rui Costa of Portugal arrived in Praia on Sunday 11 May for an official visit.",
+        published="2025-05-13",
+    )
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.date.value == "2025-05-11"

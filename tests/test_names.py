@@ -34,6 +34,9 @@ from accord.names import canonical_name, family_name, is_family_first, name_matc
         ("John F. Kennedy", "John Kennedy"),
         ("K Raman", "K. Raman"),
         ("Dr. K. Raman", "K. Raman"),
+        # A Mongolian father's initial, glued or of two letters, goes.
+        ("B.Tsendayush", "Tsendayush"),
+        ("Ts. Enkhbold", "Enkhbold"),
         # Patronymics in three-part East Slavic names go.
         ("Ivan Petrovich Sidorov", "Ivan Sidorov"),
         ("Anna Sergeyevna Orlova", "Anna Orlova"),
