@@ -21,8 +21,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import URL
+from starlette.datastructures import URL, MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.errors import AccordError, NotFound
 from accord.settings import Settings
@@ -111,6 +112,38 @@ def page_endpoint(view: View, pages: Jinja2Templates) -> Callable[..., Response]
     return endpoint
 
 
+class DropEmptyParams:
+    """A filter form sends its unused fields as `type=`; read those as not given, not as invalid.
+
+    Plain ASGI rather than `@app.middleware`, which runs every request through an extra task and streams.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query = scope.get("query_string", b"") if scope["type"] == "http" else b""
+        if query:
+            kept = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if v]
+            scope["query_string"] = urlencode(kept).encode("latin-1")
+        await self.app(scope, receive, send)
+
+
+class SecurityHeaders:
+    """`SECURITY_HEADERS` on every response this app sends, pages, JSON and static files alike."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first)."""
 
@@ -169,25 +202,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(Exception, failed)
 
-    @app.middleware("http")
-    async def drop_empty_params(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        """A filter form sends its unused fields as `type=`; read those as not given, not as invalid."""
-        query = request.scope.get("query_string", b"")
-        if query:
-            kept = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if v]
-            request.scope["query_string"] = urlencode(kept).encode("latin-1")
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
-
+    app.add_middleware(DropEmptyParams)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
     errors: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
     for view in VIEWS:
