@@ -11,10 +11,23 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, case, func, null, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    case,
+    func,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
 from accord.errors import NotFound
 from accord.store import schema
@@ -102,75 +115,100 @@ def pair_of(first: str, second: str) -> tuple[str, str]:
     return first.upper(), second.upper()
 
 
+# What `load_events` reads, each statement built once: the ids are bound per execution (`rows_for`).
+IDS = bindparam("ids", expanding=True)
+EVENT_ROWS = select(schema.events).where(schema.events.c.id.in_(IDS))
+MENTION_ROWS = select(
+    schema.event_mentions.c.id, schema.event_mentions.c.event_id, schema.event_mentions.c.topics
+).where(schema.event_mentions.c.event_id.in_(IDS))
+PARTY_ROWS = (
+    select(schema.event_parties)
+    .where(schema.event_parties.c.event_id.in_(IDS))
+    .order_by(schema.event_parties.c.affiliation)
+)
+EVIDENCE_ROWS = (
+    select(schema.evidence.c.mention_id, schema.evidence.c.text)
+    .where(schema.evidence.c.mention_id.in_(IDS))
+    .order_by(schema.evidence.c.position)
+)
+SOURCE_ROWS = (
+    select(
+        schema.event_mentions.c.id.label("mention_id"),
+        schema.event_mentions.c.event_id,
+        schema.event_mentions.c.date,
+        schema.event_mentions.c.date_in_text,
+        schema.event_mentions.c.merge_reason,
+        schema.sources,
+    )
+    .join(schema.sources, schema.sources.c.document_id == schema.event_mentions.c.document_id)
+    .where(schema.event_mentions.c.id.in_(IDS))
+    .order_by(schema.sources.c.added_at, schema.sources.c.path)
+)
+PARTICIPANT_ROWS = (
+    select(schema.event_mentions.c.event_id, schema.participants)
+    .join(schema.event_mentions, schema.event_mentions.c.id == schema.participants.c.mention_id)
+    .where(schema.participants.c.mention_id.in_(IDS))
+    .order_by(
+        schema.event_mentions.c.event_id, schema.participants.c.mention_id, schema.participants.c.position
+    )
+)
+
+
+def rows_for(conn: Connection, query: Select, ids: Sequence[str]) -> Iterator[Row]:
+    """The rows of `query` (one of the statements above) for `ids`, a chunk of ids at a time."""
+    for part in chunks(ids):
+        yield from conn.execute(query, {"ids": part})
+
+
 def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[EventSource]]:
-    m, s, ev = schema.event_mentions, schema.sources, schema.evidence
     sentences: dict[str, list[str]] = {}
-    for ids in chunks(mention_ids):
-        for row in conn.execute(
-            select(ev.c.mention_id, ev.c.text).where(ev.c.mention_id.in_(ids)).order_by(ev.c.position)
-        ):
-            sentences.setdefault(row.mention_id, []).append(row.text)
+    for row in rows_for(conn, EVIDENCE_ROWS, mention_ids):
+        sentences.setdefault(row.mention_id, []).append(row.text)
     found: dict[str, list[EventSource]] = {}
-    for ids in chunks(mention_ids):
-        query = (
-            select(m.c.id.label("mention_id"), m.c.event_id, m.c.date, m.c.date_in_text, m.c.merge_reason, s)
-            .join(s, s.c.document_id == m.c.document_id)
-            .where(m.c.id.in_(ids))
-            .order_by(s.c.added_at, s.c.path)
-        )
-        for row in conn.execute(query):
-            found.setdefault(row.event_id, []).append(
-                EventSource(
-                    row.input_id,
-                    row.path,
-                    row.url,
-                    row.outlet,
-                    row.published,
-                    row.document_id,
-                    row.similarity,
-                    row.date,
-                    row.date_in_text,
-                    tuple(sentences.get(row.mention_id, ())),
-                    row.merge_reason,
-                )
+    for row in rows_for(conn, SOURCE_ROWS, mention_ids):
+        found.setdefault(row.event_id, []).append(
+            EventSource(
+                row.input_id,
+                row.path,
+                row.url,
+                row.outlet,
+                row.published,
+                row.document_id,
+                row.similarity,
+                row.date,
+                row.date_in_text,
+                tuple(sentences.get(row.mention_id, ())),
+                row.merge_reason,
             )
+        )
     return found
 
 
 def participants_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[EventParticipant]]:
     """Participants per event, one entry per person (or per unnamed party), inferred fields merged."""
-    m, p = schema.event_mentions, schema.participants
     merged: dict[str, dict[tuple[str, str], EventParticipant]] = {}
-    for ids in chunks(mention_ids):
-        query = select(m.c.event_id, p).join(m, m.c.id == p.c.mention_id).where(p.c.mention_id.in_(ids))
-        for row in conn.execute(query.order_by(m.c.event_id, p.c.mention_id, p.c.position)):
-            key = ("name", row.name.casefold()) if row.name else ("party", f"{row.affiliation}/{row.role}")
-            people = merged.setdefault(row.event_id, {})
-            inferred = tuple(f for f in row.inferred.split(",") if f)
-            old = people.get(key)
-            people[key] = EventParticipant(
-                (old and old.name) or row.name,
-                (old and old.role) or row.role,
-                (old and old.affiliation) or row.affiliation,
-                tuple(sorted(set(inferred) & set(old.inferred))) if old else inferred,
-            )
+    for row in rows_for(conn, PARTICIPANT_ROWS, mention_ids):
+        key = ("name", row.name.casefold()) if row.name else ("party", f"{row.affiliation}/{row.role}")
+        people = merged.setdefault(row.event_id, {})
+        inferred = tuple(f for f in row.inferred.split(",") if f)
+        old = people.get(key)
+        people[key] = EventParticipant(
+            (old and old.name) or row.name,
+            (old and old.role) or row.role,
+            (old and old.affiliation) or row.affiliation,
+            tuple(sorted(set(inferred) & set(old.inferred))) if old else inferred,
+        )
     return {event_id: list(people.values()) for event_id, people in merged.items()}
 
 
 def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
     """Fused events with participants and sources, oldest first."""
-    e, m, ep = schema.events, schema.event_mentions, schema.event_parties
     ids = sorted(set(event_ids))
-    rows = [row for part in chunks(ids) for row in conn.execute(select(e).where(e.c.id.in_(part)))]
-    mentions = [
-        row
-        for part in chunks(ids)
-        for row in conn.execute(select(m.c.id, m.c.event_id, m.c.topics).where(m.c.event_id.in_(part)))
-    ]
+    rows = list(rows_for(conn, EVENT_ROWS, ids))
+    mentions = list(rows_for(conn, MENTION_ROWS, ids))
     parties: dict[str, list[str]] = {}
-    for part in chunks(ids):
-        for row in conn.execute(select(ep).where(ep.c.event_id.in_(part)).order_by(ep.c.affiliation)):
-            parties.setdefault(row.event_id, []).append(row.affiliation)
+    for row in rows_for(conn, PARTY_ROWS, ids):
+        parties.setdefault(row.event_id, []).append(row.affiliation)
     topics: dict[str, dict[str, None]] = {}
     for row in mentions:
         topics.setdefault(row.event_id, {}).update(dict.fromkeys(json.loads(row.topics)))
