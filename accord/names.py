@@ -64,6 +64,7 @@ _KOREAN_SURNAMES = _words(
     " yoo hong jeon baek"
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna|ilyich)$", re.IGNORECASE)
+_POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
 _GLUED_INITIAL = re.compile(r"[A-Z][a-z]?\.(?P<name>[A-Z][a-z]+)")  # "B.Tsendayush": Mongolian style
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]\.")
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
@@ -153,6 +154,8 @@ def _canonical(text: str, after_title: bool) -> str | None:
     if not text or "@" in text or any(c.isdigit() for c in text):
         return None
     tokens = _strip_titles(text.split(), after_title)
+    while len(tokens) > 1 and tokens[-1].strip(".") in _POSTNOMINALS:
+        tokens = tokens[:-1]  # "Rebecca Mallory MP"
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
     if tokens and (glued := _GLUED_INITIAL.fullmatch(tokens[0])):

@@ -18,6 +18,7 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
+SAYING = set("said says told stated added noted wrote recalled".split())
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
 )
@@ -223,9 +224,26 @@ def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
     for i in sorted(subject_tokens(trigger)):
         if doc[i].lower_ in PRONOUNS:
             actor = cast.latest_before(i)
-            if actor is not None:
-                parties.append(Party.of(actor, doc[i : i + 1]))
+        elif doc[i].text in ("I", "We") or doc[i].lower_ == "my":
+            actor = speaker(doc[i], cast)
+        else:
+            continue
+        if actor is not None:
+            parties.append(Party.of(actor, doc[i : i + 1]))
     return parties
+
+
+def speaker(pronoun: Token, cast: Cast) -> Actor | None:
+    """Who says "I met …": the official a reporting verb of the sentence or the next one attributes the
+    words to ("…," Mallory said), else, on a minister's own release, the first official the page names."""
+    sentence = pronoun.sent
+    doc = pronoun.doc
+    following = doc[sentence.end].sent if sentence.end < len(doc) else sentence
+    for actor, mention in cast.in_span(sentence.start, following.end):
+        if mention.root.dep_ == "nsubj" and mention.root.head.lower_ in SAYING:
+            return actor
+    officials = [a for a in cast.actors if a.role and a.mentions]
+    return min(officials, key=lambda a: min(m.start for m in a.mentions), default=None)
 
 
 def refers_back(trigger: Token) -> bool:

@@ -19,6 +19,7 @@ from accord.actors import (
     PARTICLES,
     ROLE_WORDS,
     SUBJECT_DEPS,
+    TITLES,
     Actor,
     Cast,
     affiliation_in,
@@ -53,6 +54,7 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
             continue
         role, affiliation, counterpart = describe_left(doc, start)
         right_role, right_affiliation = describe_right(doc, end)
+        role = role or office_on_line_above(doc, start)
         affiliation = affiliation or right_affiliation or title_country(doc, start)
         actor = cast.add(doc[start:end], name, role or right_role, affiliation)
         if counterpart:
@@ -62,6 +64,19 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
     infer_affiliations(doc, cast, home)
     link_descriptions(doc, cast, home)
     return cast
+
+
+def office_on_line_above(doc: Doc, start: int) -> str | None:
+    """A minister's page prints the office on its own line above the name ("Minister for Foreign Affairs"
+    / "The Hon Rebecca Mallory MP")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    opening = doc.char_span(line_start, doc[start].idx, alignment_mode="expand") or []
+    if any(t.lower_ not in TITLES | {"the"} and not t.is_space for t in opening):
+        return None  # the name does not open its line
+    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    above = text[above_start : max(line_start - 1, 0)].strip()
+    return normalise_role(above) if 0 < len(above.split()) <= 8 else None
 
 
 def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
@@ -261,15 +276,18 @@ def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
     return found
 
 
-def facing_countries(sentences: Iterable[SpacySpan], actor: Actor) -> set[str]:
-    """Countries of an unnamed other side: "the Slovenian minister was received by X" is not X's."""
+def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | None) -> set[str]:
+    """Countries of an unnamed other side: "the Slovenian minister was received by X" is not X's, nor is
+    the publisher's minister's "I called on President X"."""
     found = set()
     for sentence in sentences:
         for token in sentence:
-            if token.dep_ in SUBJECT_DEPS and token.lower_ in ROLE_WORDS:
-                codes = {affiliation_of_token(c) for c in token.children} - {None}
-                if codes and any(is_object_of(m, token.head) for m in actor.mentions):
-                    found |= codes
+            if token.dep_ not in SUBJECT_DEPS or not any(is_object_of(m, token.head) for m in actor.mentions):
+                continue
+            if token.lower_ in ROLE_WORDS:
+                found |= {affiliation_of_token(c) for c in token.children} - {None}
+            elif token.text in ("I", "We") and home:
+                found.add(home)
     return found
 
 
@@ -310,7 +328,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
                 )
             }
             | counterpart_countries(sentences.values())
-            | facing_countries(sentences.values(), actor)
+            | facing_countries(sentences.values(), actor, home)
         )
         hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
         evidence = hosted + page.most_common() + cities.most_common() if official else []

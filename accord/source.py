@@ -49,6 +49,9 @@ GENERIC_DOMAINS = {
 }
 
 
+GOVERNMENT_WORDS = {"government", "ministry", "embassy", "presidency", "department", "cabinet"}
+
+
 def country_in(text: str) -> str | None:
     """The one country a short line names, longest names first ("the Republic of North Macedonia"); none
     when it names several ("Regional news from Ljubljana to Athens" is a beat, not a home)."""
@@ -59,7 +62,9 @@ def country_in(text: str) -> str | None:
         for size in range(min(LONGEST_NAME, len(words) - start), 0, -1):
             name = " ".join(words[start : start + size])
             code = country_code(name)
-            if code and code not in ORGANISATIONS and (demonym(code) or "").lower() != name.lower():
+            adjective = (demonym(code) or "").lower() == name.lower()
+            official = {w.lower() for w in words} & GOVERNMENT_WORDS  # "Australian Government"
+            if code and code not in ORGANISATIONS and (official or not adjective):
                 found.add(code)  # a country's name, not an adjective ("Latin American News Agency")
                 start += size - 1
                 break

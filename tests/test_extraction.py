@@ -193,3 +193,18 @@ def test_a_day_and_a_month_the_model_split_still_date_the_visit() -> None:
     )
     visit = next(e for e in events if e.type == "visit")
     assert visit.date.value == "2025-05-11"
+
+
+def test_a_ministers_own_release_says_i_for_the_minister() -> None:
+    events = events_of(
+        "Australian Government\nMinister for Foreign Affairs\nThe Hon Jane Reid MP\nMedia release\n"
+        "Today in Manila I met with the Philippine Secretary of Foreign Affairs, Ana Cruz. "
+        "I also called on President Luis Santos at Malacañang Palace."
+    )
+    meetings = {
+        frozenset((p.name, p.affiliation) for p in e.participants) for e in events if e.type == "meet"
+    }
+    assert meetings == {
+        frozenset({("Jane Reid", "AUS"), ("Ana Cruz", "PHL")}),
+        frozenset({("Jane Reid", "AUS"), ("Luis Santos", "PHL")}),
+    }

@@ -36,6 +36,8 @@ from accord.names import canonical_name, family_name, is_family_first, name_matc
         ("Dr. K. Raman", "K. Raman"),
         # A Mongolian father's initial, glued or of two letters, goes.
         ("B.Tsendayush", "Tsendayush"),
+        # Post-nominal letters go.
+        ("Senator the Hon Rebecca Mallory MP", "Rebecca Mallory"),
         ("Ts. Enkhbold", "Enkhbold"),
         # Patronymics in three-part East Slavic names go.
         ("Ivan Petrovich Sidorov", "Ivan Sidorov"),
