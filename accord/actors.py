@@ -68,7 +68,9 @@ PORTFOLIOS = set(
     "rights refugees migration assembly parliament "
     "african european asian arab".split()
 )
-PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split())
+PARTICLES = set(
+    "da de do dos das del der van von bin bint binti ibn al el le oglu oğlu ogly uly uulu qizi kyzy gizi".split()
+)
 PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 LEFT_WINDOW = 12
 RIGHT_WINDOW = 14

@@ -65,7 +65,9 @@ _KOREAN_SURNAMES = _words(
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna|ilyich)$", re.IGNORECASE)
 _POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
-_GLUED_INITIAL = re.compile(r"[A-Z][a-z]?\.(?P<name>[A-Z][a-z]+)")  # "B.Tsendayush": Mongolian style
+# "B.Tsendayush" (Mongolian style), "N.S.Vorontsov" (Russian official style): initials glued to a name
+_GLUED_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)+(?P<name>[A-Z][a-z]+)")
+_TURKIC_PATRONYMIC = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]\.")
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
@@ -158,6 +160,8 @@ def _canonical(text: str, after_title: bool) -> str | None:
         tokens = tokens[:-1]  # "Rebecca Mallory MP"
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
+    if len(tokens) == 4 and tokens[2].lower() in _TURKIC_PATRONYMIC:
+        tokens = [tokens[0], tokens[3]]  # "Elnur Ramiz oglu Mammadli": the father's name goes
     if tokens and (glued := _GLUED_INITIAL.fullmatch(tokens[0])):
         tokens = [glued["name"], *tokens[1:]]
     if len(tokens) == 2 and _TWO_LETTER_INITIAL.fullmatch(tokens[0]):

@@ -39,6 +39,8 @@ from accord.names import canonical_name, family_name, is_family_first, name_matc
         # Post-nominal letters go.
         ("Senator the Hon Rebecca Mallory MP", "Rebecca Mallory"),
         ("Ts. Enkhbold", "Enkhbold"),
+        ("N.S.Vorontsov", "Vorontsov"),
+        ("Elnur Ramiz oglu Mammadli", "Elnur Mammadli"),
         # Patronymics in three-part East Slavic names go.
         ("Ivan Petrovich Sidorov", "Ivan Sidorov"),
         ("Anna Sergeyevna Orlova", "Anna Orlova"),
