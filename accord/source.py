@@ -49,6 +49,7 @@ GENERIC_DOMAINS = {
 }
 
 
+EDITION_WORDS = {"service", "edition", "version", "desk", "section", "language"}
 GOVERNMENT_WORDS = {"government", "ministry", "embassy", "presidency", "department", "cabinet"}
 
 
@@ -62,6 +63,9 @@ def country_in(text: str) -> str | None:
         for size in range(min(LONGEST_NAME, len(words) - start), 0, -1):
             name = " ".join(words[start : start + size])
             code = country_code(name)
+            following = words[start + size].lower() if start + size < len(words) else ""
+            if name.lower() == "english" or following in EDITION_WORDS:
+                continue  # "English Service", "French edition": a language, not the publisher's country
             adjective = (demonym(code) or "").lower() == name.lower()
             official = {w.lower() for w in words} & GOVERNMENT_WORDS  # "Australian Government"
             if code and code not in ORGANISATIONS and (official or not adjective):
