@@ -5,17 +5,72 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import select, update
+from synthetic_store import fill
 from web_pages import HOSTILE, web_articles
 
 from accord.errors import NotFound
-from accord.store import Store, ingest_results
-from accord.store.web_queries import TextLine, counts, document, dyads, event_context, event_page, restore
+from accord.store import Store, events, ingest_results, schema, timeline
+from accord.store.web_queries import (
+    TextLine,
+    counts,
+    document,
+    dyads,
+    event_context,
+    event_page,
+    pair_page,
+    restore,
+)
 
 
 @pytest.fixture
 def filled(store: Store) -> Store:
     ingest_results(store, web_articles())
     return store
+
+
+@pytest.fixture
+def every_date_shape(store: Store) -> Store:
+    """Synthetic events dated in turn by day, month, year, without a year and not at all."""
+    fill(store, 60)
+    e = schema.events
+    with store.write() as conn:
+        for i, (event_id, date) in enumerate(conn.execute(select(e.c.id, e.c.date).order_by(e.c.id)).all()):
+            shape = [date, date[:7], date[:4], f"--{date[5:]}", None][i % 5]
+            conn.execute(update(e).where(e.c.id == event_id).values(date=shape))
+    return store
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_pages_follow_the_chronological_order_whatever_the_date(
+    every_date_shape: Store, newest_first: bool
+) -> None:
+    oldest_first = events(every_date_shape)  # ordered in Python, by `chronological`
+    placed = [e for e in oldest_first if e.date and not e.date.startswith("--")]
+    expected = (
+        [*placed[::-1], *(e for e in oldest_first if e not in placed)] if newest_first else oldest_first
+    )
+    for size in (1, 7, 25, 60):
+        pages = [
+            event_page(every_date_shape, at, size, newest_first=newest_first) for at in range(0, 61, size)
+        ]
+        assert {total for total, _ in pages} == {60}
+        assert [e.id for _, page in pages for e in page] == [e.id for e in expected], size
+
+
+def test_a_pair_is_counted_whole_and_listed_a_page_at_a_time(every_date_shape: Store) -> None:
+    busiest = dyads(every_date_shape)[0]
+    whole = timeline(every_date_shape, busiest.first, busiest.second)
+    counted, _ = pair_page(every_date_shape, busiest.first, busiest.second, 0, 2)
+    assert counted.total() == len(whole) == busiest.events > 2
+    assert sum(n for (prefix, _), n in counted.items() if not prefix) == sum(not e.date for e in whole)
+    pages = [
+        pair_page(every_date_shape, busiest.second, busiest.first, at, 2)[1]
+        for at in range(0, len(whole) + 2, 2)
+    ]
+    assert [e.id for page in pages for e in page] == [e.id for e in whole]
+    with pytest.raises(NotFound):
+        pair_page(every_date_shape, "nor", "NOR", 0, 2)
 
 
 def test_counts_and_busiest_pairs(filled: Store) -> None:
