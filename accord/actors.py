@@ -441,14 +441,14 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         ):
             i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
             continue
+        after = doc[end].lower_ if end < len(doc) else ""
         if (
             i >= 2
             and doc[i - 1].lower_ in ("for", "of")
             and doc[i - 2].lower_ in NAME_ANCHORS
-            and end < len(doc)
-            and doc[end].lower_ in (",", "and", "&")
-        ):
-            i = end  # "Commissioner for Enlargement, X", "Minister of Climate and Environment, X"
+            and after in ",&and"
+        ) or (after in ("and", "&") and listed_portfolio(doc, end) and portfolio_before(doc, i)):
+            i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
         if (
             any(t.text in surnames for t in run)
@@ -463,6 +463,12 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((i, end))
         i = end
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def listed_portfolio(doc: Doc, conjunction: int) -> bool:
+    """Whether "and" joins two portfolio words closed by punctuation: "Peace and Security (PAPS)"."""
+    j = conjunction + 1
+    return j + 1 < len(doc) and doc[j].is_title and doc[j + 1].text in (",", "(", ")", ";")
 
 
 def after_office(doc: Doc, i: int) -> bool:

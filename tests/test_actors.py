@@ -152,6 +152,11 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
         ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
         ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
         (
+            "The Commissioner for Political Affairs, Peace and Security (PAPS) of the African Union Commission, "
+            "Ambassador Amadou Sarr, received the delegation.",
+            "Peace",
+        ),
+        (
             "The two commanders signed rules for patrols between Chiang Rai and Bokeo, Lt Gen Vong said.",
             "Chiang Rai",
         ),
