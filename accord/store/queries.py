@@ -322,10 +322,16 @@ def partners(store: Store, country: str) -> list[Partner]:
 
 
 def event(store: Store, event_id: str) -> FusedEvent:
-    """One fused event by id (or an unambiguous prefix of it), with every source and evidence sentence."""
+    """One fused event by id (or an unambiguous prefix of it), with every source and evidence sentence.
+
+    A whole id (all event ids have one length) is found through the primary key; only a prefix needs the
+    LIKE that reads every id.
+    """
     e = schema.events
     with store.read() as conn:
-        ids = list(conn.scalars(select(e.c.id).where(e.c.id.startswith(event_id, autoescape=True)).limit(5)))
+        ids = list(conn.scalars(select(e.c.id).where(e.c.id == event_id))) or list(
+            conn.scalars(select(e.c.id).where(e.c.id.startswith(event_id, autoescape=True)).limit(5))
+        )
         if len(ids) != 1:
             shown = f"it matches {', '.join(ids)}" if ids else "no stored event has it"
             raise NotFound(
