@@ -361,27 +361,27 @@ def actor(store: Store, name: str) -> ActorProfile:
 
 
 def offices_of(conn: Connection, person: str) -> tuple[Office, ...]:
+    """A person's offices with the dated sentences that support them and the inputs each came from: one
+    query for the offices, one for all their sentences and one for the inputs, however many there are."""
     o, oe, s = schema.offices, schema.office_evidence, schema.sources
+    theirs = select(o.c.id).where(o.c.person_id == person)
+    evidence: dict[str, list[Row]] = {}
+    for row in conn.execute(
+        select(oe)
+        .where(oe.c.office_id.in_(theirs))
+        .order_by(oe.c.date.is_(None), oe.c.date, oe.c.document_id)
+    ):
+        evidence.setdefault(row.office_id, []).append(row)
+    inputs: dict[str, list[str]] = {}
+    for document_id, input_id in conn.execute(
+        select(s.c.document_id, s.c.input_id)
+        .where(s.c.document_id.in_(select(oe.c.document_id).where(oe.c.office_id.in_(theirs))))
+        .order_by(s.c.input_id)
+    ):
+        inputs.setdefault(document_id, []).append(input_id)
     held = []
     for office in conn.execute(select(o).where(o.c.person_id == person)):
-        rows = conn.execute(
-            select(oe)
-            .where(oe.c.office_id == office.id)
-            .order_by(oe.c.date.is_(None), oe.c.date, oe.c.document_id)
-        ).all()
-        evidence = tuple(
-            OfficeEvidence(
-                row.document_id,
-                row.date,
-                row.text,
-                tuple(
-                    conn.scalars(
-                        select(s.c.input_id).where(s.c.document_id == row.document_id).order_by(s.c.input_id)
-                    )
-                ),
-            )
-            for row in rows
-        )
+        rows = evidence.get(office.id, [])
         dates = sorted(row.date for row in rows if row.date)
         held.append(
             Office(
@@ -389,7 +389,12 @@ def offices_of(conn: Connection, person: str) -> tuple[Office, ...]:
                 office.affiliation,
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
-                evidence,
+                tuple(
+                    OfficeEvidence(
+                        row.document_id, row.date, row.text, tuple(inputs.get(row.document_id, ()))
+                    )
+                    for row in rows
+                ),
             )
         )
     return tuple(sorted(held, key=lambda x: (x.first_seen or "", x.role or "", x.affiliation or "")))
