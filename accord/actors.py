@@ -28,7 +28,8 @@ TITLES = set(
 ROLE_WORDS = TITLES | set(
     "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
     "deputy general chairperson chair "
-    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts leader chief head national "
+    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
+    "head national "
     "security adviser advisor external international cooperation relations trade finance ambassador envoy "
     "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
     "vice-president commerce economy industry interior home justice economic crown party communist central "
@@ -73,6 +74,7 @@ PARTICLES = set(
 )
 PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 LEFT_WINDOW = 12
+COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3
@@ -260,7 +262,7 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
     """Role, affiliation and "counterpart" from the words just before a name."""
     window = left_window(doc, start)
     affiliation = affiliation_in(window)
-    counterpart = any(t.lower_ in ("counterpart", "counterparts") for t in window)
+    counterpart = any(t.lower_ in COUNTERPARTS for t in window)
     return roles_in(window, affiliation), affiliation, counterpart
 
 
@@ -300,9 +302,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 )
             )
             or (  # "her Montenegrin counterpart, Minister of Foreign Affairs X"
-                token.text == ","
-                and i > sentence.start
-                and doc[i - 1].lower_ in ("counterpart", "counterparts")
+                token.text == "," and i > sentence.start and doc[i - 1].lower_ in COUNTERPARTS
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):

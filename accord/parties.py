@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from accord.actors import ROLE_WORDS, Actor, Cast, describe_left
 from accord.affiliations import affiliation_of_token
+from accord.people import organisations_near
 from accord.roles import normalise_role
 from accord.syntax import ancestors, bystander
 
@@ -158,6 +159,13 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
         role, affiliation, _ = describe_left(doc, token.i + 1)
+        if affiliation is None and doc[token.i : token.i + 3].text.lower() in (
+            "secretary-general",
+            "secretary general",
+        ):
+            affiliation = next(
+                iter(organisations_near([doc[:]])), None
+            )  # a readout's "The Secretary-General"
         if affiliation is None:
             continue
         parties.append(

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.actors import (
+    COUNTERPARTS,
     GENERIC_ROLES,
     NEAR_REACH,
     PARTICLES,
@@ -192,7 +193,7 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     while j < len(doc) and (
         affiliation_of_token(doc[j]) or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ",", "(", ")"}
     ):
-        if doc[j].lower_ in ("counterpart", "counterparts"):
+        if doc[j].lower_ in COUNTERPARTS:
             return None
         j += 1
     other = cast.by_token.get(j)
@@ -265,7 +266,7 @@ def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
     found: set[str] = set()
     for sentence in sentences:
         for token in sentence:
-            if token.lower_ not in ("counterpart", "counterparts"):
+            if token.lower_ not in COUNTERPARTS:
                 continue
             found.update(filter(None, map(affiliation_of_token, left_window(token.doc, token.i))))
             if token.i + 1 < sentence.end and token.nbor(1).lower_ == "from":  # "counterparts from A and B"

@@ -109,7 +109,7 @@ NEEDS_PERSON_OBJECT = {
     "hosting",
 }
 PERSON_NOUNS = set(
-    "counterpart counterparts delegation delegations minister president leader leaders envoy prime secretary "
+    "counterpart counterparts colleague colleagues delegation delegations minister president leader leaders envoy prime secretary "
     "premier ministers guest guests ambassador chancellor king emir".split()
 )
 BRIEFING_VERBS = set("briefed brief briefs informed told updated recalled recounted described".split())

@@ -75,6 +75,11 @@ def affiliations(text: str) -> dict[str, str | None]:
             "FJI",
         ),
         (
+            "When I hosted my Ghanaian colleague Kwame Osei in Berlin, we spoke about trade.",
+            "Kwame Osei",
+            "GHA",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
