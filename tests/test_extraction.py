@@ -212,7 +212,8 @@ def test_a_ministers_own_release_says_i_for_the_minister() -> None:
 
 def test_a_readouts_unnamed_secretary_general_is_the_organisations() -> None:
     events = events_of(
-        "United Nations\nReadout of the Secretary-General's meeting\n"
-        "The Secretary-General met with Mr. Tomasi Ika, Prime Minister of Tuvalu, in New York on Monday."
+        "Readout of the Secretary-General's meeting\n"
+        "The Secretary-General met with Mr. Tomasi Ika, Prime Minister of Tuvalu, at United Nations "
+        "Headquarters on Monday."
     )
     assert ("meet", frozenset({"UN", "TUV"})) in kinds(events)
