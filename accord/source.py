@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from accord.gazetteer import ORGANISATIONS, country_code, demonym
+from accord.gazetteer import ORGANISATIONS, country_code
 from accord.records import CleanedDocument
 
 MASTHEAD_LINES = 3  # the publisher's name sits above the headline
@@ -49,8 +49,8 @@ GENERIC_DOMAINS = {
 }
 
 
+REGION_PREFIXES = {"latin", "north", "south", "central", "east", "west", "pan", "inter", "sub"}
 EDITION_WORDS = {"service", "edition", "version", "desk", "section", "language"}
-GOVERNMENT_WORDS = {"government", "ministry", "embassy", "presidency", "department", "cabinet"}
 
 
 def country_in(text: str) -> str | None:
@@ -66,9 +66,9 @@ def country_in(text: str) -> str | None:
             following = words[start + size].lower() if start + size < len(words) else ""
             if name.lower() == "english" or following in EDITION_WORDS:
                 continue  # "English Service", "French edition": a language, not the publisher's country
-            adjective = (demonym(code) or "").lower() == name.lower()
-            official = {w.lower() for w in words} & GOVERNMENT_WORDS  # "Australian Government"
-            if code and code not in ORGANISATIONS and (official or not adjective):
+            # "Saudi Press Agency", "Australian Government"; not the "American" of "Latin American"
+            regional = start > 0 and words[start - 1].lower() in REGION_PREFIXES
+            if code and code not in ORGANISATIONS and not regional:
                 found.add(code)  # a country's name, not an adjective ("Latin American News Agency")
                 start += size - 1
                 break

@@ -20,6 +20,7 @@ def page(text: str, url: str | None = None, outlet: str | None = None) -> Cleane
         ("Government of Samoa\nPress release\nThe Prime Minister met the delegation.", None, "WSM"),
         ("Australian Government\nMinister for Foreign Affairs\nToday I met the envoy.", None, "AUS"),
         ("Latin American News Agency\nThe minister arrived.", None, None),
+        ("SPA Saudi Press Agency\nThe minister met his counterpart.", None, "SAU"),
         ("Middle East News Agency | English Service\nThe president received the envoy.", None, None),
         ("BALKAN PULSE\nRegional news from Ljubljana to Athens\nThe minister arrived.", None, None),
         ("Home | Serbia | Croatia | News\nThe minister arrived.", None, None),
