@@ -244,7 +244,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start -= 1
     while start < end and (
-        doc[start].lower_ in ROLE_WORDS
+        doc[start].lower_ in ROLE_WORDS | HEADLINE_VERBS
         or affiliation_of_token(doc[start])
         or not doc[start].text[:1].isalpha()
     ):

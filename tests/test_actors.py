@@ -156,6 +156,7 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
     [
         ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
         ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
+        ("Foreign Minister Meets Finnish, Irish Counterparts in Munich", "Meets Finnish"),
         (
             "The Commissioner for Political Affairs, Peace and Security (PAPS) of the African Union Commission, "
             "Ambassador Amadou Sarr, received the delegation.",
