@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, select, text
 
 from accord.errors import StoreError
 from accord.store import schema
@@ -49,10 +49,27 @@ def add_unasserted_mentions(conn: Connection) -> None:
     conn.execute(delete(schema.extractions))
 
 
+# As SQL, not as `Index` objects: an index on a version-1 table would join that table's `create_all` in step 1.
+SIDE_INDEXES = (
+    "CREATE INDEX ix_events_type_country ON events (type, country)",
+    "CREATE INDEX ix_event_parties_affiliation_event ON event_parties (affiliation, event_id)",
+)
+
+
+def index_sides(conn: Connection) -> None:
+    """Version 4: indexes for "the events that involve a party" (`queries.involves`), which every event list
+    filtered by a party and every pair page asks: the visits to a country by type and country, and a
+    party's events from the index alone. Without them each such query read every visit and looked up each
+    of the party's rows in the table."""
+    for ddl in SIDE_INDEXES:
+        conn.execute(text(ddl))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
     Migration(3, "unasserted mentions", add_unasserted_mentions),
+    Migration(4, "indexes for the parties of events", index_sides),
 )
 
 
