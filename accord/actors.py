@@ -343,8 +343,8 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
         ):
             stop += 1
         return None, affiliation_in(doc[end:stop])
-    if doc[end].text not in (",", "("):
-        return None, None
+    if doc[end].text not in (",", "(") or (end + 1 < sentence.end and doc[end + 1].lower_ in ("and", "or")):
+        return None, None  # ", and Suriname's Minister …": the next person, not an apposition
     stop = end + 1
     while (
         stop < min(sentence.end, end + RIGHT_WINDOW)

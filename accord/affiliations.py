@@ -13,6 +13,19 @@ from accord.gazetteer import affiliation_code, demonym
 
 CACHE_KEY = "accord_affiliations"
 LONGEST_RUN = 4
+OFFICES = {
+    "fm",
+    "pm",
+    "foreign",
+    "prime",
+    "president",
+    "minister",
+    "king",
+    "queen",
+    "envoy",
+    "ambassador",
+    "defence",
+}
 JOINERS = {"of", "the", "and", "-", "’s", "'s"}
 
 
@@ -57,11 +70,14 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
 
 
 def misread_country(entity: Span) -> bool:
-    """A country the model took for a person: "Saint Lucia", "Sierra Leone", or "of Jordan"."""
+    """A country the model took for a person: "Saint Lucia", "Sierra Leone", "of Jordan", "Jordan's FM"."""
     if entity.label_ != "PERSON" or affiliation_code(entity.text) is None:
         return False
-    before = entity.doc[entity.start - 1].lower_ if entity.start else ""
-    return len(entity) > 1 or before in ("of", "in", "to", "from")
+    doc = entity.doc
+    before = doc[entity.start - 1].lower_ if entity.start else ""
+    after = [t.lower_ for t in doc[entity.end : entity.end + 2]]
+    possessed_office = len(after) == 2 and after[0] in ("'s", "’s") and after[1] in OFFICES  # "Jordan's FM"
+    return len(entity) > 1 or before in ("of", "in", "to", "from") or possessed_office
 
 
 def is_demonym(token: Token) -> bool:

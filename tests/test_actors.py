@@ -80,6 +80,11 @@ def affiliations(text: str) -> dict[str, str | None]:
             "GHA",
         ),
         (
+            "Jordan's FM Nasser Salem Al-Majali and Oman's Hilal Al Hinai spoke by phone.",
+            "Nasser Salem Al-Majali",
+            "JOR",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
