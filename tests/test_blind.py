@@ -8,8 +8,8 @@ the Pacific, with organisations (AU, ASEAN, GCC, EU), kings, deputy ministers an
 dates, background events, third-country venues, plans and negations. Their gold is
 tests/data/blind.gold.jsonl, in the format of shared/corpus/DEV-README.md.
 
-The floors sit just below Accord's scores when the set was written. Raising a floor is a one-line
-change; lowering one is visible in review.
+First measure when the set was written: event F1 0.625, strict F1 0.514. The floors sit just below the
+current scores. Raising a floor is a one-line change; lowering one is visible in review.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from corpora import (
     assert_not_quoted,
 )
 
-EVENT_F1_FLOOR = 0.85
-STRICT_F1_FLOOR = 0.70
+EVENT_F1_FLOOR = 0.93
+STRICT_F1_FLOOR = 0.82
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "blind"

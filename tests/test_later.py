@@ -10,7 +10,8 @@ headquarters, dates written "14.03.2025" or "the 3rd of March", and pages of pla
 The gold, in the format of shared/corpus/DEV-README.md, is tests/data/later.gold.jsonl.
 
 First measure when the set was written: event F1 0.640, strict F1 0.423 — the honest estimate for
-pages Accord has never seen at that point. Known misses left as they are: the film review (l28) still
+pages Accord has never seen at that point. The floors sit a little below the scores after the
+general fixes it prompted. Known misses left as they are: the film review (l28) still
 yields a screenwriter's "visit"; the UN Secretary-General, never named, is no party.
 """
 
@@ -28,8 +29,8 @@ from corpora import (
     assert_not_quoted,
 )
 
-EVENT_F1_FLOOR = 0.68
-STRICT_F1_FLOOR = 0.46
+EVENT_F1_FLOOR = 0.72
+STRICT_F1_FLOOR = 0.47
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "later"
