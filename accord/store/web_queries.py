@@ -166,16 +166,13 @@ def pair_page(
     query = select(e.c.id).where(involves(a), involves(b))
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
-        counted = Counter(
-            {
-                (period, kind): n
-                for period, kind, n in conn.execute(
-                    query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
-                )
-            }
+        rows = conn.execute(
+            query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
         )
-        total = counted.total()
-        return counted, page_of(conn, query, offset, limit, newest_first=False) if offset < total else []
+        counted = Counter({(period, kind): n for period, kind, n in rows})
+        return counted, page_of(
+            conn, query, offset, limit, newest_first=False
+        ) if offset < counted.total() else []
 
 
 def event_page(
@@ -201,6 +198,7 @@ def event_page(
 
 
 def count(conn: Connection, query: Select) -> int:
+    """How many rows `query` has, counted by the database."""
     return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
