@@ -23,7 +23,10 @@ def test_dask_engine_matches_the_single_process_run(shared: Path, tmp_path: Path
     local = [extraction_dict(r) for r in extract(sources, settings)]
     on_dask = [extraction_dict(r) for r in extract_with_dask(sources, settings, workers=2)]
     assert [r["id"] for r in on_dask] == [r["id"] for r in local]
-    assert on_dask == local
+    differing = [
+        (a["id"], key) for a, b in zip(local, on_dask, strict=True) for key in a if a[key] != b.get(key)
+    ]
+    assert not differing, f"the Dask run differs from the local run in {differing}"
     assert sum(len(r["events"]) for r in local) > 50
 
     stored = {}
