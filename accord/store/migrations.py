@@ -50,9 +50,10 @@ def add_unasserted_mentions(conn: Connection) -> None:
 
 
 # As SQL, not as `Index` objects: an index on a version-1 table would join that table's `create_all` in step 1.
+# IF NOT EXISTS: a store restored from a copy may hold the index without the step's record.
 SIDE_INDEXES = (
-    "CREATE INDEX ix_events_type_country ON events (type, country)",
-    "CREATE INDEX ix_event_parties_affiliation_event ON event_parties (affiliation, event_id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_type_country ON events (type, country)",
+    "CREATE INDEX IF NOT EXISTS ix_event_parties_affiliation_event ON event_parties (affiliation, event_id)",
 )
 
 
