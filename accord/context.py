@@ -347,6 +347,19 @@ def keep(mention: Mention, interactions: list[Mention]) -> bool:
     return len(affiliations(mention.parties)) >= 2
 
 
+def per_visiting_country(mention: Mention) -> list[Mention]:
+    """ "Mammadli and Beridze-Tsiklauri arrived in Kars": one visit for each visiting country."""
+    if mention.type != "visit" or mention.host is None:
+        return [mention]
+    visitors = affiliations(mention.parties) - {mention.host.country}
+    if len(visitors) < 2:
+        return [mention]
+    return [
+        replace(mention, parties=[p for p in mention.parties if p.affiliation == code])
+        for code in sorted(visitors)
+    ]
+
+
 def names_someone(mention: Mention) -> bool:
     """Events without a named participant are left out ("in 2023 the two countries signed …")."""
     return any(p.name for p in mention.parties)

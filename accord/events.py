@@ -24,6 +24,7 @@ from accord.context import (
     lead_date,
     name_unnamed,
     names_someone,
+    per_visiting_country,
     retype_calls,
     share_roles,
 )
@@ -59,6 +60,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     counterpart_roles(asserted)
     share_roles(asserted)
     asserted += implied_visits([m for m in asserted if m.interaction])
+    asserted = [visit for mention in asserted for visit in per_visiting_country(mention)]
     events = [build_event(group) for group in merge(asserted)]
     future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]
     return Extraction(cleaned, tuple(events), tuple(future))

@@ -217,3 +217,12 @@ def test_a_readouts_unnamed_secretary_general_is_the_organisations() -> None:
         "Headquarters on Monday."
     )
     assert ("meet", frozenset({"UN", "TUV"})) in kinds(events)
+
+
+def test_ministers_of_two_countries_arriving_together_make_one_visit_each() -> None:
+    events = events_of(
+        "Azerbaijani Foreign Minister Elnur Aliyev and Georgian Foreign Minister Nino Beridze arrived in "
+        "Kars on Sunday evening for talks with Turkish Foreign Minister Mehmet Kaya."
+    )
+    visits = sorted(tuple(p.affiliation for p in e.participants) for e in events if e.type == "visit")
+    assert visits == [("AZE",), ("GEO",)]
