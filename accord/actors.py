@@ -546,6 +546,8 @@ def is_person_name(name: str | None) -> bool:
     Sultan Al Sulaiti")."""
     if not name or affiliation_code(name) or world_city_country(name):
         return False  # a country or a city ("Chiang Rai") the model took for a person
+    if any(not any(c.isalpha() for c in word) for word in name.split()):
+        return False  # "Jakarta ● Thu": a dateline's pieces
     if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
         return False
     return name.split()[-1].lower() not in INSTITUTION_WORDS

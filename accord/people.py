@@ -386,8 +386,8 @@ def listed_together(mention: SpacySpan, actor: Actor) -> bool:
             t.lower_ in ROLE_WORDS or t.lower_ in ("and", ",", "for", "of") or affiliation_of_token(t)
             for t in between
         )
-        if linked and first.root.dep_ in ("pobj", "dobj"):
-            return True
+        if linked and first.root.dep_ in ("pobj", "dobj") and first.root.head.dep_ != "agent":
+            return True  # not "signed by X and Y": a passive's agents are the two sides
     return False
 
 

@@ -162,6 +162,7 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
         ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
         ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
         ("Foreign Minister Meets Finnish, Irish Counterparts in Munich", "Meets Finnish"),
+        ("Jakarta ● Thu, 16 April 2026 ● Foreign Minister Budi met the envoy.", "Jakarta ● Thu"),
         (
             "The Commissioner for Political Affairs, Peace and Security (PAPS) of the African Union Commission, "
             "Ambassador Amadou Sarr, received the delegation.",
@@ -190,3 +191,11 @@ def test_a_korean_given_name_keeps_its_second_syllable() -> None:
         "Mongolia's minister received Vice Minister of the Republic of Korea Kim Seung-hoon."
     )
     assert found.get("Kim Seung-hoon") == "KOR"
+
+
+def test_the_two_agents_of_a_signing_are_two_sides() -> None:
+    found = affiliations(
+        "Dutch Foreign Minister Pieter van Dijk arrived in Jakarta on Tuesday. The document was signed on "
+        "Wednesday by Van Dijk and Foreign Minister Hendarmin at the Pancasila Building."
+    )
+    assert found.get("Hendarmin") != "NLD"
