@@ -266,15 +266,29 @@ def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
     return roles_in(window, affiliation), affiliation, counterpart
 
 
+def window_start(doc: Doc, start: int) -> int:
+    """Where the words describing a name may begin: its sentence, or the one before when the parser cut
+    a sentence after an office word ("his Algerian counterpart | Farid Benmoussa held talks")."""
+    first = doc[start].sent.start
+    if (
+        first == start
+        and start > 0
+        and doc[start - 1].lower_ in ROLE_WORDS
+        and "\n" not in doc[start - 1].whitespace_
+    ):
+        return doc[start - 1].sent.start
+    return first
+
+
 def left_window(doc: Doc, start: int) -> SpacySpan:
     """The titles, offices and countries standing right before a name, including portfolio words inside
     a title ("Minister of Industry and Trade Ashatu Kijaji")."""
-    sentence = doc[start].sent
+    first = window_start(doc, start)
     i = start - 1
     in_title = portfolio_before(doc, start)
-    while i >= max(sentence.start, start - LEFT_WINDOW):
+    while i >= max(first, start - LEFT_WINDOW):
         token = doc[i]
-        if token.lower_ == "and" and i > sentence.start and affiliation_of_token(doc[i - 1]):
+        if token.lower_ == "and" and i > first and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
         portfolio = in_title and token.tag_ in ("NNP", "NNPS") and token.ent_type_ != "PERSON"
         if (
@@ -283,16 +297,11 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             or token.lower_ in ("'s", "’s", ".")
             or (token.text in ("-", "–") and not token.whitespace_)  # a hyphen, not a dateline's dash
             or affiliation_of_token(token)
-            or (
-                token.text == ","
-                and i > sentence.start
-                and i + 1 < start
-                and affiliation_of_token(doc[i + 1])
-            )
+            or (token.text == "," and i > first and i + 1 < start and affiliation_of_token(doc[i + 1]))
             or (
                 token.text
                 == ","  # "the President of Guyana, Irfaan Ali"; "Secretary-General of ASEAN, Dr. Kao"
-                and i > sentence.start
+                and i > first
                 and all(t.lower_ in TITLES for t in doc[i + 1 : start])
                 and (
                     doc[i - 1].lower_ in ROLE_WORDS
@@ -302,7 +311,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
                 )
             )
             or (  # "her Montenegrin counterpart, Minister of Foreign Affairs X"
-                token.text == "," and i > sentence.start and doc[i - 1].lower_ in COUNTERPARTS
+                token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):

@@ -85,6 +85,12 @@ def affiliations(text: str) -> dict[str, str | None]:
             "JOR",
         ),
         (
+            "Vietnam, Algeria lift ties to new height during Prime Minister Haddad's official visit\n"
+            "Hanoi (VNA) – Prime Minister Vo Van An and his Algerian counterpart Karim Haddad held talks.",
+            "Karim Haddad",
+            "DZA",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
