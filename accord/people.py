@@ -56,6 +56,7 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
         role, affiliation, counterpart = describe_left(doc, start)
         right_role, right_affiliation = describe_right(doc, end)
         role = role or office_on_line_above(doc, start)
+        affiliation = affiliation or delegation_country(doc, start)
         affiliation = affiliation or right_affiliation or title_country(doc, start)
         actor = cast.add(doc[start:end], name, role or right_role, affiliation)
         if counterpart:
@@ -65,6 +66,20 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
     infer_affiliations(doc, cast, home)
     link_descriptions(doc, cast, home)
     return cast
+
+
+def delegation_country(doc: Doc, start: int) -> str | None:
+    """ "a delegation from the State of Libya led by H.E. X": the head of a country's delegation."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in TITLES:
+        i -= 1
+    if i < 1 or doc[i].lower_ != "by" or doc[i - 1].lower_ not in ("led", "headed"):
+        return None
+    before = doc[max(doc[i].sent.start, i - 10) : i - 1]
+    nouns = [t.i for t in before if t.lower_ in ("delegation", "delegations", "mission")]
+    if not nouns:
+        return None
+    return affiliation_in(doc[nouns[-1] : i - 1])
 
 
 def office_on_line_above(doc: Doc, start: int) -> str | None:

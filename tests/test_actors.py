@@ -92,6 +92,12 @@ def affiliations(text: str) -> dict[str, str | None]:
             "DZA",
         ),
         (
+            "The Commissioner received a delegation from the State of Libya led by H.E. Omar Haddad, "
+            "who is on a working visit to Addis Ababa.",
+            "Omar Haddad",
+            "LBY",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
