@@ -117,6 +117,9 @@ SCHEDULE_WORDS = set(
     "include includes including engagements schedule itinerary agenda programme program".split()
 )
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
+REMOTE_ACTS = set(
+    "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
+)
 CREDENTIAL_WORDS = {"credentials", "credence"}
 CALLED_OFF = {"postponed", "cancelled", "canceled", "scrapped", "delayed", "suspended", "shelved"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -309,6 +312,8 @@ def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | Non
             for t in sentence
         ):
             return None
+        if lower in CALL_CUES and any(t.lower_ in REMOTE_ACTS for t in token.ancestors):
+            return None  # "inaugurated, via video link, the health centre": a ceremony, not a call
         return "call"
     if lower in MEET_WORDS:
         if lower in NEEDS_PERSON_OBJECT and any(

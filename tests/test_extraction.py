@@ -226,3 +226,12 @@ def test_ministers_of_two_countries_arriving_together_make_one_visit_each() -> N
     )
     visits = sorted(tuple(p.affiliation for p in e.participants) for e in events if e.type == "visit")
     assert visits == [("AZE",), ("GEO",)]
+
+
+def test_a_ceremony_opened_by_video_link_is_no_call() -> None:
+    events = events_of(
+        "Indian Prime Minister Ravi Nair held talks with Mauritian Prime Minister Anil Ramdin in New Delhi on "
+        "Tuesday. The two leaders jointly inaugurated, via video link, a health centre at Triolet."
+    )
+    assert "call" not in {e.type for e in events}
+    assert ("meet", frozenset({"IND", "MUS"})) in kinds(events)
