@@ -43,7 +43,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bministers? (?:of|for) (?:the )?(?:state for )?(?:europe and )?"
             r"(?:foreign|external) (?:affairs|relations)\b|\bexternal affairs ministers?\b|\beam\b|\bfm\b"
             r"|\bsecretary of state\b(?! for (?!foreign))|\bsecretary (?:of|for) foreign affairs\b"
-            r"|\bforeign affairs (?:secretary|adviser|advisor)\b|\b(?:top|chief) diplomats?\b"
+            r"|\bforeign affairs secretary\b|\bforeign (?:affairs )?advis[eo]rs?\b|\b(?:top|chief) diplomats?\b"
             r"|\bhigh representative\b",
         ),
         (

@@ -19,6 +19,8 @@ from accord.roles import COUNTERPART_PATTERN, ROLE_PATTERN, find_roles, normalis
         ("Minister of Foreign Affairs and International Cooperation", None, "foreign minister"),
         ("top diplomat", None, "foreign minister"),
         ("foreign affairs adviser", "BGD", "foreign minister"),
+        ("Foreign Adviser", "BGD", "foreign minister"),
+        ("Chief of Defence Forces", "THA", "chief of defence staff"),
         ("Foreign Secretary", "GBR", "foreign minister"),
         ("Foreign Secretary", "IND", "foreign secretary"),
         ("Defence Secretary", "IND", "defense secretary"),
