@@ -331,12 +331,12 @@ def ends_title(doc: Doc, comma: int) -> bool:
     """Whether the words before a comma close an office title with its portfolio: "the High Commissioner
     for Human Rights, X", "Minister of Fisheries and Marine Resources, X"."""
     start = doc[comma].sent.start
-    for j in range(comma - 1, max(start, comma - 9) - 1, -1):
+    for j in range(comma - 1, max(start, comma - 14) - 1, -1):
         token = doc[j]
         if token.lower_ in NAME_ANCHORS:
             return j < comma - 1 and doc[j + 1].lower_ in ("for", "of")
-        if not (token.is_title or token.is_upper or token.lower_ in ("for", "of", "and", "the", "&")):
-            return False
+        if not (token.is_title or token.is_upper or token.lower_ in ("for", "of", "and", "the", "&", ",")):
+            return False  # a portfolio may list several ("Foreign Affairs, International Trade and Worship")
     return False
 
 
@@ -450,13 +450,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         ):
             i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
             continue
-        after = doc[end].lower_ if end < len(doc) else ""
-        if (
-            i >= 2
-            and doc[i - 1].lower_ in ("for", "of")
-            and doc[i - 2].lower_ in NAME_ANCHORS
-            and after in ",&and"
-        ) or (after in ("and", "&") and listed_portfolio(doc, end) and portfolio_before(doc, i)):
+        if in_portfolio(doc, i, end):
             i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
         if (
@@ -472,6 +466,22 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((i, end))
         i = end
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def in_portfolio(doc: Doc, i: int, end: int) -> bool:
+    """Whether capitalised words i..end name part of an office's portfolio, not a person: "Commissioner
+    for Enlargement, X", "Peace and Security (PAPS)", "International Trade and Worship of Argentina"."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if (
+        i >= 2
+        and doc[i - 1].lower_ in ("for", "of")
+        and doc[i - 2].lower_ in NAME_ANCHORS
+        and after in ",&and"
+    ):
+        return True
+    listed = after in ("and", "&") and listed_portfolio(doc, end)
+    last_of_list = doc[i - 1].lower_ == "and" and after == "of"
+    return (listed or last_of_list) and portfolio_before(doc, i)
 
 
 def listed_portfolio(doc: Doc, conjunction: int) -> bool:

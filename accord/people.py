@@ -70,16 +70,14 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
 
 def delegation_country(doc: Doc, start: int) -> str | None:
     """ "a delegation from the State of Libya led by H.E. X": the head of a country's delegation."""
-    i = start - 1
-    while i > 0 and doc[i].lower_ in TITLES:
-        i -= 1
+    i = left_window(doc, start).start - 1  # past "the Secretary of Foreign Affairs,"
     if i < 1 or doc[i].lower_ != "by" or doc[i - 1].lower_ not in ("led", "headed"):
         return None
     before = doc[max(doc[i].sent.start, i - 10) : i - 1]
     nouns = [t.i for t in before if t.lower_ in ("delegation", "delegations", "mission")]
     if not nouns:
-        return None
-    return affiliation_in(doc[nouns[-1] : i - 1])
+        return None  # "The Argentine delegation was headed by", "a delegation from Libya led by"
+    return affiliation_in(doc[max(doc[i].sent.start, nouns[-1] - 2) : i - 1])
 
 
 def office_on_line_above(doc: Doc, start: int) -> str | None:

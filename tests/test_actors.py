@@ -98,6 +98,17 @@ def affiliations(text: str) -> dict[str, str | None]:
             "LBY",
         ),
         (
+            "Chile's envoy was received by the Minister of Foreign Affairs, International Trade and Worship of "
+            "Argentina, Gerardo Paz.",
+            "Gerardo Paz",
+            "ARG",
+        ),
+        (
+            "The Argentine delegation was headed by the Secretary of Foreign Affairs, María Lanari.",
+            "María Lanari",
+            "ARG",
+        ),
+        (
             "Ireland's Minister for Foreign Affairs Seán Ó Briain met the Slovak envoy.",
             "Seán Ó Briain",
             "IRL",
@@ -175,6 +186,10 @@ def test_a_portfolio_between_an_office_and_a_comma_is_not_a_person() -> None:
         ("Thapa also met Norway's Minister of Climate and Environment, Sigurd Brekke.", "Climate"),
         ("The Prime Minister's Secretariat said Thapa met Norway's climate minister.", "Secretariat"),
         ("Foreign Minister Meets Finnish, Irish Counterparts in Munich", "Meets Finnish"),
+        (
+            "He met the Minister of Foreign Affairs, International Trade and Worship of Argentina, Ana Paz.",
+            "Worship",
+        ),
         ("Jakarta ● Thu, 16 April 2026 ● Foreign Minister Budi met the envoy.", "Jakarta ● Thu"),
         (
             "The Commissioner for Political Affairs, Peace and Security (PAPS) of the African Union Commission, "
