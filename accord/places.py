@@ -105,9 +105,13 @@ def sentence_location(
     """The place a sentence sets its event in: a city or country after "in"/"at", nearest the trigger, and
     not one that belongs to another event of the sentence ("a follow-up to the gathering in Buenos Aires")."""
     candidates = []
+    welcome = trigger is not None and trigger.lower_ in ("welcomed", "welcomes", "welcome", "welcoming")
+    prepositions = PLACE_PREPOSITIONS | {"to"} if welcome else PLACE_PREPOSITIONS  # "welcomed X to Samoa"
     for entity in gpe_entities(sentence):
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
-        if before is None or before.lower_ not in PLACE_PREPOSITIONS:
+        if before is not None and before.lower_ == "the" and entity.start - 2 >= sentence.start:
+            before = sentence.doc[entity.start - 2]  # "to the Department of State"
+        if before is None or before.lower_ not in prepositions:
             continue
         if trigger is not None and (not governed_by(entity, trigger) or in_side_clause(entity.root, trigger)):
             continue

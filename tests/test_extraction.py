@@ -235,3 +235,13 @@ def test_a_ceremony_opened_by_video_link_is_no_call() -> None:
     )
     assert "call" not in {e.type for e in events}
     assert ("meet", frozenset({"IND", "MUS"})) in kinds(events)
+
+
+def test_welcoming_a_minister_to_a_ministry_is_a_visit_to_its_country() -> None:
+    events = events_of(
+        "Secretary of State Daniel Whitman welcomed Omani Foreign Minister Sayyid Badr Al Harthy to the "
+        "Department of State today."
+    )
+    assert ("visit", frozenset({"OMN"})) in kinds(events)
+    visit = next(e for e in events if e.type == "visit")
+    assert (visit.location.city, visit.location.country) == ("Washington", "USA")
