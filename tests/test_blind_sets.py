@@ -73,7 +73,7 @@ SETS = [
     WrittenSet(
         "holdout",
         (0.478, 0.348),
-        (0.89, 0.74),
+        (0.89, 0.75),
         {
             "h20_offtopic_cricket": "off-topic sport (teams 'meet', a bowler 'agreed', players 'visited' ruins)",
             "h21_offtopic_mining_results": "off-topic business (a company 'agreed', its CEO 'met' analysts)",
@@ -99,7 +99,7 @@ SETS = [
     WrittenSet(
         "later",
         (0.640, 0.423),
-        (0.72, 0.47),
+        (0.80, 0.59),
         {
             "l27_offtopic_handball_final_comments": "off-topic sport (teams meet, a club agrees terms)",
             "l29_plans_only_hun_svk_postponed_letters": "plans, a postponed meeting, letters, a denied report",
