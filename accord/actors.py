@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.affiliations import affiliation_of_token
-from accord.gazetteer import affiliation_code, city_country, world_city_country
 from accord.names import name_matches
 from accord.roles import normalise_role
 
@@ -175,87 +174,6 @@ class Cast:
         return max(subjects or mentions, key=lambda pair: (pair[0].root.dep_ in SUBJECT_DEPS, pair[0].start))[
             1
         ]
-
-
-def is_name_token(token: Token) -> bool:
-    text = token.text
-    if not text[:1].isupper() or token.is_punct or token.lower_ in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS:
-        return False
-    return (
-        token.tag_ == "NNP"
-        or token.ent_type_ == "PERSON"
-        or (text.isupper() and len(text) > 2)
-        or any(mark in text[1:-1] for mark in "'’")  # "M’tumuke", "O'Brien": tagged as common nouns
-    )
-
-
-def given_name_after_title(doc: Doc, i: int) -> bool:
-    """A capitalised word the tagger took for a common noun, between an office and a name: the given name
-    in "Minister for Foreign Affairs Seán Ó Briain"."""
-    token = doc[i]
-    return (
-        i > token.sent.start
-        and token.is_alpha
-        and token.is_title
-        and token.tag_ in ("NN", "NNS", "JJ")
-        and token.lower_ not in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
-        and doc[i - 1].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
-    )
-
-
-def continues_name(doc: Doc, i: int, stop: int) -> bool:
-    """Whether token i extends a name: a name token, or particles ("von der") followed by one."""
-    j = i
-    while j < stop and doc[j].lower_ in PARTICLES:
-        j += 1
-    if j < stop and doc[j].text in ("-", "–", "’", "'") and doc[j].whitespace_ == "" and j > i - 1:
-        j += 1
-        if glued_syllable(doc, j):
-            return True
-    if glued_syllable(doc, i):
-        return True
-    if j < stop and j > 0 and doc[j - 1].lower_ in PATRONYMIC and doc[j].is_title and doc[j].is_alpha:
-        return True  # "bint Sultan", "bin Emir": a father's name, whatever else the word means
-    return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
-
-
-def glued_syllable(doc: Doc, i: int) -> bool:
-    """ "hoon" in "Seung-hoon", "in" in "Jae-in": a given name's second syllable after a hyphen."""
-    return (
-        2 <= i < len(doc)
-        and doc[i].is_lower
-        and doc[i].is_alpha
-        and doc[i - 1].text in ("-", "–")
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-        and doc[i - 2].is_title
-    )
-
-
-def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Grow a name over neighbouring name tokens and particles; trim titles, roles and countries."""
-    sentence = doc[start].sent
-    while end < sentence.end and continues_name(doc, end, sentence.end):
-        end += 1
-    while (
-        start > sentence.start
-        and not affiliation_of_token(doc[start - 1])
-        and (is_name_token(doc[start - 1]) or given_name_after_title(doc, start - 1))
-    ):
-        start -= 1
-    while start < end and (
-        doc[start].lower_ in ROLE_WORDS | HEADLINE_VERBS
-        or affiliation_of_token(doc[start])
-        or not doc[start].text[:1].isalpha()
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].lower_ in ("'s", "’s")
-        or doc[end - 1].lower_ in HEADLINE_VERBS | ROLE_WORDS
-    ):
-        end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
-    return start, end
 
 
 def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
@@ -426,76 +344,6 @@ def title_country(doc: Doc, start: int) -> str | None:
     return next((code for title, code in TITLE_COUNTRIES.items() if re.search(title, window)), None)
 
 
-def person_candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges that may name people: PERSON entities; proper nouns right after a title or an office
-    ("PM Modi", "Kazakh Minister of Foreign Affairs Murat Nurtleu"); a name an office phrase hangs on;
-    and runs of proper nouns that meet, receive or call someone, whatever NER labelled them."""
-    ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
-    surnames = {doc[end - 1].text for _, end in ranges}
-    i = 0
-    while i < len(doc):
-        if not name_word(doc[i]):
-            i += 1
-            continue
-        end = i + 1
-        while end < doc[i].sent.end and (
-            name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc))
-        ):
-            end += 1
-        run = doc[i:end]
-        if (
-            end < len(doc)
-            and doc[end].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
-            and doc[end].is_title
-        ):
-            i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
-            continue
-        if in_portfolio(doc, i, end):
-            i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
-            continue
-        if (
-            any(t.text in surnames for t in run)
-            or after_office(doc, i)
-            or any(
-                c.lower_ in NAME_ANCHORS and c.dep_ in ("compound", "nmod", "appos")
-                for t in run
-                for c in t.children
-            )
-            or takes_part(run)
-        ):
-            ranges.append((i, end))
-        i = end
-    return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
-
-
-def in_portfolio(doc: Doc, i: int, end: int) -> bool:
-    """Whether capitalised words i..end name part of an office's portfolio, not a person: "Commissioner
-    for Enlargement, X", "Peace and Security (PAPS)", "International Trade and Worship of Argentina"."""
-    after = doc[end].lower_ if end < len(doc) else ""
-    if (
-        i >= 2
-        and doc[i - 1].lower_ in ("for", "of")
-        and doc[i - 2].lower_ in NAME_ANCHORS
-        and after in ",&and"
-    ):
-        return True
-    listed = after in ("and", "&") and listed_portfolio(doc, end)
-    last_of_list = doc[i - 1].lower_ == "and" and after == "of"
-    return (listed or last_of_list) and portfolio_before(doc, i)
-
-
-def listed_portfolio(doc: Doc, conjunction: int) -> bool:
-    """Whether "and" joins two portfolio words closed by punctuation: "Peace and Security (PAPS)"."""
-    j = conjunction + 1
-    return j + 1 < len(doc) and doc[j].is_title and doc[j + 1].text in (",", "(", ")", ";")
-
-
-def after_office(doc: Doc, i: int) -> bool:
-    """Whether an office ends right before token i, however long its name ("Chairman of the National
-    Assembly Tran Quoc Hung", "High Commissioner for Human Rights, Ingrid Solheim")."""
-    return any(t.lower_ in NAME_ANCHORS for t in left_window(doc, i)) or portfolio_before(doc, i)
-
-
 def portfolio_before(doc: Doc, i: int) -> bool:
     """Whether the words before token i close "<office> of/for <portfolio>" ("Minister of Foreign and
     European Affairs"), however the portfolio is worded."""
@@ -507,66 +355,3 @@ def portfolio_before(doc: Doc, i: int) -> bool:
             return True
         j -= 1
     return False
-
-
-def name_word(token: Token) -> bool:
-    return (
-        is_name_token(token)
-        and not affiliation_of_token(token)
-        and (
-            token.ent_type_ not in PLACE_ENTITIES
-            or token.ent_type_ == "NORP"
-            or after_place_name(token)
-            or unplaceable(token)
-        )
-    )  # a NORP without a country ("Luz Marina") or a "GPE" that is no place is a misread name
-
-
-def unplaceable(token: Token) -> bool:
-    """Whether a token's GPE or LOC entity names no known place ("Ratu Josaia Vakaloloma")."""
-    if token.ent_type_ not in ("GPE", "LOC"):
-        return False
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    text = doc[start:end].text
-    return len(doc[start:end]) > 1 and not (
-        affiliation_code(text) or city_country(text) or world_city_country(text)
-    )
-
-
-def after_place_name(token: Token) -> bool:
-    """A word NER put at the end of a place entity after the place itself: the name in "President of the
-    Republic of Belarus Alyaksandr Karpovich", tagged as part of the country."""
-    previous = token.doc[token.i - 1] if token.i else None
-    return (
-        token.ent_iob_ == "I"
-        and previous is not None
-        and previous.ent_iob_ in ("B", "I")
-        and (bool(affiliation_of_token(previous)) or after_place_name(previous))
-        and city_country(token.text) is None
-    )
-
-
-def takes_part(run: SpacySpan) -> bool:
-    """Whether a run of two or more capitalised words meets, receives or calls someone."""
-    head = run.root
-    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    if head.dep_ == "pobj" and head.head.lower_ in ("with", "by"):
-        verb = head.head.head
-    return len(run) > 1 and verb is not None and verb.lower_ in INTERACTION_VERBS
-
-
-def is_person_name(name: str | None) -> bool:
-    """Not a country, not a bare office ("Foreign Minister"); a name may hold a title word ("Noora bint
-    Sultan Al Sulaiti")."""
-    if not name or affiliation_code(name) or world_city_country(name):
-        return False  # a country or a city ("Chiang Rai") the model took for a person
-    if any(not any(c.isalpha() for c in word) for word in name.split()):
-        return False  # "Jakarta ● Thu": a dateline's pieces
-    if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
-        return False
-    return name.split()[-1].lower() not in INSTITUTION_WORDS

@@ -26,11 +26,7 @@ from accord.actors import (
     affiliation_in,
     describe_left,
     describe_right,
-    is_name_token,
-    is_person_name,
     left_window,
-    name_span,
-    person_candidates,
     roles_in,
     title_country,
 )
@@ -38,6 +34,7 @@ from accord.affiliations import affiliation_of_token, strip_possessive
 from accord.gazetteer import ORGANISATIONS, city_country
 from accord.names import canonical_name, family_name, is_family_first, name_matches
 from accord.roles import normalise_role
+from accord.spotting import is_name_token, is_person_name, name_span, person_candidates
 from accord.syntax import bystander
 
 
