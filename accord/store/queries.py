@@ -271,11 +271,14 @@ def events(
     country: str | None = None,
 ) -> list[FusedEvent]:
     """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
-    query = filtered(select(schema.events.c.id), type, since, until)
-    if country:
-        query = query.where(involves(country))
     with store.read() as conn:
-        return load_events(conn, conn.scalars(query))
+        return load_events(conn, conn.scalars(event_ids(type, since, until, country)))
+
+
+def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select:
+    """The ids of the events of one type, in a date range (ISO prefixes, inclusive), involving `country`."""
+    query = filtered(select(schema.events.c.id), type, since, until)
+    return query.where(involves(country)) if country else query
 
 
 def pair_counts(

@@ -18,7 +18,7 @@ from accord.errors import NotFound
 from accord.store import schema
 from accord.store.db import Store
 from accord.store.queries import (
-    filtered,
+    event_ids,
     in_order,
     involves,
     load_events,
@@ -189,9 +189,7 @@ def event_page(
 
     The newest first are the latest dated events; those without a full date stay at the end.
     """
-    query = filtered(select(schema.events.c.id), type, since, until)
-    if country:
-        query = query.where(involves(country))
+    query = event_ids(type, since, until, country)
     with store.read() as conn:
         total = count(conn, query)
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
