@@ -7,21 +7,10 @@ import importlib
 from collections.abc import Callable, Sequence
 
 import pytest
+from records_builder import article
 from sqlalchemy import Connection, func, select
 
-from accord.records import (
-    CleanedDocument,
-    Document,
-    Event,
-    EventDate,
-    Extraction,
-    Line,
-    Location,
-    Participant,
-    Plover,
-    PublicationDate,
-    Span,
-)
+from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.store import Store, schema
 from accord.store.fusion import date_parts
 
@@ -39,26 +28,6 @@ REPORT_B = [
     "Pablo Rojas, Chile's foreign minister, held talks with Ingrid Solberg of Norway in Oslo on 16 May.",
     "Officials from both sides said the meeting focused on fishing quotas and research vessels.",
 ]
-
-
-def article(
-    input_id: str,
-    body: Sequence[str],
-    published: str | None,
-    events: Sequence[Event],
-    chrome: Sequence[str] = ("Home | World | Sport", "Sign in to comment"),
-    outlet: str | None = None,
-) -> Extraction:
-    """An extraction as the pipeline would give it: page chrome dropped, body kept, events with evidence."""
-    page = [chrome[0], *body, *chrome[1:]]
-    lines, offset = [], 0
-    for text in page:
-        lines.append(Line(offset, offset + len(text), text, text in body, None if text in body else "chrome"))
-        offset += len(text) + 1
-    document = Document(input_id, f"/inputs/{input_id}.txt", "\n".join(page), "seed", published, "header")
-    document = Document(**{**document.__dict__, "outlet": outlet})
-    cleaned = CleanedDocument(document, "\n".join(body), tuple(lines), PublicationDate(published, "header"))
-    return Extraction(cleaned, tuple(events))
 
 
 def happened(

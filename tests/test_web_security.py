@@ -10,20 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from records_builder import article
 
-from accord.records import (
-    CleanedDocument,
-    Document,
-    Event,
-    EventDate,
-    Extraction,
-    Line,
-    Location,
-    Participant,
-    Plover,
-    PublicationDate,
-    Span,
-)
+from accord.records import Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.settings import Settings
 from accord.store import ingest_results, open_store
 from accord.web import create_app
@@ -54,15 +43,6 @@ def hostile_article() -> Extraction:
         f"They discussed {SCRIPT} fisheries and {IMAGE} trade.",
     ]
     text = "\n".join(body)
-    page = "\n".join(["Menu", *body])
-    lines = (
-        Line(0, 4, "Menu", False, "menu"),
-        *(Line(5 + text.index(b), 5 + text.index(b) + len(b), b, True) for b in body),
-    )
-    document = Document(
-        "hostile", f"/in/{SCRIPT}.txt", page, "seed", "2024-03-04", "header",
-        "javascript:alert(1)", f"Talks {SCRIPT}", f"Outlet {IMAGE}",
-    )  # fmt: skip
     start = text.index(NAME)
     participants = (
         Participant(NAME, f"foreign minister {SCRIPT}", "NOR", Span(start, start + len(NAME), NAME)),
@@ -72,9 +52,10 @@ def hostile_article() -> Extraction:
         "meet", Plover("CONSULT", "meet"), EventDate("2024-03-04", "day", "weekday"),
         Location(f"Oslo {SCRIPT}", "NOR"), participants, (Span(0, len(body[0]), body[0]),), (f"trade {SCRIPT}",),
     )  # fmt: skip
-    return Extraction(
-        CleanedDocument(document, text, lines, PublicationDate("2024-03-04", "header")), (event,)
-    )
+    return article(
+        "hostile", body, "2024-03-04", [event], chrome=("Menu",), reason="menu", source=f"/in/{SCRIPT}.txt",
+        url="javascript:alert(1)", title=f"Talks {SCRIPT}", outlet=f"Outlet {IMAGE}",
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

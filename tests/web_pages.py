@@ -3,19 +3,9 @@ hand, and markup in the text that must reach a browser as text, never as code.""
 
 from __future__ import annotations
 
-from accord.records import (
-    CleanedDocument,
-    Document,
-    Event,
-    EventDate,
-    Extraction,
-    Line,
-    Location,
-    Participant,
-    Plover,
-    PublicationDate,
-    Span,
-)
+from records_builder import article
+
+from accord.records import Event, EventDate, Extraction, Location, Participant, Plover, Span
 
 HOSTILE = ("<script>document.title='pwned';window.pwned=1</script>", '<img src=x onerror="window.pwned=2">')
 
@@ -24,18 +14,8 @@ def web_articles() -> list[Extraction]:
     def page(
         input_id: str, body: list[str], published: str, url: str | None, events: list[Event]
     ) -> Extraction:
-        chrome = ["Home | World | Sport", *body, "Sign in to comment"]
-        lines, offset = [], 0
-        for i, line in enumerate(chrome):
-            kept = 0 < i < len(chrome) - 1
-            lines.append(Line(offset, offset + len(line), line, kept, None if kept else "menu"))
-            offset += len(line) + 1
-        document = Document(
-            input_id, f"/in/{input_id}.txt", "\n".join(chrome), "seed", published, "header", url
-        )
-        return Extraction(
-            CleanedDocument(document, "\n".join(body), tuple(lines), PublicationDate(published, "header")),
-            tuple(events),
+        return article(
+            input_id, body, published, events, reason="menu", source=f"/in/{input_id}.txt", url=url
         )
 
     def event(kind: str, date: str, people: list[tuple[str, str]], body: list[str], line: int) -> Event:
