@@ -94,6 +94,14 @@ class Kind(StrEnum):
     agree = "agree"
 
 
+# The filters of `accord events`, `export` and `plot network`, and the parties of a pair.
+TypeOpt = Annotated[Kind | None, typer.Option("--type", help="Only this type of event.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this ISO date (inclusive).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this ISO date (inclusive).")]
+CountryOpt = Annotated[str | None, typer.Option("--country", help="Only events involving this party.")]
+PartyArg = Annotated[str, typer.Argument(help="A country (ISO alpha-3, e.g. JPN) or organisation (NATO).")]
+
+
 def ask(db: str | None, question: Callable[[Store], T]) -> T:
     """Open an existing store, answer one question, close it; Accord's errors become a one-line message."""
     try:

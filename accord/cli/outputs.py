@@ -15,7 +15,21 @@ from rich.table import Table
 from rich.text import Text
 
 from accord import doctor, exports, plots, reports
-from accord.cli.app import DbOpt, JsonOpt, Kind, ModelOpt, app, ask, err, fail, out
+from accord.cli.app import (
+    CountryOpt,
+    DbOpt,
+    JsonOpt,
+    ModelOpt,
+    PartyArg,
+    SinceOpt,
+    TypeOpt,
+    UntilOpt,
+    app,
+    ask,
+    err,
+    fail,
+    out,
+)
 from accord.errors import AccordError
 from accord.settings import Settings
 from accord.store import events, timeline
@@ -31,11 +45,6 @@ class Format(StrEnum):
 
 
 OutputOpt = Annotated[Path, typer.Option("-o", "--output", help="The file to write.")]
-TypeOpt = Annotated[Kind | None, typer.Option("--type", help="Only this type of event.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="From this ISO date (inclusive).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this ISO date (inclusive).")]
-CountryOpt = Annotated[str | None, typer.Option("--country", help="Only events involving this party.")]
-PartyArg = Annotated[str, typer.Argument(help="A country (ISO alpha-3, e.g. JPN) or organisation (NATO).")]
 
 
 def writing(path: Path, write: Callable[[], T]) -> T:

@@ -13,11 +13,15 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from accord import store_views
 from accord.cli.app import (
+    CountryOpt,
     DbOpt,
     JsonOpt,
-    Kind,
     ModelOpt,
+    PartyArg,
     PathsArg,
+    SinceOpt,
+    TypeOpt,
+    UntilOpt,
     WorkersOpt,
     app,
     ask,
@@ -174,7 +178,7 @@ def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> typer
 
 @app.command("timeline")
 def timeline_command(
-    first: Annotated[str, typer.Argument(help="A country (ISO alpha-3, e.g. JPN) or organisation (NATO).")],
+    first: PartyArg,
     second: Annotated[str, typer.Argument(help="The other side, e.g. FIN.")],
     db: DbOpt = None,
     as_json: JsonOpt = False,
@@ -217,12 +221,10 @@ def partners_command(
 
 @app.command("events")
 def events_command(
-    type: Annotated[Kind | None, typer.Option("--type", help="Only this type of event.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this ISO date (inclusive).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this ISO date (inclusive).")] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="Only events involving this party.")
-    ] = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: CountryOpt = None,
     mode: Annotated[
         list[Mode] | None,
         typer.Option(
