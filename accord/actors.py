@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.affiliations import affiliation_of_token
-from accord.names import name_matches
+from accord.names import TURKIC_PATRONYMICS, name_matches
 from accord.roles import normalise_role
 
 TITLES = set(
@@ -68,9 +68,12 @@ PORTFOLIOS = set(
     "rights refugees migration assembly parliament "
     "african european asian arab".split()
 )
-PARTICLES = set(
-    "da de do dos das del der van von bin bint binti ibn al el le oglu oğlu ogly uly uulu qizi kyzy gizi".split()
-)
+# Word sets the name scanners test token by token, built once.
+NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
+OFFICE_WORDS = ROLE_WORDS - {"of", "for", "the", "and"}
+TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
+PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
+PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS
 PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 LEFT_WINDOW = 12
 COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
@@ -349,7 +352,7 @@ def portfolio_before(doc: Doc, i: int) -> bool:
     European Affairs"), however the portfolio is worded."""
     j = i - 1
     while j > max(doc[i].sent.start, i - LEFT_WINDOW) and (
-        doc[j].lower_ in ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"} or doc[j].tag_ == "NNP"
+        doc[j].lower_ in PORTFOLIO_CHAIN or doc[j].tag_ == "NNP"
     ):
         if doc[j].lower_ in NAME_ANCHORS and doc[j + 1].lower_ in ("of", "for"):
             return True

@@ -14,7 +14,7 @@ import unicodedata
 
 from accord.gazetteer import affiliation_code, fold
 
-__all__ = ["canonical_name", "family_name", "is_family_first", "name_matches"]
+__all__ = ["TURKIC_PATRONYMICS", "canonical_name", "family_name", "is_family_first", "name_matches"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -67,7 +67,7 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna
 _POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
 # "B.Tsendayush" (Mongolian style), "N.S.Vorontsov" (Russian official style): initials glued to a name
 _GLUED_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)+(?P<name>[A-Z][a-z]+)")
-_TURKIC_PATRONYMIC = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
+TURKIC_PATRONYMICS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]\.")
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
@@ -160,7 +160,7 @@ def _canonical(text: str, after_title: bool) -> str | None:
         tokens = tokens[:-1]  # "Rebecca Mallory MP"
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
-    if len(tokens) == 4 and tokens[2].lower() in _TURKIC_PATRONYMIC:
+    if len(tokens) == 4 and tokens[2].lower() in TURKIC_PATRONYMICS:
         tokens = [tokens[0], tokens[3]]  # "Elnur Ramiz oglu Mammadli": the father's name goes
     if tokens and (glued := _GLUED_INITIAL.fullmatch(tokens[0])):
         tokens = [glued["name"], *tokens[1:]]

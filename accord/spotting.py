@@ -11,15 +11,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.actors import (
-    HEADLINE_VERBS,
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
+    NOT_NAME_WORDS,
+    OFFICE_WORDS,
     PARTICLES,
     PATRONYMIC,
     PLACE_ENTITIES,
-    PORTFOLIOS,
     ROLE_WORDS,
+    TRIMMED_FROM_NAMES,
     left_window,
     portfolio_before,
 )
@@ -32,7 +33,7 @@ __all__ = ["is_name_token", "is_person_name", "name_span", "person_candidates"]
 
 def is_name_token(token: Token) -> bool:
     text = token.text
-    if not text[:1].isupper() or token.is_punct or token.lower_ in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS:
+    if not text[:1].isupper() or token.is_punct or token.lower_ in NOT_NAME_WORDS:
         return False
     return (
         token.tag_ == "NNP"
@@ -51,8 +52,8 @@ def given_name_after_title(doc: Doc, i: int) -> bool:
         and token.is_alpha
         and token.is_title
         and token.tag_ in ("NN", "NNS", "JJ")
-        and token.lower_ not in ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
-        and doc[i - 1].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
+        and token.lower_ not in NOT_NAME_WORDS
+        and doc[i - 1].lower_ in OFFICE_WORDS
     )
 
 
@@ -97,7 +98,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start -= 1
     while start < end and (
-        doc[start].lower_ in ROLE_WORDS | HEADLINE_VERBS
+        doc[start].lower_ in TRIMMED_FROM_NAMES
         or affiliation_of_token(doc[start])
         or not doc[start].text[:1].isalpha()
     ):
@@ -105,7 +106,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in ("'s", "’s")
-        or doc[end - 1].lower_ in HEADLINE_VERBS | ROLE_WORDS
+        or doc[end - 1].lower_ in TRIMMED_FROM_NAMES
     ):
         end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
@@ -128,11 +129,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         ):
             end += 1
         run = doc[i:end]
-        if (
-            end < len(doc)
-            and doc[end].lower_ in ROLE_WORDS - {"of", "for", "the", "and"}
-            and doc[end].is_title
-        ):
+        if end < len(doc) and doc[end].lower_ in OFFICE_WORDS and doc[end].is_title:
             i = end  # "Cabinet Secretary", "Diaspora Affairs": part of a title, not a name
             continue
         if in_portfolio(doc, i, end):
