@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from records_builder import article
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, delete, func, select
 
 from accord.records import CleanedDocument, Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.store import Store, schema
@@ -108,3 +108,11 @@ def rows(store: Store, leave_out: tuple[str, ...] = ("_at",)) -> dict[str, list[
             )
             for table in schema.tables()
         }
+
+
+def downgrade(store: Store, version: int, tables: Sequence[Table]) -> None:
+    """Take `store` back to schema `version`, as an older store: drop `tables`, added by the later migration
+    steps, and forget those steps."""
+    with store.write() as conn:
+        schema.added.drop_all(conn, tables=list(tables))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.version > version))

@@ -9,9 +9,8 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from store_articles import FM, REPORT_A, ROJAS, article, count, happened, report_a, report_b, rows
+from store_articles import FM, REPORT_A, ROJAS, article, count, downgrade, happened, report_a, report_b, rows
 
 from accord.records import Extraction
 from accord.store import Store, actor, ingest_results, open_store, schema, timeline
@@ -79,9 +78,7 @@ def test_a_reextraction_the_database_refuses_keeps_the_old_findings(
 def test_an_older_store_is_upgraded_and_its_articles_read_again(store_url: str) -> None:
     store = open_store(store_url)
     ingest_results(store, [report_a()], extractor="old")
-    with store.write() as conn:  # back to the version-1 schema, with an article in it
-        schema.added.drop_all(conn)
-        conn.execute(delete(schema.migrations).where(schema.migrations.c.version > 1))
+    downgrade(store, 1, schema.added.sorted_tables)  # back to the version-1 schema, with an article in it
     store.close()
     store = open_store(store_url)
     try:

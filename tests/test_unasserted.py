@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import delete
-from store_articles import FM, ROJAS, SOLBERG, article, count, happened, report_b
+from store_articles import FM, ROJAS, SOLBERG, article, count, downgrade, happened, report_b
 
 from accord.errors import NotFound
 from accord.records import Event, Extraction, Plover
@@ -98,9 +97,7 @@ def test_reextraction_replaces_the_statements_too(store: Store) -> None:
 def test_a_store_from_before_forgets_its_extractors_so_its_statements_are_read(store_url: str) -> None:
     store = open_store(store_url)
     ingest_results(store, [plans()])
-    with store.write() as conn:  # back to schema version 2: no table of statements
-        schema.unasserted_mentions.drop(conn)
-        conn.execute(delete(schema.migrations).where(schema.migrations.c.version > 2))
+    downgrade(store, 2, [schema.unasserted_mentions])  # back to schema version 2: no table of statements
     store.close()
     store = open_store(store_url)
     try:
