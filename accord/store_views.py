@@ -9,6 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.store import ActorProfile, FusedEvent, IngestSummary, Partner, SearchHit, UnassertedEvent
+from accord.views import city_country_text, person_text
+
+TYPES = ("meet", "call", "visit", "agree")  # the columns of `partners_table`, in this order
 
 
 def kind(event: FusedEvent) -> str:
@@ -17,7 +20,7 @@ def kind(event: FusedEvent) -> str:
 
 
 def place(event: FusedEvent) -> str:
-    return ", ".join(x for x in (event.city, event.country) if x) or "-"
+    return city_country_text(event.city, event.country)
 
 
 def date(event: FusedEvent) -> str:
@@ -26,7 +29,7 @@ def date(event: FusedEvent) -> str:
 
 def people(event: FusedEvent) -> str:
     return "; ".join(
-        f"{p.name or '(unnamed)'} ({', '.join(x for x in (p.role, p.affiliation) if x) or '?'})"
+        person_text(p.name, p.role, p.affiliation)
         + (f" [inferred {', '.join(p.inferred)}]" if p.inferred else "")
         for p in event.participants
     )
@@ -108,10 +111,10 @@ def partners_table(country: str, partners: Sequence[Partner]) -> Table:
     table = Table(title=f"partners of {country.upper()}")
     table.add_column("partner", style="bold")
     table.add_column("events", justify="right")
-    for kind in ("meet", "call", "visit", "agree"):
+    for kind in TYPES:
         table.add_column(kind, justify="right")
     for p in partners:
-        counts = [str(p.by_type.get(kind, 0)) for kind in ("meet", "call", "visit", "agree")]
+        counts = [str(p.by_type.get(kind, 0)) for kind in TYPES]
         table.add_row(p.affiliation, str(p.events), *counts)
     return table
 

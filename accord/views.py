@@ -11,15 +11,21 @@ from rich.text import Text
 from accord.records import CleanedDocument, Event, Extraction
 
 
+def person_text(name: str | None, role: str | None, affiliation: str | None) -> str:
+    """A participant as the tables show one: `name (role, affiliation)`."""
+    return f"{name or '(unnamed)'} ({', '.join(x for x in (role, affiliation) if x) or '?'})"
+
+
+def city_country_text(city: str | None, country: str | None) -> str:
+    return ", ".join(x for x in (city, country) if x) or "-"
+
+
 def participants_text(event: Event) -> str:
-    return "; ".join(
-        f"{p.name or '(unnamed)'} ({', '.join(x for x in (p.role, p.affiliation) if x) or '?'})"
-        for p in event.participants
-    )
+    return "; ".join(person_text(p.name, p.role, p.affiliation) for p in event.participants)
 
 
 def place_text(event: Event) -> str:
-    return ", ".join(x for x in (event.location.city, event.location.country) if x) or "-"
+    return city_country_text(event.location.city, event.location.country)
 
 
 def events_table(results: Iterable[Extraction]) -> Table:
