@@ -35,7 +35,7 @@ from accord.gazetteer import ORGANISATIONS, city_country
 from accord.names import canonical_name, family_name, is_family_first, name_matches
 from accord.roles import normalise_role
 from accord.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.syntax import bystander
+from accord.syntax import ancestors, bystander
 
 
 def find_actors(doc: Doc, home: str | None = None) -> Cast:
@@ -472,11 +472,9 @@ def narrowed(holders: list[Actor], description: Token, home: str | None) -> list
 def is_object_of(mention: SpacySpan, verb: Token) -> bool:
     """Whether a mention stands in a verb's object or prepositional object ("met the President of the
     Republic of Belarus X")."""
-    node = mention.root
-    for _ in range(10):
+    for node in [mention.root, *ancestors(mention.root)]:
         if node.head.i == node.i or node.dep_ in SUBJECT_DEPS:
             return False
         if node.head.i == verb.i:
             return node.dep_ in ("dobj", "prep", "agent", "pobj", "dative", "prt", "appos")
-        node = node.head
     return False
