@@ -10,22 +10,17 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-from web_pages import web_articles
+from web_pages import sqlite_store, web_articles
 
 from accord.cli import app as cli
 from accord.settings import Settings
-from accord.store import ingest_results, open_store
 from accord.web import create_app
 from accord.web.views import VIEWS, store_of
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'accord.db'}"
-    store = open_store(url)
-    ingest_results(store, web_articles())
-    store.close()
-    return url
+    return sqlite_store(tmp_path_factory.mktemp("web"), web_articles())
 
 
 @pytest.fixture(scope="module")

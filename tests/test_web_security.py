@@ -11,10 +11,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from records_builder import article
+from web_pages import sqlite_store
 
 from accord.records import Event, EventDate, Extraction, Location, Participant, Plover, Span
 from accord.settings import Settings
-from accord.store import ingest_results, open_store
 from accord.web import create_app
 
 SCRIPT = "<script>alert('xss')</script>"
@@ -60,10 +60,7 @@ def hostile_article() -> Extraction:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('security') / 'accord.db'}"
-    store = open_store(url)
-    ingest_results(store, [hostile_article()])
-    store.close()
+    url = sqlite_store(tmp_path_factory.mktemp("security"), [hostile_article()])
     with TestClient(create_app(Settings(db=url)), raise_server_exceptions=False) as client:
         yield client
 

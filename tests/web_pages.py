@@ -3,9 +3,13 @@ hand, and markup in the text that must reach a browser as text, never as code.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from records_builder import article
 
 from accord.records import Event, EventDate, Extraction, Location, Participant, Plover, Span
+from accord.store import ingest_results, open_store
 
 HOSTILE = ("<script>document.title='pwned';window.pwned=1</script>", '<img src=x onerror="window.pwned=2">')
 
@@ -76,3 +80,12 @@ def web_articles() -> list[Extraction]:
             ],
         ),
     ]
+
+
+def sqlite_store(folder: Path, articles: Sequence[Extraction]) -> str:
+    """The URL of a new SQLite store in `folder`, holding `articles`, for an app to serve."""
+    url = f"sqlite:///{folder / 'accord.db'}"
+    store = open_store(url)
+    ingest_results(store, articles)
+    store.close()
+    return url
