@@ -106,7 +106,7 @@ def sentence_location(
     not one that belongs to another event of the sentence ("a follow-up to the gathering in Buenos Aires")."""
     candidates = []
     welcome = trigger is not None and trigger.lower_ in ("welcomed", "welcomes", "welcome", "welcoming")
-    prepositions = PLACE_PREPOSITIONS | {"to"} if welcome else PLACE_PREPOSITIONS  # "welcomed X to Samoa"
+    prepositions = PLACE_WORDS if welcome else PLACE_PREPOSITIONS  # "welcomed X to Samoa"
     for entity in gpe_entities(sentence):
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
         if before is not None and before.lower_ == "the" and entity.start - 2 >= sentence.start:
