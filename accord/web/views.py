@@ -38,7 +38,9 @@ async def store_of(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(store_of)]
-Party = Annotated[str, Path(pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$", description="ISO alpha-3 or acronym")]
+PARTY_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"  # ISO alpha-3 or an organisation's acronym
+Party = Annotated[str, Path(pattern=PARTY_PATTERN, description="ISO alpha-3 or acronym")]
+RecordId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]  # an event's or a document's id
 Type = Annotated[Literal["meet", "call", "visit", "agree"] | None, Query(description="Only this type")]
 IsoDate = Annotated[
     str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date or prefix, inclusive")
@@ -230,7 +232,7 @@ def graph_view(
     )
 
 
-def event_view(store: StoreDep, event_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]) -> EventView:
+def event_view(store: StoreDep, event_id: RecordId) -> EventView:
     """One fused event: participants, date and precision, place, PLOVER code, topics, every source."""
     found = event(store, event_id)
     context = event_context(store, found.id)
@@ -242,7 +244,7 @@ def events_view(
     type: Type = None,
     since: IsoDate = None,
     until: IsoDate = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")] = None,
+    country: Annotated[str | None, Query(pattern=PARTY_PATTERN)] = None,
     order: Annotated[Literal["newest", "oldest"], Query()] = "newest",
     page: PageNo = 1,
     size: Size = 50,
@@ -273,9 +275,7 @@ def search_view(
     return SearchView(q, Paging(page, size, total, total is None), tuple(hits[:size]))
 
 
-def document_view(
-    store: StoreDep, document_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]
-) -> StoredDocument:
+def document_view(store: StoreDep, document_id: RecordId) -> StoredDocument:
     """A stored article as the cleaner left it: kept text, with the dropped lines folded where they were."""
     return document(store, document_id)
 
