@@ -18,8 +18,8 @@ from typing import IO
 import networkx as nx
 
 from accord.errors import SettingError
+from accord.extraction.merging import PLOVER
 from accord.gazetteer import ORGANISATIONS, country_name
-from accord.merging import PLOVER
 from accord.store import FusedEvent, as_dict
 from accord.store.records import EventParticipant
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.util import get_package_version, load_meta
 
 from accord.clean import clean
-from accord.events import find_events
+from accord.extraction.events import find_events
 from accord.nlp import load_model, locate
 from accord.pubdate import find_publication_date
 from accord.readers import read_paths

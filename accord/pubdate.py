@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from accord.dates import MONTHS
+from accord.extraction.dates import MONTHS
 from accord.records import CleanedDocument, PublicationDate
 
 _MONTH = (

@@ -3,7 +3,7 @@
 Parsing is most of Accord's cost, and a general news feed is mostly match reports, weather, markets and
 culture. A cleaned page goes to spaCy only when it holds all three of:
 
-1. a trigger word, from the lexicon `accord.triggers` reads (so the gate cannot drift from it): without
+1. a trigger word, from the lexicon `accord.extraction.triggers` reads (so the gate cannot drift from it): without
    one the extractor finds nothing, so this test never loses an event;
 2. a country, capital, city or organisation the gazetteer knows (a one-word name written with a capital
    letter, as the gazetteer requires; every word of a longer name), or an office title only one
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from accord import gazetteer
-from accord.actors import TITLE_COUNTRIES
-from accord.triggers import AGREE_WORDS, CALL_CUES, MEET_WORDS, VISIT_WORDS
+from accord.extraction.actors import TITLE_COUNTRIES
+from accord.extraction.triggers import AGREE_WORDS, CALL_CUES, MEET_WORDS, VISIT_WORDS
 
 __all__ = ["is_relevant", "names_a_place"]
 

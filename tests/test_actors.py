@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from accord.extraction.people import find_actors
 from accord.nlp import load_model
-from accord.people import find_actors
 from accord.settings import Settings
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.dates import is_future_expression, resolve_date
+from accord.extraction.dates import is_future_expression, resolve_date
 from accord.records import EventDate
 
 # 2021-06-09 is a Wednesday.

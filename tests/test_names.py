@@ -2,7 +2,7 @@
 
 import pytest
 
-from accord.names import canonical_name, family_name, is_family_first, name_matches
+from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
 
 
 @pytest.mark.parametrize(

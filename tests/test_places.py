@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from accord.extraction.places import place_of, sentence_location
 from accord.gazetteer import world_city_country
 from accord.nlp import load_model
-from accord.places import place_of, sentence_location
 from accord.records import Location
 from accord.settings import Settings
 

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.clean import clean
-from accord.dates import is_future_expression, resolve_date
-from accord.names import canonical_name, family_name, name_matches
+from accord.extraction.dates import is_future_expression, resolve_date
+from accord.extraction.names import canonical_name, family_name, name_matches
 from accord.pipeline import extract_documents, prepare
 from accord.readers import read_bytes
 from accord.records import Document, Extraction, Reject

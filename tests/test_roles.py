@@ -2,7 +2,7 @@
 
 import pytest
 
-from accord.roles import COUNTERPART_PATTERN, ROLE_PATTERN, find_roles, normalise_role
+from accord.extraction.roles import COUNTERPART_PATTERN, ROLE_PATTERN, find_roles, normalise_role
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from accord.extraction.source import source_country
 from accord.records import CleanedDocument, Document, PublicationDate
-from accord.source import source_country
 
 
 def page(text: str, url: str | None = None, outlet: str | None = None) -> CleanedDocument:

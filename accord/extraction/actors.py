@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from accord.affiliations import affiliation_of_token
-from accord.names import TURKIC_PATRONYMICS, name_matches
-from accord.roles import normalise_role
+from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.names import TURKIC_PATRONYMICS, name_matches
+from accord.extraction.roles import normalise_role
 
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "

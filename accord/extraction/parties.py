@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.actors import ROLE_WORDS, Actor, Cast, describe_left
-from accord.affiliations import affiliation_of_token
-from accord.people import organisations_near
-from accord.roles import normalise_role
-from accord.syntax import ancestors, bystander
+from accord.extraction.actors import ROLE_WORDS, Actor, Cast, describe_left
+from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.people import organisations_near
+from accord.extraction.roles import normalise_role
+from accord.extraction.syntax import ancestors, bystander
 
 PLURAL_REFERENCES = set(
     "two both they leaders sides ministers diplomats officials parties countries nations governments "

@@ -1,6 +1,6 @@
 """The cast of a page: every person it names, linked across mentions, with the country each serves.
 
-`accord.actors` reads one name and the words around it; this module puts a page's names together: later
+`accord.extraction.actors` reads one name and the words around it; this module puts a page's names together: later
 surname-only mentions and definite descriptions ("the Raksha Mantri") join the full name, and officials
 the page never ties to a country get the one the page most plausibly means.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import (
+from accord.extraction.actors import (
     COUNTERPARTS,
     GENERIC_ROLES,
     NEAR_REACH,
@@ -30,12 +30,12 @@ from accord.actors import (
     roles_in,
     title_country,
 )
-from accord.affiliations import affiliation_of_token, strip_possessive
+from accord.extraction.affiliations import affiliation_of_token, strip_possessive
+from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
+from accord.extraction.roles import normalise_role
+from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
+from accord.extraction.syntax import ancestors, bystander
 from accord.gazetteer import ORGANISATIONS, city_country
-from accord.names import canonical_name, family_name, is_family_first, name_matches
-from accord.roles import normalise_role
-from accord.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.syntax import ancestors, bystander
 
 
 def find_actors(doc: Doc, home: str | None = None) -> Cast:

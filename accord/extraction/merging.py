@@ -6,13 +6,13 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
-from accord.mentions import Mention
-from accord.parties import (
+from accord.extraction.mentions import Mention
+from accord.extraction.parties import (
     affiliations,
     unique,
 )
+from accord.extraction.topics import find_topics
 from accord.records import Event, EventDate, Location, Participant, Plover, Span
-from accord.topics import find_topics
 
 PLOVER = {
     "meet": Plover("CONSULT", "meet"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from accord.context import (
+from accord.extraction.context import (
     announced,
     complete_credentials,
     complete_parties,
@@ -28,12 +28,12 @@ from accord.context import (
     retype_calls,
     share_roles,
 )
-from accord.mentions import read_sentences
-from accord.merging import build_event, merge
-from accord.people import find_actors
-from accord.places import dateline_location
+from accord.extraction.mentions import read_sentences
+from accord.extraction.merging import build_event, merge
+from accord.extraction.people import find_actors
+from accord.extraction.places import dateline_location
+from accord.extraction.source import source_country
 from accord.records import CleanedDocument, Extraction
-from accord.source import source_country
 
 
 def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.dates import is_future_expression
+from accord.extraction.dates import is_future_expression
 
 MEET_WORDS = {
     "met",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import (
+from accord.extraction.actors import (
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
@@ -24,9 +24,9 @@ from accord.actors import (
     left_window,
     portfolio_before,
 )
-from accord.affiliations import affiliation_of_token
+from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.roles import normalise_role
 from accord.gazetteer import affiliation_code, city_country, world_city_country
-from accord.roles import normalise_role
 
 __all__ = ["is_name_token", "is_person_name", "name_span", "person_candidates"]
 

@@ -13,19 +13,19 @@ from datetime import date
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import Actor, Cast, left_window
-from accord.dates import is_future_expression, resolve_date
-from accord.mentions import Mention
-from accord.merging import VISIT_DAYS
-from accord.parties import (
+from accord.extraction.actors import Actor, Cast, left_window
+from accord.extraction.dates import is_future_expression, resolve_date
+from accord.extraction.mentions import Mention
+from accord.extraction.merging import VISIT_DAYS
+from accord.extraction.parties import (
     Party,
     affiliations,
     subject_tokens,
     unique,
 )
-from accord.people import someone_else
+from accord.extraction.people import someone_else
+from accord.extraction.triggers import CREDENTIAL_WORDS
 from accord.records import EventDate, Location
-from accord.triggers import CREDENTIAL_WORDS
 
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 

@@ -7,9 +7,9 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.affiliations import strip_possessive
+from accord.extraction.affiliations import strip_possessive
+from accord.extraction.parties import in_side_clause, owned_by_other
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
-from accord.parties import in_side_clause, owned_by_other
 from accord.records import Location
 
 VENUE_WORDS = {"summit", "forum", "conference", "meetings", "session", "assembly", "dialogue", "talks"}

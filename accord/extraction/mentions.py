@@ -1,7 +1,7 @@
 """Mentions: what each trigger in each sentence says on its own — type, parties, date and place.
 
-A mention is the raw reading of one sentence; `accord.context` completes it from the rest of the page and
-`accord.merging` folds the mentions of one interaction into one event.
+A mention is the raw reading of one sentence; `accord.extraction.context` completes it from the rest of the page and
+`accord.extraction.merging` folds the mentions of one interaction into one event.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.actors import Cast
-from accord.dates import MONTHS, is_future_expression, resolve_date
-from accord.parties import (
+from accord.extraction.actors import Cast
+from accord.extraction.dates import MONTHS, is_future_expression, resolve_date
+from accord.extraction.parties import (
     Party,
     affiliations,
     clause_root,
@@ -24,11 +24,11 @@ from accord.parties import (
     refers_back,
     sentence_parties,
 )
-from accord.people import listed_together
-from accord.places import host_of_visit, sentence_location
+from accord.extraction.people import listed_together
+from accord.extraction.places import host_of_visit, sentence_location
+from accord.extraction.syntax import ancestors
+from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, Location
-from accord.syntax import ancestors
-from accord.triggers import Trigger, find_triggers, has_to
 
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
 
