@@ -245,3 +245,33 @@ def test_welcoming_a_minister_to_a_ministry_is_a_visit_to_its_country() -> None:
     assert ("visit", frozenset({"OMN"})) in kinds(events)
     visit = next(e for e in events if e.type == "visit")
     assert (visit.location.city, visit.location.country) == ("Washington", "USA")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya and Uganda signed a trade agreement on Thursday.", ("agree", {"KEN", "UGA"})),
+        ("Japan and NATO agreed to deepen cooperation on cyber defence.", ("agree", {"JPN", "NATO"})),
+        ("The EU and Mercosur concluded an accord on trade in Montevideo.", ("agree", {"EU", "MERCOSUR"})),
+        ("The foreign ministers of Brazil and Argentina spoke by phone on Monday.", ("call", {"BRA", "ARG"})),
+    ],
+)
+def test_states_and_organisations_are_parties_without_a_named_person(
+    sentence: str, expected: tuple[str, set[str]]
+) -> None:
+    """A page whose parties are only states passes the gate, and its event needs no named person."""
+    events = events_of(sentence, published="2024-05-10")
+    kind, sides = expected
+    assert (kind, frozenset(sides)) in kinds(events)
+    event = next(e for e in events if e.type == kind)
+    assert all(p.name is None for p in event.participants)
+
+
+def test_a_background_signing_with_its_own_year_keeps_only_its_own_parties() -> None:
+    """ "Where a charter was signed" in 2019 does not borrow the premiers of this week's meeting."""
+    events = events_of(
+        "Norwegian Prime Minister Erik Dahl met Icelandic Prime Minister Sigrun Olafsdottir in Oslo on "
+        "Monday. In 2019 a fisheries charter was signed in Lima.",
+        published="2024-05-10",
+    )
+    assert [e.type for e in events if e.type == "agree"] == []

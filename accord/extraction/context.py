@@ -39,9 +39,10 @@ LEAD_SENTENCES = 4
 def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
     """The meeting or call a mention most likely belongs to: same sentence, then earlier, then later."""
     wanted = affiliations(mention.parties)
-    if (
-        wanted
-    ):  # "Safadi … met the new Syrian leadership" on another day is another occasion, not that meeting
+    # "Safadi … met the new Syrian leadership" on another day, or "a charter signed in 2019", is another
+    # occasion: a mention with a date of its own borrows only from an interaction of that date, unless it
+    # refers back to the people of one ("the two had last met in February")
+    if wanted or not mention.plural:
         interactions = [m for m in interactions if compatible_dates(m.date, mention.date)]
     if not interactions:
         return None
@@ -360,6 +361,19 @@ def per_visiting_country(mention: Mention) -> list[Mention]:
     ]
 
 
-def names_someone(mention: Mention) -> bool:
-    """Events without a named participant are left out ("in 2023 the two countries signed …")."""
-    return any(p.name for p in mention.parties)
+def without_someone_else(mention: Mention) -> Mention:
+    """ "A previous Norwegian prime minister visited Japan": an unnamed official described as somebody
+    other than the office holder cannot be placed in the record, so that side is dropped."""
+    return replace(
+        mention,
+        parties=[
+            p for p in mention.parties if p.name or p.mention is None or not describes_someone_else(p.mention)
+        ],
+    )
+
+
+def has_sides(mention: Mention) -> bool:
+    """A visit needs its visitors; every other event two parties of their own."""
+    if mention.type == "visit":
+        return bool(mention.parties)
+    return len(affiliations(mention.parties)) >= 2

@@ -19,14 +19,15 @@ from accord.extraction.context import (
     drop_unaffiliated,
     fill_dates,
     fill_locations,
+    has_sides,
     implied_visits,
     keep,
     lead_date,
     name_unnamed,
-    names_someone,
     per_visiting_country,
     retype_calls,
     share_roles,
+    without_someone_else,
 )
 from accord.extraction.mentions import read_sentences
 from accord.extraction.merging import build_event, merge
@@ -53,7 +54,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
             complete_parties(mention, interactions)
     asserted = [m for m in asserted if keep(m, interactions)]
     name_unnamed(asserted, cast)
-    asserted = [m for m in asserted if names_someone(m)]
+    asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
     fill_dates(asserted, published, lead_date(doc, published))
     retype_calls(asserted)
     fill_locations(asserted, dateline_location(cleaned.text))
