@@ -275,3 +275,14 @@ def test_a_background_signing_with_its_own_year_keeps_only_its_own_parties() -> 
         published="2024-05-10",
     )
     assert [e.type for e in events if e.type == "agree"] == []
+
+
+def test_an_occasion_named_after_since_is_not_the_sentences_own() -> None:
+    """ "Their first meeting since the 2019 Lima summit": neither a 2019 meeting of the premiers, nor the
+    summit dated to this week."""
+    events = events_of(
+        "Norwegian Prime Minister Erik Dahl met Icelandic Prime Minister Sigrun Olafsdottir in Oslo on "
+        "Monday, their first meeting since the 2019 Lima summit, where a fisheries charter was signed.",
+        published="2024-05-10",
+    )
+    assert {(e.type, e.date.value) for e in events} == {("meet", "2024-05-06"), ("visit", "2024-05-06")}

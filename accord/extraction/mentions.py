@@ -30,6 +30,8 @@ from accord.extraction.syntax import ancestors
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, Location
 
+# "their first meeting since the 2019 summit": what follows names another, earlier occasion
+OTHER_OCCASION = {"since"}
 NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
 
 
@@ -74,6 +76,17 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     return verb.i in anchors or verb.head.i == trigger.i
 
 
+def governed_by_other_time(entity: SpacySpan, trigger: Token) -> bool:
+    """Whether a date sits inside a "since …" phrase that hangs between it and the trigger: it dates the
+    occasion that phrase names, not the trigger's."""
+    for token in ancestors(entity.root):
+        if token.i == trigger.i:
+            return False
+        if token.lower_ in OTHER_OCCASION and token.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
+
+
 MONTH_ONLY = re.compile(rf"^(?:{'|'.join(MONTHS)})$", re.IGNORECASE)
 
 
@@ -106,6 +119,8 @@ def sentence_date(
         past_month = ahead and reports_the_past(trigger.token) and MONTH_ONLY.match(entity.text) is not None
         if before in NOT_EVENT_DATE or (ahead and not past_month):
             continue
+        if governed_by_other_time(entity, trigger.token):
+            continue  # "their first meeting since the 2019 Lima summit": 2019 is the summit's
         if in_side_clause(entity.root, trigger.token):
             continue  # "since the diplomat took office last month": that date is not the event's
         if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
@@ -123,6 +138,23 @@ def sentence_date(
         if best is None or distance < best[0]:
             best = (distance, resolved)
     return best[1] if best else None
+
+
+def background_reference(trigger: Token) -> bool:
+    """ "Their first meeting since the 2019 Lima summit": a trigger inside a "since …" phrase names another
+    occasion, not the sentence's own."""
+    for token in ancestors(trigger):
+        if token.lower_ in OTHER_OCCASION and token.dep_ in ("prep", "mark"):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def own_parties(parties: list[Party], trigger: Token) -> list[Party]:
+    """The parties named inside the trigger's own phrase ("since the summit between X and Y")."""
+    inside = {t.i for t in trigger.subtree}
+    return [p for p in parties if p.mention is not None and p.mention.start in inside]
 
 
 def split_listed(mention: Mention) -> list[Mention]:
@@ -174,6 +206,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 plural=refers_back(token),
                 evidence=[sentence],
             )
+            if background_reference(token):
+                mention.parties = own_parties(mention.parties, token)
             if not mention.parties and indefinite_subject(clause_root(token)):
                 continue  # "a Surinamese head of state last visited …": someone the page does not name
             if trigger.type == "visit":
