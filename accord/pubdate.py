@@ -1,10 +1,14 @@
-"""Find when a page was published, trusting only dates that sit where publishers put them.
+"""Find when a page was published: every place a publisher states it, each candidate weighed.
 
-The order is: the date the reader already has, then a date line near the headline, then a date in
-the URL. A date inside a sentence ("signed on Tuesday, September 20, 2022") is about an event, not
-about publication, and dates further down the page belong to captions, related-article lists and
-footers, so neither is ever used. When nothing trustworthy is found the answer is empty: a missing
-date is recoverable, a wrong one silently shifts every relative date ("on Tuesday") in the article.
+Candidates, strongest first (`SCORES`): the date the reader already has (a seed header, JSON Lines,
+HTML metadata); a date line near the headline; a wire dateline opening the first paragraph ("ACCRA,
+12 March 2024 (GNA) –", "Jeddah (Agency - 28th November, 2019)"), whose year, when it prints none,
+comes from the URL or the copyright line; "today, Sunday (May 7, 2023)"; a date in the URL; a
+"Published:"/"Posted:" label at the foot; a weekday-led banner above everything (often the site's
+"today", so it only ever sharpens a month another place gives). The strongest wins; a day that falls in the winner's month sharpens it ("2009-10"
+from the URL becomes the banner's "2009-10-04"). A date inside a sentence is about an event, and dates
+in captions, headline lists and footers without a label are never used: a missing date is recoverable,
+a wrong one silently shifts every relative date ("on Tuesday") in the article.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from datetime import date
 
 from accord.extraction.dates import MONTHS
-from accord.records import CleanedDocument, PublicationDate
+from accord.records import CleanedDocument, DateCandidate, PublicationDate
 
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -41,11 +45,15 @@ _DATE_LINE_FILLER = re.compile(
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|created|issued)\b\W*$", re.IGNORECASE)
 _WEEKDAY_FIRST = re.compile(r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
-_URL_DATE = re.compile(
-    r"(?<!\d)(?P<year>199\d|20[0-3]\d)[-/_]?"
-    r"(?P<mm>0[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[-/_]?"
-    r"(?P<dd>0[1-9]|[12]\d|3[01])",
-    re.IGNORECASE,
+_URL_DATES = (
+    # "20130515" whole first: in ".../2013/05/20130515_2.htm" the separated reading would take "20" for the day
+    re.compile(r"(?<!\d)(?P<year>199\d|20[0-3]\d)(?P<mm>0[1-9]|1[0-2])(?P<dd>0[1-9]|[12]\d|3[01])"),
+    re.compile(
+        r"(?<!\d)(?P<year>199\d|20[0-3]\d)[-/_]?"
+        r"(?P<mm>0[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[-/_]?"
+        r"(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)",
+        re.IGNORECASE,
+    ),
 )
 _URL_MONTH = re.compile(r"/(?P<year>199\d|20[0-3]\d)/(?P<mm>0[1-9]|1[0-2])/(?!\d)")
 
@@ -56,24 +64,114 @@ _TOP_LINES = 10  # a date line further down than this is not the page's own
 _BODY_WORDS = 12  # a line this long ending like a sentence is article body
 
 
+# How much each place is trusted (see the module docstring); the strongest candidate wins.
+SCORES = {"reader": 100, "dateline": 80, "wire": 75, "today": 70, "url": 60, "footer": 50, "banner": 30}
+_ONLY_SHARPENS = {"banner"}  # a site's "today" banner is no date alone, only the day of a known month
+_WIRE_PREFIX = re.compile(r"^(?P<prefix>[A-ZÀ-Ý][^\n]{2,100}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|\):?\s|:\s)")
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+_TODAY = re.compile(r"\btoday\b,?\s*(?:\w+day\s*)?[,(]\s*(?P<date>[^()]{6,30})\)", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)", re.I)
+_FOOT_LABEL = re.compile(r"\b(?:published|posted)\b\s*(?:on)?\s*:?", re.IGNORECASE)
+_URL_YEAR = re.compile(r"/(?P<year>199\d|20[0-3]\d)/")
+_WIRE_PLACE = 40  # a dateline's opening parenthesis comes right after the place
+_WIRE_LENGTH = 110
+_FIRST_LINES = 4  # a wire dateline or "today (date)" opens the story: only its first lines are read
+
+
 def find_publication_date(cleaned: CleanedDocument) -> PublicationDate:
-    """Return the page's publication date and where it was read, or an empty date when unsure."""
+    """Return the page's publication date, where it was read and every candidate weighed, or an empty date
+    when no place a publisher uses states one."""
+    candidates = _candidates(cleaned)
+    standalone = [c for c in candidates if c.source not in _ONLY_SHARPENS]
+    if not standalone:
+        return PublicationDate(None, None, tuple(candidates))
+    best = max(standalone, key=lambda c: (c.score, len(c.value)))
+    sharper = [c for c in candidates if len(c.value) > len(best.value) and c.value.startswith(best.value)]
+    chosen = max(sharper, key=lambda c: c.score) if sharper else best
+    source = chosen.source
+    if chosen is best and best.source == "reader":
+        source = cleaned.document.published_source or "reader"
+    return PublicationDate(chosen.value, source, tuple(candidates))
+
+
+def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
     document = cleaned.document
-    dateline = _dateline_date(cleaned)
+    found: list[tuple[str | None, str]] = [(document.published, "reader")]
     url = _url_date(document.url or "")
-    if document.published:
-        source = document.published_source or "reader"
-        if len(document.published) < len("YYYY-MM-DD"):
-            # A month-only date from the reader is sharpened by a day the page itself states.
-            for value, found_source in ((dateline, "dateline"), (url, "url")):
-                if value and len(value) == 10 and value.startswith(document.published):
-                    return PublicationDate(value, found_source)
-        return PublicationDate(document.published, source)
-    if dateline:
-        return PublicationDate(dateline, "dateline")
+    banner, dateline = _dateline_dates(cleaned)
+    found += [(dateline, "dateline"), (banner, "banner"), (url, "url")]
+    found += [(_wire_date(cleaned, url), "wire"), (_today_date(cleaned), "today"), (_foot_date(cleaned), "footer")]
+    return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
+
+
+def _body_lines(cleaned: CleanedDocument) -> list[str]:
+    return [line.text.strip() for line in cleaned.lines if line.kept and line.text.strip()]
+
+
+def _wire_date(cleaned: CleanedDocument, url: str | None) -> str | None:
+    """ "UNITED NATIONS, (Agency - 11th Mar, 2023 ):", "TOKYO, March 12 (Kyodo) –": the date a wire
+    dateline opening one of the first lines prints, its year taken from the URL or copyright if missing."""
+    for text in _body_lines(cleaned)[:_FIRST_LINES]:
+        prefix = _wire_prefix(text)
+        if prefix is None:
+            continue
+        full = _dates_in(prefix)
+        if full and len(full[0][2]) == 10:
+            return full[0][2]
+        month_day = _MONTH_DAY.search(prefix) or _DAY_MONTH.search(prefix)
+        year = _year_outside(cleaned, url)
+        if month_day and year:
+            month = MONTHS[month_day["mon"][:3].lower()]
+            return _iso(int(year), month, int(month_day["day"]))
+    return None
+
+
+def _wire_prefix(text: str) -> str | None:
+    """What a wire dateline holds before the story starts: a place in capitals, then up to a closing
+    parenthesis ("Jeddah (Agency - 28th November, 2019)") or a dash or colon ("ACCRA, 12 March 2024 –")."""
+    opening = text.find("(", 0, _WIRE_PLACE)
+    closing = text.find(")", opening) if opening >= 0 else -1
+    match = _WIRE_PREFIX.match(text)
+    prefix = text[: closing + 1] if closing >= 0 else (match["prefix"] if match else "")
+    if not prefix or not prefix[0].isupper() or len(prefix) > _WIRE_LENGTH:
+        return None
+    lowercase = [w for w in re.findall(r"\b[A-Za-z]+\b", prefix) if w[0].islower()]
+    return prefix if len(lowercase) <= 1 else None  # more small words: a sentence, not a dateline
+
+
+def _year_outside(cleaned: CleanedDocument, url: str | None) -> str | None:
+    """The year of a yearless dateline: the URL's, else the copyright line's when no other year the page
+    prints contradicts it."""
     if url:
-        return PublicationDate(url, "url")
-    return PublicationDate(None, None)
+        return url[:4]
+    if match := _URL_YEAR.search(cleaned.document.url or ""):
+        return match["year"]
+    years = {m["year"] for line in cleaned.lines for m in _COPYRIGHT_YEAR.finditer(line.text)}
+    others = {value[:4] for _, _, value in _dates_in(cleaned.text)}
+    if len(years) == 1 and others <= years:
+        return next(iter(years))
+    return None
+
+
+def _today_date(cleaned: CleanedDocument) -> str | None:
+    """ "met … today, Sunday (May 7, 2023)": the story says which day its "today" is."""
+    for text in _body_lines(cleaned)[:_FIRST_LINES]:
+        match = _TODAY.search(text)
+        if match:
+            found = _dates_in(match["date"])
+            if found and len(found[0][2]) == 10:
+                return found[0][2]
+    return None
+
+
+def _foot_date(cleaned: CleanedDocument) -> str | None:
+    """ "Published: 12 March 2024" below the article: the last labelled date line of the page."""
+    for line in reversed(cleaned.lines):
+        text = line.text.strip()
+        if _FOOT_LABEL.search(text) and (value := dateline_value(text)) and len(value) == 10:
+            return value
+    return None
 
 
 def dateline_value(text: str) -> str | None:
@@ -98,10 +196,12 @@ def dateline_value(text: str) -> str | None:
     return found[0][2]
 
 
-def _dateline_date(cleaned: CleanedDocument) -> str | None:
-    """The first date line among the top lines, stopping where the article body is well under way."""
+def _dateline_dates(cleaned: CleanedDocument) -> tuple[str | None, str | None]:
+    """A weekday-led banner above everything (often the site's "today"), and the first date line among
+    the top lines, stopping where the article body is well under way."""
     body_lines = 0
     seen = 0
+    banner = None
     for line in cleaned.lines:
         text = line.text.strip()
         if not text:
@@ -109,14 +209,15 @@ def _dateline_date(cleaned: CleanedDocument) -> str | None:
         seen += 1
         prefix = _DATELINE_PREFIX.match(text)  # "Brussels, 4 December 2024 - Minister … visited"
         value = dateline_value(text) or (dateline_value(prefix.group("date")) if prefix else None)
-        # A weekday-led date above everything else is the site's "today" banner, not the article's.
-        if value and not (seen == 1 and _WEEKDAY_FIRST.match(text)):
-            return value
+        if value and seen == 1 and _WEEKDAY_FIRST.match(text):
+            banner = value
+        elif value:
+            return banner, value
         if len(text.split()) >= _BODY_WORDS and _SENTENCE_END.search(text):
             body_lines += 1
         if body_lines >= 2 or seen >= _TOP_LINES:
-            return None
-    return None
+            break
+    return banner, None
 
 
 def _dates_in(text: str) -> list[tuple[int, int, str]]:
@@ -142,19 +243,31 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
         return _iso(year, int(groups["mm"]), int(groups["dd"]))
     first, second = int(groups["a"]), int(groups["b"])
     if first <= 12 and second <= 12 and first != second:
-        return None  # 03/04/2024 could be March or April: refuse rather than guess
+        # 03/04/2024 could be March or April: only a weekday on the same line tells ("Wed, 09/03/2008")
+        weekday = _WEEKDAY.search(match.string)
+        readings = [value for value in (_iso(year, second, first), _iso(year, first, second)) if value]
+        fitting = [v for v in readings if weekday and _weekday_of(v) == weekday.group(0)[:3].lower()]
+        return fitting[0] if len(fitting) == 1 else None
     day, month = (first, second) if first > 12 or second <= 12 else (second, first)
     return _iso(year, month, day)
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+
+
+def _weekday_of(value: str) -> str:
+    return date.fromisoformat(value).strftime("%a").lower()
+
+
 def _url_date(url: str) -> str | None:
     """A date written into the URL path (/2024/04/15/, 20240517, /2018-11/06/, 2022/feb/14)."""
-    for match in _URL_DATE.finditer(url):
-        month_text = match["mm"].lower()
-        month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
-        value = _iso(int(match["year"]), month, int(match["dd"]))
-        if value:
-            return value
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(url):
+            month_text = match["mm"].lower()
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
+            value = _iso(int(match["year"]), month, int(match["dd"]))
+            if value:
+                return value
     match = _URL_MONTH.search(url)
     return _iso(int(match["year"]), int(match["mm"]), None) if match else None
 

@@ -50,11 +50,23 @@ class Line:
 
 
 @dataclass(frozen=True)
+class DateCandidate:
+    """One place a page states when it was published, with the weight `accord.pubdate` gives that place."""
+
+    value: str
+    source: str
+    score: int
+
+
+@dataclass(frozen=True)
 class PublicationDate:
-    """When a page was published, and where that was read ("header", "jsonl", "html-meta", "dateline", "url")."""
+    """When a page was published, and where that was read ("header", "jsonl", "html-meta", "dateline",
+    "wire", "today", "url", "footer", "banner"); `candidates` keeps every date considered, the losers too,
+    for `accord clean --show`."""
 
     value: str | None = None
     source: str | None = None
+    candidates: tuple[DateCandidate, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

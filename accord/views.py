@@ -56,9 +56,15 @@ def events_table(results: Iterable[Extraction]) -> Table:
 
 def cleaning_table(cleaned: CleanedDocument) -> Table:
     """Every line of the page: kept text on the left, dropped text and the reason on the right."""
+    published = cleaned.published
+    considered = "; ".join(
+        f"{c.value} from {c.source} ({c.score}){'' if c.value == published.value else ', not used'}"
+        for c in published.candidates
+    )
     table = Table(
-        title=f"{cleaned.document.source}  (published: {cleaned.published.value or 'unknown'}"
-        f"{', from ' + cleaned.published.source if cleaned.published.source else ''})",
+        title=f"{cleaned.document.source}  (published: {published.value or 'unknown'}"
+        f"{', from ' + published.source if published.source else ''})",
+        caption=f"publication dates considered: {considered}" if considered else None,
         expand=True,
     )
     table.add_column("#", style="dim", justify="right")

@@ -67,6 +67,21 @@ def test_clean_show_lists_dropped_lines_with_reasons(tmp_path: Path) -> None:
     assert "pledged closer cooperation" in plain.output and "Share on Facebook" not in plain.output
 
 
+def test_clean_show_lists_the_publication_dates_it_weighed(tmp_path: Path) -> None:
+    """The winner and the losers: an analyst can see why a page got its date."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Sunday, October 4, 2009\nMinisters meet\n"
+        "The foreign ministers of two neighbouring states met on Monday and pledged closer cooperation.\n"
+        "Published: 3 October 2009\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["clean", str(page), "--show"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "published: 2009-10-03, from dateline" in result.output
+    assert "2009-10-04 from banner (30), not used" in result.output
+
+
 def test_help_explains_every_command() -> None:
     result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0

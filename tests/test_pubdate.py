@@ -105,9 +105,10 @@ def test_nothing_trustworthy_gives_an_empty_date() -> None:
     assert _date(page, url="https://example.org/news/article65913296.ece") == PublicationDate(None, None)
 
 
-def test_dates_below_the_article_start_are_ignored() -> None:
+def test_dates_below_the_article_start_are_ignored_unless_labelled_published() -> None:
     page = f"Senegal and Morocco talk gas\n{BODY}\nUpdated: March 5, 2025"
     assert _date(page) == PublicationDate()
+    assert _date(f"{page}\nPosted: 4 March 2025") == PublicationDate("2025-03-04", "footer")
 
 
 def test_ambiguous_numeric_date_is_refused() -> None:
@@ -124,3 +125,42 @@ def test_sentence_with_a_date_is_not_a_dateline() -> None:
     assert (
         dateline_value("India and Egypt on Tuesday, September 20, 2022, signed a defence agreement.") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("first_line", "url", "value", "source"),
+    [
+        ("ACCRA, 12 March 2024 (GNA) – The presidents met.", None, "2024-03-12", "dateline"),
+        ("Dakar (Newswire / West Africa Desk - 28th November, 2019) The presidents met.", None, "2019-11-28", "wire"),
+        ("RABAT, (Newswire - 11th Mar, 2023 ): The presidents met.", None, "2023-03-11", "dateline"),
+        ("TOKYO, March 12 (Kyodo) – The presidents met.", "https://example.org/2024/news/a.html", "2024-03-12", "wire"),
+        ("The presidents met today, Sunday (May 7, 2023) in Rabat to discuss gas.", None, "2023-05-07", "today"),
+    ],
+)
+def test_wire_datelines_and_todays_date_in_the_first_lines(
+    first_line: str, url: str | None, value: str, source: str
+) -> None:
+    assert _date(f"{first_line}\n{BODY}", url=url) == PublicationDate(value, source)
+
+
+def test_a_yearless_dateline_takes_the_copyright_year_only_when_nothing_contradicts_it() -> None:
+    page = f"TOKYO, March 12 (Kyodo) – The presidents met.\n{BODY}\n© 2024 Example Media"
+    assert _date(page) == PublicationDate("2024-03-12", "wire")
+    assert _date(page.replace("met.", "met, as in June 2019.")) == PublicationDate()
+
+
+def test_a_weekday_tells_day_from_month_in_a_numeric_date() -> None:
+    assert dateline_value("Wed, 09/03/2008 - 03:55") == "2008-09-03"  # 3 September 2008 was a Wednesday
+    assert dateline_value("Sun, 09/03/2008 - 03:55") == "2008-03-09"
+
+
+def test_a_banner_only_sharpens_the_month_another_place_gives() -> None:
+    page = f"Sunday, October 4, 2009\nMekong ministers meet\n{BODY}"
+    chosen = _date(page, url="https://example.org/2009/10/mekong.html")
+    assert chosen == PublicationDate("2009-10-04", "banner")
+    assert {c.source for c in chosen.candidates} == {"banner", "url"}
+
+
+def test_a_compact_url_date_is_read_whole() -> None:
+    url = "http://example.org/archives/2013/05/20130515_2_en.htm"
+    assert _date(BODY, url=url) == PublicationDate("2013-05-15", "url")
