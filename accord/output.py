@@ -19,6 +19,8 @@ def event_dict(event: Event) -> dict[str, Any]:
         "date_precision": event.date.precision,
         "date_source": event.date.source,
         "date_in_text": event.date.in_text,
+        "date_inferred": event.date.inferred is not None,
+        "date_inferred_reason": event.date.inferred,
         "location": {"city": event.location.city, "country": event.location.country},
         "participants": [
             {"name": p.name, "role": p.role, "affiliation": p.affiliation, "mention": span_dict(p.mention)}

@@ -108,6 +108,7 @@ class EventDate:
     precision: Precision | None = None
     source: str | None = None
     in_text: str | None = None
+    inferred: str | None = None  # why the year came from outside the sentence, when it did
 
 
 @dataclass(frozen=True)

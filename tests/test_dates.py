@@ -282,3 +282,28 @@ def test_results_are_valid_iso_and_never_after_publication(expression: str, publ
 def test_future_expressions_never_resolve(expression: str) -> None:
     if is_future_expression(expression):
         assert resolve_date(expression, WEDNESDAY) is None
+
+
+def test_a_yearless_day_takes_the_year_of_the_nearest_dated_event() -> None:
+    from datetime import date
+
+    from accord.extraction.dates import infer_year
+    from accord.records import EventDate
+
+    inferred = infer_year(EventDate("--12-30", "day", "text", "--12-30"), [date(2024, 1, 2)], None)
+    assert (inferred.value, inferred.in_text) == ("2023-12-30", "--12-30")
+    assert inferred.inferred and "2023" in inferred.inferred
+    assert infer_year(EventDate("--12-30", "day", "text"), [], None).value == "--12-30"
+
+
+def test_a_named_weekday_picks_the_year_where_the_day_is_one() -> None:
+    from datetime import date
+
+    from accord.extraction.dates import infer_year, weekday_named
+    from accord.records import EventDate
+
+    sunday = weekday_named("The king received the delegation on Sunday 25 February.")
+    assert sunday == 6
+    # 25 February was a Sunday in 2018, not in 2017 or 2019
+    assert infer_year(EventDate("--02-25", "day", "text"), [date(2018, 6, 1)], sunday).value == "2018-02-25"
+    assert infer_year(EventDate("--02-25", "day", "text"), [date(2017, 3, 1)], sunday).value == "2018-02-25"

@@ -23,7 +23,7 @@ Common forms go through compiled regexes; dateparser only reads absolute dates i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -368,4 +368,43 @@ def resolve_date(expression: str, published: str | None) -> EventDate | None:
     found = _candidate(text, pub)
     if found is None or (pub is not None and _after(found, pub)):
         return None
+    return found
+
+
+def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> EventDate:
+    """A yearless day ("--06-28") on a page with no publication date takes the year that puts it nearest
+    a fully dated event of the same page (a historical date in a background line is no anchor), and, when
+    the sentence names a weekday, a year where that day is one; the reason says so. Without anchors it
+    stays yearless: the processing date is never a clue."""
+    if not (when.value and when.value.startswith("--") and anchors):
+        return when
+    month, day = int(when.value[2:4]), int(when.value[5:7])
+    years = sorted({anchor.year + shift for anchor in anchors for shift in (-1, 0, 1)})
+    dated = [(d, year) for year in years if (d := _safe_date(year, month, day))]
+    if weekday is not None and any(d.weekday() == weekday for d, _ in dated):
+        dated = [(d, year) for d, year in dated if d.weekday() == weekday]
+    if not dated:
+        return when
+    best, year = min(dated, key=lambda pair: min(abs((pair[0] - anchor).days) for anchor in anchors))
+    return replace(
+        when,
+        value=best.isoformat(),
+        in_text=when.in_text or when.value,
+        inferred=f"year {year} from the nearest fully dated event on the page",
+    )
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday a sentence names ("on Sunday 25 February"), as Monday = 0."""
+    match = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text.lower())
+    return _WEEKDAYS[match.group(0)] if match else None
+
+
+def full_dates(texts: list[str]) -> list[date]:
+    """The days among `texts` (ISO dates or date phrases) that carry their own year."""
+    found = []
+    for text in texts:
+        resolved = resolve_date(text, None)
+        if resolved is not None and resolved.value and resolved.precision == "day" and resolved.value[0] != "-":
+            found.append(date.fromisoformat(resolved.value))
     return found
