@@ -153,6 +153,7 @@ class _Tables:
     short_names: dict[str, str]
     demonyms: dict[str, str]
     venues: dict[str, tuple[str, str]]
+    seats: dict[str, tuple[str, str]]
 
 
 def _rank(pairs: list[tuple[str, str, int]]) -> dict[str, str]:
@@ -206,6 +207,7 @@ def _tables() -> _Tables:
         short_names=data["short_names"],
         demonyms={k: v for k, v in demonyms.items() if v} | data["demonym_overrides"],
         venues={_key(k): (city, code) for k, (city, code) in data["venues"].items()},
+        seats={org: (city, code) for org, (city, code) in data["seats"].items()},
     )
 
 
@@ -287,6 +289,11 @@ def venue_city(venue: str) -> tuple[str, str] | None:
     """City and country of a well-known seat of government or organisation ("NATO Headquarters",
     "the Kremlin"): talks held there took place in that city."""
     return _tables().venues.get(_key(_strip(venue)))
+
+
+def seat_of(organisation: str) -> tuple[str, str] | None:
+    """City and country of an organisation's headquarters ("ASEAN" -> Jakarta, IDN), None for a state."""
+    return _tables().seats.get(organisation)
 
 
 def is_capital(city: str) -> bool:

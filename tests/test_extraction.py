@@ -286,3 +286,13 @@ def test_an_occasion_named_after_since_is_not_the_sentences_own() -> None:
         published="2024-05-10",
     )
     assert {(e.type, e.date.value) for e in events} == {("meet", "2024-05-06"), ("visit", "2024-05-06")}
+
+
+def test_a_meeting_at_an_organisations_headquarters_is_a_visit_to_its_country() -> None:
+    events = events_of(
+        "Peruvian Foreign Minister Luis Quispe met ASEAN Secretary-General Anan Wongsa at the ASEAN "
+        "Secretariat in Jakarta on Tuesday.",
+    )
+    visits = [e for e in events if e.type == "visit"]
+    assert [(v.location.country, [p.affiliation for p in v.participants]) for v in visits] == [("IDN", ["PER"])]
+

@@ -25,6 +25,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.people import someone_else
 from accord.extraction.triggers import CREDENTIAL_WORDS
+from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
 
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
@@ -134,15 +135,20 @@ RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaire
 
 
 def implied_visits(interactions: list[Mention]) -> list[Mention]:
-    """Meeting someone in their own country means travelling there: one visit per visiting delegation."""
+    """Meeting someone in their own country, or at their organisation's headquarters ("met the ASEAN
+    Secretary-General in Jakarta"), means travelling there: one visit per visiting delegation."""
     visits = []
     for meeting in interactions:
         if meeting.type != "meet" or meeting.location is None or meeting.location.country is None:
             continue
         host = meeting.location.country
-        if host not in affiliations(meeting.parties):
+        sides = affiliations(meeting.parties)
+        seated = {org for org in sides if (seat := seat_of(org)) and seat[1] == host}
+        if host not in sides and not seated:
             continue  # a third-country venue is no visit to anyone present
-        for code in sorted(affiliations(meeting.parties) - {host}):
+        # at an organisation's headquarters, the states' delegations are its visitors
+        visiting = sorted(code for code in sides - {host} - seated if not seated or seat_of(code) is None)
+        for code in visiting:
             visitors = [p for p in meeting.parties if p.affiliation == code and p.role not in RESIDENT_ROLES]
             if not visitors:
                 continue  # an ambassador received at the ministry lives there: no visit
