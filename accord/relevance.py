@@ -25,32 +25,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from accord import gazetteer
-from accord.extraction.actors import TITLE_COUNTRIES
-from accord.extraction.triggers import AGREE_WORDS, CALL_CUES, MEET_WORDS, VISIT_WORDS
+from accord.extraction.lexicon import (
+    AGREE_WORDS,
+    CALL_CUES,
+    CALL_VERBS,
+    DIPLOMATIC_ABBREVIATIONS,
+    DIPLOMATIC_WORDS,
+    MEET_WORDS,
+    TITLE_COUNTRIES,
+    VISIT_WORDS,
+)
 
 __all__ = ["is_relevant", "names_a_place"]
 
-# Triggers only beside a call cue ("spoke over the phone") or a particle ("called on the minister").
-_CALL_VERBS = {"call", "called", "calls", "spoke", "speaking"}
-# Offices, institutions and the vocabulary of diplomacy; any one of them (case-insensitive) will do.
-# Left out on purpose: "leader", "mayor", "governor", "commission" — common in match reports, weather,
-# markets and arts pages, and never the only such word in a diplomatic story of the gold sets.
-_DIPLOMATIC_WORDS = (
-    r"minist(?:er|ers|ry|ries|erial)|president(?:s|ial|cy)?|vice-president|premier|chancellor"
-    r"|ambassador(?:s|ial)?|envoys?|emissar(?:y|ies)|diplomat(?:s|ic|ically|acy)?|embass(?:y|ies)"
-    r"|consul(?:s|ate|ates|-general)?|secretar(?:y|ies)|secretary-general|foreign|defen[cs]e|military"
-    r"|kings?|queens?|princes?|princess|emirs?|sultans?|sheikhs?|monarchs?|majesty|highness|excellency"
-    r"|pope|pontiff|taoiseach|mantri|councill?ors?|chairman|chairwoman|chairperson|commissioners?"
-    r"|director-general|director general|speaker|senators?|lawmakers?"
-    r"|legislators?|parliament(?:s|ary|arians?)?|congress(?:man|woman)?|cabinet|governments?"
-    r"|kremlin|white house|[ée]lys[ée]e|downing street|state department|heads? of (?:state|government)"
-    r"|state visit|counterparts?|delegations?|bilateral|multilateral|summits?|talks"
-    r"|negotiat(?:e|ed|es|ing|ion|ions|ors?)|treat(?:y|ies)|accords?|pacts?|memorand(?:um|a)"
-    r"|agreements?|consensus|cooperation|co-operation|partnership|relations"
-    r"|communiqu[ée]s?|ceasefire|truce|peace|sanctions|alliance|allies"
-)
-# Abbreviations that stand for an office only in capitals ("PM Modi", "EAM Jaishankar", "an MoU").
-_DIPLOMATIC_ABBREVIATIONS = r"PM|FM|EAM|MPs?|MoU|MOU|POTUS|H\.E"
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -67,12 +54,12 @@ def _bounded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Triggers, exact-case abbreviations and acronyms, diplomatic words, diplomatic abbreviations."""
-    triggers = MEET_WORDS | CALL_CUES | VISIT_WORDS | AGREE_WORDS | _CALL_VERBS
+    triggers = MEET_WORDS | CALL_CUES | VISIT_WORDS | AGREE_WORDS | CALL_VERBS
     trigger = _bounded(rf"{_alternation(triggers)}|while\s+in", re.IGNORECASE)
     acronyms = {a.rstrip(".") for a in gazetteer._tables().abbreviations}  # "U.S" also finds "U.S."
     acronyms |= {a.rstrip(".") for a in gazetteer._ORG_ACRONYMS} | set(gazetteer.ORGANISATIONS)
     acronym = _bounded(_alternation(acronyms))
-    return trigger, acronym, _bounded(_DIPLOMATIC_WORDS, re.IGNORECASE), _bounded(_DIPLOMATIC_ABBREVIATIONS)
+    return trigger, acronym, _bounded(DIPLOMATIC_WORDS, re.IGNORECASE), _bounded(DIPLOMATIC_ABBREVIATIONS)
 
 
 @dataclass(frozen=True)

@@ -14,85 +14,24 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.affiliations import affiliation_of_token
-from accord.extraction.names import TURKIC_PATRONYMICS, name_matches
+from accord.extraction.lexicon import (
+    COUNTERPARTS,
+    NAME_ANCHORS,
+    PORTFOLIO_CHAIN,
+    ROLE_WORDS,
+    TITLE_COUNTRIES,
+    TITLES,
+)
+from accord.extraction.names import name_matches
 from accord.extraction.roles import normalise_role
 
-TITLES = set(
-    "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
-    "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
-    "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
-    "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
-)
-# Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
-ROLE_WORDS = TITLES | set(
-    "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
-    "deputy general chairperson chair "
-    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
-    "head national "
-    "security adviser advisor external international cooperation relations trade finance ambassador envoy "
-    "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
-    "vice-president commerce economy industry interior home justice economic crown party communist central "
-    "committee mayor director commissioner high representative policy prime-minister then former incumbent "
-    "acting staff army navy forces armed military spokesperson spokesman official officials".split()
-)
-# Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
-NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
-    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
-    "chairperson chairwoman speaker commissioner secretary-general governor "
-    "vice-president vice-minister".split()
-)
-# A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
-INSTITUTION_WORDS = set(
-    "ministry house office palace council assembly committee government department expo summit forum "
-    "agency bank union organization organisation party university news press times post daily herald "
-    "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
-    "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
-    "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
-    "conference summit declaration treaty agreement secretariat commission chancellery residence headquarters"
-    " province region district".split()
-)
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
-INTERACTION_VERBS = set(
-    "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
-)
-# Verbs a title-case headline capitalises ("Li Qiang Holds Talks with …"): never part of a name.
-HEADLINE_VERBS = set(
-    "holds held meets met talks visits signs says said calls urges receives hosts welcomes discusses agree agrees "
-    "pledge pledges vows arrives leaves begins ends seeks eyes hails backs slams to".split()
-)
-# Portfolios in long office names ("Minister of African Integration and Foreign Affairs"): never names.
-PORTFOLIOS = set(
-    "integration development cooperation affairs industry planning commerce culture tourism energy health "
-    "education justice agriculture environment labour labor transport information communications youth "
-    "sports women infrastructure fisheries mines mining works housing investment diaspora communities human "
-    "rights refugees migration assembly parliament "
-    "african european asian arab".split()
-)
-# Word sets the name scanners test token by token, built once.
-NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
-OFFICE_WORDS = ROLE_WORDS - {"of", "for", "the", "and"}
-TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
-PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
-PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS
-PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 LEFT_WINDOW = 12
-COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NEAR_REACH = 16  # tokens around a name within which "the Japanese diplomat" may describe its bearer
-# Office titles only one government uses: they tell the country when the page does not.
-TITLE_COUNTRIES = {
-    r"\bexternal affairs minister\b": "IND",
-    r"\bminister of external affairs\b": "IND",
-    r"\braksha mantri\b": "IND",
-    r"\beam\b": "IND",
-    r"\bstate councill?or\b": "CHN",
-    r"\btaoiseach\b": "IRL",
-    r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
-    r"\bchancellor of the exchequer\b": "GBR",
-}
 
 
 @dataclass

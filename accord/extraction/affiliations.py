@@ -9,24 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extraction.lexicon import JOINERS, OFFICES
 from accord.gazetteer import affiliation_code, demonym
 
 CACHE_KEY = "accord_affiliations"
 LONGEST_RUN = 4
-OFFICES = {
-    "fm",
-    "pm",
-    "foreign",
-    "prime",
-    "president",
-    "minister",
-    "king",
-    "queen",
-    "envoy",
-    "ambassador",
-    "defence",
-}
-JOINERS = {"of", "the", "and", "-", "’s", "'s"}
 
 
 def strip_possessive(text: str) -> str:

@@ -15,6 +15,14 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
 from accord.extraction.dates import is_future_expression, resolve_date
+from accord.extraction.lexicon import (
+    ATTEND_CUES,
+    CREDENTIAL_WORDS,
+    GENERIC_TALK,
+    HEADS,
+    ONE_SIDED,
+    RESIDENT_ROLES,
+)
 from accord.extraction.mentions import Mention
 from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
@@ -24,15 +32,8 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.people import someone_else
-from accord.extraction.triggers import CREDENTIAL_WORDS
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
-
-ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
-
-
-GENERIC_TALK = {"talks", "conversation", "meeting", "discussions", "talked", "consultations"}
-
 
 LEAD_SENTENCES = 4
 
@@ -55,7 +56,6 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
-ONE_SIDED = {"pledged", "pledges", "pledge", "vowed", "vows", "reaffirmed", "confirmed"}  # said by one side
 
 
 def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
@@ -76,16 +76,6 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         mention.location = mention.location or context.location
 
 
-HEADS = {
-    "president",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "governor-general",
-    "governor general",
-    "prime minister",
-}
 
 
 def complete_credentials(mentions: list[Mention]) -> None:
@@ -131,7 +121,6 @@ def multilateral_trip(mention: Mention, interactions: list[Mention]) -> bool:
     return any(cue in text for cue in ATTEND_CUES) and not met_host
 
 
-RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaires"}
 
 
 def implied_visits(interactions: list[Mention]) -> list[Mention]:

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Cast
 from accord.extraction.dates import MONTHS, is_future_expression, resolve_date
+from accord.extraction.lexicon import NOT_EVENT_DATE, OTHER_OCCASION, REPORTING_VERBS
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -29,13 +30,6 @@ from accord.extraction.places import host_of_visit, sentence_location
 from accord.extraction.syntax import ancestors
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, Location
-
-# "their first meeting since the 2019 summit": what follows names another, earlier occasion
-OTHER_OCCASION = {"since"}
-NOT_EVENT_DATE = {"since", "until", "till", "by", "before", "ahead", "after", "through"}
-
-
-REPORTING_VERBS = set("said says say told announced reported stated added noted confirmed".split())
 
 
 @dataclass

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
+from accord.extraction.lexicon import SIGNING_WORDS
 from accord.extraction.mentions import Mention
 from accord.extraction.parties import (
     affiliations,
@@ -25,7 +26,6 @@ PLOVER = {
 VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 
 
-SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
 
 
 def days_apart(a: str, b: str) -> int:

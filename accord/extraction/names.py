@@ -12,6 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from accord.extraction.lexicon import (
+    DOTTED_TITLES,
+    KOREAN_SURNAMES,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    POSTNOMINALS,
+    TITLE_PAIRS,
+    TURKIC_PATRONYMICS,
+)
 from accord.gazetteer import affiliation_code, fold
 
 __all__ = ["TURKIC_PATRONYMICS", "canonical_name", "family_name", "is_family_first", "name_matches"]
@@ -21,53 +30,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words that precede a name but are not part of it, folded and without a trailing period.
-_TITLES = _words(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord h.e h.h hh hrh excellency his her their majesty
-    highness royal prince princess sheikh sheikha shri smt shrimati md mohd engr alhaji chief
-    hon honourable honorable rt amb ambassador envoy gen general lt lieutenant col colonel maj major
-    adm admiral brig brigadier marshal capt captain cdr commander rev
-    minister ministers president vice deputy prime premier chancellor secretary secretary-general
-    general-secretary state councilor councillor counsellor foreign defence defense external home
-    interior finance trade affairs national security adviser advisor raksha mantri eam pm fm
-    king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
-    head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
-    """
-)
-_DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period
-_TITLE_PAIRS = frozenset(
-    {("tan", "sri"), ("datuk", "seri"), ("dato'", "sri"), ("dato", "sri"), ("tun", "dr")}
-)
-_PARTICLES = frozenset(
-    {
-        "da",
-        "de",
-        "do",
-        "dos",
-        "das",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "bin",
-        "bint",
-        "ibn",
-    }
-)
-_KOREAN_SURNAMES = _words(
-    "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
-    " yoo hong jeon baek"
-)
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevna|ichna|ilyich)$", re.IGNORECASE)
-_POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
 # "B.Tsendayush" (Mongolian style), "N.S.Vorontsov" (Russian official style): initials glued to a name
 _GLUED_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)+(?P<name>[A-Z][a-z]+)")
-TURKIC_PATRONYMICS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]\.")
 _INITIAL = re.compile(r"(?:[A-Z]\.?|(?:[A-Z]\.){2,})")
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})")
@@ -96,9 +61,9 @@ def _clean(text: str) -> str:
 
 def _is_title(token: str) -> bool:
     word = fold(token)
-    if word.endswith(".") and word[:-1] in _DOTTED_TITLES:
+    if word.endswith(".") and word[:-1] in DOTTED_TITLES:
         return True
-    return word.rstrip(".") in _TITLES or all(part in _TITLES for part in word.split("-"))
+    return word.rstrip(".") in NAME_TITLES or all(part in NAME_TITLES for part in word.split("-"))
 
 
 def _strip_titles(tokens: list[str], after_of: bool) -> list[str]:
@@ -113,7 +78,7 @@ def _strip_titles(tokens: list[str], after_of: bool) -> list[str]:
             after_of = word in ("of", "for") or (after_of and word == "the")
             tokens = tokens[1:]
             continue
-        if len(tokens) > 1 and (fold(tokens[0]), fold(tokens[1])) in _TITLE_PAIRS:
+        if len(tokens) > 1 and (fold(tokens[0]), fold(tokens[1])) in TITLE_PAIRS:
             tokens = tokens[2:]
             continue
         for size in (3, 2, 1):
@@ -133,7 +98,7 @@ def _is_caps(token: str) -> bool:
 
 
 def _title_case(token: str, inner: bool) -> str:
-    if inner and token.lower() in _PARTICLES:
+    if inner and token.lower() in NAME_PARTICLES:
         return token.lower()
     return "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
 
@@ -156,7 +121,7 @@ def _canonical(text: str, after_title: bool) -> str | None:
     if not text or "@" in text or any(c.isdigit() for c in text):
         return None
     tokens = _strip_titles(text.split(), after_title)
-    while len(tokens) > 1 and tokens[-1].strip(".") in _POSTNOMINALS:
+    while len(tokens) > 1 and tokens[-1].strip(".") in POSTNOMINALS:
         tokens = tokens[:-1]  # "Rebecca Mallory MP"
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
@@ -204,7 +169,7 @@ def is_family_first(name: str) -> bool:
     tokens = _tokens(name)
     if len(tokens) < 2 or len(tokens) > 3:
         return False
-    if tokens[0] in _KOREAN_SURNAMES or any("-" in t for t in tokens[1:]):
+    if tokens[0] in KOREAN_SURNAMES or any("-" in t for t in tokens[1:]):
         return True
     return bool(_PINYIN_SURNAME.fullmatch(tokens[0])) and all(_PINYIN_GIVEN.fullmatch(t) for t in tokens[1:])
 
@@ -232,7 +197,7 @@ def name_matches(short: str, full: str) -> bool:
         return True
     if len(said) == 1:
         word = said[0]
-        if word in _PARTICLES:
+        if word in NAME_PARTICLES:
             return False
         return word in whole[1:] or (word == whole[0] and is_family_first(full))
     size = len(said)

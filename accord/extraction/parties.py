@@ -8,25 +8,21 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.actors import ROLE_WORDS, Actor, Cast, describe_left
+from accord.extraction.actors import Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.lexicon import (
+    GROUP_NOUNS,
+    PLURAL_REFERENCES,
+    PRONOUNS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    SAYING,
+    SIDE_CLAUSE_WORDS,
+)
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
 from accord.extraction.syntax import ancestors, bystander
 
-PLURAL_REFERENCES = set(
-    "two both they leaders sides ministers diplomats officials parties countries nations governments "
-    "participants we delegations counterparts".split()
-)
-PRONOUNS = {"he", "she", "his", "her"}
-SAYING = set("said says told stated added noted wrote recalled".split())
-ROLE_HEADS = set(
-    "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
-)
-GROUP_NOUNS = set(
-    "ministers leaders governments officials representatives delegations heads presidents diplomats chiefs "
-    "sides envoys".split()
-)
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
 
@@ -81,7 +77,6 @@ def subject_tokens(trigger: Token) -> set[int]:
     return positions
 
 
-SIDE_CLAUSE_WORDS = {"since", "until", "till", "before", "ahead", "after", "prior"}
 
 
 def in_side_clause(token: Token, trigger: Token) -> bool:

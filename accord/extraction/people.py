@@ -14,13 +14,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import (
-    COUNTERPARTS,
     GENERIC_ROLES,
     NEAR_REACH,
-    PARTICLES,
-    ROLE_WORDS,
     SUBJECT_DEPS,
-    TITLES,
     Actor,
     Cast,
     affiliation_in,
@@ -31,6 +27,17 @@ from accord.extraction.actors import (
     title_country,
 )
 from accord.extraction.affiliations import affiliation_of_token, strip_possessive
+from accord.extraction.lexicon import (
+    ACTING_VERBS,
+    COUNTERPARTS,
+    DESCRIPTION_HEADS,
+    NAME_PLACE_WORDS,
+    ORGANISATION_OFFICES,
+    PARTICLES,
+    ROLE_WORDS,
+    TITLES,
+    VISIT_HEADS,
+)
 from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
@@ -160,22 +167,6 @@ def merge_partial_actors(cast: Cast) -> None:
         cast.actors.remove(partial)
 
 
-PLACE_WORDS = {
-    "in",
-    "at",
-    "to",
-    "from",
-    "of",
-    "with",
-    "against",
-    "near",
-    "into",
-    "and",
-    ",",
-    "through",
-    "via",
-    "across",
-}
 
 
 def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
@@ -194,7 +185,7 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     office = before is not None and before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in ROLE_WORDS
     if (
         before is not None
-        and before.lower_ in PLACE_WORDS
+        and before.lower_ in NAME_PLACE_WORDS
         and not office
         and affiliation_of_token(before) != code
     ):
@@ -214,18 +205,6 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     return code
 
 
-ACTING_VERBS = {
-    "met",
-    "meets",
-    "received",
-    "receives",
-    "hosted",
-    "held",
-    "had",
-    "spoke",
-    "welcomed",
-    "visited",
-}
 
 
 def acts(mention: SpacySpan) -> bool:
@@ -233,17 +212,6 @@ def acts(mention: SpacySpan) -> bool:
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
 
 
-VISIT_HEADS = {
-    "visit",
-    "visits",
-    "trip",
-    "arrived",
-    "arrives",
-    "welcomed",
-    "welcomes",
-    "travelled",
-    "traveled",
-}
 
 
 def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
@@ -365,7 +333,6 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             )  # "foreign secretary"
 
 
-ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
 
 
 def serves_a_body(doc: Doc, actor: Actor) -> bool:
@@ -401,9 +368,6 @@ def listed_together(mention: SpacySpan, actor: Actor) -> bool:
     return False
 
 
-DESCRIPTION_HEADS = set(
-    "minister president premier secretary diplomat leader chancellor mantri pm eam envoy".split()
-)
 
 
 def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:

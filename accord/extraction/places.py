@@ -8,14 +8,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extraction.affiliations import strip_possessive
+from accord.extraction.lexicon import DESTINATION_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, VENUE_WORDS
 from accord.extraction.parties import in_side_clause, owned_by_other
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.records import Location
 
-VENUE_WORDS = {"summit", "forum", "conference", "meetings", "session", "assembly", "dialogue", "talks"}
-DESTINATION_NOUNS = {"country", "nation", "stop", "destination", "leg", "capital"}
-PLACE_PREPOSITIONS = {"in", "at", "inside"}
-PLACE_WORDS = PLACE_PREPOSITIONS | {"to"}
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(

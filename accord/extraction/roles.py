@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
+from accord.extraction.lexicon import NOT_PORTFOLIO, SECRETARY_SERVICES, WITH_SECRETARY
 from accord.gazetteer import country_code, fold
 
 __all__ = ["COUNTERPART_PATTERN", "ROLE_PATTERN", "find_roles", "normalise_role"]
 
-# Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
-_SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})
 
 _DEPUTY = re.compile(
     r"\b(?:deputy|vice|under secretary|assistant secretary|minister of state|state secretary|tanaiste)\b"
@@ -94,15 +93,6 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _PORTFOLIO_AFTER = re.compile(r"\bministers? (?:of|for) (?:the )?([a-z' ]+?)(?= and | of |,|$)")
 _PORTFOLIO_BEFORE = re.compile(r"\b([a-z']+) ministers?\b")
-_NOT_PORTFOLIO = frozenset(
-    {"the", "a", "cabinet", "senior", "junior", "chief", "state", "his", "her", "their"}
-)
-_WITH_SECRETARY = {
-    "foreign minister": "foreign secretary",
-    "defense minister": "defense secretary",
-    "interior minister": "home secretary",
-    "finance minister": "finance secretary",
-}
 
 
 def _generic_minister(text: str) -> str | None:
@@ -113,7 +103,7 @@ def _generic_minister(text: str) -> str | None:
     if match is None:
         return "minister" if re.search(r"\bministers?\b", text) else None
     word = match.group(1)
-    if word in _NOT_PORTFOLIO or country_code(word.title()):
+    if word in NOT_PORTFOLIO or country_code(word.title()):
         return "minister"
     return f"{word} minister"
 
@@ -136,15 +126,15 @@ def normalise_role(text: str, affiliation: str | None = None) -> str | None:
     label = label or _generic_minister(folded)
     if label is None:
         return None
-    services = affiliation in _SECRETARY_SERVICES
+    services = affiliation in SECRETARY_SERVICES
     if label == "foreign secretary" and not services:
         label = "foreign minister"
     elif (
         services
-        and label in _WITH_SECRETARY
+        and label in WITH_SECRETARY
         and re.search(r"\b(?:foreign|defen[cs]e|home|finance) secretary\b", folded)
     ):
-        label = _WITH_SECRETARY[label]
+        label = WITH_SECRETARY[label]
     if deputy and not label.startswith(("vice", "deputy")):
         if label == "president":
             return "vice president"

@@ -10,47 +10,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from accord.extraction.lexicon import EDITION_WORDS, GENERIC_DOMAINS, PUBLISHER_WORDS, REGION_PREFIXES
 from accord.gazetteer import ORGANISATIONS, country_code
 from accord.records import CleanedDocument
 
 MASTHEAD_LINES = 3  # the publisher's name sits above the headline
 MASTHEAD_WORDS = 12
-# A masthead names a publisher: an agency, a paper, a broadcaster, a ministry or a government office.
-PUBLISHER_WORDS = set(
-    "news agency times post daily herald tribune gazette journal today press radio television tv broadcasting "
-    "government ministry ministerio ministère presidency president's office embassy mission department "
-    "secretariat cabinet observer express chronicle star standard nation telegraph monitor gobierno governo "
-    "gouvernement ministério ministère presidencia presidência présidence prensa imprensa agencia agência "
-    "agence noticias notícias nouvelles kementerian statehouse".split()
-)
 LONGEST_NAME = 5  # words in the longest country name looked for ("Republic of North Macedonia")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 NAVIGATION = re.compile(
     r"\s[|»•]\s.*\s[|»•]\s"
 )  # "Home | World | Sport": a menu lists places, not a publisher
-# Country-code domains used worldwide for other reasons (.tv, .io, .ai …) say nothing about the publisher.
-GENERIC_DOMAINS = {
-    "tv",
-    "io",
-    "ai",
-    "co",
-    "me",
-    "fm",
-    "ly",
-    "cc",
-    "ws",
-    "to",
-    "am",
-    "gg",
-    "la",
-    "md",
-    "nu",
-    "tk",
-}
 
 
-REGION_PREFIXES = {"latin", "north", "south", "central", "east", "west", "pan", "inter", "sub"}
-EDITION_WORDS = {"service", "edition", "version", "desk", "section", "language"}
 
 
 def country_in(text: str) -> str | None:

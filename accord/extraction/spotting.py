@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extraction.actors import (
+from accord.extraction.actors import PLACE_ENTITIES, left_window, portfolio_before
+from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.lexicon import (
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
@@ -18,13 +20,9 @@ from accord.extraction.actors import (
     OFFICE_WORDS,
     PARTICLES,
     PATRONYMIC,
-    PLACE_ENTITIES,
     ROLE_WORDS,
     TRIMMED_FROM_NAMES,
-    left_window,
-    portfolio_before,
 )
-from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.roles import normalise_role
 from accord.gazetteer import affiliation_code, city_country, world_city_country
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+from accord.extraction.lexicon import BYSTANDER_HEADS
+
 MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
 

@@ -12,182 +12,26 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extraction.dates import is_future_expression
+from accord.extraction.lexicon import (
+    AGREE_WORDS,
+    BRIEFING_VERBS,
+    CALL_CUES,
+    CALLED_OFF,
+    CONDITIONAL,
+    CREDENTIAL_WORDS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    MEET_WORDS,
+    NEEDS_PERSON_OBJECT,
+    NEGATIONS,
+    PERSON_NOUNS,
+    PLANNING_WORDS,
+    REMOTE_ACTS,
+    SCHEDULE_WORDS,
+    VISIT_WORDS,
+)
 
-MEET_WORDS = {
-    "met",
-    "meet",
-    "meets",
-    "meeting",
-    "meetings",
-    "talks",
-    "received",
-    "receives",
-    "receive",
-    "receiving",
-    "hosted",
-    "hosts",
-    "host",
-    "hosting",
-    "audience",
-    "summit",
-    "conversation",
-    "encounter",
-    "gathering",
-    "co-chaired",
-    "chaired",
-    "shakes",
-    "shook",
-    "welcomed",
-    "welcomes",
-    "welcoming",
-    "discussions",
-    "consultations",
-    "talked",
-}
-CALL_CUES = {
-    "phone",
-    "telephone",
-    "telephonic",
-    "phone-call",
-    "video",
-    "videoconference",
-    "video-conference",
-    "virtual",
-    "virtually",
-    "teleconference",
-    "videolink",
-    "online",
-}
-VISIT_WORDS = {
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-    "arrived",
-    "arrives",
-    "arrive",
-    "arriving",
-    "trip",
-    "tour",
-    "toured",
-    "touring",
-    "travelled",
-    "traveled",
-}
-AGREE_WORDS = {
-    "agreed",
-    "agree",
-    "agrees",
-    "agreeing",
-    "signed",
-    "sign",
-    "signs",
-    "signing",
-    "pledged",
-    "pledge",
-    "confirmed",
-    "confirm",
-    "concurred",
-    "reaffirmed",
-    "vowed",
-    "consensus",
-    "inked",
-    "concluded",
-}
-# Only these meeting words are verbs that need a person as object to count ("received a call" is a call).
-NEEDS_PERSON_OBJECT = {
-    "received",
-    "receives",
-    "receive",
-    "receiving",
-    "welcomed",
-    "welcomes",
-    "welcoming",
-    "hosted",
-    "hosts",
-    "host",
-    "hosting",
-}
-PERSON_NOUNS = set(
-    "counterpart counterparts colleague colleagues delegation delegations minister president leader leaders envoy prime secretary "
-    "premier ministers guest guests ambassador chancellor king emir".split()
-)
-BRIEFING_VERBS = set("briefed brief briefs informed told updated recalled recounted described".split())
-SCHEDULE_WORDS = set(
-    "include includes including engagements schedule itinerary agenda programme program".split()
-)
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
-REMOTE_ACTS = set(
-    "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
-)
-CREDENTIAL_WORDS = {"credentials", "credence"}
-CALLED_OFF = {"postponed", "cancelled", "canceled", "scrapped", "delayed", "suspended", "shelved"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
-PLANNING_WORDS = {
-    "expected",
-    "expects",
-    "scheduled",
-    "plans",
-    "planned",
-    "planning",
-    "plan",
-    "set",
-    "due",
-    "hopes",
-    "hope",
-    "hoped",
-    "aims",
-    "aim",
-    "aimed",
-    "seeks",
-    "seek",
-    "wants",
-    "want",
-    "invited",
-    "invite",
-    "invitation",
-    "proposed",
-    "propose",
-    "intends",
-    "intend",
-    "looking",
-    "upcoming",
-    "forthcoming",
-    "next",
-    "prepare",
-    "preparing",
-    "preparations",
-    "tomorrow",
-    "likely",
-    "possible",
-    "potential",
-    "would",
-    "broker",
-    "arrange",
-    "announce",
-    "announced",
-    "eyes",
-    "considering",
-    "consider",
-}
-NEGATIONS = {
-    "not",
-    "n't",
-    "never",
-    "no",
-    "without",
-    "neither",
-    "nor",
-    "refused",
-    "declined",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "denied",
-    "rejected",
-}
-CONDITIONAL = {"if", "unless", "whether"}
 
 
 @dataclass(frozen=True)

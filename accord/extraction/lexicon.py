@@ -1,0 +1,348 @@
+"""Every word list Accord's extraction reads, grouped by concept, in one place.
+
+The rules in `accord.extraction` and the relevance gate read these tables instead of keeping copies, so
+a word added here reaches every stage that needs it (as spaCy keeps a language's words in
+`spacy/lang/en/` and trafilatura its patterns in `xpaths.py`). The trigger vocabulary follows the
+consult, visit and agree categories of the CAMEO/PLOVER event ontologies (the PLOVER codebook and
+PETRARCH2's verb dictionary, MIT-licensed, name the same families of verbs); the rest was written from
+how news and ministry releases phrase diplomacy.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Events: the words that say a meeting, call, visit or agreement happened
+MEET_WORDS = words(
+    """
+    audience chaired co-chaired consultations conversation discussions encounter gathering host hosted
+    hosting hosts meet meeting meetings meets met receive received receives receiving shakes shook
+    summit talked talks welcomed welcomes welcoming
+    """
+)
+CALL_CUES = words(
+    """
+    online phone phone-call teleconference telephone telephonic video video-conference videoconference
+    videolink virtual virtually
+    """
+)
+VISIT_WORDS = words(
+    """
+    arrive arrived arrives arriving tour toured touring traveled travelled trip visit visited visiting
+    visits
+    """
+)
+AGREE_WORDS = words(
+    """
+    agree agreed agreeing agrees concluded concurred confirm confirmed consensus inked pledge pledged
+    reaffirmed sign signed signing signs vowed
+    """
+)
+# Triggers only beside a call cue ("spoke over the phone") or a particle ("called on the minister").
+CALL_VERBS = {"call", "called", "calls", "spoke", "speaking"}
+# Only these meeting words are verbs that need a person as object to count ("received a call" is a call).
+NEEDS_PERSON_OBJECT = words(
+    "host hosted hosting hosts receive received receives receiving welcomed welcomes welcoming"
+)
+PERSON_NOUNS = set(
+    "counterpart counterparts colleague colleagues delegation delegations minister president leader leaders envoy prime secretary "
+    "premier ministers guest guests ambassador chancellor king emir".split()
+)
+BRIEFING_VERBS = set("briefed brief briefs informed told updated recalled recounted described".split())
+SCHEDULE_WORDS = set(
+    "include includes including engagements schedule itinerary agenda programme program".split()
+)
+REMOTE_ACTS = set(
+    "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
+)
+CREDENTIAL_WORDS = {"credentials", "credence"}
+SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
+GENERIC_TALK = words("consultations conversation discussions meeting talked talks")
+ONE_SIDED = words("confirmed pledge pledged pledges reaffirmed vowed vows")
+ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
+INTERACTION_VERBS = set(
+    "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
+)
+ACTING_VERBS = words("had held hosted meets met received receives spoke visited welcomed")
+VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcomed welcomes")
+
+
+# Modality: plans, conditions, denials and reports, which are not events
+CALLED_OFF = words("canceled cancelled delayed postponed scrapped shelved suspended")
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = words("can could may might must should would")
+PLANNING_WORDS = words(
+    """
+    aim aimed aims announce announced arrange broker consider considering due expected expects eyes
+    forthcoming hope hoped hopes intend intends invitation invite invited likely looking next plan
+    planned planning plans possible potential preparations prepare preparing propose proposed scheduled
+    seek seeks set tomorrow upcoming want wants would
+    """
+)
+NEGATIONS = words(
+    "canceled cancelled declined denied n't neither never no nor not postponed refused rejected without"
+)
+CONDITIONAL = {"if", "unless", "whether"}
+REPORTING_VERBS = set("said says say told announced reported stated added noted confirmed".split())
+SAYING = set("said says told stated added noted wrote recalled".split())
+
+
+# Time: words that tie a date to another occasion
+# "their first meeting since the 2019 summit": what follows names another, earlier occasion
+OTHER_OCCASION = {"since"}
+NOT_EVENT_DATE = words("after ahead before by since through till until")
+
+
+# Names: what stands around a name without being part of it
+# Words that precede a name but are not part of it, folded and without a trailing period.
+NAME_TITLES = words(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord h.e h.h hh hrh excellency his her their majesty
+    highness royal prince princess sheikh sheikha shri smt shrimati md mohd engr alhaji chief
+    hon honourable honorable rt amb ambassador envoy gen general lt lieutenant col colonel maj major
+    adm admiral brig brigadier marshal capt captain cdr commander rev
+    minister ministers president vice deputy prime premier chancellor secretary secretary-general
+    general-secretary state councilor councillor counsellor foreign defence defense external home
+    interior finance trade affairs national security adviser advisor raksha mantri eam pm fm
+    king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
+    head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
+    """
+)
+DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period
+TITLE_PAIRS = frozenset({("tan", "sri"), ("datuk", "seri"), ("dato'", "sri"), ("dato", "sri"), ("tun", "dr")})
+NAME_PARTICLES = frozenset(
+    {
+        "da",
+        "de",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "bint",
+        "ibn",
+    }
+)
+KOREAN_SURNAMES = words(
+    "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
+    " yoo hong jeon baek"
+)
+POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
+TURKIC_PATRONYMICS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
+
+
+# Offices: titles, roles and portfolios, and the countries some of them imply
+TITLES = set(
+    "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
+    "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
+    "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
+    "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
+)
+# Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
+ROLE_WORDS = TITLES | set(
+    "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
+    "deputy general chairperson chair "
+    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
+    "head national "
+    "security adviser advisor external international cooperation relations trade finance ambassador envoy "
+    "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
+    "vice-president commerce economy industry interior home justice economic crown party communist central "
+    "committee mayor director commissioner high representative policy prime-minister then former incumbent "
+    "acting staff army navy forces armed military spokesperson spokesman official officials".split()
+)
+# Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
+NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
+    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
+    "chairperson chairwoman speaker commissioner secretary-general governor "
+    "vice-president vice-minister".split()
+)
+# A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
+INSTITUTION_WORDS = set(
+    "ministry house office palace council assembly committee government department expo summit forum "
+    "agency bank union organization organisation party university news press times post daily herald "
+    "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
+    "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
+    "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
+    "conference summit declaration treaty agreement secretariat commission chancellery residence headquarters"
+    " province region district".split()
+)
+# Verbs a title-case headline capitalises ("Li Qiang Holds Talks with …"): never part of a name.
+HEADLINE_VERBS = set(
+    "holds held meets met talks visits signs says said calls urges receives hosts welcomes discusses agree agrees "
+    "pledge pledges vows arrives leaves begins ends seeks eyes hails backs slams to".split()
+)
+# Portfolios in long office names ("Minister of African Integration and Foreign Affairs"): never names.
+PORTFOLIOS = set(
+    "integration development cooperation affairs industry planning commerce culture tourism energy health "
+    "education justice agriculture environment labour labor transport information communications youth "
+    "sports women infrastructure fisheries mines mining works housing investment diaspora communities human "
+    "rights refugees migration assembly parliament "
+    "african european asian arab".split()
+)
+# Word sets the name scanners test token by token, built once.
+NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
+OFFICE_WORDS = ROLE_WORDS - {"of", "for", "the", "and"}
+TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
+PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
+PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS
+PATRONYMIC = {"bin", "bint", "binti", "ibn"}
+COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
+# Office titles only one government uses: they tell the country when the page does not.
+TITLE_COUNTRIES = {
+    r"\bexternal affairs minister\b": "IND",
+    r"\bminister of external affairs\b": "IND",
+    r"\braksha mantri\b": "IND",
+    r"\beam\b": "IND",
+    r"\bstate councill?or\b": "CHN",
+    r"\btaoiseach\b": "IRL",
+    r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
+    r"\bchancellor of the exchequer\b": "GBR",
+}
+OFFICES = words("ambassador defence envoy fm foreign king minister pm president prime queen")
+JOINERS = words("'s - and of the ’s")
+HEADS = {
+    "president",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "governor-general",
+    "governor general",
+    "prime minister",
+}
+RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaires"}
+ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
+DESCRIPTION_HEADS = set(
+    "minister president premier secretary diplomat leader chancellor mantri pm eam envoy".split()
+)
+# Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
+SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})
+NOT_PORTFOLIO = frozenset(
+    {"the", "a", "cabinet", "senior", "junior", "chief", "state", "his", "her", "their"}
+)
+WITH_SECRETARY = {
+    "foreign minister": "foreign secretary",
+    "defense minister": "defense secretary",
+    "interior minister": "home secretary",
+    "finance minister": "finance secretary",
+}
+
+
+# Parties: words that refer to the sides of an interaction
+PLURAL_REFERENCES = set(
+    "two both they leaders sides ministers diplomats officials parties countries nations governments "
+    "participants we delegations counterparts".split()
+)
+PRONOUNS = {"he", "she", "his", "her"}
+ROLE_HEADS = set(
+    "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
+)
+GROUP_NOUNS = set(
+    "ministers leaders governments officials representatives delegations heads presidents diplomats chiefs "
+    "sides envoys".split()
+)
+SIDE_CLAUSE_WORDS = words("after ahead before prior since till until")
+# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
+BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+
+
+# Places: words that introduce a place, a venue or a destination
+NAME_PLACE_WORDS = words(", across against and at from in into near of through to via with")
+VENUE_WORDS = words("assembly conference dialogue forum meetings session summit talks")
+DESTINATION_NOUNS = words("capital country destination leg nation stop")
+PLACE_PREPOSITIONS = {"in", "at", "inside"}
+PLACE_WORDS = PLACE_PREPOSITIONS | {"to"}
+
+
+# Publishers: mastheads and domains
+# A masthead names a publisher: an agency, a paper, a broadcaster, a ministry or a government office.
+PUBLISHER_WORDS = set(
+    "news agency times post daily herald tribune gazette journal today press radio television tv broadcasting "
+    "government ministry ministerio ministère presidency president's office embassy mission department "
+    "secretariat cabinet observer express chronicle star standard nation telegraph monitor gobierno governo "
+    "gouvernement ministério ministère presidencia presidência présidence prensa imprensa agencia agência "
+    "agence noticias notícias nouvelles kementerian statehouse".split()
+)
+# Country-code domains used worldwide for other reasons (.tv, .io, .ai …) say nothing about the publisher.
+GENERIC_DOMAINS = words("ai am cc co fm gg io la ly md me nu tk to tv ws")
+REGION_PREFIXES = words("central east inter latin north pan south sub west")
+EDITION_WORDS = words("desk edition language section service version")
+
+
+# Topics: what talks were about
+# tag -> phrases that signal it (matched as whole words, case-insensitively)
+TOPICS: dict[str, tuple[str, ...]] = {
+    "security": ("security",),
+    "defense": ("defense", "defence", "military"),
+    "defense technology": (
+        "defense technology",
+        "defence technology",
+        "defense equipment",
+        "defence equipment",
+    ),
+    "trade": ("trade", "tariff", "tariffs", "export", "exports", "imports"),
+    "investment": ("investment", "investments"),
+    "economy": ("economic", "economy"),
+    "energy": ("energy", "oil", "gas", "lng"),
+    "climate change": ("climate",),
+    "cyber": ("cyber", "cybersecurity"),
+    "space": ("space",),
+    "arctic": ("arctic",),
+    "nuclear": ("nuclear",),
+    "north korea": ("north korea", "north korean", "pyongyang"),
+    "ukraine": ("ukraine", "ukrainian"),
+    "russia": ("russia", "russian"),
+    "indo-pacific": ("indo-pacific",),
+    "taiwan strait": ("taiwan strait",),
+    "south china sea": ("south china sea",),
+    "maritime": ("maritime", "navy", "naval"),
+    "terrorism": ("terrorism", "counter-terrorism", "terrorist"),
+    "human rights": ("human rights",),
+    "health": ("health", "pandemic", "covid", "vaccine", "vaccines"),
+    "technology": ("technology", "digital", "digitalization", "semiconductor", "semiconductors"),
+    "hybrid threats": ("hybrid threat", "hybrid threats"),
+    "disinformation": ("disinformation",),
+    "agriculture": ("agriculture", "agricultural"),
+    "education": ("education",),
+    "infrastructure": ("infrastructure",),
+    "decarbonization": ("decarbonization", "decarbonisation"),
+    "gender equality": ("gender equality",),
+    "green transition": ("green transition",),
+    "rule of law": ("rule of law",),
+    "sanctions": ("sanctions",),
+    "humanitarian aid": ("humanitarian",),
+    "middle east": ("middle east", "gaza", "israel"),
+    "investment and finance": ("finance", "financial"),
+}
+
+
+# Relevance: the vocabulary of government and diplomacy the gate looks for
+# Offices, institutions and the vocabulary of diplomacy; any one of them (case-insensitive) will do.
+# Left out on purpose: "leader", "mayor", "governor", "commission" — common in match reports, weather,
+# markets and arts pages, and never the only such word in a diplomatic story of the gold sets.
+DIPLOMATIC_WORDS = (
+    r"minist(?:er|ers|ry|ries|erial)|president(?:s|ial|cy)?|vice-president|premier|chancellor"
+    r"|ambassador(?:s|ial)?|envoys?|emissar(?:y|ies)|diplomat(?:s|ic|ically|acy)?|embass(?:y|ies)"
+    r"|consul(?:s|ate|ates|-general)?|secretar(?:y|ies)|secretary-general|foreign|defen[cs]e|military"
+    r"|kings?|queens?|princes?|princess|emirs?|sultans?|sheikhs?|monarchs?|majesty|highness|excellency"
+    r"|pope|pontiff|taoiseach|mantri|councill?ors?|chairman|chairwoman|chairperson|commissioners?"
+    r"|director-general|director general|speaker|senators?|lawmakers?"
+    r"|legislators?|parliament(?:s|ary|arians?)?|congress(?:man|woman)?|cabinet|governments?"
+    r"|kremlin|white house|[ée]lys[ée]e|downing street|state department|heads? of (?:state|government)"
+    r"|state visit|counterparts?|delegations?|bilateral|multilateral|summits?|talks"
+    r"|negotiat(?:e|ed|es|ing|ion|ions|ors?)|treat(?:y|ies)|accords?|pacts?|memorand(?:um|a)"
+    r"|agreements?|consensus|cooperation|co-operation|partnership|relations"
+    r"|communiqu[ée]s?|ceasefire|truce|peace|sanctions|alliance|allies"
+)
+# Abbreviations that stand for an office only in capitals ("PM Modi", "EAM Jaishankar", "an MoU").
+DIPLOMATIC_ABBREVIATIONS = r"PM|FM|EAM|MPs?|MoU|MOU|POTUS|H\.E"
