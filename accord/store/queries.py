@@ -30,7 +30,8 @@ from sqlalchemy import (
 )
 
 from accord.errors import NotFound
-from accord.store import schema
+from accord.records import EVENT_TYPES
+from accord.store import schema, terms
 from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.fusion import date_parts
@@ -47,7 +48,7 @@ from accord.store.records import (
 
 __all__ = ["actor", "event", "events", "partners", "search", "timeline"]
 
-TYPE_ORDER = {"meet": 0, "call": 1, "visit": 2, "agree": 3}
+TYPE_ORDER = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
 CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
 
@@ -104,15 +105,6 @@ def involves(side: str) -> ColumnElement[bool]:
         e.c.id.in_(select(ep.c.event_id).where(ep.c.affiliation == wanted)),
         (e.c.type == "visit") & (e.c.country == wanted),
     )
-
-
-def pair_of(first: str, second: str) -> tuple[str, str]:
-    """Two different parties, upper-cased, or `NotFound` that says what a pair needs."""
-    if first.upper() == second.upper():
-        raise NotFound(
-            f"a timeline needs two different parties, got {first} and {second}; e.g. `timeline JPN FIN`"
-        )
-    return first.upper(), second.upper()
 
 
 # What `load_events` reads, each statement built once: the ids are bound per execution (`rows_for`).
@@ -238,8 +230,8 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
 
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
-    a, b = pair_of(first, second)
     with store.read() as conn:
+        a, b = terms.parties(conn, first, second)
         return load_events(conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b))))
 
 
@@ -247,11 +239,13 @@ def filtered(
     query: Select, type: str | None, since: str | None, until: str | None, table: Table = schema.events
 ) -> Select:
     """`query` over the events table (or another with `type` and `date`), keeping one type and a date range
-    (ISO prefixes, inclusive).
+    (ISO prefixes or words like "yesterday", inclusive; see `terms.date_bound`).
 
     A date without a year (`--09-12`) cannot be placed in a range, so `since` and `until` leave it out.
     """
     e = table
+    type = terms.check_type(type)
+    since, until = terms.date_range(since, until)
     if type:
         query = query.where(e.c.type == type)
     if since or until:
@@ -272,6 +266,7 @@ def events(
 ) -> list[FusedEvent]:
     """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
     with store.read() as conn:
+        country = terms.party(conn, country) if country else None
         return load_events(conn, conn.scalars(event_ids(type, since, until, country)))
 
 
@@ -304,7 +299,7 @@ def pair_counts(
         filtered(others.group_by(e.c.type, e.c.party_key), type, since, until),
         filtered(visits.group_by(e.c.type, e.c.party_key, e.c.country), type, since, until),
     )
-    wanted = party.upper() if party else None
+    wanted = terms.party(conn, party) if party else None
     found: dict[tuple[str, str], Counter[str]] = {}
     for kind, key, country, n in conn.execute(query):
         sides = {side for side in key.split("+") if side} | ({country} if country else set())
@@ -316,8 +311,8 @@ def pair_counts(
 
 def partners(store: Store, country: str) -> list[Partner]:
     """Counterparts of a country, ranked by the number of events, with the count of each type."""
-    me = country.upper()
     with store.read() as conn:
+        me = terms.party(conn, country)
         pairs = pair_counts(conn, party=me)
     counts = {(b if a == me else a): by_type for (a, b), by_type in pairs.items()}
     ranked = sorted(counts.items(), key=lambda item: (-item[1].total(), item[0]))

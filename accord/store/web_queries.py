@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Row, Select, Table, func, select
 
 from accord.errors import NotFound
-from accord.store import schema
+from accord.store import schema, terms
 from accord.store.db import Store
 from accord.store.queries import (
     event_ids,
@@ -25,7 +25,6 @@ from accord.store.queries import (
     matching,
     needle_of,
     pair_counts,
-    pair_of,
 )
 from accord.store.records import FusedEvent
 
@@ -162,10 +161,10 @@ def pair_page(
     date: enough for the totals and a chart of every event, while only the page's events are loaded.
     """
     e = schema.events
-    a, b = pair_of(first, second)
-    query = select(e.c.id).where(involves(a), involves(b))
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
+        a, b = terms.parties(conn, first, second)
+        query = select(e.c.id).where(involves(a), involves(b))
         rows = conn.execute(
             query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
         )
@@ -189,8 +188,8 @@ def event_page(
 
     The newest first are the latest dated events; those without a full date stay at the end.
     """
-    query = event_ids(type, since, until, country)
     with store.read() as conn:
+        query = event_ids(type, since, until, terms.party(conn, country) if country else None)
         total = count(conn, query)
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
 
