@@ -15,13 +15,14 @@ from functools import cache
 
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import OSA
-from sqlalchemy import Connection, select, union
+from sqlalchemy import Connection, func, select, union
 
 from accord.errors import BadQuery, NotFound
 from accord.records import EVENT_TYPES
 from accord.store import schema
+from accord.store.db import Store
 
-__all__ = ["check_type", "date_bound", "date_range", "nearest", "no_events_note", "parties", "party"]
+__all__ = ["check_type", "codes", "date_bound", "date_range", "nearest", "no_events_note", "parties", "party"]
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD, or today, yesterday, 7d, 2w, last week, last month, last year"
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -77,6 +78,12 @@ def party(conn: Connection, text: str) -> str:
     )
 
 
+def codes(store: Store, *texts: str) -> tuple[str, ...]:
+    """`party` for each text, in one read of the store."""
+    with store.read() as conn:
+        return tuple(party(conn, text) for text in texts)
+
+
 def parties(conn: Connection, first: str, second: str) -> tuple[str, str]:
     """The codes of two different parties, or `NotFound` that says what a pair needs."""
     a, b = party(conn, first), party(conn, second)
@@ -119,10 +126,18 @@ def ranking(scored: tuple[tuple[float, float], str]) -> tuple[float, float, str]
     return -best, -tie, code
 
 
-def no_events_note(conn: Connection, codes: Iterable[str]) -> str:
+def no_events_note(store: Store, codes: Iterable[str]) -> str:
     """Why an answer about valid parties is empty: which of them the store holds no event for, with the
-    stored parties nearest each (or the pair simply never met)."""
-    stored = stored_parties(conn)
+    stored parties nearest each by spelling, else the busiest (or the parties are stored, never together)."""
+    ep = schema.event_parties
+    with store.read() as conn:
+        stored = stored_parties(conn)
+        busiest = conn.scalars(
+            select(ep.c.affiliation)
+            .group_by(ep.c.affiliation)
+            .order_by(func.count().desc())
+            .limit(SUGGESTIONS)
+        ).all()
     wanted = list(codes)
     shown = "–".join(wanted)
     absent = [code for code in wanted if code not in stored]
@@ -131,9 +146,10 @@ def no_events_note(conn: Connection, codes: Iterable[str]) -> str:
     names = {code: known_parties().get(code, "") for code in stored}
     hints = []
     for code in absent:
-        close = nearest(known_parties().get(code, code), names) or nearest(code, names)
-        near = f" (stored parties near it: {', '.join(close)})" if close else ""
-        hints.append(f"{code} has no stored events{near}")
+        if close := nearest(known_parties().get(code, code), names) or nearest(code, names):
+            hints.append(f"{code} has no stored events (stored parties near it: {', '.join(close)})")
+        else:
+            hints.append(f"{code} has no stored events (the busiest stored: {', '.join(busiest) or 'none'})")
     return f"no events for {shown}: {'; '.join(hints)}"
 
 
