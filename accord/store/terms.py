@@ -68,10 +68,8 @@ def party(conn: Connection, text: str) -> str:
     if code in stored:
         return code
     choices = known_parties() | dict.fromkeys(stored - known_parties().keys(), "")
-    close = nearest(wanted, choices)
-    hint = (
-        f"did you mean {' or '.join(named(c, choices[c]) for c in close)}?" if close else "no party is close"
-    )
+    close = [named(code, choices[code]) for code in nearest(wanted, choices)]
+    hint = f"did you mean {one_of(close)}?" if close else "no party is close."
     raise NotFound(
         f"unknown party {text!r}: {hint} Give an ISO alpha-3 code (JPN), a country's name (Japan) or an "
         "organisation's acronym (NATO)."
@@ -92,6 +90,11 @@ def parties(conn: Connection, first: str, second: str) -> tuple[str, str]:
             f"a timeline needs two different parties, got {first} and {second}; e.g. `timeline JPN FIN`"
         )
     return a, b
+
+
+def one_of(choices: list[str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    return " or ".join(part for part in (", ".join(choices[:-1]), choices[-1]) if part)
 
 
 def named(code: str, name: str) -> str:
