@@ -95,7 +95,9 @@ def test_every_error_has_one_shape(client: TestClient, url: str, status: int) ->
         ("/dyad/NOR/CHI", "CHL"),
     ],
 )
-def test_unknown_parties_and_dates_are_errors_that_suggest(client: TestClient, url: str, suggested: str) -> None:
+def test_unknown_parties_and_dates_are_errors_that_suggest(
+    client: TestClient, url: str, suggested: str
+) -> None:
     response = client.get(url)
     assert response.status_code in (400, 404)
     assert suggested in response.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeAlias
 
 import typer
 
@@ -166,7 +166,7 @@ RESUME = (
 )
 
 
-def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> typer.Exit:
+def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> NoReturn:
     """End a run cut short by Ctrl-C or by the database, saying what it stored before it stopped."""
     from accord import store_views
 
@@ -272,7 +272,7 @@ def events_command(
     from accord import store_views
     from accord.store import events_in_modes
 
-    modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode.asserted]}
+    modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode(ASSERTED)]}
     kind = type.value if type else None
     found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Row,
@@ -48,7 +49,7 @@ from accord.store.records import (
 
 __all__ = ["actor", "event", "events", "partners", "search", "timeline"]
 
-TYPE_ORDER = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
+TYPE_ORDER: dict[str, int] = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
 CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
 
@@ -61,9 +62,12 @@ def chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 class Dated(Protocol):
     """What ordering needs: a fused event, or a row of the events table."""
 
-    id: str
-    type: str
-    date: str | None
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
 
 
 def chronological(event: Dated) -> tuple[int, int, int, int, str]:
@@ -108,7 +112,7 @@ def involves(side: str) -> ColumnElement[bool]:
 
 
 # What `load_events` reads, each statement built once: the ids are bound per execution (`rows_for`).
-IDS = bindparam("ids", expanding=True)
+IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
 EVENT_ROWS = select(schema.events).where(schema.events.c.id.in_(IDS))
 MENTION_ROWS = select(
     schema.event_mentions.c.id, schema.event_mentions.c.event_id, schema.event_mentions.c.topics
@@ -146,7 +150,7 @@ PARTICIPANT_ROWS = (
 )
 
 
-def rows_for(conn: Connection, query: Select, ids: Sequence[str]) -> Iterator[Row]:
+def rows_for(conn: Connection, query: Select[Any], ids: Sequence[str]) -> Iterator[Row[Any]]:
     """The rows of `query` (one of the statements above) for `ids`, a chunk of ids at a time."""
     for part in chunks(ids):
         yield from conn.execute(query, {"ids": part})
@@ -236,8 +240,8 @@ def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
 
 
 def filtered(
-    query: Select, type: str | None, since: str | None, until: str | None, table: Table = schema.events
-) -> Select:
+    query: Select[Any], type: str | None, since: str | None, until: str | None, table: Table = schema.events
+) -> Select[Any]:
     """`query` over the events table (or another with `type` and `date`), keeping one type and a date range
     (ISO prefixes or words like "yesterday", inclusive; see `terms.date_bound`).
 
@@ -270,7 +274,7 @@ def events(
         return load_events(conn, conn.scalars(event_ids(type, since, until, country)))
 
 
-def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select:
+def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select[Any]:
     """The ids of the events of one type, in a date range (ISO prefixes, inclusive), involving `country`."""
     query = filtered(select(schema.events.c.id), type, since, until)
     return query.where(involves(country)) if country else query
@@ -363,7 +367,7 @@ def offices_of(conn: Connection, person: str) -> tuple[Office, ...]:
     query for the offices, one for all their sentences and one for the inputs, however many there are."""
     o, oe, s = schema.offices, schema.office_evidence, schema.sources
     theirs = select(o.c.id).where(o.c.person_id == person)
-    evidence: dict[str, list[Row]] = {}
+    evidence: dict[str, list[Row[Any]]] = {}
     for row in conn.execute(
         select(oe)
         .where(oe.c.office_id.in_(theirs))

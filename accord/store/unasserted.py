@@ -27,7 +27,6 @@ from accord.store.records import EventParticipant, EventSource, FusedEvent, Unas
 __all__ = ["MODES", "any_event", "events_in_modes", "store_unasserted"]
 
 
-
 def store_unasserted(conn: Connection, doc_id: str, statements: Sequence[Event]) -> None:
     """Store a document's unasserted statements, each with its mode, as its extraction gives them."""
     rows = [

@@ -11,6 +11,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, func, select
 
@@ -125,7 +126,7 @@ def counts(store: Store) -> Counts:
         def total(table: Table) -> int:
             return conn.scalar(select(func.count()).select_from(table)) or 0
 
-        by_type = dict(
+        by_type: dict[str, int] = dict(
             conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type)).all()
         )
         return Counts(
@@ -194,12 +195,14 @@ def event_page(
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
 
 
-def count(conn: Connection, query: Select) -> int:
+def count(conn: Connection, query: Select[Any]) -> int:
     """How many rows `query` has, counted by the database."""
     return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
-def page_of(conn: Connection, query: Select, offset: int, limit: int, newest_first: bool) -> list[FusedEvent]:
+def page_of(
+    conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool
+) -> list[FusedEvent]:
     """The events of one page of `query` (which selects ids from the events table), in chronological order.
 
     Each part of `in_order` is read in index order with OFFSET and LIMIT; a part is counted only when the
@@ -284,7 +287,7 @@ def document(store: Store, document_id: str) -> StoredDocument:
     )
 
 
-def restore(text: str, dropped: Sequence[Row]) -> tuple[TextLine, ...]:
+def restore(text: str, dropped: Sequence[Row[Any]]) -> tuple[TextLine, ...]:
     """The kept lines of `text` with the dropped ones put back where the page had them.
 
     Blank lines are not stored, so a kept line's place is read from the dropped lines around it: it goes
