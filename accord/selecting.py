@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from accord.errors import NotFound
 from accord.readers import read_paths
@@ -44,6 +44,6 @@ def read_selected(path: str) -> Iterator[Document | Reject]:
             yield document
             return
         seen.append(document.id)
-    close = [found for found, _, _ in process.extract(wanted, seen, limit=SHOWN_IDS)]
+    close = [found for found, _, _ in process.extract(wanted, seen, scorer=fuzz.ratio, limit=SHOWN_IDS)]
     hint = f"did you mean {', '.join(close)}?" if close else "it holds no readable record"
     raise NotFound(f"{file} has no record {wanted!r}; {hint}")

@@ -96,9 +96,12 @@ def test_an_unknown_party_is_an_error_that_suggests_the_code(
 def test_a_valid_party_without_events_says_so(db: str) -> None:
     result = accord_cli("timeline", "JPN", ABSENT, "--json", "--db", db)
     assert result.exit_code == 0 and json.loads(result.stdout) == []
-    assert (
-        f"no events for JPN–{ABSENT}" in result.stderr and f"{ABSENT} has no stored events" in result.stderr
-    )
+    assert f"no events for JPN–{ABSENT}" in result.stderr
+    assert f"{ABSENT} has no stored events" in result.stderr
+    chosen = accord_cli("events", "--country", "Japan", "--since", "2099", "--db", db)
+    assert chosen.exit_code == 0 and "no events for JPN match" in chosen.stderr
+    absent = accord_cli("events", "--country", ABSENT.lower(), "--db", db)
+    assert absent.exit_code == 0 and f"{ABSENT} has no stored events" in absent.stderr
 
 
 @pytest.mark.parametrize(

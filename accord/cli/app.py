@@ -195,11 +195,11 @@ def ask(db: str | None, question: Callable[[Store], T]) -> T:
         fail(str(error))
 
 
-def explain_empty(db: str | None, codes: Sequence[str]) -> None:
+def explain_empty(db: str | None, parties: Sequence[str]) -> None:
     """Say on stderr why an answer about valid parties is empty, so that no empty answer is silent."""
-    from accord.store.terms import no_events_note
+    from accord.store.terms import codes, no_events_note
 
-    err.print(ask(db, lambda store: no_events_note(store, codes)), highlight=False)
+    err.print(ask(db, lambda store: no_events_note(store, codes(store, *parties))), highlight=False)
 
 
 def show(result: Any, as_json: bool, view: Callable[[], RenderableType]) -> None:

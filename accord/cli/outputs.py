@@ -74,7 +74,7 @@ def format_of(output: Path, given: Format | None) -> Format:
         return by_suffix[output.suffix.lower()]
     fail(
         f"cannot tell the format of {output} from its name; add --format ({', '.join(Format)}) or name "
-        f"the file {' or '.join(f'*{suffix}' for suffix in SUFFIXES.values())}"
+        f"the file *{', *'.join(list(SUFFIXES.values())[:-1])} or *{list(SUFFIXES.values())[-1]}"
     )
 
 

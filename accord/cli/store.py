@@ -276,7 +276,9 @@ def events_command(
     kind = type.value if type else None
     found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))
-    if not found:
+    if not found and country:
+        explain_empty(db, (country,))
+    elif not found:
         err.print("no events match these filters", highlight=False)
 
 

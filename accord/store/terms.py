@@ -144,8 +144,12 @@ def no_events_note(store: Store, codes: Iterable[str]) -> str:
     wanted = list(codes)
     shown = "–".join(wanted)
     absent = [code for code in wanted if code not in stored]
-    if not absent:
+    if not absent and len(wanted) > 1:
         return f"no events for {shown}: the store holds events of each, none together"
+    if not absent:
+        return (
+            f"no events for {shown} match: the store holds events of {shown}, none of them in this selection"
+        )
     names = {code: known_parties().get(code, "") for code in stored}
     hints = []
     for code in absent:
