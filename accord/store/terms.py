@@ -93,7 +93,7 @@ def parties(conn: Connection, first: str, second: str) -> tuple[str, str]:
 
 
 def one_of(choices: list[str]) -> str:
-    """ "A", "A or B", "A, B or C"."""
+    """The choices as a phrase: A; A or B; A, B or C."""
     return " or ".join(part for part in (", ".join(choices[:-1]), choices[-1]) if part)
 
 
@@ -129,7 +129,7 @@ def ranking(scored: tuple[tuple[float, float], str]) -> tuple[float, float, str]
     return -best, -tie, code
 
 
-def no_events_note(store: Store, codes: Iterable[str]) -> str:
+def no_events_note(store: Store, asked: Iterable[str]) -> str:
     """Why an answer about valid parties is empty: which of them the store holds no event for, with the
     stored parties nearest each by spelling, else the busiest (or the parties are stored, never together)."""
     ep = schema.event_parties
@@ -141,7 +141,7 @@ def no_events_note(store: Store, codes: Iterable[str]) -> str:
             .order_by(func.count().desc())
             .limit(SUGGESTIONS)
         ).all()
-    wanted = list(codes)
+    wanted = list(asked)
     shown = "–".join(wanted)
     absent = [code for code in wanted if code not in stored]
     if not absent and len(wanted) > 1:
@@ -167,9 +167,9 @@ def date_bound(text: str | None, today: date | None = None) -> str | None:
         return None
     given = " ".join(text.strip().lower().split())
     if match := ISO_DATE.fullmatch(given):
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year, month, day = (int(part) if part else 1 for part in match.groups())
         try:
-            date(year or 1, month or 1, day or 1)
+            date(year, month, day)
         except ValueError as error:
             raise BadQuery(f"{text!r} is not a date ({error}); use {DATE_FORMS}") from None
         return given
@@ -186,7 +186,7 @@ def date_range(since: str | None, until: str | None) -> tuple[str | None, str | 
     """Both ends checked by `date_bound`, and `BadQuery` when the range is empty by construction."""
     start, end = date_bound(since), date_bound(until)
     if start and end and start[: len(end)] > end:
-        raise BadQuery(f"--since {since} is after --until {until}: no event can be in that range")
+        raise BadQuery(f"the range starts ({since}) after it ends ({until}): no event can be in it")
     return start, end
 
 
