@@ -22,7 +22,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from accord.errors import AccordError
-from accord.nlp import KNOWN_MODELS, describe, load_model
 from accord.settings import DEFAULT_MODEL, Settings
 from accord.store import schema
 from accord.store.db import Store, connect
@@ -99,6 +98,8 @@ def package_checks() -> list[Check]:
 
 
 def model_fix(name: str) -> str:
+    from accord.nlp import KNOWN_MODELS  # spaCy: only when the doctor looks at the model
+
     if name in KNOWN_MODELS:
         return KNOWN_MODELS[name]
     return f"export ACCORD_MODEL={DEFAULT_MODEL}  (installed by: {KNOWN_MODELS[DEFAULT_MODEL]})"
@@ -106,6 +107,8 @@ def model_fix(name: str) -> str:
 
 def model_check(name: str) -> Check:
     """The configured spaCy pipeline: installed, loadable, English, with a parser and NER."""
+    from accord.nlp import describe, load_model  # spaCy: only when the doctor looks at the model
+
     try:
         nlp = load_model(name)
     except AccordError as error:

@@ -23,3 +23,7 @@ class StoreError(AccordError):
 
 class NotFound(AccordError):
     """A query named something the store does not hold (an event id, a person)."""
+
+
+class BadQuery(AccordError):
+    """A query's value cannot mean anything (an impossible date, an unknown event type)."""

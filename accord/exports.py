@@ -18,14 +18,13 @@ from typing import IO
 import networkx as nx
 
 from accord.errors import SettingError
-from accord.extraction.merging import PLOVER
 from accord.gazetteer import ORGANISATIONS, country_name
+from accord.records import EVENT_TYPES, PLOVER
 from accord.store import FusedEvent, as_dict
 from accord.store.records import EventParticipant
 
 __all__ = ["EVENT_TYPES", "FORMATS", "POLECAT_COLUMNS", "evidence", "export", "network"]
 
-EVENT_TYPES = ("meet", "call", "visit", "agree")
 LIST = "; "  # how several values share one cell
 
 CSV_COLUMNS = (

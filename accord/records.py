@@ -8,10 +8,13 @@ and source, never prose.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["day", "month", "year"]
 EventType = Literal["meet", "call", "visit", "agree"]
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)  # declared once, in the order every view shows them
+ASSERTED = "asserted"  # the mode of what an article says happened
+UNASSERTED_MODES = ("future", "hypothetical", "negation", "reported")  # what an article says did not happen
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,15 @@ class Plover:
 
     code: str
     mode: str | None = None
+
+
+# The PLOVER event code and mode of each type: consultations in three modes, agreements.
+PLOVER: dict[EventType, Plover] = {
+    "meet": Plover("CONSULT", "meet"),
+    "call": Plover("CONSULT", "phone"),
+    "visit": Plover("CONSULT", "visit"),
+    "agree": Plover("AGREE"),
+}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from accord.errors import SettingError
 
@@ -33,7 +34,7 @@ class Settings:
         """Defaults, overridden by `ACCORD_MODEL`, `ACCORD_DB`, `ACCORD_BATCH_SIZE`, `ACCORD_WORKERS`,
         `ACCORD_MAX_CHARS`, then by `overrides`."""
         environ = os.environ if environ is None else environ
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # strings and whole numbers, one per field
         for f in fields(cls):
             raw = environ.get(f"ACCORD_{f.name.upper()}")
             if raw is None:

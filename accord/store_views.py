@@ -8,10 +8,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from accord.records import EVENT_TYPES
 from accord.store import ActorProfile, FusedEvent, IngestSummary, Partner, SearchHit, UnassertedEvent
 from accord.views import city_country_text, person_text
-
-TYPES = ("meet", "call", "visit", "agree")  # the columns of `partners_table`, in this order
 
 
 def kind(event: FusedEvent) -> str:
@@ -111,10 +110,10 @@ def partners_table(country: str, partners: Sequence[Partner]) -> Table:
     table = Table(title=f"partners of {country.upper()}")
     table.add_column("partner", style="bold")
     table.add_column("events", justify="right")
-    for kind in TYPES:
+    for kind in EVENT_TYPES:
         table.add_column(kind, justify="right")
     for p in partners:
-        counts = [str(p.by_type.get(kind, 0)) for kind in TYPES]
+        counts = [str(p.by_type.get(kind, 0)) for kind in EVENT_TYPES]
         table.add_row(p.affiliation, str(p.events), *counts)
     return table
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
+from accord.records import EVENT_TYPES
 
 runner = CliRunner()
 
@@ -28,7 +29,7 @@ def test_extract_seeds_writes_one_line_per_document_with_gold_dates(shared: Path
     for record in lines:
         assert set(record) >= {"id", "source", "published", "published_source", "events"}
         for event in record["events"]:
-            assert event["type"] in ("meet", "call", "visit", "agree")
+            assert event["type"] in EVENT_TYPES
             assert event["plover"]["code"] in ("CONSULT", "AGREE")
             assert event["evidence"] and event["participants"]
 
@@ -47,6 +48,27 @@ def test_bad_documents_get_an_error_line_and_exit_status_one(tmp_path: Path) -> 
     assert "looks binary" in records["binary"]["error"]
     assert records["good"]["published"] == "2021-03-04" and "error" not in records["good"]
     assert "failed:" in result.output
+
+
+@pytest.mark.slow
+def test_show_reads_one_record_and_extract_writes_to_standard_output(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    records = [
+        {
+            "id": "talks",
+            "text": "Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Pablo Rojas.",
+        },
+        {"id": "weather", "text": "Rain is expected across the coast on Sunday, forecasters said."},
+    ]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    shown = runner.invoke(app, ["show", f"{batch}#weather"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "Rain is expected" in shown.stdout and "Solberg" not in shown.stdout
+    missing = runner.invoke(app, ["show", f"{batch}#talk"])
+    assert missing.exit_code == 2 and "did you mean talks" in missing.stderr
+    extracted = runner.invoke(app, ["extract", str(batch), "-o", "-"])
+    assert extracted.exit_code == 0, extracted.output
+    assert [json.loads(line)["id"] for line in extracted.stdout.splitlines()] == ["talks", "weather"]
 
 
 def test_clean_show_lists_dropped_lines_with_reasons(tmp_path: Path) -> None:

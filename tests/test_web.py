@@ -72,7 +72,10 @@ def test_every_page_has_a_json_twin_that_it_links_to(client: TestClient, ids: di
         ("/api/events?type=summit", 422),
         ("/api/events?page=0", 422),
         ("/api/dyads/NOR/CHL?size=5000", 422),
-        ("/api/graph?since=last%20year", 422),
+        ("/api/graph?since=2024-13-01", 400),
+        ("/api/graph?since=last%20fortnight", 400),
+        ("/api/events?country=JAP", 404),
+        ("/api/dyads/JPN/FNI", 404),
     ],
 )
 def test_every_error_has_one_shape(client: TestClient, url: str, status: int) -> None:
@@ -81,6 +84,30 @@ def test_every_error_has_one_shape(client: TestClient, url: str, status: int) ->
     body = response.json()
     assert set(body) == {"status", "message"} and body["status"] == status
     assert isinstance(body["message"], str) and body["message"]
+
+
+@pytest.mark.parametrize(
+    ("url", "suggested"),
+    [
+        ("/api/dyads/NOR/CHI", "CHL"),
+        ("/api/events?country=NRO", "NOR"),
+        ("/api/graph?until=2024-02-30", "YYYY-MM-DD"),
+        ("/dyad/NOR/CHI", "CHL"),
+    ],
+)
+def test_unknown_parties_and_dates_are_errors_that_suggest(
+    client: TestClient, url: str, suggested: str
+) -> None:
+    response = client.get(url)
+    assert response.status_code in (400, 404)
+    assert suggested in response.text
+
+
+def test_names_are_accepted_where_codes_are(client: TestClient) -> None:
+    by_name = client.get("/api/dyads/Norway/Chile").json()
+    by_code = client.get("/api/dyads/NOR/CHL").json()
+    assert by_name["events"] and by_name == by_code
+    assert client.get("/api/events?since=yesterday").status_code == 200
 
 
 def test_a_server_error_has_the_same_shape_and_says_little(db: str) -> None:

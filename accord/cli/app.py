@@ -1,21 +1,32 @@
 """The `accord` application object and what every command shares: options, output consoles, and the
-boundary where Accord's errors become a one-line message and an exit status."""
+boundary where Accord's errors become a one-line message and an exit status.
+
+Commands import the library parts they use (the store, spaCy, matplotlib) when they run, so that
+`accord --help`, `--version` and every command that does not extract start without loading them.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
 
+from accord import __version__
 from accord.errors import AccordError
-from accord.records import Extraction, Reject
+from accord.records import EVENT_TYPES, Extraction, Reject
 from accord.settings import Settings
-from accord.store import Store, as_dict, open_store
+
+if TYPE_CHECKING:
+    from accord.store import Store
 
 app = typer.Typer(
     help="Accord turns news about international relations into events you can trust: who met, called, "
@@ -24,7 +35,29 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message stays on one line, however long: grep-able logs
+PIPE_WIDTH = 200  # tables written to a file or a pipe: wide enough that no column is squeezed
+
+
+def print_version(wanted: bool) -> None:
+    if wanted:
+        sys.stdout.write(f"accord {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print Accord's version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Tables written to a file or a pipe are PIPE_WIDTH columns wide (or $COLUMNS), not a terminal's 80."""
+    if not out.is_terminal:
+        out.width = int(os.environ.get("COLUMNS") or PIPE_WIDTH)
+
 
 PathsArg = Annotated[
     list[str],
@@ -56,9 +89,12 @@ def settings_for(model: str | None, workers: int | None = None) -> Settings:
         fail(str(error))
 
 
-def fail(message: str) -> typer.Exit:
+def fail(message: str) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(2)
+
+
+T = TypeVar("T")
 
 
 def report_rejects(
@@ -72,11 +108,49 @@ def report_rejects(
         yield result
 
 
-def guarded(results: Iterable[Extraction | Reject]) -> Iterator[Extraction | Reject]:
+def guarded(results: Iterable[T]) -> Iterator[T]:
     try:
         yield from results
     except AccordError as error:
         fail(str(error))
+
+
+STDOUT = "-"  # the file name that means standard output
+
+
+@contextmanager
+def text_sink(path: Path | None) -> Iterator[IO[str]]:
+    """Where text goes: standard output for no path or '-', else the file, a failure to open it a one-line
+    error."""
+    if path is None or str(path) == STDOUT:
+        yield sys.stdout
+        return
+    try:
+        sink = path.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    with sink:
+        yield sink
+
+
+@contextmanager
+def file_or_stdout(path: Path, suffix: str) -> Iterator[Path]:
+    """`path`, or for '-' a temporary file named with `suffix` (which tells a writer the format), copied to
+    standard output once written: every writer that takes a path can write to a pipe."""
+    if str(path) != STDOUT:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="accord-") as folder:
+        written = Path(folder) / f"output{suffix}"
+        yield written
+        sys.stdout.flush()
+        sys.stdout.buffer.write(written.read_bytes())
+        sys.stdout.buffer.flush()
+
+
+def status_console(path: Path | None) -> Console:
+    """The console for a command's closing line: stderr when the output itself goes to standard output."""
+    return err if path is None or str(path) == STDOUT else out
 
 
 DbOpt = Annotated[
@@ -84,26 +158,33 @@ DbOpt = Annotated[
     typer.Option("--db", help="Database URL (default: ACCORD_DB or sqlite:///accord.db in this directory)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for machines instead of a table.")]
-T = TypeVar("T")
 
 
-class Kind(StrEnum):
-    meet = "meet"
-    call = "call"
-    visit = "visit"
-    agree = "agree"
+Kind = StrEnum("Kind", [(kind, kind) for kind in EVENT_TYPES])  # type: ignore[misc]
 
 
 # The filters of `accord events`, `export` and `plot network`, and the parties of a pair.
 TypeOpt = Annotated[Kind | None, typer.Option("--type", help="Only this type of event.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="From this ISO date (inclusive).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this ISO date (inclusive).")]
-CountryOpt = Annotated[str | None, typer.Option("--country", help="Only events involving this party.")]
-PartyArg = Annotated[str, typer.Argument(help="A country (ISO alpha-3, e.g. JPN) or organisation (NATO).")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="From this date (inclusive): 2024, 2024-03, 2024-03-15, yesterday, 7d, last week."
+    ),
+]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (inclusive), as --since.")]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Only events involving this party (code or name, e.g. JPN or Japan)."),
+]
+PartyArg = Annotated[
+    str, typer.Argument(help="A country (ISO alpha-3 code or name: JPN, Japan) or organisation (NATO).")
+]
 
 
 def ask(db: str | None, question: Callable[[Store], T]) -> T:
     """Open an existing store, answer one question, close it; Accord's errors become a one-line message."""
+    from accord.store import open_store
+
     try:
         store = open_store(Settings.from_env(db=db).db, create=False)
         try:
@@ -114,7 +195,16 @@ def ask(db: str | None, question: Callable[[Store], T]) -> T:
         fail(str(error))
 
 
+def explain_empty(db: str | None, parties: Sequence[str]) -> None:
+    """Say on stderr why an answer about valid parties is empty, so that no empty answer is silent."""
+    from accord.store.terms import codes, no_events_note
+
+    err.print(ask(db, lambda store: no_events_note(store, codes(store, *parties))), highlight=False)
+
+
 def show(result: Any, as_json: bool, view: Callable[[], RenderableType]) -> None:
+    from accord.store import as_dict
+
     if as_json:
         sys.stdout.write(json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:

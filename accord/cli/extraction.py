@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from accord import views
 from accord.cli.app import (
+    STDOUT,
     ModelOpt,
     PathsArg,
     WorkersOpt,
@@ -21,18 +20,25 @@ from accord.cli.app import (
     out,
     report_rejects,
     settings_for,
+    text_sink,
 )
-from accord.output import extraction_dict
-from accord.pipeline import extract, prepare
-from accord.readers import read_paths
 from accord.records import Extraction, Reject
+
+RecordArg = Annotated[
+    str,
+    typer.Argument(
+        help="One file (or '-'), every document in it shown; or one record of it as the store names it, "
+        "FILE#ID (dev.jsonl#d05)."
+    ),
+]
 
 
 @app.command("extract")
 def extract_command(
     paths: PathsArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", help=f"Write JSON Lines to this file ('{STDOUT}': standard output)."),
     ] = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
@@ -45,9 +51,12 @@ def extract_command(
 
     Example: accord extract ../shared/corpus/seeds -o events.jsonl
     """
+    from accord.output import extraction_dict
+    from accord.pipeline import extract
+
     failed: list[Reject] = []
     results = report_rejects(guarded(extract(paths, settings_for(model, workers))), failed)
-    with output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout) as sink:
+    with text_sink(output) as sink:
         for result in results:
             sink.write(json.dumps(extraction_dict(result), ensure_ascii=False) + "\n")
             sink.flush()
@@ -64,6 +73,9 @@ def demo_command(
 
     Example: accord demo ../shared/corpus/seeds
     """
+    from accord import views
+    from accord.pipeline import extract
+
     failed: list[Reject] = []
     results = list(
         report_rejects(guarded(extract(paths or ["../shared/corpus/seeds"], settings_for(model))), failed)
@@ -75,7 +87,7 @@ def demo_command(
 
 @app.command("clean")
 def clean_command(
-    path: Annotated[str, typer.Argument(help="One file (or '-'); every document in it is shown.")],
+    path: RecordArg,
     show: Annotated[
         bool, typer.Option("--show", help="Show kept and dropped lines side by side, with reasons.")
     ] = False,
@@ -86,8 +98,12 @@ def clean_command(
 
     Example: accord clean ../shared/corpus/seeds/001_b741a5fbc9fed048.txt --show
     """
+    from accord import views
+    from accord.pipeline import prepare
+    from accord.selecting import read_selected
+
     status = 0
-    for document in read_paths([path]):
+    for document in guarded(read_selected(path)):
         if isinstance(document, Reject):
             err.print(f"[red]failed:[/] {document.error}", highlight=False)
             status = 1
@@ -102,15 +118,21 @@ def clean_command(
 
 @app.command("show")
 def show_command(
-    path: Annotated[str, typer.Argument(help="One file (or '-'); every document in it is shown.")],
+    path: RecordArg,
     model: ModelOpt = None,
 ) -> None:
     """Show one article as Accord read it: cleaned text with participants and evidence highlighted, then events.
 
     Example: accord show ../shared/corpus/seeds/000_c3fd14ff5effdcdc.txt
+    Example: accord show dev.jsonl#d05
     """
+    from accord import views
+    from accord.pipeline import extract_documents
+    from accord.selecting import read_selected
+
     failed: list[Reject] = []
-    for result in report_rejects(guarded(extract([path], settings_for(model))), failed):
+    documents = read_selected(path)
+    for result in report_rejects(guarded(extract_documents(documents, settings_for(model))), failed):
         if isinstance(result, Extraction):
             views.print_article(out, result)
     if failed:

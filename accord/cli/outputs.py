@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from accord import doctor, exports, plots, reports
 from accord.cli.app import (
+    STDOUT,
     CountryOpt,
     DbOpt,
     JsonOpt,
@@ -28,11 +28,15 @@ from accord.cli.app import (
     ask,
     err,
     fail,
+    file_or_stdout,
     out,
+    status_console,
 )
 from accord.errors import AccordError
 from accord.settings import Settings
-from accord.store import events, timeline
+
+if TYPE_CHECKING:
+    from accord.doctor import Check
 
 T = TypeVar("T")
 
@@ -44,21 +48,49 @@ class Format(StrEnum):
     graphml = "graphml"
 
 
-OutputOpt = Annotated[Path, typer.Option("-o", "--output", help="The file to write.")]
+# The extension of each export format's files: `-o events.csv` needs no --format.
+SUFFIXES = {Format.csv: ".csv", Format.jsonl: ".jsonl", Format.polecat: ".tsv", Format.graphml: ".graphml"}
+OutputOpt = Annotated[
+    Path, typer.Option("-o", "--output", help=f"The file to write ('{STDOUT}': standard output, as PNG).")
+]
 
 
-def writing(path: Path, write: Callable[[], T]) -> T:
-    """Run `write`; a file that cannot be written becomes a one-line message, not a traceback."""
+def writing(path: Path, suffix: str, write: Callable[[Path], T]) -> T:
+    """Run `write` on `path` (for '-', a temporary file with `suffix` sent to standard output); a file
+    that cannot be written becomes a one-line message, not a traceback."""
     try:
-        return write()
+        with file_or_stdout(path, suffix) as target:
+            return write(target)
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
 
 
+def format_of(output: Path, given: Format | None) -> Format:
+    """The export format named, else the one the file's extension says."""
+    if given is not None:
+        return given
+    by_suffix = {suffix: format for format, suffix in SUFFIXES.items()} | {".ndjson": Format.jsonl}
+    if str(output) != STDOUT and output.suffix.lower() in by_suffix:
+        return by_suffix[output.suffix.lower()]
+    fail(
+        f"cannot tell the format of {output} from its name; add --format ({', '.join(Format)}) or name "
+        f"the file *{', *'.join(list(SUFFIXES.values())[:-1])} or *{list(SUFFIXES.values())[-1]}"
+    )
+
+
 @app.command("export")
 def export_command(
-    format: Annotated[Format, typer.Option("--format", help="csv, jsonl, polecat (TSV) or graphml.")],
-    output: OutputOpt,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=f"The file to write ('{STDOUT}': standard output).")
+    ],
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            help="csv, jsonl, polecat (TSV) or graphml; default: by the file's extension "
+            "(.csv, .jsonl, .tsv, .graphml).",
+        ),
+    ] = None,
     type: TypeOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -71,16 +103,21 @@ def export_command(
     Accord's evidence and source counts; graphml writes the network of countries and organisations with
     weighted edges (weight, count per type, first and last date).
 
-    Example: accord export --format polecat --since 2024-01-01 -o events.tsv
+    Example: accord export --since 2024-01-01 -o events.tsv
+    Example: accord export --format jsonl -o - | jq .type
     """
+    from accord import exports
+    from accord.store import events
+
+    chosen = format_of(output, format)
     found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    rows = writing(output, lambda: exports.export(found, format.value, output))
+    rows = writing(output, SUFFIXES[chosen], lambda path: exports.export(found, chosen.value, path))
     what = (
         f"{rows} links between the parties of {len(found)} events"
-        if format is Format.graphml
+        if chosen is Format.graphml
         else f"{rows} events"
     )
-    out.print(f"wrote {what} to {output}", highlight=False)
+    status_console(output).print(f"wrote {what} to {output}", highlight=False)
 
 
 plot_app = typer.Typer(help="Charts of the stored record, as PNG (or SVG/PDF by the file's extension).")
@@ -93,9 +130,13 @@ def plot_dyad_command(first: PartyArg, second: PartyArg, output: OutputOpt, db: 
 
     Example: accord plot dyad JPN FIN -o japan-finland.png
     """
-    found = ask(db, lambda store: timeline(store, first, second))
-    writing(output, lambda: plots.save(plots.dyad_figure(found, first, second), output))
-    out.print(f"plotted {len(found)} events to {output}", highlight=False)
+    from accord import plots
+    from accord.store import timeline
+    from accord.store.terms import codes
+
+    (a, b), found = ask(db, lambda store: ((pair := codes(store, first, second)), timeline(store, *pair)))
+    writing(output, ".png", lambda path: plots.save(plots.dyad_figure(found, a, b), path))
+    status_console(output).print(f"plotted {len(found)} events to {output}", highlight=False)
 
 
 @plot_app.command("network")
@@ -111,16 +152,24 @@ def plot_network_command(
 
     Example: accord plot network --since 2024-01-01 -o network.png
     """
+    from accord import plots
+    from accord.store import events
+
     found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    writing(output, lambda: plots.save(plots.network_of(found), output))
-    out.print(f"plotted {len(found)} events to {output}", highlight=False)
+    writing(output, ".png", lambda path: plots.save(plots.network_of(found), path))
+    status_console(output).print(f"plotted {len(found)} events to {output}", highlight=False)
 
 
 @app.command("report")
 def report_command(
     first: PartyArg,
     second: PartyArg,
-    output: Annotated[Path, typer.Option("-o", "--output", help="report.html or report.md.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help=f"report.html or report.md ('{STDOUT}': Markdown to standard output)."
+        ),
+    ],
     chart: Annotated[bool, typer.Option(help="Embed the quarterly chart (HTML only).")] = True,
     db: DbOpt = None,
 ) -> None:
@@ -130,17 +179,23 @@ def report_command(
 
     Example: accord report JPN FIN -o japan-finland.html
     """
-    brief = ask(
-        db, lambda store: writing(output, lambda: reports.write_report(store, first, second, output, chart))
-    )
-    out.print(f"wrote a brief on {brief.total} events to {output}", highlight=False)
+    from accord import reports
+    from accord.store import Store
+    from accord.store.terms import codes
+
+    def write(store: Store) -> reports.DyadReport:
+        a, b = codes(store, first, second)
+        return writing(output, ".md", lambda path: reports.write_report(store, a, b, path, chart))
+
+    brief = ask(db, write)
+    status_console(output).print(f"wrote a brief on {brief.total} events to {output}", highlight=False)
 
 
-STATUS_STYLE = {doctor.OK: "green", doctor.INFO: "dim", doctor.WARN: "yellow", doctor.FAIL: "bold red"}
-
-
-def checks_table(checks: list[doctor.Check]) -> Table:
+def checks_table(checks: list[Check]) -> Table:
     """One row per check; a problem also says what breaks and, on a line of its own, the fix."""
+    from accord import doctor
+
+    style = {doctor.OK: "green", doctor.INFO: "dim", doctor.WARN: "yellow", doctor.FAIL: "bold red"}
     table = Table(title="accord doctor", show_lines=True, expand=True)
     table.add_column("check", overflow="fold", ratio=1)
     table.add_column("status")
@@ -151,7 +206,7 @@ def checks_table(checks: list[doctor.Check]) -> Table:
             found.append("\nbreaks: ", style="bold").append(c.breaks)
         if c.fix:
             found.append("\nfix: ", style="bold").append(c.fix, style="cyan")
-        table.add_row(f"{c.group}: {c.name}", Text(c.status, style=STATUS_STYLE[c.status]), found)
+        table.add_row(f"{c.group}: {c.name}", Text(c.status, style=style[c.status]), found)
     return table
 
 
@@ -163,6 +218,8 @@ def doctor_command(db: DbOpt = None, model: ModelOpt = None, as_json: JsonOpt = 
 
     Example: accord doctor --db postgresql+psycopg://user@host:5432/accord
     """
+    from accord import doctor
+
     try:
         settings = Settings.from_env(db=db, model=model)
     except AccordError as error:

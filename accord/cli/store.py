@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeAlias
 
 import typer
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from accord import store_views
 from accord.cli.app import (
     CountryOpt,
     DbOpt,
@@ -26,33 +24,20 @@ from accord.cli.app import (
     app,
     ask,
     err,
+    explain_empty,
     fail,
     out,
     show,
 )
-from accord.distributed import extract_with_dask
 from accord.errors import AccordError
-from accord.pipeline import extractor_version
+from accord.records import ASSERTED, UNASSERTED_MODES
 from accord.settings import Settings
-from accord.store import (
-    IngestSummary,
-    Store,
-    Stored,
-    actor,
-    any_event,
-    events_in_modes,
-    ingest,
-    ingest_results,
-    open_store,
-    partners,
-    reextract,
-    search,
-    timeline,
-)
-from accord.store.unasserted import ASSERTED, MODES
+
+if TYPE_CHECKING:
+    from accord.store import FusedEvent, IngestSummary, Partner, Store, Stored
 
 # The modes `accord events --mode` offers: the asserted events, or one kind of unasserted statement.
-Mode = StrEnum("Mode", [(mode, mode) for mode in (ASSERTED, *MODES)])  # type: ignore[misc]
+Mode = StrEnum("Mode", [(mode, mode) for mode in (ASSERTED, *UNASSERTED_MODES)])  # type: ignore[misc]
 
 
 class Engine(StrEnum):
@@ -101,9 +86,14 @@ def ingest_command(
     Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
 
+    from accord.store import ingest, ingest_results
+
     def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
         if engine is Engine.local:
             return ingest(paths, store, settings, seen)
+        from accord.distributed import extract_with_dask
+        from accord.pipeline import extractor_version
+
         results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers or 2)
         return ingest_results(store, results, seen, extractor_version(settings.model))
 
@@ -121,15 +111,22 @@ def reextract_command(db: DbOpt = None, model: ModelOpt = None, workers: Workers
 
     Example: accord reextract --db sqlite:///accord.db
     """
+    from accord.store import reextract
+
     write(reextract, db, model, workers)
 
 
-Run = Callable[[Store, Settings, Callable[[Stored], None]], IngestSummary]
+Run: TypeAlias = "Callable[[Store, Settings, Callable[[Stored], None]], IngestSummary]"
 
 
 def write(run: Run, db: str | None, model: str | None, workers: int | None) -> None:
     """Open the store and run an ingest with a progress line, one line per failed document, the summary
     and the exit status: 1 when some documents failed, 2 or 130 when the database or Ctrl-C stopped it."""
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from accord import store_views
+    from accord.store import IngestSummary, open_store
+
     try:
         settings = Settings.from_env(db=db, model=model, workers=workers)
         store = open_store(settings.db)
@@ -169,8 +166,10 @@ RESUME = (
 )
 
 
-def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> typer.Exit:
+def stopped(message: str, so_far: IngestSummary, url: str, status: int) -> NoReturn:
     """End a run cut short by Ctrl-C or by the database, saying what it stored before it stopped."""
+    from accord import store_views
+
     err.print(message, highlight=False, soft_wrap=True)
     out.print(store_views.summary_table(so_far, url))
     raise typer.Exit(status)
@@ -185,10 +184,20 @@ def timeline_command(
 ) -> None:
     """The events between two parties, oldest first, with date, type, participants, place and sources.
 
-    Example: accord timeline JPN FIN --json
+    Example: accord timeline Japan FIN --json
     """
-    found = ask(db, lambda store: timeline(store, first, second))
-    show(found, as_json, lambda: store_views.events_table(found, f"{first.upper()} – {second.upper()}"))
+    from accord import store_views
+    from accord.store import timeline
+    from accord.store.terms import codes
+
+    def answer(store: Store) -> tuple[tuple[str, ...], list[FusedEvent]]:
+        pair = codes(store, first, second)
+        return pair, timeline(store, *pair)
+
+    pair, found = ask(db, answer)
+    show(found, as_json, lambda: store_views.events_table(found, " – ".join(pair)))
+    if not found:
+        explain_empty(db, pair)
 
 
 @app.command("actor")
@@ -201,13 +210,16 @@ def actor_command(
 
     Example: accord actor "Yoko Kamikawa"
     """
+    from accord import store_views
+    from accord.store import actor
+
     profile = ask(db, lambda store: actor(store, name))
     show(profile, as_json, lambda: store_views.actor_view(profile))
 
 
 @app.command("partners")
 def partners_command(
-    country: Annotated[str, typer.Argument(help="A country (ISO alpha-3) or organisation acronym.")],
+    country: PartyArg,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -215,8 +227,18 @@ def partners_command(
 
     Example: accord partners JPN
     """
-    found = ask(db, lambda store: partners(store, country))
-    show(found, as_json, lambda: store_views.partners_table(country, found))
+    from accord import store_views
+    from accord.store import partners
+    from accord.store.terms import codes
+
+    def answer(store: Store) -> tuple[str, list[Partner]]:
+        (code,) = codes(store, country)
+        return code, partners(store, code)
+
+    code, found = ask(db, answer)
+    show(found, as_json, lambda: store_views.partners_table(code, found))
+    if not found:
+        explain_empty(db, (code,))
 
 
 @app.command("events")
@@ -247,10 +269,17 @@ def events_command(
     Example: accord events --type meet --since 2024-01-01 --country NOR
     Example: accord events --mode future --country JPN
     """
-    modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode.asserted]}
+    from accord import store_views
+    from accord.store import events_in_modes
+
+    modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode(ASSERTED)]}
     kind = type.value if type else None
     found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))
+    if not found and country:
+        explain_empty(db, (country,))
+    elif not found:
+        err.print("no events match these filters", highlight=False)
 
 
 @app.command("search")
@@ -263,6 +292,9 @@ def search_command(
 
     Example: accord search "hybrid threats"
     """
+    from accord import store_views
+    from accord.store import search
+
     hits = ask(db, lambda store: search(store, text))
     show(hits, as_json, lambda: store_views.search_table(text, hits))
 
@@ -280,5 +312,8 @@ def event_command(
 
     Example: accord event ev1234abcd
     """
+    from accord import store_views
+    from accord.store import any_event
+
     found = ask(db, lambda store: any_event(store, event_id))
     show(found, as_json, lambda: store_views.event_view(found))

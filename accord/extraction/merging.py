@@ -13,15 +13,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.topics import find_topics
-from accord.records import Event, EventDate, Location, Participant, Plover, Span
-
-PLOVER = {
-    "meet": Plover("CONSULT", "meet"),
-    "call": Plover("CONSULT", "phone"),
-    "visit": Plover("CONSULT", "visit"),
-    "agree": Plover("AGREE"),
-}
-
+from accord.records import PLOVER, Event, EventDate, Location, Participant, Plover, Span
 
 VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 

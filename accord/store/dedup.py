@@ -4,6 +4,8 @@ A document's id is a hash of its normalised cleaned text, so the same article re
 article under different page chrome that the cleaner strips, gets the same id. Wire stories reprinted by
 several outlets differ by a headline, a byline or a closing line; MinHash signatures of word shingles and
 an LSH index (`datasketch`) find them, and the store links them to the article it already holds.
+`datasketch` (and the SciPy it loads, over a second) is imported only by what ingests: queries need
+`content_id` alone.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle: long enough that shared boilerplate phrases do not make articles alike
@@ -37,6 +40,8 @@ def content_id(*parts: str) -> str:
 
 
 def signature(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = WORD.findall(normalise(text))
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     span = max(1, len(words) - SHINGLE + 1)
@@ -45,10 +50,15 @@ def signature(text: str) -> MinHash:
 
 
 def signature_bytes(minhash: MinHash) -> bytes:
+    import numpy as np
+
     return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
 
 
@@ -56,6 +66,8 @@ class NearDuplicates:
     """An in-memory LSH index over the stored articles' signatures, loaded once per ingest run."""
 
     def __init__(self, stored: Iterable[tuple[str, bytes]] = ()) -> None:
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
         for doc_id, data in stored:

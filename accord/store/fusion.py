@@ -150,9 +150,9 @@ def match(event: Fused, mention: Facts) -> str | None:
         if mine_place and theirs_place and key_name(mine_place) != key_name(theirs_place):
             return None
     precision = ("year", "month", "day")[max(compared)]
-    names = f"; names agree ({', '.join(agreed)})" if agreed else ""
+    agreement = f"; names agree ({', '.join(agreed)})" if agreed else ""
     return (
-        f"same type ({event.type}); same parties ({', '.join(sorted(event.parties))}){names}; "
+        f"same type ({event.type}); same parties ({', '.join(sorted(event.parties))}){agreement}; "
         f"date {mention.date} agrees with {event.date} at {precision} precision; place "
         f"{place_text(mention.city, mention.country)} compatible with {place_text(event.city, event.country)}"
     )

@@ -26,7 +26,6 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from accord.errors import StoreError
-from accord.pipeline import extract, extractor_version
 from accord.records import CleanedDocument, Document, Extraction, Reject
 from accord.settings import Settings
 from accord.store import schema
@@ -100,6 +99,8 @@ def ingest(
     progress: Callable[[Stored], None] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document under `paths`."""
+    from accord.pipeline import extract, extractor_version  # spaCy: only when something is extracted
+
     return ingest_results(store, extract(paths, settings), progress, extractor_version(settings.model))
 
 
@@ -118,7 +119,10 @@ def ingest_results(
     """
     with store.read() as conn:
         index = NearDuplicates(conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).all())
-    extractor = extractor or extractor_version(Settings.from_env().model)
+    if extractor is None:
+        from accord.pipeline import extractor_version
+
+        extractor = extractor_version(Settings.from_env().model)
     summary = IngestSummary()
     for result in results:
         if isinstance(result, Reject):

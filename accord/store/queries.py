@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Row,
@@ -30,7 +31,8 @@ from sqlalchemy import (
 )
 
 from accord.errors import NotFound
-from accord.store import schema
+from accord.records import EVENT_TYPES
+from accord.store import schema, terms
 from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.fusion import date_parts
@@ -47,7 +49,7 @@ from accord.store.records import (
 
 __all__ = ["actor", "event", "events", "partners", "search", "timeline"]
 
-TYPE_ORDER = {"meet": 0, "call": 1, "visit": 2, "agree": 3}
+TYPE_ORDER: dict[str, int] = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
 CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
 
@@ -60,9 +62,12 @@ def chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 class Dated(Protocol):
     """What ordering needs: a fused event, or a row of the events table."""
 
-    id: str
-    type: str
-    date: str | None
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
 
 
 def chronological(event: Dated) -> tuple[int, int, int, int, str]:
@@ -106,17 +111,8 @@ def involves(side: str) -> ColumnElement[bool]:
     )
 
 
-def pair_of(first: str, second: str) -> tuple[str, str]:
-    """Two different parties, upper-cased, or `NotFound` that says what a pair needs."""
-    if first.upper() == second.upper():
-        raise NotFound(
-            f"a timeline needs two different parties, got {first} and {second}; e.g. `timeline JPN FIN`"
-        )
-    return first.upper(), second.upper()
-
-
 # What `load_events` reads, each statement built once: the ids are bound per execution (`rows_for`).
-IDS = bindparam("ids", expanding=True)
+IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
 EVENT_ROWS = select(schema.events).where(schema.events.c.id.in_(IDS))
 MENTION_ROWS = select(
     schema.event_mentions.c.id, schema.event_mentions.c.event_id, schema.event_mentions.c.topics
@@ -154,7 +150,7 @@ PARTICIPANT_ROWS = (
 )
 
 
-def rows_for(conn: Connection, query: Select, ids: Sequence[str]) -> Iterator[Row]:
+def rows_for(conn: Connection, query: Select[Any], ids: Sequence[str]) -> Iterator[Row[Any]]:
     """The rows of `query` (one of the statements above) for `ids`, a chunk of ids at a time."""
     for part in chunks(ids):
         yield from conn.execute(query, {"ids": part})
@@ -238,20 +234,22 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
 
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
-    a, b = pair_of(first, second)
     with store.read() as conn:
+        a, b = terms.parties(conn, first, second)
         return load_events(conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b))))
 
 
 def filtered(
-    query: Select, type: str | None, since: str | None, until: str | None, table: Table = schema.events
-) -> Select:
+    query: Select[Any], type: str | None, since: str | None, until: str | None, table: Table = schema.events
+) -> Select[Any]:
     """`query` over the events table (or another with `type` and `date`), keeping one type and a date range
-    (ISO prefixes, inclusive).
+    (ISO prefixes or words like "yesterday", inclusive; see `terms.date_bound`).
 
     A date without a year (`--09-12`) cannot be placed in a range, so `since` and `until` leave it out.
     """
     e = table
+    type = terms.check_type(type)
+    since, until = terms.date_range(since, until)
     if type:
         query = query.where(e.c.type == type)
     if since or until:
@@ -272,10 +270,11 @@ def events(
 ) -> list[FusedEvent]:
     """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
     with store.read() as conn:
+        country = terms.party(conn, country) if country else None
         return load_events(conn, conn.scalars(event_ids(type, since, until, country)))
 
 
-def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select:
+def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select[Any]:
     """The ids of the events of one type, in a date range (ISO prefixes, inclusive), involving `country`."""
     query = filtered(select(schema.events.c.id), type, since, until)
     return query.where(involves(country)) if country else query
@@ -304,7 +303,7 @@ def pair_counts(
         filtered(others.group_by(e.c.type, e.c.party_key), type, since, until),
         filtered(visits.group_by(e.c.type, e.c.party_key, e.c.country), type, since, until),
     )
-    wanted = party.upper() if party else None
+    wanted = terms.party(conn, party) if party else None
     found: dict[tuple[str, str], Counter[str]] = {}
     for kind, key, country, n in conn.execute(query):
         sides = {side for side in key.split("+") if side} | ({country} if country else set())
@@ -316,8 +315,8 @@ def pair_counts(
 
 def partners(store: Store, country: str) -> list[Partner]:
     """Counterparts of a country, ranked by the number of events, with the count of each type."""
-    me = country.upper()
     with store.read() as conn:
+        me = terms.party(conn, country)
         pairs = pair_counts(conn, party=me)
     counts = {(b if a == me else a): by_type for (a, b), by_type in pairs.items()}
     ranked = sorted(counts.items(), key=lambda item: (-item[1].total(), item[0]))
@@ -368,7 +367,7 @@ def offices_of(conn: Connection, person: str) -> tuple[Office, ...]:
     query for the offices, one for all their sentences and one for the inputs, however many there are."""
     o, oe, s = schema.offices, schema.office_evidence, schema.sources
     theirs = select(o.c.id).where(o.c.person_id == person)
-    evidence: dict[str, list[Row]] = {}
+    evidence: dict[str, list[Row[Any]]] = {}
     for row in conn.execute(
         select(oe)
         .where(oe.c.office_id.in_(theirs))

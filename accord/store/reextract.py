@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 
 from sqlalchemy import Connection, or_, select
 
-from accord.pipeline import extract_documents, extractor_version
 from accord.records import CleanedDocument, Document, PublicationDate
 from accord.settings import Settings
 from accord.store import schema
@@ -81,6 +80,8 @@ def reextract(
     store: Store, settings: Settings, progress: Callable[[Stored], None] | None = None
 ) -> IngestSummary:
     """Extract again, from the stored text, every document another extractor read; store each like ingest."""
+    from accord.pipeline import extract_documents, extractor_version  # spaCy: only when extracting
+
     extractor = extractor_version(settings.model)
     documents = stored_documents(store, stale_documents(store, extractor))
     return ingest_results(store, extract_documents(documents, settings), progress, extractor)

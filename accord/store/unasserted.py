@@ -16,17 +16,15 @@ from sqlalchemy import Connection, Row, select
 
 from accord.errors import NotFound
 from accord.output import event_dict
-from accord.records import Event
-from accord.store import schema
+from accord.records import ASSERTED, Event
+from accord.records import UNASSERTED_MODES as MODES
+from accord.store import schema, terms
 from accord.store.db import Store
 from accord.store.dedup import content_id
 from accord.store.queries import chronological, event, events, filtered
 from accord.store.records import EventParticipant, EventSource, FusedEvent, UnassertedEvent
 
 __all__ = ["MODES", "any_event", "events_in_modes", "store_unasserted"]
-
-ASSERTED = "asserted"
-MODES = ("future", "hypothetical", "negation", "reported")  # the extractor's modes for what did not happen
 
 
 def store_unasserted(conn: Connection, doc_id: str, statements: Sequence[Event]) -> None:
@@ -66,8 +64,9 @@ def events_in_modes(
         u = schema.unasserted_mentions
         query = filtered(select(u), type, since, until, table=u).where(u.c.mode.in_(unasserted))
         with store.read() as conn:
+            wanted = terms.party(conn, country) if country else None
             statements = [statement(conn, row) for row in conn.execute(query)]
-        found += [s for s in statements if not country or country.upper() in s.sides]
+        found += [s for s in statements if not wanted or wanted in s.sides]
     return sorted(found, key=chronological)
 
 

@@ -11,11 +11,12 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, func, select
 
 from accord.errors import NotFound
-from accord.store import schema
+from accord.store import schema, terms
 from accord.store.db import Store
 from accord.store.queries import (
     event_ids,
@@ -25,7 +26,6 @@ from accord.store.queries import (
     matching,
     needle_of,
     pair_counts,
-    pair_of,
 )
 from accord.store.records import FusedEvent
 
@@ -126,7 +126,7 @@ def counts(store: Store) -> Counts:
         def total(table: Table) -> int:
             return conn.scalar(select(func.count()).select_from(table)) or 0
 
-        by_type = dict(
+        by_type: dict[str, int] = dict(
             conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type)).all()
         )
         return Counts(
@@ -162,10 +162,10 @@ def pair_page(
     date: enough for the totals and a chart of every event, while only the page's events are loaded.
     """
     e = schema.events
-    a, b = pair_of(first, second)
-    query = select(e.c.id).where(involves(a), involves(b))
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
+        a, b = terms.parties(conn, first, second)
+        query = select(e.c.id).where(involves(a), involves(b))
         rows = conn.execute(
             query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
         )
@@ -189,18 +189,20 @@ def event_page(
 
     The newest first are the latest dated events; those without a full date stay at the end.
     """
-    query = event_ids(type, since, until, country)
     with store.read() as conn:
+        query = event_ids(type, since, until, terms.party(conn, country) if country else None)
         total = count(conn, query)
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
 
 
-def count(conn: Connection, query: Select) -> int:
+def count(conn: Connection, query: Select[Any]) -> int:
     """How many rows `query` has, counted by the database."""
     return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
-def page_of(conn: Connection, query: Select, offset: int, limit: int, newest_first: bool) -> list[FusedEvent]:
+def page_of(
+    conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool
+) -> list[FusedEvent]:
     """The events of one page of `query` (which selects ids from the events table), in chronological order.
 
     Each part of `in_order` is read in index order with OFFSET and LIMIT; a part is counted only when the
@@ -285,7 +287,7 @@ def document(store: Store, document_id: str) -> StoredDocument:
     )
 
 
-def restore(text: str, dropped: Sequence[Row]) -> tuple[TextLine, ...]:
+def restore(text: str, dropped: Sequence[Row[Any]]) -> tuple[TextLine, ...]:
     """The kept lines of `text` with the dropped ones put back where the page had them.
 
     Blank lines are not stored, so a kept line's place is read from the dropped lines around it: it goes

@@ -25,7 +25,7 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from accord.errors import AccordError, NotFound
+from accord.errors import AccordError, BadQuery, NotFound
 from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, views
@@ -190,6 +190,9 @@ def create_app(settings: Settings) -> FastAPI:
     async def not_found(request: Request, exc: Exception) -> Response:
         return respond(request, 404, str(exc))
 
+    async def bad_query(request: Request, exc: Exception) -> Response:
+        return respond(request, 400, str(exc))
+
     async def failed(request: Request, exc: Exception) -> Response:
         if isinstance(exc, AccordError):
             log.error("%s: %s", request.url.path, exc)
@@ -200,12 +203,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(BadQuery, bad_query)
     app.add_exception_handler(Exception, failed)
 
     app.add_middleware(DropEmptyParams)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
-    errors: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+    errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 404, 422)}
     for view in VIEWS:
         app.add_api_route(
             view.api,

@@ -13,7 +13,10 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Path, Query, Request
 
+from accord.records import EVENT_TYPES as TYPES
+from accord.records import EventType
 from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search
+from accord.store.terms import codes
 from accord.store.web_queries import (
     Counts,
     Dyad,
@@ -41,13 +44,13 @@ StoreDep = Annotated[Store, Depends(store_of)]
 PARTY_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"  # ISO alpha-3 or an organisation's acronym
 Party = Annotated[str, Path(pattern=PARTY_PATTERN, description="ISO alpha-3 or acronym")]
 RecordId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]  # an event's or a document's id
-Type = Annotated[Literal["meet", "call", "visit", "agree"] | None, Query(description="Only this type")]
+Type = Annotated[EventType | None, Query(description="Only this type")]
 IsoDate = Annotated[
-    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date or prefix, inclusive")
+    str | None,
+    Query(max_length=20, description="ISO date or prefix, or today, yesterday, 7d, last week; inclusive"),
 ]
 PageNo = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1")]
 Size = Annotated[int, Query(ge=1, le=500, description="Items per page")]
-TYPES = ("meet", "call", "visit", "agree")
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,7 @@ def span(first: str, last: str, monthly: bool) -> list[str]:
 def dyad_view(store: StoreDep, first: Party, second: Party, page: PageNo = 1, size: Size = 50) -> DyadView:
     """The events between two parties: counts per type and per period over all of them, and one page of
     the chronological list."""
+    first, second = codes(store, first, second)
     counted, found = pair_page(store, first, second, (page - 1) * size, size)
     bins, not_charted = histogram(counted)
     by_type: Counter[str] = Counter()
