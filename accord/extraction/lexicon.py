@@ -59,6 +59,8 @@ REMOTE_ACTS = set(
     "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
 )
 CREDENTIAL_WORDS = {"credentials", "credence"}
+# Nouns that make "video", "virtual" or "online" a call ("a virtual meeting"), not a film or a shop.
+CALL_NOUNS = words("call conference meeting talks summit format link")
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
 GENERIC_TALK = words("consultations conversation discussions meeting talked talks")
 ONE_SIDED = words("confirmed pledge pledged pledges reaffirmed vowed vows")

