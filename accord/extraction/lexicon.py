@@ -15,18 +15,24 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Events: the words that say a meeting, call, visit or agreement happened
+# Events: the words that say a meeting, call, visit or agreement happened.
+# Families from the CAMEO 2.0 verb dictionary that PETRARCH2 ships (openeventdata/petrarch2,
+# data/dictionaries/CAMEO.2.0.txt, MIT): 040 consult (MEET, CONFER, CONSULT, DISCUSS, CONVENE), 041 discuss
+# by telephone (CALL, PHONE, TELEPHONE), 042/043 make and host a visit (VISIT, HOST, ARRIVE, COME TO), 046
+# engage in negotiation (TALKS; "negotiations" alone are a process, not a meeting), 057 sign a formal
+# agreement (SIGN a memorandum or agreement, RATIFY a treaty) and 05x agree (AGREE, reach a consensus);
+# each word in the forms news uses.
 MEET_WORDS = words(
     """
-    audience chaired co-chaired consultations conversation discussions encounter gathering host hosted
-    hosting hosts meet meeting meetings meets met receive received receives receiving shakes shook
-    summit talked talks welcomed welcomes welcoming
+    audience chaired co-chaired conferred consultations conversation discussions encounter gathering host
+    hosted hosting hosts meet meeting meetings meets met receive received receives receiving
+    shakes shook summit talked talks welcomed welcomes welcoming
     """
 )
 CALL_CUES = words(
     """
-    online phone phone-call teleconference telephone telephonic video video-conference videoconference
-    videolink virtual virtually
+    online phone phone-call phoned teleconference telephone telephoned telephonic video video-conference
+    videoconference videolink virtual virtually
     """
 )
 VISIT_WORDS = words(
@@ -37,8 +43,8 @@ VISIT_WORDS = words(
 )
 AGREE_WORDS = words(
     """
-    agree agreed agreeing agrees concluded concurred confirm confirmed consensus inked pledge pledged
-    reaffirmed sign signed signing signs vowed
+    agree agreed agreeing agrees concluded concurred confirm confirmed consensus initialed initialled inked
+    pledge pledged ratified ratify reaffirmed sign signed signing signs vowed
     """
 )
 # Triggers only beside a call cue ("spoke over the phone") or a particle ("called on the minister").
