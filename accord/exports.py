@@ -1,37 +1,58 @@
-"""Fused events out of the store, in the formats analysts already use.
+"""Fused events out of the store, in the formats analysts already use, written as they are read.
 
 CSV and JSON Lines keep every source with its input id, so each exported event can be traced to the files
-it was read from. `polecat` follows the column names of the POLECAT event data (tab-separated, as POLECAT
-ships), so tooling written for POLECAT or ICEWS reads it; Accord's own evidence and source columns come last.
-`graphml` is the network of countries and organisations, one weighted edge per pair that interacted.
+it was read from; CSV dates also come as the first and last full day they stand for (`date_start`,
+`date_end`), which every date parser reads, beside the date as the texts give it and its precision.
+`participants` is the tidy table of the same events: one row per event and participant, joined to the
+events by `event_id`. `polecat` fills POLECAT's columns (tab-separated, as POLECAT ships; see
+`accord.polecat`), so tooling written for POLECAT or ICEWS reads it; Accord's evidence and source columns
+come last. `graphml` is the network of countries and organisations, one weighted edge per pair that
+interacted.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
-from collections.abc import Callable, Iterable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
 
+from accord import polecat
 from accord.errors import SettingError
 from accord.gazetteer import ORGANISATIONS, country_name
-from accord.merging import PLOVER
 from accord.store import FusedEvent, as_dict
+from accord.store.fusion import date_parts
 from accord.store.records import EventParticipant
 
-__all__ = ["EVENT_TYPES", "FORMATS", "POLECAT_COLUMNS", "evidence", "export", "network"]
+__all__ = [
+    "EVENT_TYPES",
+    "FORMATS",
+    "PARTICIPANT_COLUMNS",
+    "POLECAT_COLUMNS",
+    "evidence",
+    "export",
+    "network",
+    "sentences",
+    "write_json_array",
+]
 
 EVENT_TYPES = ("meet", "call", "visit", "agree")
 LIST = "; "  # how several values share one cell
+SENTENCES = " | "  # how several evidence sentences share one cell (sentences hold semicolons)
 
 CSV_COLUMNS = (
     "event_id",
     "type",
     "date",
+    "date_start",
+    "date_end",
     "date_precision",
     "date_inferred",
     "city",
@@ -46,36 +67,32 @@ CSV_COLUMNS = (
     "source_urls",
     "source_published",
 )
-POLECAT_COLUMNS = (
-    "Event ID",
-    "Event Date",
-    "Event Type",
-    "Event Mode",
-    "Contexts",
-    "Actor Name",
-    "Actor Country",
-    "Actor Title",
-    "Recipient Name",
-    "Recipient Country",
-    "Recipient Title",
-    "Placename",
-    "City",
-    "Country",
-    "Source",
-    "Publication Date",
-    "Accord Evidence",
-    "Accord Source Count",
-    "Accord Source IDs",
-    "Accord Date Precision",
+PARTICIPANT_COLUMNS = (
+    "event_id",
+    "position",
+    "type",
+    "date",
+    "name",
+    "role",
+    "affiliation",
+    "affiliation_name",
+    "named",
+    "role_inferred",
+    "affiliation_inferred",
+    "inferred",
 )
+POLECAT_COLUMNS = polecat.COLUMNS
 
 
 def evidence(event: FusedEvent) -> str:
     """The first sentence that states the event, on one line."""
-    for source in event.sources:
-        for sentence in source.evidence:
-            return " ".join(sentence.split())
-    return ""
+    return next(iter(sentences(event)), "")
+
+
+def sentences(event: FusedEvent) -> list[str]:
+    """Every sentence, across all sources, that states the event, each on one line and once."""
+    said = (" ".join(s.split()) for source in event.sources for s in source.evidence)
+    return list(dict.fromkeys(s for s in said if s))
 
 
 def person(p: EventParticipant) -> str:
@@ -83,12 +100,33 @@ def person(p: EventParticipant) -> str:
     return f"{p.name or '(unnamed)'} ({details})" if details else p.name or "(unnamed)"
 
 
+def date_range(value: str | None) -> tuple[str, str]:
+    """The first and last day a date stands for, as full ISO dates: `2024-03` → 2024-03-01, 2024-03-31.
+
+    A date without a year (`--09-12`) or no date gives two empty cells, so every filled cell parses.
+    """
+    year, month, day = date_parts(value)
+    if year is None:
+        return "", ""
+    first = date(year, month or 1, day or 1)
+    if day:
+        last = first
+    elif month:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        last = date(year, 12, 31)
+    return first.isoformat(), last.isoformat()
+
+
 def csv_row(event: FusedEvent) -> dict[str, object]:
     sources = event.sources
+    start, end = date_range(event.date)
     return {
         "event_id": event.id,
         "type": event.type,
         "date": event.date or "",
+        "date_start": start,
+        "date_end": end,
         "date_precision": event.date_precision or "",
         "date_inferred": event.date_inferred,
         "city": event.city or "",
@@ -96,7 +134,7 @@ def csv_row(event: FusedEvent) -> dict[str, object]:
         "parties": LIST.join(event.parties),
         "participants": LIST.join(person(p) for p in event.participants),
         "topics": LIST.join(event.topics),
-        "evidence": evidence(event),
+        "evidence": SENTENCES.join(sentences(event)),
         "n_sources": len(sources),
         "source_input_ids": LIST.join(s.input_id for s in sources),
         "source_paths": LIST.join(s.path for s in sources),
@@ -105,64 +143,65 @@ def csv_row(event: FusedEvent) -> dict[str, object]:
     }
 
 
-def sides_of(event: FusedEvent) -> tuple[list[str], list[str]]:
-    """Actor and recipient sides: a visitor and the country visited, else the first party and the others."""
-    if event.type == "visit" and event.country:
-        return [p for p in event.parties if p != event.country] or list(event.parties), [event.country]
-    return list(event.parties[:1]), list(event.parties[1:])
-
-
-def side_cells(event: FusedEvent, side: list[str]) -> tuple[str, str, str]:
-    """Name, country and title cells for one side: its named people, or the country's name."""
-    people = [p for p in event.participants if p.affiliation in side]
-    names = [p.name for p in people if p.name] or [country_name(code) or code for code in side]
-    return LIST.join(names), LIST.join(side), LIST.join(dict.fromkeys(p.role for p in people if p.role))
+def participant_rows(event: FusedEvent) -> Iterator[dict[str, object]]:
+    """One row per participant of an event: a person, or a state or organisation no person stands for."""
+    for position, p in enumerate(event.participants, 1):
+        yield {
+            "event_id": event.id,
+            "position": position,
+            "type": event.type,
+            "date": event.date or "",
+            "name": p.name or "",
+            "role": p.role or "",
+            "affiliation": p.affiliation or "",
+            "affiliation_name": country_name(p.affiliation or "") or p.affiliation or "",
+            "named": p.name is not None,
+            "role_inferred": "role" in p.inferred,
+            "affiliation_inferred": "affiliation" in p.inferred,
+            "inferred": LIST.join(p.inferred),
+        }
 
 
 def polecat_row(event: FusedEvent) -> dict[str, object]:
-    actor, recipient = sides_of(event)
-    plover = PLOVER[event.type]
-    published = sorted(s.published for s in event.sources if s.published)
-    actor_cells, recipient_cells = side_cells(event, actor), side_cells(event, recipient)
-    return {
-        "Event ID": event.id,
-        "Event Date": event.date or "",
-        "Event Type": plover.code,
-        "Event Mode": plover.mode or "",
-        "Contexts": LIST.join(event.topics),
-        "Actor Name": actor_cells[0],
-        "Actor Country": actor_cells[1],
-        "Actor Title": actor_cells[2],
-        "Recipient Name": recipient_cells[0],
-        "Recipient Country": recipient_cells[1],
-        "Recipient Title": recipient_cells[2],
-        "Placename": event.city or country_name(event.country or "") or "",
-        "City": event.city or "",
-        "Country": event.country or "",
-        "Source": LIST.join(dict.fromkeys(s.outlet or s.input_id for s in event.sources)),
-        "Publication Date": published[0] if published else "",
-        "Accord Evidence": evidence(event),
-        "Accord Source Count": len(event.sources),
-        "Accord Source IDs": LIST.join(s.input_id for s in event.sources),
-        "Accord Date Precision": event.date_precision or "",
-    }
+    return polecat.row(event, SENTENCES.join(sentences(event)))
 
 
 def write_table(
     sink: IO[str],
-    events: Sequence[FusedEvent],
+    events: Iterable[FusedEvent],
     columns: Sequence[str],
-    row: Callable[[FusedEvent], dict[str, object]],
+    rows: Callable[[FusedEvent], Iterable[dict[str, object]]],
     delimiter: str,
-) -> None:
+) -> int:
+    """Write a header and each event's rows as the events come; return the number of events."""
     writer = csv.DictWriter(sink, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(row(event) for event in events)
+    n = 0
+    for event in events:
+        writer.writerows(rows(event))
+        n += 1
+    return n
 
 
-def write_jsonl(sink: IO[str], events: Sequence[FusedEvent]) -> None:
+def write_jsonl(sink: IO[str], events: Iterable[FusedEvent]) -> int:
+    n = 0
     for event in events:
         sink.write(json.dumps(as_dict(event), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_json_array(sink: IO[str], records: Iterable[object]) -> int:
+    """Write records as one indented JSON array, each record as it comes, never the whole list in memory.
+
+    The text is the same as `json.dumps(list, indent=2)` gives.
+    """
+    n = 0
+    for n, record in enumerate(records, 1):
+        sink.write("[\n" if n == 1 else ",\n")
+        sink.write(textwrap.indent(json.dumps(as_dict(record), ensure_ascii=False, indent=2), "  "))
+    sink.write("\n]\n" if n else "[]\n")
+    return n
 
 
 def kind(code: str) -> str:
@@ -193,26 +232,27 @@ def network(events: Iterable[FusedEvent]) -> nx.Graph:
     return graph
 
 
-def write_graphml(path: Path, events: Sequence[FusedEvent]) -> int:
+def write_graphml(path: Path, events: Iterable[FusedEvent]) -> int:
     graph = network(events)
     nx.write_graphml(graph, path)
     return graph.number_of_edges()
 
 
-FORMATS = ("csv", "jsonl", "polecat", "graphml")
+FORMATS = ("csv", "participants", "jsonl", "polecat", "graphml")
+TABLES: dict[str, tuple[Sequence[str], Callable[[FusedEvent], Iterable[dict[str, object]]], str]] = {
+    "csv": (CSV_COLUMNS, lambda event: [csv_row(event)], ","),
+    "participants": (PARTICIPANT_COLUMNS, participant_rows, ","),
+    "polecat": (POLECAT_COLUMNS, lambda event: [polecat_row(event)], "\t"),
+}
 
 
-def export(events: Sequence[FusedEvent], format: str, path: Path) -> int:
-    """Write `events` to `path` in `format`; return the number of rows (edges, for GraphML) written."""
+def export(events: Iterable[FusedEvent], format: str, path: Path) -> int:
+    """Write `events` to `path` in `format` as they come; return the number of events (edges, for GraphML)."""
     if format not in FORMATS:
         raise SettingError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
     if format == "graphml":
         return write_graphml(path, events)
     with path.open("w", encoding="utf-8", newline="") as sink:
         if format == "jsonl":
-            write_jsonl(sink, events)
-        elif format == "csv":
-            write_table(sink, events, CSV_COLUMNS, csv_row, ",")
-        else:
-            write_table(sink, events, POLECAT_COLUMNS, polecat_row, "\t")
-    return len(events)
+            return write_jsonl(sink, events)
+        return write_table(sink, events, *TABLES[format])

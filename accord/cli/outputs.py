@@ -32,13 +32,15 @@ from accord.cli.app import (
 )
 from accord.errors import AccordError
 from accord.settings import Settings
-from accord.store import events, timeline
+from accord.store import Store, events, timeline
+from accord.store.exports_queries import iter_events
 
 T = TypeVar("T")
 
 
 class Format(StrEnum):
     csv = "csv"
+    participants = "participants"
     jsonl = "jsonl"
     polecat = "polecat"
     graphml = "graphml"
@@ -57,7 +59,9 @@ def writing(path: Path, write: Callable[[], T]) -> T:
 
 @app.command("export")
 def export_command(
-    format: Annotated[Format, typer.Option("--format", help="csv, jsonl, polecat (TSV) or graphml.")],
+    format: Annotated[
+        Format, typer.Option("--format", help="csv, participants (CSV), jsonl, polecat (TSV) or graphml.")
+    ],
     output: OutputOpt,
     type: TypeOpt = None,
     since: SinceOpt = None,
@@ -67,19 +71,24 @@ def export_command(
 ) -> None:
     """Write fused events, filtered like `accord events`, for other tools.
 
-    csv and jsonl keep every source with its input id; polecat writes POLECAT's columns (tab-separated) plus
-    Accord's evidence and source counts; graphml writes the network of countries and organisations with
-    weighted edges (weight, count per type, first and last date).
+    csv and jsonl keep every source with its input id, csv every evidence sentence (joined by " | ") and
+    each date as its first and last full day (date_start, date_end) beside its precision; participants
+    writes one row per event and participant (name, role, affiliation, inferred flags), joined to the
+    events by event_id; polecat writes POLECAT's columns (tab-separated) plus Accord's evidence and source
+    counts; graphml writes the network of countries and organisations with weighted edges (weight, count
+    per type, first and last date). Events are written as they are read, a chunk at a time.
 
     Example: accord export --format polecat --since 2024-01-01 -o events.tsv
+    Example: accord export --format participants -o participants.csv
     """
-    found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    rows = writing(output, lambda: exports.export(found, format.value, output))
-    what = (
-        f"{rows} links between the parties of {len(found)} events"
-        if format is Format.graphml
-        else f"{rows} events"
-    )
+    kind = type.value if type else None
+
+    def write(store: Store) -> int:
+        found = iter_events(store, kind, since, until, country)
+        return writing(output, lambda: exports.export(found, format.value, output))
+
+    rows = ask(db, write)
+    what = f"{rows} links between parties" if format is Format.graphml else f"{rows} events"
     out.print(f"wrote {what} to {output}", highlight=False)
 
 

@@ -3,6 +3,7 @@ search, event)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +33,7 @@ from accord.cli.app import (
 )
 from accord.distributed import extract_with_dask
 from accord.errors import AccordError
+from accord.exports import write_json_array
 from accord.pipeline import extractor_version
 from accord.settings import Settings
 from accord.store import (
@@ -49,6 +51,7 @@ from accord.store import (
     search,
     timeline,
 )
+from accord.store.exports_queries import iter_events
 from accord.store.unasserted import ASSERTED, MODES
 
 # The modes `accord events --mode` offers: the asserted events, or one kind of unasserted statement.
@@ -249,6 +252,9 @@ def events_command(
     """
     modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode.asserted]}
     kind = type.value if type else None
+    if as_json and modes == {ASSERTED}:  # the common case streams: any number of events, little memory
+        ask(db, lambda store: write_json_array(sys.stdout, iter_events(store, kind, since, until, country)))
+        return
     found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))
 

@@ -236,6 +236,12 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
     return sorted(loaded, key=chronological)
 
 
+def load_in_order(conn: Connection, event_ids: Sequence[str]) -> list[FusedEvent]:
+    """Fused events in the order of `event_ids`, as a page or a chunk read from an index wants them."""
+    order = {event_id: i for i, event_id in enumerate(event_ids)}
+    return sorted(load_events(conn, event_ids), key=lambda found: order[found.id])
+
+
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
     a, b = pair_of(first, second)

@@ -21,7 +21,7 @@ from accord.store.queries import (
     event_ids,
     in_order,
     involves,
-    load_events,
+    load_in_order,
     matching,
     needle_of,
     pair_counts,
@@ -215,8 +215,7 @@ def page_of(conn: Connection, query: Select, offset: int, limit: int, newest_fir
         # This part ended before the page did: the page goes on at the start of the next part, or further
         # into it when the offset reached past this part.
         offset = 0 if got else max(0, offset - count(conn, query.where(part)))
-    order = {event_id: i for i, event_id in enumerate(ids)}
-    return sorted(load_events(conn, ids), key=lambda found: order[found.id])
+    return load_in_order(conn, ids)
 
 
 def search_total(store: Store, query: str) -> int:
