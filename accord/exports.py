@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import io
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,8 +39,10 @@ __all__ = [
     "POLECAT_COLUMNS",
     "evidence",
     "export",
+    "json_array_text",
     "network",
     "sentences",
+    "text_of",
     "write_json_array",
 ]
 
@@ -166,42 +169,59 @@ def polecat_row(event: FusedEvent) -> dict[str, object]:
     return polecat.row(event, SENTENCES.join(sentences(event)))
 
 
-def write_table(
-    sink: IO[str],
+def table_text(
     events: Iterable[FusedEvent],
     columns: Sequence[str],
     rows: Callable[[FusedEvent], Iterable[dict[str, object]]],
     delimiter: str,
-) -> int:
-    """Write a header and each event's rows as the events come; return the number of events."""
-    writer = csv.DictWriter(sink, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
+) -> Iterator[str]:
+    """The header, then each event's rows, as text a piece at a time: for a file or a web response alike."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
     writer.writeheader()
-    n = 0
     for event in events:
         writer.writerows(rows(event))
-        n += 1
-    return n
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
-def write_jsonl(sink: IO[str], events: Iterable[FusedEvent]) -> int:
-    n = 0
+def json_array_text(records: Iterable[object]) -> Iterator[str]:
+    """Records as one indented JSON array, a record at a time, never the whole list in memory; the text
+    is what `json.dumps(list, indent=2)` gives."""
+    empty = True
+    for record in records:
+        yield "[\n" if empty else ",\n"
+        yield textwrap.indent(json.dumps(as_dict(record), ensure_ascii=False, indent=2), "  ")
+        empty = False
+    yield "[]\n" if empty else "\n]\n"
+
+
+def counted(events: Iterable[FusedEvent], tally: list[int]) -> Iterator[FusedEvent]:
+    """The events, each counted in `tally[0]` as it passes."""
     for event in events:
-        sink.write(json.dumps(as_dict(event), ensure_ascii=False) + "\n")
-        n += 1
-    return n
+        tally[0] += 1
+        yield event
 
 
-def write_json_array(sink: IO[str], records: Iterable[object]) -> int:
-    """Write records as one indented JSON array, each record as it comes, never the whole list in memory.
+def write(
+    sink: IO[str], pieces: Callable[[Iterable[FusedEvent]], Iterable[str]], events: Iterable[FusedEvent]
+) -> int:
+    """Write the text `pieces` makes of `events` as it comes; return the number of events."""
+    tally = [0]
+    for piece in pieces(counted(events, tally)):
+        sink.write(piece)
+    return tally[0]
 
-    The text is the same as `json.dumps(list, indent=2)` gives.
-    """
-    n = 0
-    for n, record in enumerate(records, 1):
-        sink.write("[\n" if n == 1 else ",\n")
-        sink.write(textwrap.indent(json.dumps(as_dict(record), ensure_ascii=False, indent=2), "  "))
-    sink.write("\n]\n" if n else "[]\n")
-    return n
+
+def jsonl_text(events: Iterable[FusedEvent]) -> Iterator[str]:
+    for event in events:
+        yield json.dumps(as_dict(event), ensure_ascii=False) + "\n"
+
+
+def write_json_array(sink: IO[str], events: Iterable[FusedEvent]) -> int:
+    return write(sink, json_array_text, events)
 
 
 def kind(code: str) -> str:
@@ -246,6 +266,14 @@ TABLES: dict[str, tuple[Sequence[str], Callable[[FusedEvent], Iterable[dict[str,
 }
 
 
+def text_of(format: str) -> Callable[[Iterable[FusedEvent]], Iterable[str]]:
+    """How events become text in one of the text formats (every format but graphml)."""
+    if format == "jsonl":
+        return jsonl_text
+    columns, rows, delimiter = TABLES[format]
+    return lambda events: table_text(events, columns, rows, delimiter)
+
+
 def export(events: Iterable[FusedEvent], format: str, path: Path) -> int:
     """Write `events` to `path` in `format` as they come; return the number of events (edges, for GraphML)."""
     if format not in FORMATS:
@@ -253,6 +281,4 @@ def export(events: Iterable[FusedEvent], format: str, path: Path) -> int:
     if format == "graphml":
         return write_graphml(path, events)
     with path.open("w", encoding="utf-8", newline="") as sink:
-        if format == "jsonl":
-            return write_jsonl(sink, events)
-        return write_table(sink, events, *TABLES[format])
+        return write(sink, text_of(format), events)

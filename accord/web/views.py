@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Path, Query, Request
 
 from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search
+from accord.store.explore_queries import EventFilter, Facet, facets, filtered_page, labels
 from accord.store.web_queries import (
     Counts,
     Dyad,
@@ -123,9 +124,12 @@ class EventList:
     since: str | None
     until: str | None
     country: str | None
+    outlet: str | None
     order: str
+    sort: str | None
     paging: Paging
     events: tuple[FusedEvent, ...]
+    facets: tuple[Facet, ...]
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,7 @@ class SearchView:
     query: str
     paging: Paging
     hits: tuple[SearchHit, ...]
+    event_labels: dict[str, str]
 
 
 def overview_view(store: StoreDep) -> Overview:
@@ -239,20 +244,42 @@ def event_view(store: StoreDep, event_id: RecordId) -> EventView:
     return EventView(found, context.plover, context.passages)
 
 
+Country = Annotated[str | None, Query(pattern=PARTY_PATTERN, description="Only events involving this party")]
+Outlet = Annotated[str | None, Query(max_length=200, description="Only events this outlet reported")]
+Order = Annotated[Literal["newest", "oldest"], Query(description="By date: newest or oldest first")]
+Sort = Annotated[
+    Literal["type", "-type", "place", "-place", "sources", "-sources"] | None,
+    Query(description="Sort by this column (a leading - for descending), then the newest first"),
+]
+
+
 def events_view(
     store: StoreDep,
     type: Type = None,
     since: IsoDate = None,
     until: IsoDate = None,
-    country: Annotated[str | None, Query(pattern=PARTY_PATTERN)] = None,
-    order: Annotated[Literal["newest", "oldest"], Query()] = "newest",
+    country: Country = None,
+    outlet: Outlet = None,
+    order: Order = "newest",
+    sort: Sort = None,
     page: PageNo = 1,
     size: Size = 50,
 ) -> EventList:
-    """Fused events filtered by type, period and a party involved, a page at a time."""
-    total, found = event_page(store, (page - 1) * size, size, type, since, until, country, order == "newest")
+    """Fused events filtered by type, period, a party involved and an outlet, sorted by any column, a page at
+    a time, with facets: how many of the filtered events fall on each type, party, year and outlet."""
+    chosen = EventFilter(type, since, until, country, outlet)
+    total, found = filtered_page(store, chosen, sort, order == "newest", (page - 1) * size, size)
     return EventList(
-        type, since, until, country and country.upper(), order, Paging.of(page, size, total), tuple(found)
+        type,
+        since,
+        until,
+        country and country.upper(),
+        outlet,
+        order,
+        sort,
+        Paging.of(page, size, total),
+        tuple(found),
+        facets(store, chosen),
     )
 
 
@@ -272,7 +299,9 @@ def search_view(
     total: int | None = None
     if len(hits) <= size:
         total = offset + len(hits) if hits or not offset else search_total(store, q)
-    return SearchView(q, Paging(page, size, total, total is None), tuple(hits[:size]))
+    shown = tuple(hits[:size])
+    names = labels(store, [i for hit in shown for i in hit.event_ids])
+    return SearchView(q, Paging(page, size, total, total is None), shown, names)
 
 
 def document_view(store: StoreDep, document_id: RecordId) -> StoredDocument:
