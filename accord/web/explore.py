@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -18,8 +16,8 @@ from starlette.datastructures import URL, QueryParams
 
 from accord import colours
 from accord.exports import json_array_text, text_of
-from accord.store.explore_queries import EventFilter, filtered_events
-from accord.web.views import Country, IsoDate, Order, Outlet, Sort, StoreDep, Type
+from accord.store.explore_queries import filtered_events
+from accord.web.views import ChosenDep, StoreDep
 
 __all__ = ["add_helpers", "router"]
 
@@ -27,41 +25,17 @@ router = APIRouter(include_in_schema=False)
 PAGING = ("page", "size")
 
 
-@dataclass(frozen=True)
-class Chosen:
-    """The events page's filters and order, as its query string gives them."""
-
-    filter: EventFilter
-    sort: str | None
-    newest_first: bool
-
-
-def chosen(
-    type: Type = None,
-    since: IsoDate = None,
-    until: IsoDate = None,
-    country: Country = None,
-    outlet: Outlet = None,
-    order: Order = "newest",
-    sort: Sort = None,
-) -> Chosen:
-    return Chosen(EventFilter(type, since, until, country, outlet), sort, order == "newest")
-
-
-ChosenDep = Annotated[Chosen, Depends(chosen)]
-
-
 @router.get("/events.csv")
 def events_csv(store: StoreDep, chosen: ChosenDep) -> Response:
     """The filtered events as `accord export --format csv` writes them, every page, in the page's order."""
-    found = filtered_events(store, chosen.filter, chosen.sort, chosen.newest_first)
+    found = filtered_events(store, chosen.filter, chosen.sort, chosen.order == "newest")
     return download(text_of("csv")(found), "text/csv; charset=utf-8", "events.csv")
 
 
 @router.get("/events.json")
 def events_json(store: StoreDep, chosen: ChosenDep) -> Response:
     """The filtered events as one JSON array (as `accord events --json` prints them), every page."""
-    found = filtered_events(store, chosen.filter, chosen.sort, chosen.newest_first)
+    found = filtered_events(store, chosen.filter, chosen.sort, chosen.order == "newest")
     return download(json_array_text(found), "application/json", "events.json")
 
 

@@ -253,8 +253,16 @@ Sort = Annotated[
 ]
 
 
-def events_view(
-    store: StoreDep,
+@dataclass(frozen=True)
+class Chosen:
+    """The events page's filters and order, as its query string gives them (and its downloads take them)."""
+
+    filter: EventFilter
+    order: str
+    sort: str | None
+
+
+def chosen(
     type: Type = None,
     since: IsoDate = None,
     until: IsoDate = None,
@@ -262,24 +270,30 @@ def events_view(
     outlet: Outlet = None,
     order: Order = "newest",
     sort: Sort = None,
-    page: PageNo = 1,
-    size: Size = 50,
-) -> EventList:
+) -> Chosen:
+    return Chosen(EventFilter(type, since, until, country and country.upper(), outlet), order, sort)
+
+
+ChosenDep = Annotated[Chosen, Depends(chosen)]
+
+
+def events_view(store: StoreDep, chosen: ChosenDep, page: PageNo = 1, size: Size = 50) -> EventList:
     """Fused events filtered by type, period, a party involved and an outlet, sorted by any column, a page at
     a time, with facets: how many of the filtered events fall on each type, party, year and outlet."""
-    chosen = EventFilter(type, since, until, country, outlet)
-    total, found = filtered_page(store, chosen, sort, order == "newest", (page - 1) * size, size)
+    f = chosen.filter
+    newest = chosen.order == "newest"
+    total, found = filtered_page(store, f, chosen.sort, newest, (page - 1) * size, size)
     return EventList(
-        type,
-        since,
-        until,
-        country and country.upper(),
-        outlet,
-        order,
-        sort,
+        f.type,
+        f.since,
+        f.until,
+        f.country,
+        f.outlet,
+        chosen.order,
+        chosen.sort,
         Paging.of(page, size, total),
         tuple(found),
-        facets(store, chosen),
+        facets(store, f),
     )
 
 
