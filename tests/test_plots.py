@@ -13,14 +13,16 @@ from matplotlib.figure import Figure
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
+from synthetic_store import fill
 from typer.testing import CliRunner
 
+from accord import plots
 from accord.cli import app
 from accord.colours import TYPE_COLOURS
 from accord.exports import network
 from accord.plots import dyad_png, network_of, quarters_between
 from accord.polecat import countries
-from accord.store import FusedEvent, Store, timeline
+from accord.store import FusedEvent, Store, open_store, timeline
 
 runner = CliRunner()
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -110,3 +112,22 @@ def test_the_heaviest_link_is_drawn_last_in_its_type_colour_and_labelled() -> No
     assert to_hex(heaviest.get_color()) == TYPE_COLOURS["visit"]
     weights = sorted(w for _, _, w in network(made).edges(data="weight"))
     assert weights[-1] > 40 > weights[-2] and str(weights[-1]) in {t.get_text() for t in texts(figure)}
+
+
+def test_plot_network_takes_a_cap_on_the_command_line(
+    tmp_path: FilePath, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    fill(store, 40)
+    store.close()
+    shown: list[int] = []
+    real = plots.network_figure
+    monkeypatch.setattr(plots, "network_figure", lambda graph, top: shown.append(top) or real(graph, top))
+    out = tmp_path / "net.png"
+    result = runner.invoke(app, ["plot", "network", "--top", "5", "-o", str(out), "--db", store.url])
+    assert result.exit_code == 0, result.output
+    assert shown == [5] and out.read_bytes().startswith(PNG)
+    assert (
+        runner.invoke(app, ["plot", "network", "--top", "1", "-o", str(out), "--db", store.url]).exit_code
+        == 2
+    )

@@ -114,14 +114,18 @@ def plot_network_command(
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: CountryOpt = None,
+    top: Annotated[
+        int, typer.Option("--top", min=2, max=80, help="Show only this many parties, the busiest.")
+    ] = plots.TOP,
     db: DbOpt = None,
 ) -> None:
-    """Who dealt with whom: countries and organisations, edges as wide as their number of events.
+    """Who dealt with whom: the busiest countries and organisations on a circle grouped by region, links as
+    wide as their number of events and coloured by their main type, the heaviest labelled.
 
-    Example: accord plot network --since 2024-01-01 -o network.png
+    Example: accord plot network --since 2024-01-01 --top 20 -o network.png
     """
     found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    writing(output, lambda: plots.save(plots.network_of(found), output))
+    writing(output, lambda: plots.save(plots.network_of(found, top), output))
     out.print(f"plotted {len(found)} events to {output}", highlight=False)
 
 
