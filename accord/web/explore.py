@@ -52,8 +52,9 @@ def type_colours() -> Response:
 
 
 def link(url: URL, **changes: str | None) -> str:
-    """This page's link (relative) with some parameters set or, given None, removed, back on page one."""
-    params = [(k, v) for k, v in QueryParams(url.query).multi_items() if k not in changes and k not in PAGING]
+    """This page's link (relative) with some parameters set or, given None, removed, back on page one (at
+    the same page size)."""
+    params = [(k, v) for k, v in QueryParams(url.query).multi_items() if k not in changes and k != "page"]
     params += [(k, v) for k, v in changes.items() if v is not None]
     moved = url.replace_query_params(**dict(params))
     return f"{moved.path}?{moved.query}" if moved.query else moved.path
