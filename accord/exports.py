@@ -16,7 +16,6 @@ import calendar
 import csv
 import io
 import json
-import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import combinations
@@ -193,7 +192,8 @@ def json_array_text(records: Iterable[object]) -> Iterator[str]:
     empty = True
     for record in records:
         yield "[\n" if empty else ",\n"
-        yield textwrap.indent(json.dumps(as_dict(record), ensure_ascii=False, indent=2), "  ")
+        # JSON text holds no raw newline inside a string, so each of its lines is indented by this replace.
+        yield "  " + json.dumps(as_dict(record), ensure_ascii=False, indent=2).replace("\n", "\n  ")
         empty = False
     yield "[]\n" if empty else "\n]\n"
 
