@@ -7,8 +7,9 @@ Same rules as `queries`: typed records out, parameterised SQL in, counting done 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
 
@@ -65,7 +66,7 @@ def source_count() -> ColumnElement[int]:
 
 
 # Columns the events page sorts by besides the date; ties keep the newest first.
-SORTS = {
+SORTS: dict[str, Callable[[], list[ColumnElement[Any]]]] = {
     "type": lambda: [TYPE_RANK],
     "place": lambda: [schema.events.c.country, schema.events.c.city],
     "sources": lambda: [source_count()],
