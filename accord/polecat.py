@@ -168,13 +168,16 @@ def sides_of(event: FusedEvent) -> tuple[list[str], list[str]]:
 
 
 def side_cells(event: FusedEvent, side: list[str]) -> dict[str, str]:
-    """One side's cells: its countries' names (normalised), its people as named (raw), titles, codes."""
+    """One side's cells: its people by the names the store settled on (or, with no one named, its states'
+    and organisations' names), the words the articles named them with, their titles, the codes."""
     people = [p for p in event.participants if p.affiliation in side]
+    names = [p.name for p in people if p.name] or [country_name(code) or code for code in side]
+    raw = [text for p in people if p.name for text in (p.mentioned_as or (p.name,))]
     return {
-        "Name": LIST.join(country_name(code) or code for code in side),
+        "Name": LIST.join(dict.fromkeys(names)),
         "Country": LIST.join(side),
         "Title": LIST.join(dict.fromkeys(p.role for p in people if p.role)),
-        "Name Raw": LIST.join(dict.fromkeys(p.name for p in people if p.name)),
+        "Name Raw": LIST.join(dict.fromkeys(raw)),
     }
 
 
