@@ -10,23 +10,35 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from accord.colours import TYPE_COLOURS
 from accord.exports import EVENT_TYPES, network
 from accord.gazetteer import country_name
+from accord.polecat import continent
 from accord.store import FusedEvent
 from accord.store.fusion import date_parts
 
 __all__ = ["dyad_figure", "dyad_png", "network_figure", "save"]
 
-COLOURS = {"meet": "#1f77b4", "call": "#ff7f0e", "visit": "#2ca02c", "agree": "#9467bd"}
-KIND_COLOURS = {"country": "#a6cee3", "organisation": "#fdbf6f"}
 DPI = 120
+TOP = 30  # parties a network chart shows: more and the labels no longer fit around the circle
+LABELLED_LINKS = 12  # the heaviest links carry their number of events (when more than one)
+REGIONS = {
+    "AF": "Africa",
+    "AN": "Antarctica",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+}
+REGION_COLOURS = ("#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99", "#d9d9d9", "#8dd3c7")
 
 
 def quarter(event: FusedEvent) -> tuple[int, int] | None:
@@ -61,7 +73,7 @@ def dyad_figure(events: Sequence[FusedEvent], first: str, second: str) -> Figure
         for kind in EVENT_TYPES:
             heights = [placed[(q, kind)] for q in quarters]
             if any(heights):
-                axes.bar(positions, heights, bottom=bottom, color=COLOURS[kind], label=kind, width=0.7)
+                axes.bar(positions, heights, bottom=bottom, color=TYPE_COLOURS[kind], label=kind, width=0.7)
                 bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         step = max(1, math.ceil(len(quarters) / 16))  # at most 16 labels, so they never overlap
         ticks = [f"{y} Q{n}" for y, n in quarters][::step]
@@ -84,45 +96,110 @@ def dyad_figure(events: Sequence[FusedEvent], first: str, second: str) -> Figure
     return figure
 
 
-def network_figure(graph: nx.Graph) -> Figure:
-    """Countries and organisations placed by a seeded spring layout; edge width and node size by events."""
-    figure = Figure(figsize=(9, 7), dpi=DPI, layout="constrained")
+def busiest(graph: nx.Graph, top: int) -> nx.Graph:
+    """The `top` parties with the most events (ties by code) and the links among them."""
+    strength = dict(graph.degree(weight="weight"))
+    kept = sorted(graph, key=lambda n: (-strength[n], n))[:top]
+    return graph.subgraph(kept).copy()
+
+
+def region(code: str) -> str:
+    """The continent a country lies on, as GeoNames gives it; organisations form a group of their own."""
+    found = continent(code)
+    return "organisations" if found is None else REGIONS.get(found, "other")
+
+
+def around_the_circle(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Parties on a circle, grouped by region and, within a region, by the communities their links form,
+    the busiest first: neighbours sit together and no two circles overlap."""
+    communities = nx.community.greedy_modularity_communities(graph, weight="weight")
+    community = {n: i for i, members in enumerate(communities) for n in members}
+    strength = dict(graph.degree(weight="weight"))
+    order = sorted(graph, key=lambda n: (region(n), community[n], -strength[n], n))
+    step = 2 * math.pi / max(1, len(order))
+    return {
+        n: (math.cos(math.pi / 2 - i * step), math.sin(math.pi / 2 - i * step)) for i, n in enumerate(order)
+    }
+
+
+def dominant_type(edge: dict[str, int]) -> str:
+    """The type of most of a link's events (the first in `EVENT_TYPES` on a tie), which gives its colour."""
+    return max(EVENT_TYPES, key=lambda kind: (edge.get(kind, 0), -EVENT_TYPES.index(kind)))
+
+
+def network_figure(graph: nx.Graph, top: int = TOP) -> Figure:
+    """Who dealt with whom, laid out for reading: the `top` busiest parties on a circle grouped by region,
+    labels outside it along their own radius, links as wide as their events, coloured by their main type,
+    the heaviest drawn last and labelled with their count."""
+    figure = Figure(figsize=(10, 10), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     axes.set_axis_off()
-    edges = graph.number_of_edges()
-    title = f"Who dealt with whom: {graph.number_of_nodes()} parties, {edges} links"
+    axes.set_aspect("equal")
+    total = graph.number_of_nodes()
+    shown = busiest(graph, top)
+    scope = f"the {shown.number_of_nodes()} busiest of {total} parties" if total > top else f"{total} parties"
+    title = f"Who dealt with whom: {scope}, {shown.number_of_edges()} links"
     axes.set_title(title, fontsize=14, fontweight="bold", loc="left")
-    if not graph:
+    if not shown:
         axes.text(0.5, 0.5, "no events", ha="center", va="center", transform=axes.transAxes)
         return figure
-    layout = nx.spring_layout(graph, weight="weight", seed=7, k=1.5 / math.sqrt(len(graph)))
-    heaviest = max((w for _, _, w in graph.edges(data="weight")), default=1)
-    strength = dict(graph.degree(weight="weight"))
-    nx.draw_networkx_edges(
-        graph,
-        layout,
-        ax=axes,
-        width=[1 + 7 * w / heaviest for _, _, w in graph.edges(data="weight")],
-        edge_color="#888888",
-        alpha=0.7,
-    )
-    nx.draw_networkx_edge_labels(
-        graph, layout, ax=axes, edge_labels=nx.get_edge_attributes(graph, "weight"), font_size=9, rotate=False
-    )
-    nx.draw_networkx_nodes(
-        graph,
-        layout,
-        ax=axes,
-        node_size=[1200 + 2400 * strength[n] / max(strength.values()) for n in graph],
-        node_color=[KIND_COLOURS[graph.nodes[n]["kind"]] for n in graph],
+    layout = around_the_circle(shown)
+    edges = sorted(shown.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1]))
+    heaviest = max((d["weight"] for _, _, d in edges), default=1)
+    for a, b, data in edges:
+        (x1, y1), (x2, y2) = layout[a], layout[b]
+        width = 0.8 + 9 * data["weight"] / heaviest
+        colour = TYPE_COLOURS[dominant_type(data)]
+        axes.plot([x1, x2], [y1, y2], color=colour, linewidth=width, alpha=0.55, solid_capstyle="round")
+    for a, b, data in [e for e in edges[-LABELLED_LINKS:] if e[2]["weight"] > 1]:
+        (x1, y1), (x2, y2) = layout[a], layout[b]
+        axes.text(
+            (x1 + x2) / 2,
+            (y1 + y2) / 2,
+            str(data["weight"]),
+            ha="center",
+            va="center",
+            fontsize=9,
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": "white",
+                "edgecolor": "#999999",
+                "linewidth": 0.5,
+            },
+        )
+    strength = dict(shown.degree(weight="weight"))
+    regions = sorted({region(n) for n in shown})
+    palette = {r: REGION_COLOURS[i % len(REGION_COLOURS)] for i, r in enumerate(regions)}
+    axes.scatter(
+        [layout[n][0] for n in shown],
+        [layout[n][1] for n in shown],
+        s=[80 + 420 * strength[n] / max(strength.values()) for n in shown],
+        c=[palette[region(n)] for n in shown],
         edgecolors="#333333",
+        linewidths=0.8,
+        zorder=3,
     )
-    nx.draw_networkx_labels(graph, layout, ax=axes, font_size=11, font_weight="bold")
-    for kind, colour in KIND_COLOURS.items():
-        axes.scatter([], [], s=120, color=colour, edgecolors="#333333", label=kind)
-    axes.legend(frameon=False, loc="lower right")
-    axes.margins(0.12)
+    for n, (x, y) in layout.items():
+        angle = math.degrees(math.atan2(y, x))
+        flipped = x < 0
+        axes.text(
+            1.09 * x,
+            1.09 * y,
+            f"{label(n)} ({strength[n]})",
+            rotation=angle + 180 if flipped else angle,
+            rotation_mode="anchor",
+            ha="right" if flipped else "left",
+            va="center",
+            fontsize=9,
+        )
+    for kind in EVENT_TYPES:
+        axes.plot([], [], color=TYPE_COLOURS[kind], linewidth=4, label=f"mostly {kind}")
+    for name, colour in palette.items():
+        axes.scatter([], [], s=80, color=colour, edgecolors="#333333", label=name)
+    axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1), fontsize=9)
+    axes.set_xlim(-1.6, 1.6)
+    axes.set_ylim(-1.6, 1.6)
     return figure
 
 
@@ -141,5 +218,5 @@ def save(figure: Figure, path: Path) -> None:
     figure.savefig(path, metadata={"Software": None} if path.suffix.lower() == ".png" else None)
 
 
-def network_of(events: Sequence[FusedEvent]) -> Figure:
-    return network_figure(network(events))
+def network_of(events: Iterable[FusedEvent], top: int = TOP) -> Figure:
+    return network_figure(network(events), top)

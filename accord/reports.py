@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from accord.colours import TYPE_COLOURS
 from accord.errors import SettingError
 from accord.exports import EVENT_TYPES, evidence
 from accord.gazetteer import country_name
@@ -155,7 +156,11 @@ def render(report: DyadReport, format: str) -> str:
     """The report as `html` or `md` text."""
     if format not in ("html", "md"):
         raise SettingError(f"unknown report format {format!r}; choose html or md")
-    return environment().get_template(f"report.{format}.j2").render(report=report, types=EVENT_TYPES)
+    return (
+        environment()
+        .get_template(f"report.{format}.j2")
+        .render(report=report, types=EVENT_TYPES, colours=TYPE_COLOURS)
+    )
 
 
 def format_for(path: Path) -> str:

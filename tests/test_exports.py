@@ -45,7 +45,7 @@ def test_network_counts_types_and_dates_and_visits_count_the_host() -> None:
 
 
 def test_an_unknown_format_names_the_choices(tmp_path: Path) -> None:
-    with pytest.raises(SettingError, match="csv, jsonl, polecat, graphml"):
+    with pytest.raises(SettingError, match="csv, participants, jsonl, polecat, graphml"):
         export([], "xlsx", tmp_path / "out.xlsx")
 
 

@@ -7,6 +7,7 @@ a chart that drew nothing, or a page that is one flat colour, fails.
 
 from __future__ import annotations
 
+import csv
 import socket
 import threading
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from accord import colours as palette
 from accord.settings import Settings
 from accord.store import ingest, open_store
 from accord.web import create_app
@@ -35,7 +37,7 @@ Norway and Chile agree on ocean research <script>document.title='pwned';window.p
 Norwegian Foreign Minister Ingrid Solberg met her Chilean counterpart Pablo Rojas in Oslo on Tuesday \
 <img src=x onerror="window.pwned=2">, the ministry said.
 """
-TYPE_COLOURS = [(0x2F, 0x6F, 0xDF), (0x17, 0xA3, 0x98), (0xE0, 0x8A, 0x1E), (0x8E, 0x44, 0xAD)]  # style.css
+TYPE_COLOURS = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in palette.TYPE_COLOURS.values()]
 
 pytestmark = [
     pytest.mark.slow,
@@ -190,4 +192,78 @@ def test_an_article_holding_markup_shows_it_as_text_and_runs_nothing(
     assert tab.locator("main script, main img").count() == 0
     assert "pwned" not in tab.title()
     assert tab.evaluate("window.pwned") is None
+    assert errors == []
+
+
+def event_ids(tab: Page) -> list[str]:
+    """The ids of the events the table lists, in its order."""
+    links = tab.locator("table.events tbody tr td:first-child a")
+    return [
+        str(href).rsplit("/", 1)[-1]
+        for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    ]
+
+
+def test_facets_filter_the_events_and_count_them(
+    server: str, page: tuple[Page, list[str]], shots: Path
+) -> None:
+    tab, errors = page
+    tab.goto(server + "/events")
+    facets = tab.locator("aside.facets section.facet")
+    assert [f.get_attribute("data-facet") for f in facets.all()] == ["type", "country", "year", "outlet"]
+    first = tab.locator("section[data-facet='type'] li").first
+    kind, count = first.locator(".badge").inner_text(), int(first.locator(".count").inner_text())
+    first.get_by_role("link").click()
+    assert f"type={kind}" in tab.url
+    assert tab.locator("p.muted", has_text="events.").first.inner_text().startswith(f"{count} events.")
+    badges = tab.locator("table.events tbody .badge").all_inner_texts()
+    assert badges and set(badges) == {kind}
+    assert tab.locator("section[data-facet='type'] li.selected").count() == 1
+    country = tab.locator("section[data-facet='country'] li").first
+    narrowed = int(country.locator(".count").inner_text())
+    country.get_by_role("link").click()
+    assert f"type={kind}" in tab.url and "country=" in tab.url
+    assert tab.locator("p.muted", has_text="events.").first.inner_text().startswith(f"{narrowed} events.")
+    tab.screenshot(path=shots / "facets.png", full_page=True)
+    drawn(shots / "facets.png")
+    assert errors == []
+
+
+def test_column_headers_sort_the_events_both_ways(server: str, page: tuple[Page, list[str]]) -> None:
+    tab, errors = page
+    tab.goto(server + "/events?size=500")
+    tab.locator("th a.sort", has_text="Type").click()
+    assert "sort=type" in tab.url and "size=500" in tab.url
+    order = list(palette.TYPE_COLOURS)
+    ascending = tab.locator("table.events tbody .badge").all_inner_texts()
+    assert len(set(ascending)) > 1 and ascending == sorted(ascending, key=order.index)
+    assert tab.locator("th[aria-sort='ascending']").inner_text().startswith("Type")
+    tab.locator("th a.sort", has_text="Type").click()
+    assert "sort=-type" in tab.url
+    assert (
+        tab.locator("table.events tbody .badge").all_inner_texts() == sorted(ascending, key=order.index)[::-1]
+    )
+    tab.locator("th a.sort", has_text="Date").click()
+    dates = tab.locator("table.events tbody time").all_inner_texts()
+    years = [d for d in dates if not d.startswith("--")]
+    assert years == sorted(years, reverse=True)
+    assert errors == []
+
+
+def test_the_csv_download_holds_exactly_the_filtered_events(
+    server: str, page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    tab, errors = page
+    tab.goto(server + "/events?type=meet&size=5")
+    total = int(tab.locator("p.muted", has_text="events.").first.inner_text().split()[0])
+    shown = event_ids(tab)
+    with tab.expect_download() as waiting:
+        tab.locator("a.download", has_text="CSV").click()
+    saved = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert total > len(shown) == 5, "the filter should leave more than one page"
+    assert len(rows) == total and {r["type"] for r in rows} == {"meet"}
+    assert [r["event_id"] for r in rows[:5]] == shown
     assert errors == []

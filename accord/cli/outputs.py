@@ -43,13 +43,21 @@ T = TypeVar("T")
 
 class Format(StrEnum):
     csv = "csv"
+    participants = "participants"
     jsonl = "jsonl"
     polecat = "polecat"
     graphml = "graphml"
 
 
-# The extension of each export format's files: `-o events.csv` needs no --format.
-SUFFIXES = {Format.csv: ".csv", Format.jsonl: ".jsonl", Format.polecat: ".tsv", Format.graphml: ".graphml"}
+# The extension of each export format's files: `-o events.csv` needs no --format (the participants table
+# is a CSV too, so it is always asked for by name).
+SUFFIXES = {
+    Format.csv: ".csv",
+    Format.participants: ".csv",
+    Format.jsonl: ".jsonl",
+    Format.polecat: ".tsv",
+    Format.graphml: ".graphml",
+}
 OutputOpt = Annotated[
     Path, typer.Option("-o", "--output", help=f"The file to write ('{STDOUT}': standard output, as PNG).")
 ]
@@ -69,7 +77,8 @@ def format_of(output: Path, given: Format | None) -> Format:
     """The export format named, else the one the file's extension says."""
     if given is not None:
         return given
-    by_suffix = {suffix: format for format, suffix in SUFFIXES.items()} | {".ndjson": Format.jsonl}
+    by_suffix = {suffix: f for f, suffix in SUFFIXES.items() if f is not Format.participants}
+    by_suffix[".ndjson"] = Format.jsonl
     if str(output) != STDOUT and output.suffix.lower() in by_suffix:
         return by_suffix[output.suffix.lower()]
     fail(
@@ -87,8 +96,8 @@ def export_command(
         Format | None,
         typer.Option(
             "--format",
-            help="csv, jsonl, polecat (TSV) or graphml; default: by the file's extension "
-            "(.csv, .jsonl, .tsv, .graphml).",
+            help="csv, participants (CSV), jsonl, polecat (TSV) or graphml; default: by the file's "
+            "extension (.csv, .jsonl, .tsv, .graphml).",
         ),
     ] = None,
     type: TypeOpt = None,
@@ -99,24 +108,30 @@ def export_command(
 ) -> None:
     """Write fused events, filtered like `accord events`, for other tools.
 
-    csv and jsonl keep every source with its input id; polecat writes POLECAT's columns (tab-separated) plus
-    Accord's evidence and source counts; graphml writes the network of countries and organisations with
-    weighted edges (weight, count per type, first and last date).
+    csv and jsonl keep every source with its input id, csv every evidence sentence (joined by " | ") and
+    each date as its first and last full day (date_start, date_end) beside its precision; participants
+    writes one row per event and participant (name, role, affiliation, inferred flags), joined to the
+    events by event_id; polecat writes POLECAT's columns (tab-separated) plus Accord's evidence and source
+    counts; graphml writes the network of countries and organisations with weighted edges (weight, count
+    per type, first and last date). Events are written as they are read, a chunk at a time.
 
     Example: accord export --since 2024-01-01 -o events.tsv
+    Example: accord export --format participants -o participants.csv
     Example: accord export --format jsonl -o - | jq .type
     """
     from accord import exports
-    from accord.store import events
+    from accord.store import Store
+    from accord.store.exports_queries import iter_events
 
     chosen = format_of(output, format)
-    found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    rows = writing(output, SUFFIXES[chosen], lambda path: exports.export(found, chosen.value, path))
-    what = (
-        f"{rows} links between the parties of {len(found)} events"
-        if chosen is Format.graphml
-        else f"{rows} events"
-    )
+    kind = type.value if type else None
+
+    def write(store: Store) -> int:
+        found = iter_events(store, kind, since, until, country)
+        return writing(output, SUFFIXES[chosen], lambda path: exports.export(found, chosen.value, path))
+
+    rows = ask(db, write)
+    what = f"{rows} links between parties" if chosen is Format.graphml else f"{rows} events"
     status_console(output).print(f"wrote {what} to {output}", highlight=False)
 
 
@@ -142,21 +157,25 @@ def plot_dyad_command(first: PartyArg, second: PartyArg, output: OutputOpt, db: 
 @plot_app.command("network")
 def plot_network_command(
     output: OutputOpt,
+    top: Annotated[
+        int, typer.Option("--top", min=2, max=80, help="Show only this many parties, the busiest.")
+    ] = 30,
     type: TypeOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: CountryOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Who dealt with whom: countries and organisations, edges as wide as their number of events.
+    """Who dealt with whom: the busiest countries and organisations on a circle grouped by region, links as
+    wide as their number of events and coloured by their main type, the heaviest labelled.
 
-    Example: accord plot network --since 2024-01-01 -o network.png
+    Example: accord plot network --since 2024-01-01 --top 20 -o network.png
     """
     from accord import plots
     from accord.store import events
 
     found = ask(db, lambda store: events(store, type.value if type else None, since, until, country))
-    writing(output, ".png", lambda path: plots.save(plots.network_of(found), path))
+    writing(output, ".png", lambda path: plots.save(plots.network_of(found, top), path))
     status_console(output).print(f"plotted {len(found)} events to {output}", highlight=False)
 
 

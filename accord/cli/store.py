@@ -3,6 +3,7 @@ search, event)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -274,6 +275,12 @@ def events_command(
 
     modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode(ASSERTED)]}
     kind = type.value if type else None
+    if as_json and modes == {ASSERTED}:  # the common case streams: any number of events, little memory
+        from accord.exports import write_json_array
+        from accord.store.exports_queries import iter_events
+
+        ask(db, lambda store: write_json_array(sys.stdout, iter_events(store, kind, since, until, country)))
+        return
     found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
     show(found, as_json, lambda: store_views.events_table(found, "events"))
     if not found and country:

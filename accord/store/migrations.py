@@ -66,11 +66,49 @@ def index_sides(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+# One row per event with its parties, people and counts; one per event and participant; one per event and
+# source. Plain SQL over the tables, so datasette (or any SQL client) shows the record without joins.
+# `{agg}` is the dialect's string aggregate.
+ANALYST_VIEWS = {
+    "event_summary": """
+        SELECT e.id AS event_id, e.type, e.date, e.date_precision, e.date_inferred, e.city, e.country,
+          (SELECT {agg}(ep.affiliation, '; ') FROM event_parties ep WHERE ep.event_id = e.id) AS parties,
+          (SELECT {agg}(named.name, '; ') FROM (SELECT DISTINCT p.name FROM participants p
+            JOIN event_mentions m ON m.id = p.mention_id WHERE m.event_id = e.id AND p.name IS NOT NULL) named)
+            AS participants,
+          (SELECT count(*) FROM event_mentions m JOIN sources s ON s.document_id = m.document_id
+            WHERE m.event_id = e.id) AS n_sources,
+          (SELECT min(d.title) FROM event_mentions m JOIN documents d ON d.id = m.document_id
+            WHERE m.event_id = e.id) AS title
+        FROM events e""",
+    "events_with_participants": """
+        SELECT DISTINCT e.id AS event_id, e.type, e.date, e.city, e.country, p.name, p.role, p.affiliation,
+          p.inferred, p.person_id
+        FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN participants p ON p.mention_id = m.id""",
+    "events_with_sources": """
+        SELECT DISTINCT e.id AS event_id, e.type, e.date, s.input_id, s.path, s.url, s.outlet, s.title,
+          s.published, m.document_id
+        FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN sources s ON s.document_id = m.document_id""",
+}
+
+
+def add_analyst_views(conn: Connection) -> None:
+    """Version 5: SQL views for analysts who browse the store in datasette or a SQL client:
+    `event_summary` (one row per event, parties and named participants listed, sources counted),
+    `events_with_participants` and `events_with_sources` (one row per event and participant or source)."""
+    postgres = conn.dialect.name == "postgresql"
+    create = "CREATE OR REPLACE VIEW" if postgres else "CREATE VIEW IF NOT EXISTS"
+    agg = "string_agg" if postgres else "group_concat"
+    for name, query in ANALYST_VIEWS.items():
+        conn.execute(text(f"{create} {name} AS {query.format(agg=agg)}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
     Migration(3, "unasserted mentions", add_unasserted_mentions),
     Migration(4, "indexes for the parties of events", index_sides),
+    Migration(5, "SQL views for analysts", add_analyst_views),
 )
 
 

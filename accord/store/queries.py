@@ -181,18 +181,21 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
 
 
 def participants_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[EventParticipant]]:
-    """Participants per event, one entry per person (or per unnamed party), inferred fields merged."""
+    """Participants per event, one entry per person (or per unnamed party), inferred fields merged and the
+    words each report names them with kept."""
     merged: dict[str, dict[tuple[str, str], EventParticipant]] = {}
     for row in rows_for(conn, PARTICIPANT_ROWS, mention_ids):
         key = ("name", row.name.casefold()) if row.name else ("party", f"{row.affiliation}/{row.role}")
         people = merged.setdefault(row.event_id, {})
         inferred = tuple(f for f in row.inferred.split(",") if f)
         old = people.get(key)
+        said = (row.span_text,) if row.span_text else ()
         people[key] = EventParticipant(
             (old and old.name) or row.name,
             (old and old.role) or row.role,
             (old and old.affiliation) or row.affiliation,
             tuple(sorted(set(inferred) & set(old.inferred))) if old else inferred,
+            tuple(dict.fromkeys((*(old.mentioned_as if old else ()), *said))),
         )
     return {event_id: list(people.values()) for event_id, people in merged.items()}
 
@@ -230,6 +233,12 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
         for row in rows
     ]
     return sorted(loaded, key=chronological)
+
+
+def load_in_order(conn: Connection, event_ids: Sequence[str]) -> list[FusedEvent]:
+    """Fused events in the order of `event_ids`, as a page or a chunk read from an index wants them."""
+    order = {event_id: i for i, event_id in enumerate(event_ids)}
+    return sorted(load_events(conn, event_ids), key=lambda found: order[found.id])
 
 
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:

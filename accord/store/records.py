@@ -38,10 +38,14 @@ class EventSource:
 
 @dataclass(frozen=True)
 class EventParticipant:
+    """A person (or a state or organisation no person stands for) in an event; `mentioned_as` holds the words
+    the articles name them with ("Kamikawa"), where `name` is the name the store settled on."""
+
     name: str | None
     role: str | None
     affiliation: str | None
     inferred: tuple[str, ...] = ()
+    mentioned_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

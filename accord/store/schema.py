@@ -6,7 +6,9 @@ event mentions (one per extracted event) point at the fused event they belong to
 offices hold what the texts say about who held which office when; `extractions` says which extractor read
 each document; `unasserted_mentions` keeps what the articles say was planned, hypothetical, denied or only
 reported, with its mode and the event as `accord extract` writes it, apart from every event. JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
-here must come with a new step in `migrations.py`.
+here must come with a new step in `migrations.py`. The SQL views for analysts (`event_summary`,
+`events_with_participants`, `events_with_sources`) are read-only joins of these tables, made by step 5
+(`migrations.ANALYST_VIEWS`).
 """
 
 from __future__ import annotations

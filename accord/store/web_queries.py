@@ -18,11 +18,11 @@ from sqlalchemy import Connection, Row, Select, Table, func, select
 from accord.errors import NotFound
 from accord.store import schema, terms
 from accord.store.db import Store
+from accord.store.explore_queries import count, event_labels, sorted_ids
 from accord.store.queries import (
     event_ids,
-    in_order,
     involves,
-    load_events,
+    load_in_order,
     matching,
     needle_of,
     pair_counts,
@@ -111,6 +111,7 @@ class StoredDocument:
     lines: tuple[TextLine, ...]
     sources: tuple[DocumentSource, ...]
     event_ids: tuple[str, ...]
+    event_labels: dict[str, str]
 
     @property
     def sections(self) -> list[tuple[bool, list[TextLine]]]:
@@ -195,30 +196,9 @@ def event_page(
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
 
 
-def count(conn: Connection, query: Select[Any]) -> int:
-    """How many rows `query` has, counted by the database."""
-    return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
-
-
-def page_of(
-    conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool
-) -> list[FusedEvent]:
-    """The events of one page of `query` (which selects ids from the events table), in chronological order.
-
-    Each part of `in_order` is read in index order with OFFSET and LIMIT; a part is counted only when the
-    page starts past its end.
-    """
-    ids: list[str] = []
-    for part, keys in in_order(newest_first):
-        got = list(conn.scalars(query.where(part).order_by(*keys).offset(offset).limit(limit - len(ids))))
-        ids += got
-        if len(ids) == limit:
-            break
-        # This part ended before the page did: the page goes on at the start of the next part, or further
-        # into it when the offset reached past this part.
-        offset = 0 if got else max(0, offset - count(conn, query.where(part)))
-    order = {event_id: i for i, event_id in enumerate(ids)}
-    return sorted(load_events(conn, ids), key=lambda found: order[found.id])
+def page_of(conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool) -> list[FusedEvent]:
+    """The events of one page of `query` (which selects ids from the events table), in chronological order."""
+    return load_in_order(conn, sorted_ids(conn, query, None, newest_first, offset, limit))
 
 
 def search_total(store: Store, query: str) -> int:
@@ -282,8 +262,16 @@ def document(store: Store, document_id: str) -> StoredDocument:
                 )
             )
         )
+        names = event_labels(conn, event_ids)
     return StoredDocument(
-        row.id, row.title, row.published, row.published_source, restore(row.text, dropped), sources, event_ids
+        row.id,
+        row.title,
+        row.published,
+        row.published_source,
+        restore(row.text, dropped),
+        sources,
+        event_ids,
+        names,
     )
 
 

@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from accord.errors import AccordError, BadQuery, NotFound
 from accord.settings import Settings
 from accord.store import open_store
-from accord.web import charts, views
+from accord.web import charts, explore, views
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ def templates() -> Jinja2Templates:
     env.filters["q"] = lambda value: quote(str(value), safe="")
     env.filters["web_url"] = web_url
     env.filters["with_page"] = with_page
+    explore.add_helpers(env)
     return Jinja2Templates(env=env)
 
 
@@ -209,6 +210,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(DropEmptyParams)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
+    app.include_router(explore.router)
     errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 404, 422)}
     for view in VIEWS:
         app.add_api_route(

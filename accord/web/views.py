@@ -16,6 +16,7 @@ from fastapi import Depends, Path, Query, Request
 from accord.records import EVENT_TYPES as TYPES
 from accord.records import EventType
 from accord.store import ActorProfile, FusedEvent, Partner, SearchHit, Store, actor, event, search
+from accord.store.explore_queries import EventFilter, Facet, facets, filtered_page, labels
 from accord.store.terms import codes
 from accord.store.web_queries import (
     Counts,
@@ -126,9 +127,12 @@ class EventList:
     since: str | None
     until: str | None
     country: str | None
+    outlet: str | None
     order: str
+    sort: str | None
     paging: Paging
     events: tuple[FusedEvent, ...]
+    facets: tuple[Facet, ...]
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class SearchView:
     query: str
     paging: Paging
     hits: tuple[SearchHit, ...]
+    event_labels: dict[str, str]
 
 
 def overview_view(store: StoreDep) -> Overview:
@@ -243,20 +248,56 @@ def event_view(store: StoreDep, event_id: RecordId) -> EventView:
     return EventView(found, context.plover, context.passages)
 
 
-def events_view(
-    store: StoreDep,
+Country = Annotated[str | None, Query(pattern=PARTY_PATTERN, description="Only events involving this party")]
+Outlet = Annotated[str | None, Query(max_length=200, description="Only events this outlet reported")]
+Order = Annotated[Literal["newest", "oldest"], Query(description="By date: newest or oldest first")]
+Sort = Annotated[
+    Literal["type", "-type", "place", "-place", "sources", "-sources"] | None,
+    Query(description="Sort by this column (a leading - for descending), then the newest first"),
+]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The events page's filters and order, as its query string gives them (and its downloads take them)."""
+
+    filter: EventFilter
+    order: str
+    sort: str | None
+
+
+def chosen(
     type: Type = None,
     since: IsoDate = None,
     until: IsoDate = None,
-    country: Annotated[str | None, Query(pattern=PARTY_PATTERN)] = None,
-    order: Annotated[Literal["newest", "oldest"], Query()] = "newest",
-    page: PageNo = 1,
-    size: Size = 50,
-) -> EventList:
-    """Fused events filtered by type, period and a party involved, a page at a time."""
-    total, found = event_page(store, (page - 1) * size, size, type, since, until, country, order == "newest")
+    country: Country = None,
+    outlet: Outlet = None,
+    order: Order = "newest",
+    sort: Sort = None,
+) -> Chosen:
+    return Chosen(EventFilter(type, since, until, country and country.upper(), outlet), order, sort)
+
+
+ChosenDep = Annotated[Chosen, Depends(chosen)]
+
+
+def events_view(store: StoreDep, chosen: ChosenDep, page: PageNo = 1, size: Size = 50) -> EventList:
+    """Fused events filtered by type, period, a party involved and an outlet, sorted by any column, a page at
+    a time, with facets: how many of the filtered events fall on each type, party, year and outlet."""
+    f = chosen.filter
+    newest = chosen.order == "newest"
+    total, found = filtered_page(store, f, chosen.sort, newest, (page - 1) * size, size)
     return EventList(
-        type, since, until, country and country.upper(), order, Paging.of(page, size, total), tuple(found)
+        f.type,
+        f.since,
+        f.until,
+        f.country,
+        f.outlet,
+        chosen.order,
+        chosen.sort,
+        Paging.of(page, size, total),
+        tuple(found),
+        facets(store, f),
     )
 
 
@@ -276,7 +317,9 @@ def search_view(
     total: int | None = None
     if len(hits) <= size:
         total = offset + len(hits) if hits or not offset else search_total(store, q)
-    return SearchView(q, Paging(page, size, total, total is None), tuple(hits[:size]))
+    shown = tuple(hits[:size])
+    names = labels(store, [i for hit in shown for i in hit.event_ids])
+    return SearchView(q, Paging(page, size, total, total is None), shown, names)
 
 
 def document_view(store: StoreDep, document_id: RecordId) -> StoredDocument:

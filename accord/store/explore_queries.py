@@ -1,0 +1,208 @@
+"""What the events page asks to explore the record the way datasette does: filters by outlet besides type,
+period and party, any column to sort by, facets (how many of the filtered events fall on each type,
+party, year and outlet), the filtered events for download, and readable labels for event ids.
+
+Same rules as `queries`: typed records out, parameterised SQL in, counting done by the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
+
+from accord.gazetteer import country_name
+from accord.store import schema
+from accord.store.db import Store
+from accord.store.queries import CHUNK, TYPE_RANK, event_ids, in_order, load_in_order
+from accord.store.records import FusedEvent
+
+__all__ = [
+    "SORTS",
+    "EventFilter",
+    "Facet",
+    "FacetValue",
+    "event_labels",
+    "facets",
+    "filtered_events",
+    "filtered_page",
+    "labels",
+]
+
+FACET_SIZE = 12  # values shown per facet, the busiest first
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The events page's filters; every one left out keeps every event."""
+
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    outlet: str | None = None
+
+    def ids(self) -> Select:
+        """The ids of the events table that pass every filter."""
+        query = event_ids(self.type, self.since, self.until, self.country)
+        if self.outlet:
+            m, s = schema.event_mentions, schema.sources
+            reported = select(m.c.event_id).join(s, s.c.document_id == m.c.document_id)
+            query = query.where(schema.events.c.id.in_(reported.where(s.c.outlet == self.outlet)))
+        return query
+
+
+def source_count() -> ColumnElement[int]:
+    """How many inputs reported an event: the sources of the documents its reports were read from."""
+    m, s = schema.event_mentions, schema.sources
+    return (
+        select(func.count(s.c.id))
+        .join(m, m.c.document_id == s.c.document_id)
+        .where(m.c.event_id == schema.events.c.id)
+        .scalar_subquery()
+    )
+
+
+# Columns the events page sorts by besides the date; ties keep the newest first.
+SORTS: dict[str, Callable[[], list[ColumnElement[Any]]]] = {
+    "type": lambda: [TYPE_RANK],
+    "place": lambda: [schema.events.c.country, schema.events.c.city],
+    "sources": lambda: [source_count()],
+}
+
+
+def sorted_ids(
+    conn: Connection, query: Select, sort: str | None, newest_first: bool, offset: int, limit: int | None
+) -> list[str]:
+    """The ids of `query` in the page's order: by a column of `SORTS` (`-type` for descending) and then
+    the newest first, or by date; `limit` None reads to the end.
+
+    By date, each part of `in_order` is read in index order with OFFSET and LIMIT, so the database pages
+    through the date index instead of sorting it all; a part is counted only when the page starts past
+    its end.
+    """
+    e = schema.events
+    if sort:
+        keys = SORTS[sort.lstrip("-")]()
+        ordered = [k.desc() for k in keys] if sort.startswith("-") else keys
+        ranked = query.order_by(*ordered, e.c.date.desc(), e.c.id).offset(offset).limit(limit)
+        return list(conn.scalars(ranked))
+    ids: list[str] = []
+    for part, keys in in_order(newest_first):
+        wanted = None if limit is None else limit - len(ids)
+        got = list(conn.scalars(query.where(part).order_by(*keys).offset(offset).limit(wanted)))
+        ids += got
+        if limit is not None and len(ids) == limit:
+            break
+        # This part ended before the page did: the page goes on at the start of the next part, or further
+        # into it when the offset reached past this part.
+        offset = 0 if got else max(0, offset - count(conn, query.where(part)))
+    return ids
+
+
+def count(conn: Connection, query: Select) -> int:
+    """How many rows `query` has, counted by the database."""
+    return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def filtered_page(
+    store: Store, chosen: EventFilter, sort: str | None, newest_first: bool, offset: int, limit: int
+) -> tuple[int, list[FusedEvent]]:
+    """How many events pass the filters, and one page of them in the chosen order."""
+    query = chosen.ids()
+    with store.read() as conn:
+        total = count(conn, query)
+        if offset >= total:
+            return total, []
+        return total, load_in_order(conn, sorted_ids(conn, query, sort, newest_first, offset, limit))
+
+
+def filtered_events(
+    store: Store, chosen: EventFilter, sort: str | None, newest_first: bool, chunk: int = CHUNK
+) -> Iterator[FusedEvent]:
+    """Every event that passes the filters, in the page's order, loaded a chunk at a time (for downloads)."""
+    with store.read() as conn:
+        ids = sorted_ids(conn, chosen.ids(), sort, newest_first, 0, None)
+        for start in range(0, len(ids), chunk):
+            yield from load_in_order(conn, ids[start : start + chunk])
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    events: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """How many of the filtered events have each value of one field, the busiest values first."""
+
+    name: str
+    values: tuple[FacetValue, ...]
+
+
+def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
+    """Facets by type, party, year and outlet over the events that pass the filters."""
+    e, ep, m, s = schema.events, schema.event_parties, schema.event_mentions, schema.sources
+    kept = chosen.ids().subquery()
+    year = func.substr(e.c.date, 1, 4)
+    parties = union_all(
+        select(ep.c.event_id, ep.c.affiliation.label("side")),
+        select(e.c.id, e.c.country).where(e.c.type == "visit", e.c.country.is_not(None)),
+    ).subquery()
+    outlets = (
+        select(m.c.event_id, s.c.outlet)
+        .join(s, s.c.document_id == m.c.document_id)
+        .where(s.c.outlet.is_not(None))
+        .distinct()
+        .subquery()
+    )
+    questions: dict[str, Select] = {
+        "type": select(e.c.type, func.count()).where(e.c.id.in_(select(kept.c.id))).group_by(e.c.type),
+        "country": select(parties.c.side, func.count(parties.c.event_id.distinct()))
+        .where(parties.c.event_id.in_(select(kept.c.id)))
+        .group_by(parties.c.side),
+        "year": select(year, func.count())
+        .where(e.c.id.in_(select(kept.c.id)), e.c.date.is_not(None), ~e.c.date.startswith("--"))
+        .group_by(year),
+        "outlet": select(outlets.c.outlet, func.count())
+        .where(outlets.c.event_id.in_(select(kept.c.id)))
+        .group_by(outlets.c.outlet),
+    }
+    found = []
+    with store.read() as conn:
+        for name, question in questions.items():
+            rows = sorted(conn.execute(question).all(), key=lambda row: (-row[1], str(row[0])))
+            values = [FacetValue(str(v), label(name, str(v)), n) for v, n in rows[:FACET_SIZE]]
+            found.append(Facet(name, tuple(values)))
+    return tuple(found)
+
+
+def label(facet: str, value: str) -> str:
+    return f"{country_name(value) or value}" if facet == "country" else value
+
+
+def event_labels(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """A readable name for each event id: type, parties and date, e.g. "meet FIN–JPN, 2024-01-09"."""
+    e, ep = schema.events, schema.event_parties
+    rows = conn.execute(select(e.c.id, e.c.type, e.c.date, e.c.country).where(e.c.id.in_(list(ids)))).all()
+    sides: dict[str, list[str]] = {}
+    for event_id, side in conn.execute(
+        select(ep.c.event_id, ep.c.affiliation).where(ep.c.event_id.in_(list(ids))).order_by(ep.c.affiliation)
+    ):
+        sides.setdefault(event_id, []).append(side)
+    labels = {}
+    for row in rows:
+        who = "–".join(sides.get(row.id, [])) or "?"
+        host = f" → {row.country}" if row.type == "visit" and row.country else ""
+        labels[row.id] = f"{row.type} {who}{host}, {row.date or 'undated'}"
+    return labels
+
+
+def labels(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """`event_labels` in a read of its own."""
+    with store.read() as conn:
+        return event_labels(conn, ids)
