@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
 
 from accord.gazetteer import country_name
-from accord.store import schema
+from accord.store import schema, terms
 from accord.store.db import Store
 from accord.store.queries import CHUNK, TYPE_RANK, event_ids, in_order, load_in_order
 from accord.store.records import FusedEvent
@@ -44,9 +44,11 @@ class EventFilter:
     country: str | None = None
     outlet: str | None = None
 
-    def ids(self) -> Select:
-        """The ids of the events table that pass every filter."""
-        query = event_ids(self.type, self.since, self.until, self.country)
+    def ids(self, conn: Connection) -> Select:
+        """The ids of the events table that pass every filter; an unknown party is an error that suggests
+        the codes it may mean (`terms.party`)."""
+        country = terms.party(conn, self.country) if self.country else None
+        query = event_ids(self.type, self.since, self.until, country)
         if self.outlet:
             m, s = schema.event_mentions, schema.sources
             reported = select(m.c.event_id).join(s, s.c.document_id == m.c.document_id)
@@ -111,8 +113,8 @@ def filtered_page(
     store: Store, chosen: EventFilter, sort: str | None, newest_first: bool, offset: int, limit: int
 ) -> tuple[int, list[FusedEvent]]:
     """How many events pass the filters, and one page of them in the chosen order."""
-    query = chosen.ids()
     with store.read() as conn:
+        query = chosen.ids(conn)
         total = count(conn, query)
         if offset >= total:
             return total, []
@@ -124,7 +126,7 @@ def filtered_events(
 ) -> Iterator[FusedEvent]:
     """Every event that passes the filters, in the page's order, loaded a chunk at a time (for downloads)."""
     with store.read() as conn:
-        ids = sorted_ids(conn, chosen.ids(), sort, newest_first, 0, None)
+        ids = sorted_ids(conn, chosen.ids(conn), sort, newest_first, 0, None)
         for start in range(0, len(ids), chunk):
             yield from load_in_order(conn, ids[start : start + chunk])
 
@@ -146,8 +148,13 @@ class Facet:
 
 def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
     """Facets by type, party, year and outlet over the events that pass the filters."""
+    with store.read() as conn:
+        return facets_in(conn, chosen)
+
+
+def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
     e, ep, m, s = schema.events, schema.event_parties, schema.event_mentions, schema.sources
-    kept = chosen.ids().subquery()
+    kept = chosen.ids(conn).subquery()
     year = func.substr(e.c.date, 1, 4)
     parties = union_all(
         select(ep.c.event_id, ep.c.affiliation.label("side")),
@@ -173,11 +180,10 @@ def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
         .group_by(outlets.c.outlet),
     }
     found = []
-    with store.read() as conn:
-        for name, question in questions.items():
-            rows = sorted(conn.execute(question).all(), key=lambda row: (-row[1], str(row[0])))
-            values = [FacetValue(str(v), label(name, str(v)), n) for v, n in rows[:FACET_SIZE]]
-            found.append(Facet(name, tuple(values)))
+    for name, question in questions.items():
+        rows = sorted(conn.execute(question).all(), key=lambda row: (-row[1], str(row[0])))
+        values = [FacetValue(str(v), label(name, str(v)), n) for v, n in rows[:FACET_SIZE]]
+        found.append(Facet(name, tuple(values)))
     return tuple(found)
 
 

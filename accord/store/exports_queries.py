@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from accord.store import terms
 from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.queries import CHUNK, event_ids, in_order, load_in_order, offices_of
@@ -27,8 +28,8 @@ def iter_events(
     is then loaded with its sources and participants and handed on before the next is read, all in one
     snapshot of the store.
     """
-    query = event_ids(type, since, until, country)
     with store.read() as conn:
+        query = event_ids(type, since, until, terms.party(conn, country) if country else None)
         ids = [i for part, keys in in_order() for i in conn.scalars(query.where(part).order_by(*keys))]
         for start in range(0, len(ids), chunk):
             yield from load_in_order(conn, ids[start : start + chunk])
