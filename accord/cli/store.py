@@ -49,6 +49,7 @@ from accord.store import (
     search,
     timeline,
 )
+from accord.store.corrections import orphans
 from accord.store.unasserted import ASSERTED, MODES
 
 # The modes `accord events --mode` offers: the asserted events, or one kind of unasserted statement.
@@ -150,6 +151,7 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
                     err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
 
             summary = run(store, settings, seen)
+        lost = orphans(store)
     except AccordError as error:
         if not so_far.documents:
             fail(str(error))
@@ -159,6 +161,14 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
     finally:
         store.close()
     out.print(store_views.summary_table(summary, store.url))
+    for correction in lost:
+        err.print(
+            f"[yellow]correction lost its event:[/] {correction.id} ({correction.kind} "
+            f"{correction.field or ''}) on {correction.event_id}: no stored event fits it; "
+            "see `accord corrections`",
+            highlight=False,
+            soft_wrap=True,
+        )
     if summary.documents_failed:
         raise typer.Exit(1)
 
@@ -236,6 +246,9 @@ def events_command(
     include_unasserted: Annotated[
         bool, typer.Option("--include-unasserted", help="The asserted events and every unasserted statement.")
     ] = False,
+    include_rejected: Annotated[
+        bool, typer.Option("--include-rejected", help="Also the events analysts rejected, marked REJECTED.")
+    ] = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -246,10 +259,13 @@ def events_command(
 
     Example: accord events --type meet --since 2024-01-01 --country NOR
     Example: accord events --mode future --country JPN
+    Example: accord events --since 2024-01-09 --until 2024-01-09 --include-rejected
     """
     modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode.asserted]}
     kind = type.value if type else None
-    found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
+    found = ask(
+        db, lambda store: events_in_modes(store, modes, kind, since, until, country, include_rejected)
+    )
     show(found, as_json, lambda: store_views.events_table(found, "events"))
 
 

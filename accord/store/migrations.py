@@ -66,11 +66,18 @@ def index_sides(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+def add_corrections(conn: Connection) -> None:
+    """Version 5: analysts' corrections (reject, correct, confirm, merge and split people, undo), kept
+    apart from what extraction writes so re-extraction never loses them."""
+    schema.corrections.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
     Migration(3, "unasserted mentions", add_unasserted_mentions),
     Migration(4, "indexes for the parties of events", index_sides),
+    Migration(5, "analysts' corrections", add_corrections),
 )
 
 

@@ -28,6 +28,7 @@ from accord.store.queries import (
     pair_of,
 )
 from accord.store.records import FusedEvent
+from accord.store.review import standing
 
 __all__ = [
     "Counts",
@@ -127,12 +128,14 @@ def counts(store: Store) -> Counts:
             return conn.scalar(select(func.count()).select_from(table)) or 0
 
         by_type = dict(
-            conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type)).all()
+            conn.execute(
+                select(schema.events.c.type, func.count()).where(standing()).group_by(schema.events.c.type)
+            ).all()
         )
         return Counts(
             total(schema.documents),
             total(schema.sources),
-            total(schema.events),
+            sum(by_type.values()),
             total(schema.people),
             dict(sorted(by_type.items())),
         )
@@ -163,7 +166,7 @@ def pair_page(
     """
     e = schema.events
     a, b = pair_of(first, second)
-    query = select(e.c.id).where(involves(a), involves(b))
+    query = select(e.c.id).where(involves(a), involves(b), standing())
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
         rows = conn.execute(
