@@ -112,27 +112,21 @@ def orphaned(conn: Connection) -> list[Correction]:
 
 
 def fitting(conn: Connection, target: dict[str, Any]) -> str | None:
-    """The one stored event that fits a correction's `target`: same type and parties and one of the same
-    evidence sentences; among several, the one of the same date; None when none or still several fit."""
+    """The stored event that fits a correction's `target` best: the same type and parties, and the most of
+    the same evidence sentences, then the same date; None when none fits or two fit as well."""
     m, ev = schema.event_mentions, schema.evidence
-    sentences = target.get("evidence") or []
-    if not sentences:
-        return None
-    candidates = sorted(
-        set(
-            conn.scalars(
-                select(m.c.event_id).join(ev, ev.c.mention_id == m.c.id).where(ev.c.text.in_(sentences))
-            )
-        )
-    )
-    fits = []
-    for event_id in candidates:
+    sentences = set(target.get("evidence") or [])
+    query = select(m.c.event_id).join(ev, ev.c.mention_id == m.c.id).where(ev.c.text.in_(sorted(sentences)))
+    scored = []
+    for event_id in sorted(set(conn.scalars(query))) if sentences else []:
         fused = fold(stored_facts(conn, event_id))
         if fused.type == target.get("type") and sorted(fused.parties) == target.get("parties"):
-            fits.append((event_id, fused.date))
-    if len(fits) > 1:
-        fits = [fit for fit in fits if fit[1] == target.get("date")]
-    return fits[0][0] if len(fits) == 1 else None
+            shared = len(sentences & set(evidence_of(conn, event_id)))
+            scored.append(((shared, fused.date == target.get("date")), event_id))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
 
 
 def attach(conn: Connection) -> set[str]:
@@ -184,42 +178,64 @@ def merged_names(conn: Connection) -> dict[str, str]:
     return names
 
 
+def reshaped(conn: Connection) -> set[str]:
+    """The events whose type or parties an analyst changed: new reports of them no longer look alike."""
+    c = schema.corrections
+    fields = ("type", "participant")
+    return set(
+        conn.scalars(select(c.c.event_id).where(c.c.kind == "correct", c.c.field.in_(fields), in_force()))
+    )
+
+
+def corrected_ids(conn: Connection, event_ids: Iterable[str]) -> set[str]:
+    c = schema.corrections
+    return set(conn.scalars(select(c.c.event_id).where(c.c.event_id.in_(sorted(event_ids)), in_force())))
+
+
 def refuse(conn: Connection, only: Iterable[str] | None = None) -> set[str]:
-    """Fuse the events of merged people into the events they now match (within `only` when given); return
-    the events kept that took in others."""
+    """Fuse events that report one event as extraction gave them, with merged people's names read as the
+    person kept: the events of merged people (or `only` those given), and new reports of an event whose
+    type or parties an analyst changed. Return the events that took in another."""
     names = merged_names(conn)
-    if not names:
+    shaped = reshaped(conn)
+    if not names and not shaped:
         return set()
-    wanted = set(only) if only is not None else None
-    people = [merge.old["id"] for merge in merges(conn)]
-    e, m = schema.events, schema.event_mentions
+    pool = set(only) if only is not None else set(events_naming(conn, [m.old["id"] for m in merges(conn)]))
+    e = schema.events
     grown = set()
-    for event_id in events_naming(conn, people):
-        if wanted is not None and event_id not in wanted:
-            continue
-        row = conn.execute(select(e.c.type, e.c.party_key).where(e.c.id == event_id)).first()
-        if row is None:
-            continue  # fused into another already
+    for event_id in sorted(pool):
         mine = [as_one(f, names) for f in stored_facts(conn, event_id)]
-        others = conn.scalars(
-            select(e.c.id).where(e.c.type == row.type, e.c.party_key == row.party_key, e.c.id != event_id)
-        ).all()
-        for other in sorted(others):
+        if not mine:
+            continue  # fused into another already
+        first = fold(mine)
+        alike = select(e.c.id).where(e.c.type == first.type, e.c.party_key == party_key(first.parties))
+        for other in sorted((set(conn.scalars(alike)) | shaped) - {event_id}):
             theirs = [as_one(f, names) for f in stored_facts(conn, other)]
-            reasons = takes_in(theirs, mine)
-            if reasons is None:
+            if not theirs or takes_in(theirs, mine) is None:
                 continue
-            for mention_id, reason in zip(mention_ids(conn, event_id), reasons, strict=False):
-                conn.execute(
-                    update(m).where(m.c.id == mention_id).values(event_id=other, merge_reason=reason)
-                )
-            c = schema.corrections
-            conn.execute(update(c).where(c.c.event_id == event_id).values(event_id=other))
-            conn.execute(delete(e).where(e.c.id == event_id))
-            rebuild(conn, other)
-            grown.add(other)
+            # The event analysts corrected keeps its id and corrections; otherwise the one found first.
+            keep, gone = (
+                (event_id, other)
+                if corrected_ids(conn, [event_id, other]) == {event_id}
+                else (other, event_id)
+            )
+            join(conn, keep, gone, names)
+            grown.add(keep)
             break
     return grown
+
+
+def join(conn: Connection, keep: str, gone: str, names: dict[str, str]) -> None:
+    """Move the reports of `gone` into `keep`, with its corrections; `gone` is no more."""
+    m, c = schema.event_mentions, schema.corrections
+    kept = [as_one(f, names) for f in stored_facts(conn, keep)]
+    moving = [as_one(f, names) for f in stored_facts(conn, gone)]
+    reasons = takes_in(kept, moving) or []
+    for mention_id, reason in zip(mention_ids(conn, gone), reasons, strict=False):
+        conn.execute(update(m).where(m.c.id == mention_id).values(event_id=keep, merge_reason=reason))
+    conn.execute(update(c).where(c.c.event_id == gone).values(event_id=keep))
+    conn.execute(delete(schema.events).where(schema.events.c.id == gone))
+    rebuild(conn, keep)
 
 
 def takes_in(theirs: Sequence[Facts], mine: Sequence[Facts]) -> list[str] | None:
@@ -230,7 +246,7 @@ def takes_in(theirs: Sequence[Facts], mine: Sequence[Facts]) -> list[str] | None
         reason = match(fold(known), mention)
         if reason is None:
             return None
-        reasons.append(f"{reason}; people merged by an analyst")
+        reasons.append(f"{reason}; fused again after an analyst's correction")
         known.append(mention)
     return reasons
 
@@ -259,7 +275,9 @@ def reapply(conn: Connection, touched: Iterable[str]) -> None:
     c = schema.corrections
     if conn.scalar(select(c.c.id).limit(1)) is None:
         return  # no correction at all: nothing to do, one cheap query per document
-    events = set(touched) | attach(conn)
+    events = set(touched)
+    events |= refuse(conn, events)  # merged people's reports first: a re-extracted event is whole again
+    events |= attach(conn)
     events |= refuse(conn, events)
     corrected = set(conn.scalars(select(c.c.event_id).where(c.c.event_id.in_(sorted(events)), in_force())))
     for event_id in sorted(corrected):

@@ -372,8 +372,8 @@ def import_corrections(store: Store, path: Path) -> ImportSummary:
         known = set(conn.scalars(select(c.c.id).where(c.c.id.in_([x.id for x in trail]))))
         new = [x for x in trail if x.id not in known]
         insert_ignore(conn, c, [row_of(x) for x in new])
-        attach(conn)
         refuse(conn)
+        refuse(conn, attach(conn))
         for undone in [x for x in trail if x.id in {y.undoes for y in new}]:
             apply_undo(conn, undone)
         touched = conn.scalars(select(c.c.event_id).where(c.c.id.in_([x.id for x in new]))).all()

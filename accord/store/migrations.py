@@ -69,7 +69,7 @@ def index_sides(conn: Connection) -> None:
 def add_corrections(conn: Connection) -> None:
     """Version 5: analysts' corrections (reject, correct, confirm, merge and split people, undo), kept
     apart from what extraction writes so re-extraction never loses them."""
-    schema.corrections.create(conn)
+    schema.corrections.create(conn, checkfirst=True)  # a store restored from a copy may hold it
 
 
 MIGRATIONS: tuple[Migration, ...] = (
