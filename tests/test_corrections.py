@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from store_articles import FM, REPORT_A, ROJAS, article, happened, report_a, report_b
 from typer.testing import CliRunner
 
@@ -195,7 +194,7 @@ def test_an_analysts_review_through_the_commands(store_url: str, tmp_path: Path)
     assert "Peru" in accord("event", meet, *db)
     accord("confirm", meet, *db)
     trail = json.loads(accord("corrections", "--json", *db))
-    assert [(c["kind"], c["by"]) for c in trail][0] == ("reject", "alice") and len(trail) == 3
+    assert [(c["kind"], c["by"]) for c in trail[:1]] == [("reject", "alice")] and len(trail) == 3
     accord("restore", call, *db)
     assert len(json.loads(accord("events", "--json", *db))) == 2
     exported = tmp_path / "trail.jsonl"
