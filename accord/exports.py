@@ -45,6 +45,8 @@ CSV_COLUMNS = (
     "source_paths",
     "source_urls",
     "source_published",
+    "corrected",
+    "confirmed",
 )
 POLECAT_COLUMNS = (
     "Event ID",
@@ -67,6 +69,8 @@ POLECAT_COLUMNS = (
     "Accord Source Count",
     "Accord Source IDs",
     "Accord Date Precision",
+    "Accord Corrected",
+    "Accord Confirmed",
 )
 
 
@@ -102,6 +106,8 @@ def csv_row(event: FusedEvent) -> dict[str, object]:
         "source_paths": LIST.join(s.path for s in sources),
         "source_urls": LIST.join(s.url or "" for s in sources),
         "source_published": LIST.join(s.published or "" for s in sources),
+        "corrected": event.corrected,
+        "confirmed": event.confirmed,
     }
 
 
@@ -145,6 +151,8 @@ def polecat_row(event: FusedEvent) -> dict[str, object]:
         "Accord Source Count": len(event.sources),
         "Accord Source IDs": LIST.join(s.input_id for s in event.sources),
         "Accord Date Precision": event.date_precision or "",
+        "Accord Corrected": event.corrected,
+        "Accord Confirmed": event.confirmed,
     }
 
 

@@ -7,6 +7,7 @@ The extractions are built by hand (`store_articles`), so the tests pin what the 
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from store_articles import FM, REPORT_A, ROJAS, article, happened, report_a, rep
 from typer.testing import CliRunner
 
 from accord.cli import app
+from accord.doctor import WARN, database_checks
 from accord.records import Extraction
 from accord.store import Store, actor, events, ingest_results, open_store, timeline
 from accord.store.corrections import (
@@ -143,6 +145,8 @@ def test_a_correction_whose_event_is_gone_after_reextraction_is_orphaned_not_dro
     )
     ((kind, status),) = [(c.kind, c.status) for c in corrections(store)]
     assert (kind, status) == ("reject", "orphaned")
+    (check,) = [c for c in database_checks(store.url) if c.name == "corrections"]
+    assert (check.status, check.detail) == (WARN, "1 corrections in the audit trail, 1 orphaned")
 
 
 def test_an_exported_trail_gives_the_same_record_in_a_fresh_store(store: Store, tmp_path: Path) -> None:
@@ -195,6 +199,13 @@ def test_an_analysts_review_through_the_commands(store_url: str, tmp_path: Path)
     accord("confirm", meet, *db)
     trail = json.loads(accord("corrections", "--json", *db))
     assert [(c["kind"], c["by"]) for c in trail[:1]] == [("reject", "alice")] and len(trail) == 3
+    exported_csv = tmp_path / "events.csv"
+    accord("export", "--format", "csv", "-o", str(exported_csv), *db)
+    with exported_csv.open(encoding="utf-8") as source:
+        exported_rows = list(csv.DictReader(source))
+    assert [(r["event_id"], r["corrected"], r["confirmed"]) for r in exported_rows] == [
+        (meet, "True", "True")
+    ]
     accord("restore", call, *db)
     assert len(json.loads(accord("events", "--json", *db))) == 2
     exported = tmp_path / "trail.jsonl"
