@@ -188,7 +188,7 @@ def participant_of(found: FusedEvent, name: str) -> dict[str, Any]:
 
 def field_changes(found: FusedEvent, changes: Changes) -> list[dict[str, Any]]:
     """The corrections `changes` make to the event, each with its field and old and new value."""
-    made = []
+    made: list[dict[str, Any]] = []
     if changes.type is not None:
         if changes.type not in TYPES:
             raise NotFound(f"unknown event type {changes.type!r}; the types are {', '.join(TYPES)}")
@@ -199,10 +199,10 @@ def field_changes(found: FusedEvent, changes: Changes) -> list[dict[str, Any]]:
         made.append({"field": "city", "old": found.city, "new": changes.city.strip() or None})
     if changes.country is not None:
         made.append({"field": "country", "old": found.country, "new": known_country(changes.country)})
-    person = {"name": changes.name, "role": changes.role, "affiliation": changes.affiliation}
-    person = {k: v for k, v in person.items() if v is not None}
-    if "affiliation" in person:
-        person["affiliation"] = known_country(person["affiliation"])
+    given = {"name": changes.name, "role": changes.role, "affiliation": changes.affiliation}
+    person = {k: v for k, v in given.items() if v is not None}
+    if changes.affiliation is not None:
+        person["affiliation"] = known_country(changes.affiliation)
     if changes.participant is not None:
         if not person:
             raise NotFound("--participant needs --name, --role or --affiliation: what to change about them")
