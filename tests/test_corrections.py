@@ -47,6 +47,15 @@ def report_c() -> Extraction:
     return article("c", REPORT_C, "2023-05-18", [meet], outlet="Oslo Post")
 
 
+REPORT_D = ["Rojas calls again", "On 20 May Rojas called Ingrid Solberg about the research vessels."]
+
+
+def report_d() -> Extraction:
+    """A call where Rojas is named by surname alone: the store reads him as the one Rojas it knows."""
+    call = happened("call", "2023-05-20", [("Ingrid Solberg", FM, "NOR"), ("Rojas", None, None)], REPORT_D, 1)
+    return article("d", REPORT_D, "2023-05-21", [call], outlet="Oslo Post")
+
+
 def stored(store: Store, *extra: Extraction, extractor: str = "old") -> dict[str, FusedEvent]:
     """Report A (a meeting and a call) and report B (the meeting), by type."""
     ingest_results(store, [report_a(), report_b(), *extra], extractor=extractor)
@@ -237,3 +246,31 @@ def test_wrong_corrections_are_refused_with_a_suggestion(store_url: str) -> None
     assert "not a date" in accord("correct", meet, "--date", "2023-02-30", "--reason", "x", *db, status=2)
     assert "no stored event" in accord("reject", "evnothere", "--reason", "x", *db, status=2)
     assert "not rejected" in accord("restore", meet, *db, status=2)
+
+
+def test_people_merged_and_split_through_the_commands(store_url: str) -> None:
+    store = open_store(store_url)
+    try:
+        stored(store, report_c(), report_d())
+    finally:
+        store.close()
+    db = ("--db", store_url)
+
+    def meetings() -> list[dict[str, object]]:
+        return [e for e in json.loads(accord("timeline", "NOR", "CHL", "--json", *db)) if e["type"] == "meet"]
+
+    assert len(meetings()) == 2
+    accord("merge-people", "Ingrid Solberg", "Ingrid M. Solberg", "--reason", "one minister", *db)
+    (meet,) = meetings()
+    assert sorted(s["input_id"] for s in meet["sources"]) == ["a", "b", "c"]  # type: ignore[attr-defined]
+    assert json.loads(accord("actor", "Ingrid M. Solberg", "--json", *db))["name"] == "Ingrid Solberg"
+    accord("split-person", "Pablo Rojas", "--alias", "Rojas", "--reason", "another Rojas", *db)
+    (later,) = json.loads(accord("events", "--since", "2023-05-20", "--json", *db))
+    assert [p["name"] for p in later["participants"]] == ["Ingrid Solberg", "Rojas"]
+    for correction in json.loads(accord("corrections", "--json", *db)):
+        accord("undo", correction["id"], *db)
+    assert len(meetings()) == 2
+    (later,) = json.loads(accord("events", "--since", "2023-05-20", "--json", *db))
+    assert [p["name"] for p in later["participants"]] == ["Ingrid Solberg", "Pablo Rojas"]
+    said = accord("split-person", "Pablo Rojas", "--alias", "Kishida", "--reason", "x", *db, status=2)
+    assert "never written 'Kishida'" in said

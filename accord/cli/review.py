@@ -82,34 +82,38 @@ def reject_command(
     run(db, lambda store: reject(store, event_id, reason, by), as_json)
 
 
-@app.command("restore")
-def restore_command(
-    event_id: EventArg,
-    reason: OptionalReason = "",
-    by: ByOpt = None,
-    db: DbOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+def optional_reason_command(name: str, action: Callable[..., Correction], doc: str) -> None:
+    """Register `accord NAME EVENT_ID [--reason] [--by]`, which calls `action` on the event."""
+
+    def command(
+        event_id: EventArg,
+        reason: OptionalReason = "",
+        by: ByOpt = None,
+        db: DbOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        run(db, lambda store: action(store, event_id, reason, by), as_json)
+
+    command.__doc__ = doc
+    app.command(name)(command)
+
+
+optional_reason_command(
+    "restore",
+    restore,
     """Undo the rejection of an event.
 
     Example: accord restore ev1234abcd
-    """
-    run(db, lambda store: restore(store, event_id, reason, by), as_json)
-
-
-@app.command("confirm")
-def confirm_command(
-    event_id: EventArg,
-    reason: OptionalReason = "",
-    by: ByOpt = None,
-    db: DbOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+    """,
+)
+optional_reason_command(
+    "confirm",
+    confirm,
     """Mark an event as checked against its sources by a person; exports say which facts were reviewed.
 
     Example: accord confirm ev1234abcd --by alice
-    """
-    run(db, lambda store: confirm(store, event_id, reason, by), as_json)
+    """,
+)
 
 
 @app.command("correct")

@@ -297,10 +297,13 @@ def merge_people(store: Store, keep: str, merged: str, reason: str, by: str | No
 
 def split_person(store: Store, person: str, alias: str, reason: str, by: str | None = None) -> Correction:
     """Say the mentions of `person` written as `alias` are another person, shown under that name."""
-    a = schema.aliases
+    a, p = schema.aliases, schema.participants
     with store.write() as conn:
         pid, name = person_by(conn, person)
-        aliases = sorted(set(conn.scalars(select(a.c.text).where(a.c.person_id == pid))))
+        written = select(p.c.span_text).where(p.c.person_id == pid, p.c.span_text.is_not(None))
+        aliases = sorted(
+            {*conn.scalars(select(a.c.text).where(a.c.person_id == pid)), *conn.scalars(written)}
+        )
         if alias.casefold() not in {x.casefold() for x in aliases}:
             raise NotFound(f"{name} is never written {alias!r}; the texts write {', '.join(aliases)}")
         new = {"id": person_id(alias), "name": alias, "alias": alias}
