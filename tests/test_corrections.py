@@ -11,7 +11,7 @@ import csv
 import json
 from pathlib import Path
 
-from store_articles import FM, REPORT_A, ROJAS, article, happened, report_a, report_b
+from store_articles import FM, REPORT_A, ROJAS, article, happened, report_a, report_b, report_c
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -34,18 +34,6 @@ from accord.store.records import FusedEvent
 from accord.store.web_queries import counts, dyads
 
 runner = CliRunner()
-
-REPORT_C = [
-    "Solberg hosts Rojas",
-    "Norway's Ingrid M. Solberg welcomed Pablo Rojas of Chile in Oslo on 16 May.",
-]
-
-
-def report_c() -> Extraction:
-    """The same meeting with Solberg written another way: extraction stores her as a second person."""
-    meet = happened("meet", "2023-05-16", [("Ingrid M. Solberg", FM, "NOR"), ROJAS], REPORT_C, 1, "Oslo")
-    return article("c", REPORT_C, "2023-05-18", [meet], outlet="Oslo Post")
-
 
 REPORT_D = ["Rojas calls again", "On 20 May Rojas called Ingrid Solberg about the research vessels."]
 

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
-from store_articles import report_a, report_b
+from store_articles import report_a, report_b, report_c
 from test_web_browser import CHROMIUM, serving
 
 from accord.settings import Settings
@@ -164,3 +164,21 @@ def test_edits_need_the_token_the_cookie_the_form_token_and_this_origin(db: str)
     with TestClient(create_app(Settings(db=db)), base_url=base) as client:
         assert 'name="csrf"' not in client.get(f"/event/{meet}").text
         assert client.post(f"/event/{meet}", data=form, headers=origin).status_code == 405
+
+
+def test_the_actor_page_merges_two_spellings_of_one_person(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    store = open_store(url)
+    ingest_results(store, [report_a(), report_b(), report_c()], extractor="test")
+    store.close()
+    base = "http://testserver"
+    with TestClient(create_app(Settings(db=url), Editing(TOKEN)), base_url=base) as client:
+        client.get(f"/edit?token={TOKEN}")
+        assert 'name="same_as"' in client.get("/actor/Ingrid Solberg").text
+        form = {"csrf": Editing(TOKEN).form_token, "same_as": "Ingrid M. Solberg", "reason": "one minister"}
+        merged = client.post(
+            "/actor/Ingrid Solberg", data=form, headers={"Origin": base}, follow_redirects=False
+        )
+        assert merged.status_code == 303
+        edges = pairs(client.get("/api/graph").json())
+    assert edges == {("CHL", "NOR"): {"meet": 1, "call": 1}}  # the two meetings are one
