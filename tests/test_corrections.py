@@ -11,9 +11,12 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from store_articles import FM, REPORT_A, ROJAS, article, happened, report_a, report_b, report_c
+from test_store_cli import PAGES, summary_row, write_pages
 from typer.testing import CliRunner
 
+from accord import pipeline
 from accord.cli import app
 from accord.doctor import WARN, database_checks
 from accord.records import Extraction
@@ -262,3 +265,33 @@ def test_people_merged_and_split_through_the_commands(store_url: str) -> None:
     assert [p["name"] for p in later["participants"]] == ["Ingrid Solberg", "Pablo Rojas"]
     said = accord("split-person", "Pablo Rojas", "--alias", "Kishida", "--reason", "x", *db, status=2)
     assert "never written 'Kishida'" in said
+
+
+def record_of(db: tuple[str, str]) -> list[tuple[object, ...]]:
+    """Every event as `accord events --include-rejected --json` gives it, ids and sources' reasons left out."""
+    found = json.loads(accord("events", "--include-rejected", "--json", *db))
+    return sorted(
+        (e["type"], e["date"], e["city"], e["parties"], e["rejected"], e["corrected"], e["corrections"])
+        for e in found
+    )
+
+
+@pytest.mark.slow
+def test_corrections_survive_reextract_after_an_extractor_version_bump_and_the_same_files_again(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_pages(tmp_path / "pages")
+    db = ("--db", store_url)
+    accord("ingest", str(folder), *db)
+    found = json.loads(accord("events", "--json", *db))
+    assert len(found) >= 2
+    accord("reject", found[0]["id"], "--reason", "not a meeting", *db)
+    accord("correct", found[-1]["id"], "--city", "Bergen", "--reason", "the dateline says Bergen", *db)
+    before = record_of(db)
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + 1)
+    assert summary_row(accord("reextract", *db))[3] == str(len(PAGES))  # every article read again
+    assert record_of(db) == before
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + 1)
+    assert summary_row(accord("ingest", str(folder), *db))[3] == str(len(PAGES))
+    assert record_of(db) == before
+    assert {c["status"] for c in json.loads(accord("corrections", "--json", *db))} == {"in force"}
