@@ -279,6 +279,5 @@ def reapply(conn: Connection, touched: Iterable[str]) -> None:
     events |= refuse(conn, events)  # merged people's reports first: a re-extracted event is whole again
     events |= attach(conn)
     events |= refuse(conn, events)
-    corrected = set(conn.scalars(select(c.c.event_id).where(c.c.event_id.in_(sorted(events)), in_force())))
-    for event_id in sorted(corrected):
+    for event_id in sorted(corrected_ids(conn, events)):
         rebuild(conn, event_id)

@@ -126,8 +126,6 @@ def as_correction(row: Row[Any], status: str = "in force") -> Correction:
 
 
 def shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v or '-'}" for k, v in value.items()) or "-"
     return "-" if value in (None, "") else str(value)
 
 

@@ -127,7 +127,7 @@ def counts(store: Store) -> Counts:
         def total(table: Table) -> int:
             return conn.scalar(select(func.count()).select_from(table)) or 0
 
-        by_type = dict(
+        by_type: dict[str, int] = dict(
             conn.execute(
                 select(schema.events.c.type, func.count()).where(standing()).group_by(schema.events.c.type)
             ).all()
