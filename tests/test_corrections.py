@@ -8,7 +8,9 @@ The extractions are built by hand (`store_articles`), so the tests pin what the 
 from __future__ import annotations
 
 import csv
+import importlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ from accord import pipeline
 from accord.cli import app
 from accord.doctor import WARN, database_checks
 from accord.records import Extraction
-from accord.store import Store, actor, events, ingest_results, open_store, timeline
+from accord.store import IngestSummary, Store, Stored, actor, events, ingest_results, open_store, timeline
 from accord.store.corrections import (
     Changes,
     confirm,
@@ -37,6 +39,7 @@ from accord.store.records import FusedEvent
 from accord.store.web_queries import counts, dyads
 
 runner = CliRunner()
+CLI_STORE = importlib.import_module("accord.cli.store")
 
 REPORT_D = ["Rojas calls again", "On 20 May Rojas called Ingrid Solberg about the research vessels."]
 
@@ -136,13 +139,21 @@ def test_every_correction_survives_a_newer_extractor_reading_the_same_articles(s
     assert {c.status for c in corrections(store)} == {"in force"}
 
 
-def test_a_correction_whose_event_is_gone_after_reextraction_is_orphaned_not_dropped(store: Store) -> None:
+def test_a_correction_whose_event_is_gone_after_reextraction_is_orphaned_not_dropped(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     call = stored(store)["call"]
     reject(store, call.id, "misread")
     meet = happened("meet", "2023-05-16", [("Ingrid Solberg", FM, "NOR"), ROJAS], REPORT_A, 1, "Oslo")
-    ingest_results(
-        store, [article("a", REPORT_A, "2023-05-17", [meet], outlet="Nordic Wire")], extractor="new"
-    )
+    newer = article("a", REPORT_A, "2023-05-17", [meet], outlet="Nordic Wire")  # the call is no more
+
+    def reextract(store: Store, settings: object, progress: Callable[[Stored], None]) -> IngestSummary:
+        return ingest_results(store, [newer], progress, extractor="new")
+
+    monkeypatch.setattr(CLI_STORE, "reextract", reextract)
+    result = runner.invoke(app, ["reextract", "--db", store.url], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "correction lost its event: " in result.stderr
+    assert call.id in result.stderr
     ((kind, status),) = [(c.kind, c.status) for c in corrections(store)]
     assert (kind, status) == ("reject", "orphaned")
     (check,) = [c for c in database_checks(store.url) if c.name == "corrections"]
