@@ -202,14 +202,20 @@ def refuse(conn: Connection, only: Iterable[str] | None = None) -> set[str]:
         return set()
     pool = set(only) if only is not None else set(events_naming(conn, [m.old["id"] for m in merges(conn)]))
     e = schema.events
+    merged = set(names) | {key_name(name) for name in names.values()}
     grown = set()
     for event_id in sorted(pool):
-        mine = [as_one(f, names) for f in stored_facts(conn, event_id)]
-        if not mine:
+        extracted = stored_facts(conn, event_id)
+        if not extracted:
             continue  # fused into another already
-        first = fold(mine)
-        alike = select(e.c.id).where(e.c.type == first.type, e.c.party_key == party_key(first.parties))
-        for other in sorted((set(conn.scalars(alike)) | shaped) - {event_id}):
+        mine = [as_one(f, names) for f in extracted]
+        candidates = set(shaped)
+        # Fusion compared this event with its look-alikes already; only a merged person's names change that.
+        if any(p.name and key_name(p.name) in merged for f in extracted for p in f.people):
+            first = fold(mine)
+            alike = select(e.c.id).where(e.c.type == first.type, e.c.party_key == party_key(first.parties))
+            candidates |= set(conn.scalars(alike))
+        for other in sorted(candidates - {event_id}):
             theirs = [as_one(f, names) for f in stored_facts(conn, other)]
             if not theirs or takes_in(theirs, mine) is None:
                 continue
