@@ -166,7 +166,7 @@ def test_edits_need_the_token_the_cookie_the_form_token_and_this_origin(db: str)
         assert client.post(f"/event/{meet}", data=form, headers=origin).status_code == 405
 
 
-def test_the_actor_page_merges_two_spellings_of_one_person(tmp_path: Path) -> None:
+def test_the_actor_page_merges_two_spellings_and_corrects_an_affiliation(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'accord.db'}"
     store = open_store(url)
     ingest_results(store, [report_a(), report_b(), report_c()], extractor="test")
@@ -181,4 +181,17 @@ def test_the_actor_page_merges_two_spellings_of_one_person(tmp_path: Path) -> No
         )
         assert merged.status_code == 303
         edges = pairs(client.get("/api/graph").json())
-    assert edges == {("CHL", "NOR"): {"meet": 1, "call": 1}}  # the two meetings are one
+        assert edges == {("CHL", "NOR"): {"meet": 1, "call": 1}}  # the two meetings are one
+        call = next(e["id"] for e in client.get("/api/events").json()["events"] if e["type"] == "call")
+        fix = {
+            "csrf": form["csrf"],
+            "action": "correct",
+            "event_id": call,
+            "affiliation": "PER",
+            "reason": "Peru",
+        }
+        assert client.post("/actor/Pablo Rojas", data=fix, headers={"Origin": base}).status_code == 200
+        assert pairs(client.get("/api/graph").json()) == {
+            ("CHL", "NOR"): {"meet": 1},
+            ("NOR", "PER"): {"call": 1},
+        }

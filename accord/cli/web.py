@@ -49,4 +49,8 @@ def serve_command(
         err.print(
             f"edits allowed: sign in at http://{host}:{port}/edit?token={editing.token}", highlight=False
         )
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            err.print(
+                f"[yellow]warning:[/] anyone on the network with this link can edit {url}", highlight=False
+            )
     uvicorn.run(create_app(Settings.from_env(db=db), editing), host=host, port=port, log_level="warning")

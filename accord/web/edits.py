@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from accord.errors import AccordError
-from accord.store import Store
+from accord.store import Store, actor
 from accord.store.corrections import Changes, confirm, correct, merge_people, reject, restore
 
 __all__ = ["COOKIE", "Editing", "form_token", "mount_edits"]
@@ -114,6 +114,21 @@ def event_action(store: Store, event_id: str, form: dict[str, str]) -> Any:
     return actions[action](store, event_id, reason, by)
 
 
+def actor_action(store: Store, name: str, form: dict[str, str]) -> Any:
+    """Run the actor page's forms: merge another spelling into this person, or correct this person's role
+    or affiliation in one of their events."""
+    reason, by = form.get("reason", ""), given(form, "by")
+    if not reason:
+        raise HTTPException(422, "a correction needs a reason")
+    if form.get("action") == "correct":
+        shown = actor(store, name).name
+        changes = Changes(participant=shown, role=given(form, "role"), affiliation=given(form, "affiliation"))
+        return correct(store, form.get("event_id", ""), changes, reason, by)
+    if not form.get("same_as"):
+        raise HTTPException(422, "a merge needs the other person's name")
+    return merge_people(store, name, form["same_as"], reason, by)
+
+
 def mount_edits(app: FastAPI, editing: Editing) -> None:
     """The sign-in link and the POST twins of the event and actor pages."""
     app.state.editing = editing
@@ -132,11 +147,8 @@ def mount_edits(app: FastAPI, editing: Editing) -> None:
 
     async def edit_actor(request: Request, name: str) -> Response:
         form = await checked_form(request)
-        other, reason = form.get("same_as", ""), form.get("reason", "")
-        if not other or not reason:
-            raise HTTPException(422, "a merge needs the other person's name and a reason")
         store = request.app.state.store
-        await run(lambda: merge_people(store, name, other, reason, given(form, "by")))
+        await run(lambda: actor_action(store, name, form))
         return RedirectResponse(f"/actor/{quote(name, safe='')}", status_code=303)
 
     for path, endpoint, methods in (
