@@ -27,7 +27,7 @@ from accord.store.corrections import (
     split_person,
     undo,
 )
-from accord.store.review import Correction
+from accord.store.review import Correction, change
 
 EventArg = Annotated[
     str, typer.Argument(help="An event id (or an unambiguous prefix), e.g. from `accord events`.")
@@ -52,13 +52,12 @@ def trail_table(trail: Sequence[Correction], title: str) -> Table:
     for column in ("id", "when / who", "what", "event", "change", "reason", "status"):
         table.add_column(column, overflow="fold")
     for x in trail:
-        change = f"{x.old if x.old is not None else '-'} → {x.new if x.new is not None else '-'}"
         table.add_row(
             x.id,
             f"{x.at[:19]}\n{x.by}",
-            f"{x.kind} {x.field or ''}".strip() + (f" {x.undoes}" if x.undoes else ""),
+            x.kind,
             x.event_id or "-",
-            Text(change if x.kind in ("correct", "merge", "split") else "-"),
+            Text(change(x)),
             Text(x.reason),
             Text(x.status, style="red" if x.status == "orphaned" else ""),
         )

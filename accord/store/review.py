@@ -26,6 +26,7 @@ __all__ = [
     "PersonRule",
     "Review",
     "as_correction",
+    "change",
     "corrected_people",
     "in_force",
     "person_rules",
@@ -129,20 +130,29 @@ def shown(value: Any) -> str:
     return "-" if value in (None, "") else str(value)
 
 
-def note(correction: Correction) -> str:
-    """One line for the event's record: "date 2024-01-09 → 2024-01-10: <reason> (alice)"."""
-    who = f"({correction.by}, {correction.at[:10]})"
+def change(correction: Correction) -> str:
+    """What a correction changes, in words: "date 2024-01-09 → 2024-01-10", "rejected"."""
+    old, new = correction.old, correction.new
     if correction.kind in ("reject", "confirm"):
-        reason = f": {correction.reason}" if correction.reason else ""
-        return f"{correction.kind}ed{reason} {who}"
+        return f"{correction.kind}ed"
+    if correction.kind == "undo":
+        return f"undoes {correction.undoes}"
+    if correction.kind in ("merge", "split"):
+        return f"{correction.kind} person {old['name']} → {new['name']}"
     if correction.field == "participant":
-        old = correction.old or {}
-        if correction.new is None:
-            change = "removed"
-        else:
-            change = ", ".join(f"{k} {shown(old.get(k))} → {shown(v)}" for k, v in correction.new.items())
-        return f"participant {shown(old.get('name'))}: {change}: {correction.reason} {who}"
-    return f"{correction.field} {shown(correction.old)} → {shown(correction.new)}: {correction.reason} {who}"
+        fields = (
+            "removed"
+            if new is None
+            else ", ".join(f"{k} {shown(old.get(k))} → {shown(v)}" for k, v in new.items())
+        )
+        return f"participant {shown(old.get('name'))}: {fields}"
+    return f"{correction.field} {shown(old)} → {shown(new)}"
+
+
+def note(correction: Correction) -> str:
+    """One line for the event's record: "date 2024-01-09 → 2024-01-10: <reason> (alice, 2024-02-01)"."""
+    reason = f": {correction.reason}" if correction.reason else ""
+    return f"{change(correction)}{reason} ({correction.by}, {correction.at[:10]})"
 
 
 def reviews(conn: Connection, event_ids: Sequence[str]) -> dict[str, Review]:
