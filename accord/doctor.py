@@ -17,13 +17,14 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from accord.errors import AccordError
 from accord.settings import DEFAULT_MODEL, Settings
 from accord.store import schema
+from accord.store.corrected import orphaned
 from accord.store.db import Store, connect
 from accord.store.migrations import MIGRATIONS
 
@@ -172,6 +173,7 @@ def inspect_store(store: Store) -> list[Check]:
             for name in COUNTED
             if name in tables
         }
+        reviewed = corrections_check(conn) if "corrections" in tables else None
     current = max(versions, default=0)
     if current > latest:
         migrated = Check(
@@ -194,7 +196,25 @@ def inspect_store(store: Store) -> list[Check]:
     else:
         migrated = Check("database", "schema", OK, f"version {current} (latest)")
     held = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
-    return [reached, migrated, Check("database", "rows", INFO, held or "no tables yet")]
+    rows = Check("database", "rows", INFO, held or "no tables yet")
+    return [reached, migrated, rows, *([reviewed] if reviewed else [])]
+
+
+def corrections_check(conn: Connection) -> Check:
+    """How many corrections analysts made, and a warning for those re-extraction left without an event."""
+    trail = conn.scalar(select(func.count()).select_from(schema.corrections)) or 0
+    lost = len(orphaned(conn))
+    detail = f"{trail} corrections in the audit trail, {lost} orphaned"
+    if lost:
+        return Check(
+            "database",
+            "corrections",
+            WARN,
+            detail,
+            "those corrections apply to no event: their events were re-extracted away",
+            "accord corrections",
+        )
+    return Check("database", "corrections", INFO, detail)
 
 
 def optional_module(module: str, distribution: str, name: str, breaks: str, fix: str) -> Callable[[], Check]:

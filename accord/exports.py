@@ -68,6 +68,8 @@ CSV_COLUMNS = (
     "source_paths",
     "source_urls",
     "source_published",
+    "corrected",
+    "confirmed",
 )
 PARTICIPANT_COLUMNS = (
     "event_id",
@@ -83,6 +85,7 @@ PARTICIPANT_COLUMNS = (
     "role_inferred",
     "affiliation_inferred",
     "inferred",
+    "corrected",
 )
 POLECAT_COLUMNS = polecat.COLUMNS
 
@@ -143,6 +146,8 @@ def csv_row(event: FusedEvent) -> dict[str, object]:
         "source_paths": LIST.join(s.path for s in sources),
         "source_urls": LIST.join(s.url or "" for s in sources),
         "source_published": LIST.join(s.published or "" for s in sources),
+        "corrected": event.corrected,
+        "confirmed": event.confirmed,
     }
 
 
@@ -163,6 +168,7 @@ def participant_rows(event: FusedEvent) -> Iterator[dict[str, object]]:
             "role_inferred": "role" in p.inferred,
             "affiliation_inferred": "affiliation" in p.inferred,
             "inferred": LIST.join(p.inferred),
+            "corrected": event.corrected,
         }
 
 

@@ -70,7 +70,14 @@ POLECAT_COLUMNS = (
     "Version",
 )
 # Accord's own columns come after POLECAT's, so tools that read POLECAT by position still work.
-ACCORD_COLUMNS = ("Accord Evidence", "Accord Source Count", "Accord Source IDs", "Accord Date Precision")
+ACCORD_COLUMNS = (
+    "Accord Evidence",
+    "Accord Source Count",
+    "Accord Source IDs",
+    "Accord Date Precision",
+    "Accord Corrected",
+    "Accord Confirmed",
+)
 COLUMNS = POLECAT_COLUMNS + ACCORD_COLUMNS
 EMPTY_COLUMNS = (
     "Actor COW",
@@ -238,6 +245,8 @@ def row(event: FusedEvent, evidence: str) -> dict[str, object]:
             "Accord Source Count": len(event.sources),
             "Accord Source IDs": LIST.join(s.input_id for s in event.sources),
             "Accord Date Precision": event.date_precision or "",
+            "Accord Corrected": event.corrected,
+            "Accord Confirmed": event.confirmed,
         }
     )
     return cells

@@ -14,8 +14,12 @@ from accord.views import city_country_text, person_text
 
 
 def kind(event: FusedEvent) -> str:
-    """The type, and for an unasserted statement its mode: `meet (future)` must never read as a meeting."""
-    return f"{event.type} ({event.mode})" if isinstance(event, UnassertedEvent) else event.type
+    """The type, and for an unasserted statement its mode: `meet (future)` must never read as a meeting;
+    then what analysts said: rejected, corrected, confirmed."""
+    shown = f"{event.type} ({event.mode})" if isinstance(event, UnassertedEvent) else event.type
+    marks = [m for m, on in (("REJECTED", event.rejected), ("corrected", event.corrected)) if on]
+    marks += ["confirmed"] if event.confirmed else []
+    return " ".join([shown, *(f"[{m}]" for m in marks)])
 
 
 def place(event: FusedEvent) -> str:
@@ -72,6 +76,8 @@ def event_view(event: FusedEvent) -> RenderableType:
         head.add_row(label, Text(value))
     for note in event.improvements:
         head.add_row("improved", Text(note))
+    for note in event.corrections:
+        head.add_row(Text("reviewed", style="bold yellow"), Text(note))
     for conflict in event.conflicts:
         values = "; ".join(f"{value} ({', '.join(srcs)})" for value, srcs in conflict["values"].items())
         head.add_row(Text("conflict", style="bold red"), Text(f"{conflict['field']}: {values}"))

@@ -73,6 +73,18 @@ def report_b(input_id: str = "b") -> Extraction:
     return article(input_id, REPORT_B, "2023-05-18", [meet], ("Andes Daily", "Most read"), "Andes Daily")
 
 
+REPORT_C = [
+    "Solberg hosts Rojas",
+    "Norway's Ingrid M. Solberg welcomed Pablo Rojas of Chile in Oslo on 16 May.",
+]
+
+
+def report_c() -> Extraction:
+    """The same meeting with Solberg written another way: extraction stores her as a second person."""
+    meet = happened("meet", "2023-05-16", [("Ingrid M. Solberg", FM, "NOR"), ROJAS], REPORT_C, 1, "Oslo")
+    return article("c", REPORT_C, "2023-05-18", [meet], outlet="Oslo Post")
+
+
 def count(store: Store, table: object) -> int:
     with store.read() as conn:
         return conn.scalar(select(func.count()).select_from(table)) or 0  # type: ignore[arg-type]

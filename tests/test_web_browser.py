@@ -12,9 +12,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from starlette.types import ASGIApp
 
 from accord import colours as palette
 from accord.settings import Settings
@@ -60,22 +62,30 @@ def server(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     store = open_store(url)
     ingest([shared / "corpus" / "seeds", root / "hostile.txt"], store, Settings.from_env(db=url))
     store.close()
+    with serving(create_app(Settings(db=url))) as address:
+        yield address
+
+
+@contextmanager
+def serving(app: ASGIApp) -> Iterator[str]:
+    """An app on a free loopback port in a background thread; its address while the block runs."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db=url)), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
+    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not running.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the web app did not start within 30 s"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -127,6 +127,7 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
 
     from accord import store_views
     from accord.store import IngestSummary, open_store
+    from accord.store.corrections import orphans
 
     try:
         settings = Settings.from_env(db=db, model=model, workers=workers)
@@ -148,6 +149,7 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
                     err.print(f"[red]failed:[/] {stored.error}", highlight=False, soft_wrap=True)
 
             summary = run(store, settings, seen)
+        lost = orphans(store)
     except AccordError as error:
         if not so_far.documents:
             fail(str(error))
@@ -157,6 +159,14 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
     finally:
         store.close()
     out.print(store_views.summary_table(summary, store.url))
+    for correction in lost:
+        err.print(
+            f"[yellow]correction lost its event:[/] {correction.id} ({correction.kind} "
+            f"{correction.field or ''}) on {correction.event_id}: no stored event fits it; "
+            "see `accord corrections`",
+            highlight=False,
+            soft_wrap=True,
+        )
     if summary.documents_failed:
         raise typer.Exit(1)
 
@@ -259,6 +269,9 @@ def events_command(
     include_unasserted: Annotated[
         bool, typer.Option("--include-unasserted", help="The asserted events and every unasserted statement.")
     ] = False,
+    include_rejected: Annotated[
+        bool, typer.Option("--include-rejected", help="Also the events analysts rejected, marked REJECTED.")
+    ] = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -269,19 +282,22 @@ def events_command(
 
     Example: accord events --type meet --since 2024-01-01 --country NOR
     Example: accord events --mode future --country JPN
+    Example: accord events --since 2024-01-09 --until 2024-01-09 --include-rejected
     """
     from accord import store_views
     from accord.store import events_in_modes
 
     modes = {m.value for m in Mode} if include_unasserted else {m.value for m in mode or [Mode(ASSERTED)]}
     kind = type.value if type else None
-    if as_json and modes == {ASSERTED}:  # the common case streams: any number of events, little memory
-        from accord.exports import write_json_array
+    if as_json and modes == {ASSERTED} and not include_rejected:  # the common case streams: any number
+        from accord.exports import write_json_array  # of events, little memory
         from accord.store.exports_queries import iter_events
 
         ask(db, lambda store: write_json_array(sys.stdout, iter_events(store, kind, since, until, country)))
         return
-    found = ask(db, lambda store: events_in_modes(store, modes, kind, since, until, country))
+    found = ask(
+        db, lambda store: events_in_modes(store, modes, kind, since, until, country, include_rejected)
+    )
     show(found, as_json, lambda: store_views.events_table(found, "events"))
     if not found and country:
         explain_empty(db, (country,))

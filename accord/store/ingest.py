@@ -30,6 +30,7 @@ from accord.records import CleanedDocument, Document, Extraction, Reject
 from accord.settings import Settings
 from accord.store import schema
 from accord.store.actors import forget_offices, record_offices
+from accord.store.corrected import reapply
 from accord.store.db import Store
 from accord.store.dedup import NearDuplicates, content_id, signature, signature_bytes
 from accord.store.mentions import events_of, refold, remove_mentions, store_mention
@@ -180,9 +181,11 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction, ex
             same = (known.text, known.published) == (cleaned.text, cleaned.published.value)
             if known.extractor == extractor or not same:
                 return Stored(source, "copy" if added else "unchanged", doc_id)
+            before = events_of(conn, doc_id)
             forget_extraction(conn, doc_id)
             new = store_events(conn, doc_id, result, extractor)
             refold(conn, events_of(conn, doc_id))  # an older article's reports fused last: put them in order
+            reapply(conn, [*before, *events_of(conn, doc_id)])  # analysts' corrections outlive re-extraction
             return Stored(
                 source, "re-extracted", doc_id, events_new=new, events_fused=len(result.events) - new
             )
@@ -213,6 +216,7 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction, ex
             conn.execute(schema.dropped_lines.insert(), dropped)
         add_source(conn, doc_id, cleaned, 1.0)
         new = store_events(conn, doc_id, result, extractor)
+        reapply(conn, events_of(conn, doc_id))
     index.add(doc_id, minhash)  # only once the transaction has committed
     return Stored(source, "new", doc_id, events_new=new, events_fused=len(result.events) - new)
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import ColumnElement, Connection, delete, select, update
 
 from accord.records import Event, EventDate, Span
 from accord.store import schema
@@ -23,7 +23,7 @@ from accord.store.fusion import Facts, Fused, Person, date_parts, facts_of, fold
 
 log = logging.getLogger(__name__)
 
-__all__ = ["events_of", "refold", "remove_mentions", "store_mention"]
+__all__ = ["events_of", "mention_facts", "refold", "remove_mentions", "store_mention", "stored_facts"]
 
 
 def with_inferred_year(
@@ -100,11 +100,16 @@ def span_columns(span: Span | None) -> dict[str, object]:
 
 def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
     """The mentions of a stored event, oldest first, as fusion compares them."""
+    return [facts for _, facts in mention_facts(conn, schema.event_mentions.c.event_id == event_id)]
+
+
+def mention_facts(conn: Connection, condition: ColumnElement[bool]) -> list[tuple[str, Facts]]:
+    """The mentions that meet `condition` (on the event mentions table), oldest first, each with its id."""
     m, p, d = schema.event_mentions, schema.participants, schema.documents
     mentions = conn.execute(
         select(m.c.id, m.c.document_id, m.c.type, m.c.date, m.c.date_inferred, m.c.city, m.c.country)
         .join(d, d.c.id == m.c.document_id)
-        .where(m.c.event_id == event_id)
+        .where(condition)
         .order_by(d.c.ingested_at, m.c.position)
     ).all()
     people: dict[str, list[Person]] = {}
@@ -115,14 +120,17 @@ def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
     ):
         people.setdefault(row.mention_id, []).append(Person(row.name, row.role, row.affiliation))
     return [
-        Facts(
-            x.type,
-            x.date,
-            bool(x.date_inferred),
-            x.city,
-            x.country,
-            tuple(people.get(x.id, ())),
-            x.document_id,
+        (
+            x.id,
+            Facts(
+                x.type,
+                x.date,
+                bool(x.date_inferred),
+                x.city,
+                x.country,
+                tuple(people.get(x.id, ())),
+                x.document_id,
+            ),
         )
         for x in mentions
     ]

@@ -103,12 +103,19 @@ def add_analyst_views(conn: Connection) -> None:
         conn.execute(text(f"{create} {name} AS {query.format(agg=agg)}"))
 
 
+def add_corrections(conn: Connection) -> None:
+    """Version 6: analysts' corrections (reject, correct, confirm, merge and split people, undo), kept
+    apart from what extraction writes so re-extraction never loses them."""
+    schema.corrections.create(conn, checkfirst=True)  # a store restored from a copy may hold it
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
     Migration(3, "unasserted mentions", add_unasserted_mentions),
     Migration(4, "indexes for the parties of events", index_sides),
     Migration(5, "SQL views for analysts", add_analyst_views),
+    Migration(6, "analysts' corrections", add_corrections),
 )
 
 

@@ -46,6 +46,7 @@ from accord.store.records import (
     Partner,
     SearchHit,
 )
+from accord.store.review import Review, corrected_people, person_rules, renamed, reviews, standing
 
 __all__ = ["actor", "event", "events", "partners", "search", "timeline"]
 
@@ -182,16 +183,19 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
 
 def participants_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[EventParticipant]]:
     """Participants per event, one entry per person (or per unnamed party), inferred fields merged and the
-    words each report names them with kept."""
+    words each report names them with kept; a person an analyst merged into another or split off
+    (`review.person_rules`) goes by that person's name."""
     merged: dict[str, dict[tuple[str, str], EventParticipant]] = {}
+    rules = person_rules(conn)
     for row in rows_for(conn, PARTICIPANT_ROWS, mention_ids):
-        key = ("name", row.name.casefold()) if row.name else ("party", f"{row.affiliation}/{row.role}")
+        name = renamed(rules, row.person_id, row.span_text or row.name)[1] or row.name
+        key = ("name", name.casefold()) if name else ("party", f"{row.affiliation}/{row.role}")
         people = merged.setdefault(row.event_id, {})
         inferred = tuple(f for f in row.inferred.split(",") if f)
         old = people.get(key)
         said = (row.span_text,) if row.span_text else ()
         people[key] = EventParticipant(
-            (old and old.name) or row.name,
+            (old and old.name) or name,
             (old and old.role) or row.role,
             (old and old.affiliation) or row.affiliation,
             tuple(sorted(set(inferred) & set(old.inferred))) if old else inferred,
@@ -213,6 +217,7 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
         topics.setdefault(row.event_id, {}).update(dict.fromkeys(json.loads(row.topics)))
     mention_ids = [row.id for row in mentions]
     sources, people = sources_of(conn, mention_ids), participants_of(conn, mention_ids)
+    reviewed = reviews(conn, ids)
     loaded = [
         FusedEvent(
             row.id,
@@ -223,12 +228,16 @@ def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:
             row.city,
             row.country,
             tuple(parties.get(row.id, ())),
-            tuple(people.get(row.id, ())),
+            tuple(corrected_people(people.get(row.id, ()), reviewed.get(row.id, Review()).people)),
             tuple(topics.get(row.id, {})),
             row.merge_key,
             tuple(json.loads(row.improvements)),
             tuple(json.loads(row.conflicts)),
             tuple(sources.get(row.id, ())),
+            rejected=reviewed.get(row.id, Review()).has("reject"),
+            confirmed=reviewed.get(row.id, Review()).has("confirm"),
+            corrected=reviewed.get(row.id, Review()).has("correct"),
+            corrections=reviewed.get(row.id, Review()).notes,
         )
         for row in rows
     ]
@@ -245,7 +254,9 @@ def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
     with store.read() as conn:
         a, b = terms.parties(conn, first, second)
-        return load_events(conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b))))
+        return load_events(
+            conn, conn.scalars(select(schema.events.c.id).where(involves(a), involves(b), standing()))
+        )
 
 
 def filtered(
@@ -276,16 +287,26 @@ def events(
     since: str | None = None,
     until: str | None = None,
     country: str | None = None,
+    include_rejected: bool = False,
 ) -> list[FusedEvent]:
-    """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first."""
+    """Events filtered by type, date range (ISO prefixes, inclusive) and a country involved, oldest first;
+    the events analysts rejected only with `include_rejected` (marked `rejected`)."""
     with store.read() as conn:
         country = terms.party(conn, country) if country else None
-        return load_events(conn, conn.scalars(event_ids(type, since, until, country)))
+        return load_events(conn, conn.scalars(event_ids(type, since, until, country, include_rejected)))
 
 
-def event_ids(type: str | None, since: str | None, until: str | None, country: str | None) -> Select[Any]:
-    """The ids of the events of one type, in a date range (ISO prefixes, inclusive), involving `country`."""
+def event_ids(
+    type: str | None,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    include_rejected: bool = False,
+) -> Select[Any]:
+    """The ids of the events of one type, in a date range (ISO prefixes, inclusive), involving `country`,
+    not rejected unless `include_rejected`."""
     query = filtered(select(schema.events.c.id), type, since, until)
+    query = query if include_rejected else query.where(standing())
     return query.where(involves(country)) if country else query
 
 
@@ -306,8 +327,10 @@ def pair_counts(
     rows in `event_parties`. The pairs are read off those few hundred rows.
     """
     e = schema.events
-    others = select(e.c.type, e.c.party_key, null().label("country"), func.count()).where(e.c.type != "visit")
-    visits = select(e.c.type, e.c.party_key, e.c.country, func.count()).where(e.c.type == "visit")
+    others = select(e.c.type, e.c.party_key, null().label("country"), func.count()).where(
+        e.c.type != "visit", standing()
+    )
+    visits = select(e.c.type, e.c.party_key, e.c.country, func.count()).where(e.c.type == "visit", standing())
     query = union_all(
         filtered(others.group_by(e.c.type, e.c.party_key), type, since, until),
         filtered(visits.group_by(e.c.type, e.c.party_key, e.c.country), type, since, until),
@@ -357,17 +380,32 @@ def actor(store: Store, name: str) -> ActorProfile:
         found = find_person(conn, name)
         if found is None:
             raise NotFound(f"no stored person is called {name!r}; {suggest(conn, name)}")
-        person = found[0]
+        # An analyst's merge (`accord merge-people`) makes one person of two: the one kept answers for both.
+        rules = person_rules(conn)
+        person, merged_name = renamed(rules, found[0], None)
+        person = person or found[0]
+        theirs = {person, *(r.source for r in rules if r.alias is None and r.person == person)}
         aliases = sorted(
-            set(conn.scalars(select(schema.aliases.c.text).where(schema.aliases.c.person_id == person)))
+            set(conn.scalars(select(schema.aliases.c.text).where(schema.aliases.c.person_id.in_(theirs))))
         )
         event_ids = conn.scalars(
             select(schema.event_mentions.c.event_id)
             .join(schema.participants, schema.participants.c.mention_id == schema.event_mentions.c.id)
-            .where(schema.participants.c.person_id == person)
+            .where(schema.participants.c.person_id.in_(theirs), standing())
+            .join(schema.events, schema.events.c.id == schema.event_mentions.c.event_id)
+        )
+        offices = tuple(
+            sorted(
+                (office for one in sorted(theirs) for office in offices_of(conn, one)),
+                key=lambda x: (x.first_seen or "", x.role or "", x.affiliation or ""),
+            )
         )
         return ActorProfile(
-            person, found[1], tuple(aliases), offices_of(conn, person), tuple(load_events(conn, event_ids))
+            person,
+            merged_name or found[1],
+            tuple(aliases),
+            offices,
+            tuple(load_events(conn, event_ids)),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
@@ -64,6 +64,12 @@ class FusedEvent:
     improvements: tuple[str, ...]
     conflicts: tuple[dict[str, Any], ...]
     sources: tuple[EventSource, ...]
+    # What analysts said about the event (`accord reject`, `correct`, `confirm`): each correction as a line
+    # with its reason. Keyword-only, so the records built by position stay as they are.
+    rejected: bool = field(default=False, kw_only=True)
+    confirmed: bool = field(default=False, kw_only=True)
+    corrected: bool = field(default=False, kw_only=True)
+    corrections: tuple[str, ...] = field(default=(), kw_only=True)
 
     @property
     def sides(self) -> frozenset[str]:

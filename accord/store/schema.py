@@ -208,6 +208,26 @@ unasserted_mentions = Table(
     Column("event", Text, nullable=False),
 )
 
+# Analysts' corrections, applied on top of what extraction produced and never deleted: an undo is one more
+# row (`undoes`). `event_id` is the event the correction applies to now (moved when re-extraction gives the
+# event a new id); `target` describes that event as extraction gave it (type, date, parties, evidence
+# sentences), so a re-extracted event can be found again.
+corrections = Table(
+    "corrections",
+    added,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(16), nullable=False, index=True),
+    Column("event_id", ID, index=True),
+    Column("target", Text, nullable=False, default="{}"),
+    Column("field", Text),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("undoes", ID, index=True),
+    Column("reason", Text, nullable=False),
+    Column("made_by", Text, nullable=False),
+    Column("made_at", String(32), nullable=False),
+)
+
 
 def tables() -> list[Table]:
     """Every table of the current schema, each after the tables it refers to."""

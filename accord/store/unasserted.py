@@ -52,13 +52,16 @@ def events_in_modes(
     since: str | None = None,
     until: str | None = None,
     country: str | None = None,
+    include_rejected: bool = False,
 ) -> list[FusedEvent]:
     """Events of the chosen modes ("asserted" for the fused events, or any of `MODES`), filtered as
-    `queries.events` filters, oldest first."""
+    `queries.events` filters (with the rejected ones when `include_rejected`), oldest first."""
     unknown = set(modes) - {ASSERTED, *MODES}
     if unknown:
         raise NotFound(f"no mode {', '.join(sorted(unknown))}; the modes are {ASSERTED}, {', '.join(MODES)}")
-    found: list[FusedEvent] = list(events(store, type, since, until, country)) if ASSERTED in modes else []
+    found: list[FusedEvent] = (
+        list(events(store, type, since, until, country, include_rejected)) if ASSERTED in modes else []
+    )
     unasserted = sorted(set(modes) - {ASSERTED})
     if unasserted:
         u = schema.unasserted_mentions

@@ -28,6 +28,7 @@ from accord.store.queries import (
     pair_counts,
 )
 from accord.store.records import FusedEvent
+from accord.store.review import standing
 
 __all__ = [
     "Counts",
@@ -128,12 +129,14 @@ def counts(store: Store) -> Counts:
             return conn.scalar(select(func.count()).select_from(table)) or 0
 
         by_type: dict[str, int] = dict(
-            conn.execute(select(schema.events.c.type, func.count()).group_by(schema.events.c.type)).all()
+            conn.execute(
+                select(schema.events.c.type, func.count()).where(standing()).group_by(schema.events.c.type)
+            ).all()
         )
         return Counts(
             total(schema.documents),
             total(schema.sources),
-            total(schema.events),
+            sum(by_type.values()),
             total(schema.people),
             dict(sorted(by_type.items())),
         )
@@ -166,7 +169,7 @@ def pair_page(
     prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
         a, b = terms.parties(conn, first, second)
-        query = select(e.c.id).where(involves(a), involves(b))
+        query = select(e.c.id).where(involves(a), involves(b), standing())
         rows = conn.execute(
             query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
         )

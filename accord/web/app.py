@@ -1,7 +1,8 @@
 """The web app, composed in one place: the store opened at startup and closed at shutdown, security headers,
 one error shape for every error, and every view mounted twice, as an HTML page and as its JSON twin.
 
-Read-only by construction: only GET routes, and the views call the store's query functions.
+Read-only by construction: only GET routes, and the views call the store's query functions. Edits exist only
+when `create_app` is given an `Editing` secret (`accord serve --allow-edits`; see `accord.web.edits`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from accord.errors import AccordError, BadQuery, NotFound
 from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, explore, views
+from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,7 @@ def page_endpoint(view: View, pages: Jinja2Templates) -> Callable[..., Response]
     def endpoint(request: Request, **params: Any) -> Response:
         data = handler(**params)
         context = {"data": data, "view": view.name, "json_url": twin_url(request, view)}
+        context["edit"] = form_token(request)
         return pages.TemplateResponse(request, view.template, context)
 
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
@@ -131,22 +134,24 @@ class DropEmptyParams:
 
 
 class SecurityHeaders:
-    """`SECURITY_HEADERS` on every response this app sends, pages, JSON and static files alike."""
+    """`SECURITY_HEADERS` (or `headers`) on every response this app sends, pages, JSON and static files."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, headers: dict[str, str] = SECURITY_HEADERS) -> None:
         self.app = app
+        self.headers = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+                MutableHeaders(scope=message).update(self.headers)
             await send(message)
 
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first)."""
+def create_app(settings: Settings, editing: Editing | None = None) -> FastAPI:
+    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first);
+    with `editing`, also the review forms that correct the record."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -171,7 +176,7 @@ def create_app(settings: Settings) -> FastAPI:
         if request.url.path.startswith("/api/"):
             response: Response = JSONResponse({"status": status, "message": message}, status_code=status)
         else:
-            context = {"data": ErrorBody(status, message), "view": "error", "json_url": None}
+            context = {"data": ErrorBody(status, message), "view": "error", "json_url": None, "edit": None}
             response = pages.TemplateResponse(request, "error.html", context, status_code=status)
         response.headers.update(SECURITY_HEADERS)
         return response
@@ -208,7 +213,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(Exception, failed)
 
     app.add_middleware(DropEmptyParams)
-    app.add_middleware(SecurityHeaders)
+    headers = SECURITY_HEADERS | ({"Referrer-Policy": REFERRER_POLICY} if editing else {})
+    app.add_middleware(SecurityHeaders, headers=headers)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
     app.include_router(explore.router)
     errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 404, 422)}
@@ -230,4 +236,6 @@ def create_app(settings: Settings) -> FastAPI:
             name=view.name,
             include_in_schema=False,
         )
+    if editing:
+        mount_edits(app, editing)
     return app
