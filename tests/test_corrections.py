@@ -39,7 +39,7 @@ from accord.store.records import FusedEvent
 from accord.store.web_queries import counts, dyads
 
 runner = CliRunner()
-CLI_STORE = importlib.import_module("accord.cli.store")
+STORE = importlib.import_module("accord.store")  # the CLI imports its functions when a command runs
 
 REPORT_D = ["Rojas calls again", "On 20 May Rojas called Ingrid Solberg about the research vessels."]
 
@@ -150,7 +150,7 @@ def test_a_correction_whose_event_is_gone_after_reextraction_is_orphaned_not_dro
     def reextract(store: Store, settings: object, progress: Callable[[Stored], None]) -> IngestSummary:
         return ingest_results(store, [newer], progress, extractor="new")
 
-    monkeypatch.setattr(CLI_STORE, "reextract", reextract)
+    monkeypatch.setattr(STORE, "reextract", reextract)
     result = runner.invoke(app, ["reextract", "--db", store.url], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "correction lost its event: " in result.stderr
     assert call.id in result.stderr

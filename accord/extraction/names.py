@@ -193,7 +193,7 @@ def name_matches(short: str, full: str) -> bool:
     said, whole = _tokens(canonical_name(short) or short), _tokens(full)
     if not said or not whole:
         return False
-    if sorted(said) == sorted(whole):
+    if sorted(said) == sorted(whole) or _tokens(short) == whole:  # a name is always itself
         return True
     if len(said) == 1:
         word = said[0]
