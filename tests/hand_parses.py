@@ -18,11 +18,27 @@ PARSES = Path(__file__).parent / "data" / "parses.json"
 _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 
+# Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
+SENTENCES = (
+    "The Sudanese side and the Chadian side reached a consensus on Friday on reopening the crossing.",
+    "Indian and Bangladeshi officials reached a consensus on Tuesday on sharing the river's waters.",
+    "The Georgian and Armenian prime ministers signed a declaration in Yerevan on Thursday.",
+    "The Saudi foreign minister received a delegation of the Palestinian side in Riyadh on Monday.",
+    "The Egyptian foreign minister held talks with the Libyan side in Cairo on Monday.",
+    "Egyptian Foreign Minister Sameh Adel met the Libyan side in Cairo on Monday.",
+    "Both sides agreed to open a new border crossing.",
+    "The two ministers agreed to open a new border crossing.",
+    "The ministers agreed to open a new border crossing.",
+    "Their first meeting since the 2019 Lima summit took place in Oslo.",
+    "The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.",
+)
+
+
 def examples() -> list[str]:
     """Every sentence a rule test reads: the rules' own examples, then the extra ones tests declare."""
     from accord.extraction.triggers import TRIGGER_RULES
 
-    return [rule.example for rule in TRIGGER_RULES]
+    return [rule.example for rule in TRIGGER_RULES] + list(SENTENCES)
 
 
 def parsed(sentence: str) -> Doc:

@@ -259,6 +259,15 @@ GROUP_NOUNS = set(
     "ministers leaders governments officials representatives delegations heads presidents diplomats chiefs "
     "sides envoys".split()
 )
+# Nouns a demonym turns into one country's side: "the Palestinian side", "Indian and Bangladeshi officials",
+# "the Georgian and Armenian prime ministers".
+SIDE_NOUNS = words(
+    """
+    side sides official officials delegation delegations government governments authorities team teams
+    minister ministers leader leaders president presidents premier premiers envoy envoys diplomat diplomats
+    representative representatives negotiator negotiators counterpart counterparts
+    """
+)
 SIDE_CLAUSE_WORDS = words("after ahead before prior since till until")
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())

@@ -23,6 +23,7 @@ from accord.extraction.parties import (
     indefinite_subject,
     owned_by_other,
     refers_back,
+    refers_to_two,
     sentence_parties,
 )
 from accord.extraction.people import listed_together
@@ -45,6 +46,7 @@ class Mention:
     location: Location | None
     host: Location | None = None
     plural: bool = False
+    dual: bool = False  # "the two", "both sides": the interaction referred to has exactly two parties
     evidence: list[SpacySpan] = field(default_factory=list)
     context: Mention | None = None  # the interaction this mention borrowed its parties from
 
@@ -198,6 +200,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 sentence_date(sentence, trigger, published, positions),
                 sentence_location(sentence, token, positions),
                 plural=refers_back(token),
+                dual=refers_to_two(token),
                 evidence=[sentence],
             )
             if background_reference(token):

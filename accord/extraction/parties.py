@@ -18,6 +18,7 @@ from accord.extraction.lexicon import (
     ROLE_WORDS,
     SAYING,
     SIDE_CLAUSE_WORDS,
+    SIDE_NOUNS,
 )
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
@@ -220,6 +221,47 @@ def country_parties(trigger: Token) -> list[Party]:
     return parties
 
 
+def sides_of(trigger: Token) -> list[Token]:
+    """The phrases that name the sides of a trigger: the subjects of its clause, its object ("received a
+    delegation of …") and what follows its "with" ("talks with the Chadian side")."""
+    root = clause_root(trigger)
+    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [c for c in (*root.children, *trigger.children) if c.dep_ == "dobj" and c.i != trigger.i]
+    heads += [
+        o
+        for prep in (*trigger.children, *root.children)
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    return list({t.i: t for t in heads}.values())
+
+
+def collective_parties(trigger: Token, cast: Cast) -> list[Party]:
+    """Sides named by a demonym on a group noun in the subject: "the Sudanese side and the Chadian side",
+    "Indian and Bangladeshi officials", "the Georgian and Armenian prime ministers" (each an unnamed
+    official of that country, with the office the noun names). A named person's own demonym is no side."""
+    doc = trigger.doc
+    parties = []
+    for head in sides_of(trigger):
+        subject = list(head.subtree)
+        nouns = [t for t in subject if t.lower_ in SIDE_NOUNS and t.pos_ == "NOUN"]
+        if not nouns or any(t.i in cast.by_token for t in subject):
+            continue
+        for token in subject:
+            code = affiliation_of_token(token) if token.dep_ in ("amod", "compound", "nsubj", "conj") else None
+            noun = next((n for n in nouns if n.i > token.i), None)
+            if code is None or noun is None or token.lower_ in SIDE_NOUNS:
+                continue
+            office = [
+                t.text
+                for t in doc[token.i + 1 : noun.i + 1]
+                if t.lower_ not in ("and", ",", "the") and affiliation_of_token(t) is None
+            ]
+            parties.append(Party(None, normalise_role(" ".join(office)), code, doc[token.i : token.i + 1]))
+    return parties
+
+
 def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
     """ "She visited Ukraine", "during his visit": the person last named before the pronoun."""
     doc = trigger.doc
@@ -258,10 +300,17 @@ def refers_back(trigger: Token) -> bool:
     return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
 
 
+def refers_to_two(trigger: Token) -> bool:
+    """ "The two ministers", "both sides": a reference back to an interaction of exactly two parties."""
+    doc = trigger.doc
+    return any(doc[i].lower_ in ("two", "both") for i in subject_tokens(trigger))
+
+
 def sentence_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
     """Every party the sentence itself names for this trigger, without duplicates."""
     found = named_parties(sentence, trigger, cast, triggers) + pronoun_parties(trigger, cast)
-    found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + country_parties(trigger)
+    found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + collective_parties(trigger, cast)
+    found += country_parties(trigger)
     return unique(found)
 
 

@@ -1,0 +1,25 @@
+"""Rules that tell one occasion from another inside a sentence, each on a frozen parse."""
+
+from __future__ import annotations
+
+from hand_parses import parsed
+
+from accord.extraction.mentions import background_reference, governed_by_other_time
+
+
+def token(doc, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.lower_ == word)
+
+
+def test_an_occasion_after_since_is_another_occasion() -> None:
+    doc = parsed("The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.")
+    assert background_reference(token(doc, "summit"))
+    assert not background_reference(token(doc, "met"))
+
+
+def test_a_date_inside_a_since_phrase_is_not_the_triggers() -> None:
+    doc = parsed("The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.")
+    year = token(doc, "2019")
+    assert governed_by_other_time(doc[year.i : year.i + 1], token(doc, "meeting"))
+    monday = token(doc, "monday")
+    assert not governed_by_other_time(doc[monday.i : monday.i + 1], token(doc, "met"))

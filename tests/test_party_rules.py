@@ -1,0 +1,75 @@
+"""Rules that find the sides of an interaction, each on a frozen parse (tests/hand_parses.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hand_parses import parsed
+
+from accord.extraction.parties import collective_parties, refers_to_two, sides_of
+from accord.extraction.people import find_actors
+
+
+def trigger(doc, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.lower_ == word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        (
+            "The Sudanese side and the Chadian side reached a consensus on Friday on reopening the crossing.",
+            "consensus",
+            {("SDN", None), ("TCD", None)},
+        ),
+        (
+            "Indian and Bangladeshi officials reached a consensus on Tuesday on sharing the river's waters.",
+            "consensus",
+            {("IND", None), ("BGD", None)},
+        ),
+        (
+            "The Georgian and Armenian prime ministers signed a declaration in Yerevan on Thursday.",
+            "signed",
+            {("GEO", "prime minister"), ("ARM", "prime minister")},
+        ),
+        (
+            "The Saudi foreign minister received a delegation of the Palestinian side in Riyadh on Monday.",
+            "received",
+            {("SAU", "foreign minister"), ("PSE", None)},
+        ),
+        (
+            "The Egyptian foreign minister held talks with the Libyan side in Cairo on Monday.",
+            "talks",
+            {("EGY", "foreign minister"), ("LBY", None)},
+        ),
+    ],
+)
+def test_a_demonym_on_a_group_noun_is_that_countrys_side(
+    sentence: str, word: str, expected: set[tuple[str, str | None]]
+) -> None:
+    doc = parsed(sentence)
+    found = collective_parties(trigger(doc, word), find_actors(doc, None))
+    assert {(p.affiliation, p.role) for p in found} == expected
+    assert all(p.name is None for p in found)
+
+
+def test_a_named_persons_own_demonym_is_no_side() -> None:
+    doc = parsed("Egyptian Foreign Minister Sameh Adel met the Libyan side in Cairo on Monday.")
+    found = collective_parties(trigger(doc, "met"), find_actors(doc, None))
+    assert {p.affiliation for p in found} == {"LBY"}
+
+
+def test_the_sides_of_a_trigger_are_its_subject_object_and_with_phrase() -> None:
+    doc = parsed("The Egyptian foreign minister held talks with the Libyan side in Cairo on Monday.")
+    assert {t.lower_ for t in sides_of(trigger(doc, "talks"))} == {"minister", "side"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "two"),
+    [
+        ("Both sides agreed to open a new border crossing.", True),
+        ("The two ministers agreed to open a new border crossing.", True),
+        ("The ministers agreed to open a new border crossing.", False),
+    ],
+)
+def test_the_two_and_both_refer_to_an_interaction_of_two(sentence: str, two: bool) -> None:
+    assert refers_to_two(trigger(parsed(sentence), "agreed")) is two
