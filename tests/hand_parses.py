@@ -31,6 +31,12 @@ SENTENCES = (
     "The ministers agreed to open a new border crossing.",
     "Their first meeting since the 2019 Lima summit took place in Oslo.",
     "The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.",
+    "The prime ministers of Norway and Denmark, Ingrid Solberg and Mads Kjeldsen, held talks on Monday.",
+    "The defence ministers of Finland and Sweden, Juha Koski and Anna Berg, signed an agreement.",
+    "The prime ministers of Norway and Denmark, Ingrid Solberg, held talks on Monday.",
+    "Japanese Foreign Minister Haruka Tomonaga held separate phone calls with the foreign ministers of India "
+    "and Australia.",
+    "Dutch Foreign Minister Pieter Wal met his Belgian and French counterparts in The Hague.",
 )
 
 

@@ -296,3 +296,24 @@ def test_a_meeting_at_an_organisations_headquarters_is_a_visit_to_its_country() 
     visits = [e for e in events if e.type == "visit"]
     assert [(v.location.country, [p.affiliation for p in v.participants]) for v in visits] == [("IDN", ["PER"])]
 
+
+
+def test_separate_calls_are_two_events_with_the_offices_the_list_gives() -> None:
+    events = events_of(
+        "Japanese Foreign Minister Haruka Tomonaga held separate phone calls on Thursday with the foreign "
+        "ministers of India and Australia."
+    )
+    assert kinds(events) == {("call", frozenset({"JPN", "IND"})), ("call", frozenset({"JPN", "AUS"}))}
+    assert all(p.role == "foreign minister" for e in events for p in e.participants)
+
+
+def test_names_listed_after_their_countries_take_them_in_order() -> None:
+    events = events_of(
+        "The prime ministers of Norway and Denmark, Ingrid Haugen Solberg-Lie and Mads Kjeldsen, held talks "
+        "in Oslo on Monday."
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert {(p.name, p.affiliation) for p in meet.participants} == {
+        ("Ingrid Haugen Solberg-Lie", "NOR"),
+        ("Mads Kjeldsen", "DNK"),
+    }

@@ -73,3 +73,52 @@ def test_the_sides_of_a_trigger_are_its_subject_object_and_with_phrase() -> None
 )
 def test_the_two_and_both_refer_to_an_interaction_of_two(sentence: str, two: bool) -> None:
     assert refers_to_two(trigger(parsed(sentence), "agreed")) is two
+
+
+def test_a_respective_list_gives_each_name_its_country_and_office() -> None:
+    from accord.extraction.lists import respective_lists
+
+    doc = parsed(
+        "The prime ministers of Norway and Denmark, Ingrid Solberg and Mads Kjeldsen, held talks on Monday."
+    )
+    listed = {doc[i].text: (given.affiliation, given.role) for i, given in respective_lists(doc).items()}
+    assert listed == {"Ingrid": ("NOR", "prime minister"), "Mads": ("DNK", "prime minister")}
+
+
+def test_a_respective_list_whose_counts_differ_gives_nothing() -> None:
+    from accord.extraction.lists import respective_lists
+
+    assert (
+        respective_lists(
+            parsed("The prime ministers of Norway and Denmark, Ingrid Solberg, held talks on Monday.")
+        )
+        == {}
+    )
+
+
+def test_the_ministers_of_two_countries_are_two_sides_with_that_office() -> None:
+    doc = parsed(
+        "Japanese Foreign Minister Haruka Tomonaga held separate phone calls with the foreign ministers of India "
+        "and Australia."
+    )
+    found = collective_parties(trigger(doc, "calls"), find_actors(doc, None))
+    assert {(p.affiliation, p.role) for p in found} == {
+        ("IND", "foreign minister"),
+        ("AUS", "foreign minister"),
+    }
+
+
+def test_separate_calls_are_one_interaction_with_each_other_side() -> None:
+    from accord.extraction.mentions import held_separately
+
+    doc = parsed(
+        "Japanese Foreign Minister Haruka Tomonaga held separate phone calls with the foreign ministers of India "
+        "and Australia."
+    )
+    assert held_separately(trigger(doc, "phone")) and held_separately(trigger(doc, "calls"))
+    assert not held_separately(
+        trigger(
+            parsed("Dutch Foreign Minister Pieter Wal met his Belgian and French counterparts in The Hague."),
+            "met",
+        )
+    )

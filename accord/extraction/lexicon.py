@@ -268,6 +268,8 @@ SIDE_NOUNS = words(
     representative representatives negotiator negotiators counterpart counterparts
     """
 )
+# Words that make one trigger several interactions, one with each other side ("held separate meetings").
+SEPARATELY = words("separate separately individual individually")
 SIDE_CLAUSE_WORDS = words("after ahead before prior since till until")
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Cast
 from accord.extraction.dates import MONTHS, is_future_expression, resolve_date
-from accord.extraction.lexicon import NOT_EVENT_DATE, OTHER_OCCASION, REPORTING_VERBS
+from accord.extraction.lexicon import NOT_EVENT_DATE, OTHER_OCCASION, REPORTING_VERBS, SEPARATELY
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -25,6 +25,7 @@ from accord.extraction.parties import (
     refers_back,
     refers_to_two,
     sentence_parties,
+    subject_tokens,
 )
 from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, sentence_location
@@ -153,8 +154,31 @@ def own_parties(parties: list[Party], trigger: Token) -> list[Party]:
     return [p for p in parties if p.mention is not None and p.mention.start in inside]
 
 
+def held_separately(trigger: Token) -> bool:
+    """ "Held separate meetings with …", "met separately with …", "bilateral meetings with A, B and C":
+    one interaction with each of the others, not one with all of them."""
+    noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "separate phone calls"
+    words = {c.lower_ for t in (trigger, noun, clause_root(trigger)) for c in t.children}
+    return bool(words & SEPARATELY) or (noun.tag_ == "NNS" and "bilateral" in words)
+
+
+def split_separate(mention: Mention) -> list[Mention]:
+    """The subject's side meets each other country's side on its own."""
+    subject = subject_tokens(mention.trigger.token)
+    own = [p for p in mention.parties if p.mention is not None and p.mention.start in subject]
+    others: dict[str, list[Party]] = {}
+    for party in mention.parties:
+        if party not in own and party.affiliation and party.affiliation not in affiliations(own):
+            others.setdefault(party.affiliation, []).append(party)
+    if not own or len(others) < 2:
+        return [mention]
+    return [replace(mention, parties=[*own, *group]) for group in others.values()]
+
+
 def split_listed(mention: Mention) -> list[Mention]:
     """ "met his counterparts from A, B and C", or "met X and Y" of one country: separate meetings."""
+    if held_separately(mention.trigger.token):
+        return split_separate(mention)
     listed = [p for p in mention.parties if p.listed]
     if len(listed) < 2:
         by_country: dict[str, list[Party]] = {}

@@ -78,8 +78,6 @@ def subject_tokens(trigger: Token) -> set[int]:
     return positions
 
 
-
-
 def in_side_clause(token: Token, trigger: Token) -> bool:
     """Whether a date or place hangs in a "since …"/"before …" clause below the trigger, and so
     belongs to another occasion ("the first meeting since he took office last month in Tokyo")."""
@@ -238,28 +236,43 @@ def sides_of(trigger: Token) -> list[Token]:
 
 
 def collective_parties(trigger: Token, cast: Cast) -> list[Party]:
-    """Sides named by a demonym on a group noun in the subject: "the Sudanese side and the Chadian side",
-    "Indian and Bangladeshi officials", "the Georgian and Armenian prime ministers" (each an unnamed
-    official of that country, with the office the noun names). A named person's own demonym is no side."""
+    """Sides named by a country on a group noun: "the Sudanese side and the Chadian side", "Indian and
+    Bangladeshi officials", "the Georgian and Armenian prime ministers", "the foreign ministers of India
+    and Australia" (each an unnamed official of that country, with the office the noun names), in the
+    subject, object or with-phrase of the trigger. A named person's own demonym is no side."""
     doc = trigger.doc
     parties = []
     for head in sides_of(trigger):
-        subject = list(head.subtree)
-        nouns = [t for t in subject if t.lower_ in SIDE_NOUNS and t.pos_ == "NOUN"]
-        if not nouns or any(t.i in cast.by_token for t in subject):
+        phrase = list(head.subtree)
+        nouns = [t for t in phrase if t.lower_ in SIDE_NOUNS and t.pos_ == "NOUN"]
+        if not nouns or any(t.i in cast.by_token for t in phrase):
             continue
-        for token in subject:
-            code = affiliation_of_token(token) if token.dep_ in ("amod", "compound", "nsubj", "conj") else None
-            noun = next((n for n in nouns if n.i > token.i), None)
-            if code is None or noun is None or token.lower_ in SIDE_NOUNS:
+        for token in phrase:
+            noun = group_noun_of(token, nouns)
+            code = affiliation_of_token(token) if noun is not None else None
+            if code is None or token.lower_ in SIDE_NOUNS:
                 continue
+            words = doc[token.i + 1 : noun.i + 1] if noun.i > token.i else doc[noun.i - 1 : noun.i + 1]
             office = [
-                t.text
-                for t in doc[token.i + 1 : noun.i + 1]
-                if t.lower_ not in ("and", ",", "the") and affiliation_of_token(t) is None
+                t.text for t in words if t.lower_ not in ("and", ",", "the") and not affiliation_of_token(t)
             ]
             parties.append(Party(None, normalise_role(" ".join(office)), code, doc[token.i : token.i + 1]))
     return parties
+
+
+def group_noun_of(token: Token, nouns: list[Token]) -> Token | None:
+    """The group noun a country word describes: the next one after a modifier ("Chadian side"), or the
+    one a place hangs on through "of"/"from" ("ministers of India and Australia")."""
+    if token.dep_ in ("amod", "compound", "nsubj", "conj"):
+        after = next((n for n in nouns if n.i > token.i), None)
+        if after is not None:
+            return after
+    place = token
+    while place.dep_ == "conj" and place.head.i != place.i:
+        place = place.head
+    if place.dep_ == "pobj" and place.head.lower_ in ("of", "from") and place.head.head in nouns:
+        return place.head.head
+    return None
 
 
 def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:

@@ -38,6 +38,7 @@ from accord.extraction.lexicon import (
     TITLES,
     VISIT_HEADS,
 )
+from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
@@ -50,6 +51,7 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
     `home` is the publisher's country, if known: whose officials a press release names without one."""
     cast = Cast()
     taken: set[int] = set()
+    listed = respective_lists(doc)
     for first, last in person_candidates(doc):
         start, end = name_span(doc, first, last)
         if start >= end or any(i in taken for i in range(start, end)):
@@ -58,6 +60,9 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
         if not is_person_name(name):
             continue
         role, affiliation, counterpart = describe_left(doc, start)
+        given = next((listed[i] for i in range(start, end) if i in listed), None)
+        if given is not None:  # "the ministers of Egypt and Iraq, A and B": B is Iraq's, whatever is nearer
+            role, affiliation = given.role or role, given.affiliation
         right_role, right_affiliation = describe_right(doc, end)
         role = role or office_on_line_above(doc, start)
         affiliation = affiliation or delegation_country(doc, start)

@@ -1,0 +1,101 @@
+"""Respective lists: countries given in one list and names in the next, matched in order.
+
+"The foreign ministers of Egypt, Jordan and Iraq, A, B and C, met", "his Belgian and Luxembourg
+counterparts, X and Y": the first name belongs to the first country, the second to the second. Read from
+the parse (a plural office noun, its countries as modifiers or after "of", then as many names as
+countries); nothing is guessed when the counts differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.lexicon import ROLE_WORDS, SIDE_NOUNS
+from accord.extraction.roles import normalise_role
+
+LIST_JOINERS = {",", "and", "respectively"}
+NAME_GAP = 3  # tokens allowed between the office noun (or its countries) and the first name
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a respective list says about the name starting at a token: its country and office."""
+
+    affiliation: str
+    role: str | None
+
+
+def countries_of(noun: Token) -> tuple[list[str], int]:
+    """The countries a plural office noun lists, in order, and where the list ends: demonyms before it
+    ("Belgian and Luxembourg counterparts") or places after "of"/"from" ("ministers of Egypt and Iraq")."""
+    before = sorted(
+        {
+            t.i: t for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") for t in (c, *c.conjuncts)
+        }.values(),
+        key=lambda t: t.i,
+    )
+    codes = [code for t in before if (code := affiliation_of_token(t))]
+    if len(codes) >= 2:
+        return codes, noun.i + 1
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            places = [t for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+            named = sorted((t for t in places if affiliation_of_token(t)), key=lambda t: t.i)
+            return [affiliation_of_token(t) or "" for t in named], (named[-1].i if named else prep.i) + 1
+    return [], noun.i + 1
+
+
+def names_after(doc: Doc, start: int) -> list[int]:
+    """Where each name of a list starting near `start` begins: runs of capitalised words joined by commas
+    and "and", until a word that is no name (a country, an office) or the sentence's verb."""
+    sentence_end = doc[start].sent.end if start < len(doc) else len(doc)
+    i = start
+    while i < min(sentence_end, start + NAME_GAP) and not doc[i].is_title:
+        i += 1
+    starts: list[int] = []
+    while i < sentence_end:
+        token = doc[i]
+        if token.text in LIST_JOINERS:
+            i += 1
+            continue
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
+            break
+        if affiliation_of_token(token) or token.lower_ in ROLE_WORDS:
+            break
+        starts.append(i)
+        while i < sentence_end and in_name(doc, i):
+            i += 1
+    return starts
+
+
+def in_name(doc: Doc, i: int) -> bool:
+    """A word of a name, or the hyphen inside one ("Solberg-Lie", "al-Momani")."""
+    token = doc[i]
+    if token.text in LIST_JOINERS:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    return token.text in ("-", "'", "’") and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+
+
+def respective_lists(doc: Doc) -> dict[int, Listed]:
+    """Every name that a respective list gives a country (and, for an office noun, an office), by the
+    position of its first token."""
+    found: dict[int, Listed] = {}
+    for noun in doc:
+        if noun.tag_ != "NNS" or noun.lower_ not in SIDE_NOUNS:
+            continue
+        codes, end = countries_of(noun)
+        if len(codes) < 2:
+            continue
+        starts = names_after(doc, end)
+        if len(starts) != len(codes):
+            continue
+        office = [t.text for t in doc[noun.i - 1 : noun.i + 1] if affiliation_of_token(t) is None]
+        role = normalise_role(" ".join(office))
+        for start, code in zip(starts, codes, strict=True):
+            found[start] = Listed(code, role)
+    return found
