@@ -37,6 +37,11 @@ SENTENCES = (
     "Japanese Foreign Minister Haruka Tomonaga held separate phone calls with the foreign ministers of India "
     "and Australia.",
     "Dutch Foreign Minister Pieter Wal met his Belgian and French counterparts in The Hague.",
+    "Eritrea and Ethiopia signed a peace deal on Sunday at a ceremony in Jeddah overseen by King Salman.",
+    "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
+    "Azerbaijan in Oslo on Monday.",
+    "Presidents Rotich and Hradecky witnessed the signing of four agreements in Nairobi.",
+    "President Daniel Rotich hosted his Czech counterpart at State House on Tuesday.",
 )
 
 

@@ -122,3 +122,45 @@ def test_separate_calls_are_one_interaction_with_each_other_side() -> None:
             "met",
         )
     )
+
+
+def mention_of(doc, word: str):  # type: ignore[no-untyped-def]
+    token = trigger(doc, word)
+    return doc[token.i : token.i + 1]
+
+
+def test_the_overseer_and_the_witness_of_a_signing_are_third_parties() -> None:
+    from accord.extraction.syntax import third_party
+
+    overseen = parsed(
+        "Eritrea and Ethiopia signed a peace deal on Sunday at a ceremony in Jeddah overseen by King Salman."
+    )
+    assert third_party(mention_of(overseen, "salman")) and not third_party(mention_of(overseen, "eritrea"))
+    witnessed = parsed(
+        "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
+        "Azerbaijan in Oslo on Monday."
+    )
+    assert third_party(mention_of(witnessed, "dahl"))
+
+
+def test_two_leaders_who_witness_a_signing_together_and_a_host_are_no_third_parties() -> None:
+    from accord.extraction.syntax import third_party
+
+    together = parsed("Presidents Rotich and Hradecky witnessed the signing of four agreements in Nairobi.")
+    assert not third_party(mention_of(together, "rotich"))
+    host = parsed("President Daniel Rotich hosted his Czech counterpart at State House on Tuesday.")
+    assert not third_party(mention_of(host, "rotich"))
+
+
+def test_a_signing_keeps_its_two_sides_and_not_its_witness() -> None:
+    from accord.extraction.parties import sentence_parties
+
+    doc = parsed(
+        "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
+        "Azerbaijan in Oslo on Monday."
+    )
+    signing = trigger(doc, "signing")
+    found = sentence_parties(doc[:], signing, find_actors(doc, None), {signing.i}, signing=True)
+    assert {p.affiliation for p in found} == {"ARM", "AZE"}
+    kept = sentence_parties(doc[:], signing, find_actors(doc, None), {signing.i})
+    assert "NOR" in {p.affiliation for p in kept}

@@ -271,6 +271,19 @@ SIDE_NOUNS = words(
 # Words that make one trigger several interactions, one with each other side ("held separate meetings").
 SEPARATELY = words("separate separately individual individually")
 SIDE_CLAUSE_WORDS = words("after ahead before prior since till until")
+# What two sides sign: "the agreement between A and B" names its sides.
+PACT_NOUNS = words(
+    "accord accords agreement agreements communique deal declaration memorandum mou pact protocol treaty"
+)
+# Verbs and nouns of a third party to someone else's signing: its mediator or witness is no party of it
+# ("overseen by King X", "Norway's minister witnessed the signing", "in the presence of").
+THIRD_PARTY_WORDS = words(
+    """
+    brokered facilitated guaranteed mediated moderated oversaw overseen participated presence sponsored
+    supervised witnessed witnessing
+    """
+)
+SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
 

@@ -220,7 +220,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 trigger,
                 sentence,
                 order,
-                sentence_parties(sentence, token, cast, positions),
+                sentence_parties(sentence, token, cast, positions, signing=trigger.type == "agree"),
                 sentence_date(sentence, trigger, published, positions),
                 sentence_location(sentence, token, positions),
                 plural=refers_back(token),

@@ -12,6 +12,7 @@ from accord.extraction.actors import Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     GROUP_NOUNS,
+    PACT_NOUNS,
     PLURAL_REFERENCES,
     PRONOUNS,
     ROLE_HEADS,
@@ -22,7 +23,7 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
-from accord.extraction.syntax import ancestors, bystander
+from accord.extraction.syntax import ancestors, bystander, third_party
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
@@ -194,10 +195,14 @@ def country_parties(trigger: Token) -> list[Party]:
     or as the sides of a signing: "signed between the Government of India and the Government of Mozambique"."""
     doc = trigger.doc
     heads = [c for c in clause_root(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "signed between A and B", "the agreement between A and B" that the trigger signs or names
+    holders = [trigger] if trigger.pos_ == "VERB" else []
+    holders += [t for t in (*trigger.subtree, trigger.head, *trigger.head.subtree) if t.lower_ in PACT_NOUNS]
     tokens: list[Token] = [
         t
-        for prep in trigger.children
-        if prep.dep_ == "prep" and prep.lower_ == "between" and trigger.pos_ == "VERB"
+        for holder in dict.fromkeys(holders)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
         for side in prep.children
         if side.dep_ == "pobj"
         for member in (side, *side.conjuncts)
@@ -319,11 +324,19 @@ def refers_to_two(trigger: Token) -> bool:
     return any(doc[i].lower_ in ("two", "both") for i in subject_tokens(trigger))
 
 
-def sentence_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
-    """Every party the sentence itself names for this trigger, without duplicates."""
+def sentence_parties(
+    sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int], signing: bool = False
+) -> list[Party]:
+    """Every party the sentence itself names for this trigger, without duplicates; for a signing, not its
+    witnesses, mediators or hosts ("overseen by King X")."""
     found = named_parties(sentence, trigger, cast, triggers) + pronoun_parties(trigger, cast)
     found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + collective_parties(trigger, cast)
     found += country_parties(trigger)
+    if signing:  # the witnesses of a signing whose two sides are named are no party of it
+        witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]
+        named = {p.name for p in witnesses if p.name}
+        sides = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
+        found = sides if len(affiliations(sides)) >= 2 else found
     return unique(found)
 
 

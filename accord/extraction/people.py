@@ -42,7 +42,7 @@ from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import ancestors, bystander
+from accord.extraction.syntax import ancestors, bystander, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
@@ -314,6 +314,8 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             | counterpart_countries(sentences.values())
             | facing_countries(sentences.values(), actor, home)
         )
+        if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
+            beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
         hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
         evidence = hosted + page.most_common() + cities.most_common() if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.lexicon import BYSTANDER_HEADS
+from accord.extraction.lexicon import BYSTANDER_HEADS, SIGNING_NOUNS, THIRD_PARTY_WORDS
 
 MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
@@ -28,3 +28,24 @@ def bystander(mention: SpacySpan) -> bool:
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
     )
+
+
+def third_party(mention: SpacySpan) -> bool:
+    """A mediator, witness or host of someone else's signing: the subject of "witnessed", "mediated",
+    "participated in", or the agent of "overseen by", "facilitated by", or "in the presence of" X.
+    Two leaders who "witnessed the signing" together are its sides, not its witnesses."""
+    root = mention.root
+    if root.conjuncts:
+        return False
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in THIRD_PARTY_WORDS:
+        return about_a_signing(head)
+    if head.lower_ in ("by", "of") and head.head.lower_ in THIRD_PARTY_WORDS:
+        return about_a_signing(head.head)
+    return False
+
+
+def about_a_signing(verb: Token) -> bool:
+    """Whether a witness's or mediator's verb is about a signing ("witnessed the signing of …", "a
+    ceremony … overseen by"), not about talks they took part in."""
+    return any(t.lower_ in SIGNING_NOUNS for t in (verb.head, *verb.subtree))
