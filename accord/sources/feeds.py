@@ -6,19 +6,20 @@ off, and a sitemap index is followed down to `MAX_DEPTH` levels.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
 from accord.errors import ReadError
-from accord.readers import reject
+from accord.readers import read_paths, reject
 from accord.records import Document, Reject
 from accord.sources.fetch import Fetcher, Page
 from accord.sources.web import read_urls, url_id
 
-__all__ = ["feed_links", "read_feed", "read_sitemap", "sitemap_links"]
+__all__ = ["feed_links", "read_feed", "read_sitemap", "read_sources", "sitemap_links"]
 
 MAX_DEPTH = 3
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -86,3 +87,16 @@ def read_sitemap(url: str, fetcher: Fetcher) -> Iterator[Document | Reject]:
         yield reject(url_id(url), url, str(err))
         return
     yield from read_urls(links, fetcher)
+
+
+def read_sources(
+    paths: Iterable[str | Path], feeds: Iterable[str] = (), sitemaps: Iterable[str] = ()
+) -> Iterator[Document | Reject]:
+    """Every document named by paths and URLs (as `read_paths`), then every page the feeds and sitemaps
+    list, all fetched by one polite client."""
+    yield from read_paths(paths)
+    with Fetcher() as fetcher:
+        for feed in feeds:
+            yield from read_feed(feed, fetcher)
+        for sitemap in sitemaps:
+            yield from read_sitemap(sitemap, fetcher)

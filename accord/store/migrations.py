@@ -66,11 +66,18 @@ def index_sides(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+def add_monitoring(conn: Connection) -> None:
+    """Version 5: `accord watch`'s memory of its sources and pages, what is followed, and alerts sent."""
+    for table in (schema.watch_sources, schema.watch_items, schema.follows, schema.alerts):
+        table.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
     Migration(3, "unasserted mentions", add_unasserted_mentions),
     Migration(4, "indexes for the parties of events", index_sides),
+    Migration(5, "watched sources, follows and alerts", add_monitoring),
 )
 
 
