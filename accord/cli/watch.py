@@ -48,6 +48,9 @@ def watch_command(
     webhook: Annotated[
         str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL.")
     ] = None,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0, help="Seconds between two requests to one site (politeness).")
+    ] = 1.0,
     db: DbOpt = None,
     model: ModelOpt = None,
 ) -> None:
@@ -64,7 +67,7 @@ def watch_command(
     Example: accord watch inbox/ crawl.warc.gz --once --webhook http://127.0.0.1:9000/hook
     """
     from accord.pipeline import extract_documents, extractor_version  # here: it loads spaCy
-    from accord.sources.fetch import Fetcher
+    from accord.sources.fetch import Fetcher, FetchPolicy
     from accord.watch import Watcher, every_seconds, watch_sources
 
     sources = watch_sources(paths or [], feed or [], sitemap or [])
@@ -88,7 +91,7 @@ def watch_command(
         lambda line: out.print(line, highlight=False, soft_wrap=True), notice, alerts, webhook
     )
     try:
-        with Fetcher() as fetcher:
+        with Fetcher(FetchPolicy(delay=delay)) as fetcher:
             watcher = Watcher(
                 store,
                 fetcher,
