@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from local_web import Site, article_html, rss, serving
 from store_articles import REPORT_A, REPORT_B, report_a, report_b
 from typer.testing import CliRunner, Result
@@ -21,7 +24,9 @@ from accord import pipeline
 from accord.cli import app
 from accord.errors import SettingError
 from accord.records import Document, Extraction, Reject
+from accord.settings import Settings
 from accord.watch import every_seconds
+from accord.web import create_app
 
 runner = CliRunner()
 
@@ -86,6 +91,7 @@ def test_watch_reads_each_article_once_across_restarts_and_alerts_once_per_event
     accord("follow", "Pablo Rojas", "--db", store_url)
     watch = ("watch", "--feed", feed, "--once", "--alerts", str(jsonl), "--webhook", hook, "--db", store_url)
 
+    sent_at = datetime.now(UTC).isoformat(timespec="seconds")
     run = accord(*watch)
     # the meeting and the call of report A, each for the pair and for the person
     assert len(alert_lines(run.stdout)) == 4, run.stdout
@@ -114,6 +120,22 @@ def test_watch_reads_each_article_once_across_restarts_and_alerts_once_per_event
 
     listed = json.loads(accord("follows", "--json", "--db", store_url).stdout)
     assert {(f["target"], f["alerts"]) for f in listed} == {("CHL NOR", 2), ("Pablo Rojas", 2)}
+    monitoring = monitor_page(store_url)
+    (source,) = monitoring["sources"]
+    assert (source["location"], source["documents"], source["last_error"]) == (feed, 2, None)
+    assert source["last_read_at"] >= source["last_ok_at"] > sent_at
+    meetings = [a["alert"] for a in monitoring["alerts"] if a["alert"]["type"] == "meet"]
+    assert [m["sources"] for m in meetings] == [2, 2]  # the later report updated the alerts
+
+
+def monitor_page(db: str) -> dict[str, Any]:
+    """The monitoring page's JSON twin, after checking that the page itself lists the same sources."""
+    with TestClient(create_app(Settings(db=db))) as client:
+        page = client.get("/monitor")
+        data = client.get("/api/monitor").json()
+    assert page.status_code == 200 and 'href="/api/monitor"' in page.text
+    assert all(source["location"] in page.text for source in data["sources"])
+    return data
 
 
 def test_an_unchanged_feed_is_not_read_again(

@@ -22,7 +22,18 @@ from accord.store.fusion import key_name
 from accord.store.queries import load_events
 from accord.store.records import FusedEvent
 
-__all__ = ["Alert", "Follow", "alert_on", "follow", "followed", "mark_delivered", "undelivered", "unfollow"]
+__all__ = [
+    "Alert",
+    "Follow",
+    "SentAlert",
+    "alert_on",
+    "follow",
+    "followed",
+    "mark_delivered",
+    "recent_alerts",
+    "undelivered",
+    "unfollow",
+]
 
 FollowKind = Literal["pair", "person"]
 
@@ -228,6 +239,7 @@ def undelivered(store: Store) -> list[Alert]:
 
 
 def alert_from(data: dict[str, Any]) -> Alert:
+    """An alert back from its stored JSON, as news (what a receiver that missed it should get)."""
     tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
     return Alert(**{**data, **tuples, "status": "new"})
 
@@ -243,3 +255,22 @@ def mark_delivered(store: Store, event_id: str, follow_target: str) -> None:
             )
             .values(delivered=True)
         )
+
+
+@dataclass(frozen=True)
+class SentAlert:
+    """An alert as stored: what was last reported, when it was first sent and last updated."""
+
+    alert: Alert
+    first_at: str
+    updated_at: str
+
+
+def recent_alerts(store: Store, limit: int = 20) -> list[SentAlert]:
+    """The latest alerts, newest first."""
+    a = schema.alerts
+    with store.read() as conn:
+        rows = conn.execute(
+            select(a.c.alert, a.c.first_at, a.c.updated_at).order_by(a.c.first_at.desc()).limit(limit)
+        )
+        return [SentAlert(alert_from(json.loads(r.alert)), r.first_at, r.updated_at) for r in rows]

@@ -29,6 +29,7 @@ from accord.errors import AccordError, NotFound
 from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, views
+from accord.web.monitor import MONITOR_VIEW
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
@@ -206,7 +207,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
     errors: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
-    for view in VIEWS:
+    for view in (*VIEWS, MONITOR_VIEW):
         app.add_api_route(
             view.api,
             api_endpoint(view),
