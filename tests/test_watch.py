@@ -22,6 +22,7 @@ from typer.testing import CliRunner, Result
 
 from accord import pipeline
 from accord.cli import app
+from accord.cli import store as cli_store
 from accord.errors import SettingError
 from accord.records import Document, Extraction, Reject
 from accord.settings import Settings
@@ -59,8 +60,9 @@ def extracted_by_hand(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
         return by_hand(noted())
 
-    monkeypatch.setattr(pipeline, "extract_documents", extract)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda model: "by hand")
+    for module in (pipeline, cli_store):
+        monkeypatch.setattr(module, "extract_documents", extract)
+        monkeypatch.setattr(module, "extractor_version", lambda model: "by hand")
     return given
 
 
@@ -210,3 +212,33 @@ def test_every_reads_periods(text: str, seconds: float) -> None:
 def test_every_refuses_what_is_no_period(text: str) -> None:
     with pytest.raises(SettingError, match="is not a period"):
         every_seconds(text)
+
+
+def test_ingest_reads_pages_feeds_and_sitemaps(
+    site: Site, tmp_path: Path, extracted_by_hand: list[str]
+) -> None:
+    page = site.page("/a.html", article_html("A", REPORT_A[1:]))
+    other = site.page("/b.html", article_html("B", REPORT_B[1:]))
+    feed = site.page("/rss.xml", rss([("A", page), ("B", other)]), content_type="application/rss+xml")
+    urlset = (
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{other}</loc></url></urlset>'
+    )
+    sitemap = site.page("/sitemap.xml", urlset, content_type="application/xml")
+    db = f"sqlite:///{tmp_path / 'accord.db'}"
+    run = accord(
+        "ingest",
+        page,
+        "--feed",
+        feed,
+        "--sitemap",
+        sitemap,
+        "--feed",
+        site.base + "/none.xml",
+        "--db",
+        db,
+        status=1,
+    )
+    # the pages given, then every feed's articles, then every sitemap's
+    assert extracted_by_hand == [page, page, other, site.base + "/none.xml", other]
+    assert f"{site.base}/none.xml answered HTTP 404" in run.stderr
+    assert json.loads(accord("timeline", "NOR", "CHL", "--json", "--db", db).stdout)
