@@ -55,8 +55,10 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             self.answer(route.status, route.body, route.content_type, route.headers)
 
         def do_POST(self) -> None:
+            """Keep the body; answer the route's status when the path has one (a receiver that fails)."""
             site.posts.append(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-            self.answer(204, b"", "text/plain", {})
+            route = site.routes.get(self.path)
+            self.answer(route.status if route else 204, b"", "text/plain", {})
 
         def answer(self, status: int, body: bytes, content_type: str, headers: dict[str, str]) -> None:
             try:

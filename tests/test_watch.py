@@ -125,7 +125,7 @@ def test_watch_reads_each_article_once_across_restarts_and_alerts_once_per_event
     monitoring = monitor_page(store_url)
     (source,) = monitoring["sources"]
     assert (source["location"], source["documents"], source["last_error"]) == (feed, 2, None)
-    assert source["last_read_at"] >= source["last_ok_at"] > sent_at
+    assert source["last_read_at"] >= source["last_ok_at"] >= sent_at
     meetings = [a["alert"] for a in monitoring["alerts"] if a["alert"]["type"] == "meet"]
     assert [m["sources"] for m in meetings] == [2, 2]  # the later report updated the alerts
 
@@ -138,6 +138,24 @@ def monitor_page(db: str) -> dict[str, Any]:
     assert page.status_code == 200 and 'href="/api/monitor"' in page.text
     assert all(source["location"] in page.text for source in data["sources"])
     return data
+
+
+def test_a_webhook_that_fails_gets_its_alerts_at_a_later_poll(
+    site: Site, store_url: str, extracted_by_hand: list[str]
+) -> None:
+    page = site.page("/a.html", article_html("A", REPORT_A[1:]))
+    feed = site.page("/rss.xml", rss([("A", page)]), content_type="application/rss+xml")
+    hook = site.page("/hook", "", status=500)
+    accord("follow", "NOR", "CHL", "--db", store_url)
+    watch = ("watch", "--feed", feed, "--once", "--webhook", hook, "--db", store_url)
+    run = accord(*watch)
+    assert len(alert_lines(run.stdout)) == 2 and "did not take the alert" in run.stderr
+    assert len(site.posts) == 1  # it stops at the first refusal and keeps the rest for later
+    site.routes["/hook"].status = 204
+    accord(*watch)
+    accord(*watch)
+    events = [json.loads(post)["event_id"] for post in site.posts[1:]]
+    assert len(events) == 2 and len(set(events)) == 2 and json.loads(site.posts[0])["event_id"] in events
 
 
 def test_an_unchanged_feed_is_not_read_again(
@@ -196,7 +214,8 @@ def test_follow_checks_its_parties_and_says_what_it_follows(tmp_path: Path) -> N
     assert "'JAPAN' is not a country code" in wrong.stderr and "did you mean JPN" in wrong.stderr
     assert "following FIN JPN (pair)" in accord("follow", "jpn", "FIN", "--db", db).stdout
     assert "already following FIN JPN" in accord("follow", "FIN", "JPN", "--db", db).stdout
-    accord("follow", "Yoko  Kamikawa", "--db", db)
+    unknown = accord("follow", "Yoko  Kamikawa", "--db", db)
+    assert "no stored person is called 'Yoko Kamikawa' yet" in unknown.stderr
     listed = json.loads(accord("follows", "--json", "--db", db).stdout)
     assert [(f["target"], f["kind"]) for f in listed] == [("FIN JPN", "pair"), ("Yoko Kamikawa", "person")]
     accord("unfollow", "JPN", "FIN", "--db", db)

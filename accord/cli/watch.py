@@ -15,7 +15,6 @@ from accord.cli.app import (
     FeedOpt,
     JsonOpt,
     ModelOpt,
-    OptionalPathsArg,
     SitemapOpt,
     app,
     ask,
@@ -27,8 +26,16 @@ from accord.cli.app import (
 from accord.errors import AccordError
 from accord.settings import Settings
 from accord.store import Stored, open_store
-from accord.store.follows import Follow, follow, followed, unfollow
+from accord.store.follows import Follow, follow, followed, unfollow, unknown_person
 
+WatchedArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Pages (http(s) URLs), folders (every file below, new or changed ones read) and files "
+        "(.warc/.warc.gz archives, HTML, text, JSON Lines) to watch.",
+        show_default=False,
+    ),
+]
 TargetsArg = Annotated[
     list[str],
     typer.Argument(help="Two parties (ISO alpha-3 or organisation, e.g. JPN FIN) or one person's name."),
@@ -37,7 +44,7 @@ TargetsArg = Annotated[
 
 @app.command("watch")
 def watch_command(
-    paths: OptionalPathsArg = None,
+    paths: WatchedArg = None,
     feed: FeedOpt = None,
     sitemap: SitemapOpt = None,
     every: Annotated[str, typer.Option("--every", help="How often to poll: 90s, 15m, 1h, 1d.")] = "15m",
@@ -130,11 +137,14 @@ def follow_command(targets: TargetsArg, db: DbOpt = None) -> None:
         store = open_store(Settings.from_env(db=db).db)
         try:
             item, new = follow(store, targets)
+            unknown = unknown_person(store, item)
         finally:
             store.close()
     except AccordError as error:
         fail(str(error))
     out.print(f"{'following' if new else 'already following'} {item.target} ({item.kind})", highlight=False)
+    if unknown:
+        err.print(f"[yellow]note:[/] {unknown}", highlight=False)
 
 
 @app.command("unfollow")

@@ -19,7 +19,7 @@ from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.dedup import content_id
 from accord.store.fusion import key_name
-from accord.store.queries import load_events
+from accord.store.queries import load_events, suggest
 from accord.store.records import FusedEvent
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "recent_alerts",
     "undelivered",
     "unfollow",
+    "unknown_person",
 ]
 
 FollowKind = Literal["pair", "person"]
@@ -95,12 +96,20 @@ def target_of(targets: Sequence[str]) -> tuple[FollowKind, str]:
     raise NotFound("follow two parties (accord follow JPN FIN) or one person (accord follow 'Yoko Kamikawa')")
 
 
-def follow(store: Store, targets: Sequence[str]) -> tuple[Follow, bool]:
-    """Follow a pair or a person; also whether it is new (following twice changes nothing)."""
+def followable(conn: Connection, targets: Sequence[str]) -> tuple[FollowKind, str, str]:
+    """Kind, name and id of what `targets` name: a person by the name the store knows them by, if any."""
     kind, target = target_of(targets)
-    follow_id = content_id("follow", kind, key_name(target))
+    if kind == "person" and (known := find_person(conn, target)):
+        target = known[1]
+    return kind, target, content_id("follow", kind, key_name(target))
+
+
+def follow(store: Store, targets: Sequence[str]) -> tuple[Follow, bool]:
+    """Follow a pair or a person (by the name the store knows them by, when it does); also whether it is
+    new (following twice changes nothing)."""
     f = schema.follows
     with store.write() as conn:
+        kind, target, follow_id = followable(conn, targets)
         row = conn.execute(select(f).where(f.c.id == follow_id)).first()
         if row:
             return Follow(row.id, row.kind, row.target, row.added_at), False
@@ -109,11 +118,20 @@ def follow(store: Store, targets: Sequence[str]) -> tuple[Follow, bool]:
     return Follow(follow_id, kind, target, added), True
 
 
+def unknown_person(store: Store, item: Follow) -> str | None:
+    """For a followed person the store does not know yet, a sentence saying so with similar names."""
+    if item.kind != "person":
+        return None
+    with store.read() as conn:
+        if find_person(conn, item.target):
+            return None
+        return f"no stored person is called {item.target!r} yet; alerts start when one is; {suggest(conn, item.target)}"
+
+
 def unfollow(store: Store, targets: Sequence[str]) -> Follow:
     """Stop following a pair or person (its past alerts go with it); `NotFound` if it was not followed."""
-    kind, target = target_of(targets)
-    follow_id = content_id("follow", kind, key_name(target))
     with store.write() as conn:
+        _, target, follow_id = followable(conn, targets)
         row = conn.execute(select(schema.follows).where(schema.follows.c.id == follow_id)).first()
         if row is None:
             listed = ", ".join(conn.scalars(select(schema.follows.c.target))) or "nothing yet"
