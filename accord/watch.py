@@ -192,7 +192,7 @@ class Watcher:
     def failed(self, state: SourceState, error: str) -> None:
         """Record and report a failed read; the next try waits `every` seconds, doubled per failure."""
         failures = state.failures + 1
-        wait = min(timedelta(seconds=self.every * 2 ** (failures - 1)), MAX_BACKOFF)
+        wait = min(timedelta(seconds=self.every * 2 ** min(failures - 1, 20)), MAX_BACKOFF)
         moment = now()
         retry = stamp(moment + wait)
         save_source(

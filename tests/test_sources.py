@@ -131,6 +131,11 @@ def test_a_feed_is_read_entry_by_entry_each_link_once(site: Site, fetcher: Fetch
     assert site.hits["/2024/first.html"] == 1
 
 
+def test_a_feed_with_no_entries_yet_gives_nothing(site: Site, fetcher: Fetcher) -> None:
+    feed = site.page("/feed.xml", rss([]), content_type="application/rss+xml")
+    assert list(read_feed(feed, fetcher)) == []
+
+
 def test_a_broken_feed_is_one_reject(site: Site, fetcher: Fetcher) -> None:
     feed = site.page("/feed.xml", "<html><body>not a feed</body></html>")
     (result,) = read_feed(feed, fetcher)

@@ -31,8 +31,9 @@ def unique(links: Iterator[str]) -> list[str]:
 
 def feed_links(page: Page) -> list[str]:
     """The links of a feed's entries, in the feed's order, each once; `ReadError` if it is no feed."""
-    parsed = feedparser.parse(page.content, response_headers={"content-location": page.url})
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    headers = {"content-location": page.url, "content-type": page.content_type or "application/xml"}
+    parsed = feedparser.parse(page.content, response_headers=headers)
+    if not parsed.entries and not parsed.version:  # a feed with no entries yet is still a feed
         raise ReadError(f"{page.url} is not an RSS or Atom feed")
     return unique(urljoin(page.url, entry.link) for entry in parsed.entries if entry.get("link"))
 
