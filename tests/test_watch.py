@@ -170,6 +170,31 @@ def test_an_unchanged_feed_is_not_read_again(
     assert site.hits["/rss.xml"] == 3 and site.hits["/a.html"] == 1 and extracted_by_hand == [page]
 
 
+def test_a_watched_page_is_read_again_only_when_its_bytes_change(
+    site: Site, store_url: str, extracted_by_hand: list[str]
+) -> None:
+    page = site.page("/live.html", article_html("Live", REPORT_A[1:]))  # no ETag: the hash decides
+    accord("watch", page, "--once", "--db", store_url)
+    accord("watch", page, "--once", "--db", store_url)
+    site.page("/live.html", article_html("Live", REPORT_B[1:]))
+    accord("watch", page, "--once", "--db", store_url)
+    assert site.hits["/live.html"] == 3 and extracted_by_hand == [page, page]
+
+
+def test_a_sitemap_is_watched_page_by_page(site: Site, store_url: str, extracted_by_hand: list[str]) -> None:
+    urlset = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>'
+    first = site.page("/a.html", article_html("A", REPORT_A[1:]))
+    sitemap = site.page(
+        "/sitemap.xml", urlset.format(f"<url><loc>{first}</loc></url>"), content_type="application/xml"
+    )
+    accord("watch", "--sitemap", sitemap, "--once", "--db", store_url)
+    second = site.page("/b.html", article_html("B", REPORT_B[1:]))
+    locations = f"<url><loc>{first}</loc></url><url><loc>{second}</loc></url>"
+    site.page("/sitemap.xml", urlset.format(locations), content_type="application/xml")
+    accord("watch", "--sitemap", sitemap, "--once", "--db", store_url)
+    assert extracted_by_hand == [first, second] and site.hits["/a.html"] == 1
+
+
 def test_a_failing_source_is_reported_backed_off_and_never_stops_the_others(
     site: Site, store_url: str, extracted_by_hand: list[str]
 ) -> None:

@@ -23,6 +23,7 @@ __all__ = ["USER_AGENT", "FetchError", "FetchPolicy", "Fetcher", "Page", "is_url
 
 USER_AGENT = "Accord/0.1 (news monitoring; +https://pypi.org/project/accord/)"
 REDIRECTS = {301, 302, 303, 307, 308}
+ROBOTS_TTL = 24 * 3600  # seconds a site's robots.txt is trusted before a long watch reads it again
 # Worth asking again later: the server was busy, timed out or failed, not "this page does not exist".
 TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 
@@ -176,9 +177,9 @@ class Fetcher:
         self.last_request[host] = self.clock()
 
     def allowed(self, url: str) -> bool:
-        """Whether the site's robots.txt lets Accord fetch `url` (read once per site; none means yes)."""
+        """Whether the site's robots.txt lets Accord fetch `url` (read once a day per site; none means yes)."""
         site = site_of(url)
-        if site not in self.robots:
+        if site not in self.robots or time.time() - self.robots[site].mtime() > ROBOTS_TTL:
             self.robots[site] = self.read_robots(site)
         return self.robots[site].can_fetch(self.policy.user_agent, url)
 
