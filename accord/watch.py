@@ -5,7 +5,7 @@ What is new is decided, cheapest first, by the source's ETag/Last-Modified (a fe
 is not read), by the page or file already read (a feed entry's URL, a file's size and modification time),
 by the hash of a page's bytes, and finally by the store, which knows every article's text. All of it is
 kept in the store, so a restart reads nothing twice. A source that fails is reported and tried again
-after a back-off that doubles with each failure; the other sources go on.
+at the next poll, then after waits that double with each further failure; the other sources go on.
 """
 
 from __future__ import annotations
@@ -190,9 +190,10 @@ class Watcher:
         return stored
 
     def failed(self, state: SourceState, error: str) -> None:
-        """Record and report a failed read; the next try waits `every` seconds, doubled per failure."""
+        """Record and report a failed read. The first failure is tried again at the next poll; after that
+        the source sits out 1, 3, 7, … polls' time (up to a day), so a dead feed costs ever less."""
         failures = state.failures + 1
-        wait = min(timedelta(seconds=self.every * 2 ** min(failures - 1, 20)), MAX_BACKOFF)
+        wait = min(timedelta(seconds=self.every * (2 ** min(failures - 1, 20) - 1)), MAX_BACKOFF)
         moment = now()
         retry = stamp(moment + wait)
         save_source(

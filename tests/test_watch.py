@@ -201,12 +201,18 @@ def test_a_failing_source_is_reported_backed_off_and_never_stops_the_others(
     page = site.page("/a.html", article_html("A", REPORT_A[1:]))
     good = site.page("/rss.xml", rss([("A", page)]), content_type="application/rss+xml")
     gone = site.base + "/gone.xml"
-    run = accord("watch", "--feed", gone, "--feed", good, "--once", "--every", "1h", "--db", store_url)
+    watch = ("watch", "--feed", gone, "--feed", good, "--once", "--every", "1h", "--db", store_url)
+    run = accord(*watch)
     assert f"{gone} answered HTTP 404" in run.stderr and "failure 1; next try after" in run.stderr
     assert extracted_by_hand == [page]
-
-    run = accord("watch", "--feed", gone, "--feed", good, "--once", "--db", store_url)
-    assert "failed 1 time(s), next try after" in run.stderr and site.hits["/gone.xml"] == 1
+    run = accord(*watch)  # tried again at the next poll, then left alone for an hour
+    assert "failure 2; next try after" in run.stderr and site.hits["/gone.xml"] == 2
+    run = accord(*watch)
+    assert "failed 2 time(s), next try after" in run.stderr and site.hits["/gone.xml"] == 2
+    with TestClient(create_app(Settings(db=store_url))) as client:
+        sources = {s["location"]: s for s in client.get("/api/monitor").json()["sources"]}
+    assert (sources[gone]["failures"], sources[good]["failures"]) == (2, 0)
+    assert f"{gone} answered HTTP 404" in sources[gone]["last_error"] and sources[good]["last_error"] is None
 
 
 def test_a_feed_entry_that_fails_for_now_is_read_at_the_next_poll(

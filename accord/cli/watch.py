@@ -65,8 +65,8 @@ def watch_command(
 
     Only what is new is read: a feed or page that has not changed (ETag, Last-Modified, the hash of its
     bytes), a feed entry or file already read, and an article the store holds are skipped, across restarts.
-    A source that fails is reported on stderr and tried again after a back-off that doubles each time (from
-    --every up to a day); the others go on. Each new event involving a followed pair or person (accord
+    A source that fails is reported on stderr and tried again at the next poll, then left alone for 1, 3,
+    7… times --every (up to a day); the others go on. Each new event involving a followed pair or person (accord
     follow) is reported once: a line on stdout, a line in --alerts, a POST to --webhook (sent again at the
     next poll until the webhook takes it). Ctrl-C stops after the document in progress.
 
