@@ -67,9 +67,10 @@ def index_sides(conn: Connection) -> None:
 
 
 def add_monitoring(conn: Connection) -> None:
-    """Version 5: `accord watch`'s memory of its sources and pages, what is followed, and alerts sent."""
+    """Version 5: `accord watch`'s memory of its sources and pages, what is followed, and alerts sent.
+    `checkfirst`: a store restored from a copy may hold the tables without the step's record."""
     for table in (schema.watch_sources, schema.watch_items, schema.follows, schema.alerts):
-        table.create(conn)
+        table.create(conn, checkfirst=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
