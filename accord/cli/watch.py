@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from accord.alerting import AlertOutputs
@@ -88,14 +89,14 @@ def watch_command(
         fail(str(error))
 
     def notice(line: str) -> None:
-        err.print(f"[yellow]watch:[/] {line}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]watch:[/] {escape(line)}", highlight=False, soft_wrap=True)
 
     def progress(stored: Stored) -> None:
         if stored.outcome in ("new", "copy", "re-extracted"):
-            err.print(f"{stored.outcome:>12} {stored.source}", highlight=False, soft_wrap=True)
+            err.print(f"{stored.outcome:>12} {stored.source}", markup=False, highlight=False, soft_wrap=True)
 
     outputs = AlertOutputs(
-        lambda line: out.print(line, highlight=False, soft_wrap=True), notice, alerts, webhook
+        lambda line: out.print(line, markup=False, highlight=False, soft_wrap=True), notice, alerts, webhook
     )
     try:
         with Fetcher(FetchPolicy(delay=delay)) as fetcher:
@@ -144,7 +145,7 @@ def follow_command(targets: TargetsArg, db: DbOpt = None) -> None:
         fail(str(error))
     out.print(f"{'following' if new else 'already following'} {item.target} ({item.kind})", highlight=False)
     if unknown:
-        err.print(f"[yellow]note:[/] {unknown}", highlight=False)
+        err.print(f"[yellow]note:[/] {escape(unknown)}", highlight=False)
 
 
 @app.command("unfollow")
