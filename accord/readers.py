@@ -20,10 +20,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.decoding import CONTROL_CHARS, decode, printable, tidy
 from accord.errors import ReadError
 from accord.records import Document, Reject
+
+if TYPE_CHECKING:
+    from accord.sources.fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,8 @@ HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body)", re.IGNORECAS
 # An ISO date, optionally with a time after it (kept: the date only).
 ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?\Z")
 STDIN = "-"
+URL_START = re.compile(r"\Ahttps?://", re.IGNORECASE)
+WARC_SUFFIXES = (".warc", ".warc.gz")  # web archives: `accord.sources.warc`
 MAX_FILE_BYTES = 256 * 1024 * 1024  # read whole into memory: a bigger file is split first, not swallowed
 
 __all__ = ["read_html", "read_jsonl", "read_path", "read_paths", "read_text"]
@@ -285,6 +291,11 @@ def read_file(path: Path) -> Iterator[Document | Reject]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_feed(path)
         return
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        from accord.sources.warc import read_warc  # here: warcio is needed only for web archives
+
+        yield from read_warc(path)
+        return
     source = str(path)
     try:
         size = path.stat().st_size
@@ -327,9 +338,20 @@ def read_stdin() -> Iterator[Document | Reject]:
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Reject]:
-    """Every document named by `paths`; `-` reads standard input."""
-    for path in paths:
-        if str(path) == STDIN:
-            yield from read_stdin()
-        else:
-            yield from read_path(Path(path))
+    """Every document named by `paths`; `-` reads standard input, an http(s) URL is fetched (all of
+    them by one polite client)."""
+    fetcher: Fetcher | None = None
+    try:
+        for path in paths:
+            if str(path) == STDIN:
+                yield from read_stdin()
+            elif URL_START.match(str(path)):
+                from accord.sources.web import Fetcher, read_page  # here: httpx is needed only for the web
+
+                fetcher = fetcher or Fetcher()
+                yield read_page(str(path), fetcher)
+            else:
+                yield from read_path(Path(path))
+    finally:
+        if fetcher is not None:
+            fetcher.close()

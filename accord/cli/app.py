@@ -66,6 +66,20 @@ PathsArg = Annotated[
         "plain text, HTML or JSON Lines."
     ),
 ]
+OptionalPathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, directories (read recursively), http(s) URLs, .warc(.gz) web archives or '-' for "
+        "standard input: seed-format text, plain text, HTML or JSON Lines.",
+        show_default=False,
+    ),
+]
+FeedOpt = Annotated[
+    list[str] | None, typer.Option("--feed", help="An RSS or Atom feed whose articles to read (repeatable).")
+]
+SitemapOpt = Annotated[
+    list[str] | None, typer.Option("--sitemap", help="A sitemap whose pages to read (repeatable).")
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy pipeline to load (default: ACCORD_MODEL or the small English one)."),

@@ -14,11 +14,13 @@ import typer
 from accord.cli.app import (
     CountryOpt,
     DbOpt,
+    FeedOpt,
     JsonOpt,
     ModelOpt,
+    OptionalPathsArg,
     PartyArg,
-    PathsArg,
     SinceOpt,
+    SitemapOpt,
     TypeOpt,
     UntilOpt,
     WorkersOpt,
@@ -62,7 +64,9 @@ SchedulerOpt = Annotated[
 
 @app.command("ingest")
 def ingest_command(
-    paths: PathsArg,
+    paths: OptionalPathsArg = None,
+    feed: FeedOpt = None,
+    sitemap: SitemapOpt = None,
     db: DbOpt = None,
     model: ModelOpt = None,
     engine: EngineOpt = Engine.local,
@@ -83,19 +87,33 @@ def ingest_command(
     With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
     other machines).
 
+    A URL is fetched politely (robots.txt obeyed, one request per second per site); --feed and --sitemap
+    read every article an RSS/Atom feed or a sitemap links to; a .warc or .warc.gz file gives its HTML pages.
+
     Example: accord ingest ../shared/corpus/seeds --db sqlite:///accord.db
+    Example: accord ingest https://news.example/article.html --feed https://news.example/rss.xml
     Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
 
-    from accord.store import ingest, ingest_results
+    from accord.pipeline import extract_documents, extractor_version
+    from accord.sources.feeds import read_sources
+    from accord.store import ingest_results
+
+    inputs = paths or []
+    if not (inputs or feed or sitemap):
+        fail("give files, directories or URLs to ingest, or --feed / --sitemap")
+    if engine is Engine.dask and (feed or sitemap):
+        fail("--feed and --sitemap are read with --engine local")
 
     def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
         if engine is Engine.local:
-            return ingest(paths, store, settings, seen)
+            documents = read_sources(inputs, feed or [], sitemap or [])
+            return ingest_results(
+                store, extract_documents(documents, settings), seen, extractor_version(settings.model)
+            )
         from accord.distributed import extract_with_dask
-        from accord.pipeline import extractor_version
 
-        results = extract_with_dask(paths, settings, scheduler=scheduler, workers=workers or 2)
+        results = extract_with_dask(inputs, settings, scheduler=scheduler, workers=workers or 2)
         return ingest_results(store, results, seen, extractor_version(settings.model))
 
     write(run, db, model, workers)

@@ -109,6 +109,13 @@ def add_corrections(conn: Connection) -> None:
     schema.corrections.create(conn, checkfirst=True)  # a store restored from a copy may hold it
 
 
+def add_monitoring(conn: Connection) -> None:
+    """Version 7: `accord watch`'s memory of its sources and pages, what is followed, and alerts sent.
+    `checkfirst`: a store restored from a copy may hold the tables without the step's record."""
+    for table in (schema.watch_sources, schema.watch_items, schema.follows, schema.alerts):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -116,6 +123,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "indexes for the parties of events", index_sides),
     Migration(5, "SQL views for analysts", add_analyst_views),
     Migration(6, "analysts' corrections", add_corrections),
+    Migration(7, "watched sources, follows and alerts", add_monitoring),
 )
 
 

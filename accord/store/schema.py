@@ -232,3 +232,56 @@ corrections = Table(
 def tables() -> list[Table]:
     """Every table of the current schema, each after the tables it refers to."""
     return [*metadata.sorted_tables, *added.sorted_tables]
+
+
+# Monitoring (migration step 5): what `accord watch` read from each source and each page, what is
+# followed, and the alerts already sent, so a restart neither reads everything again nor repeats an alert.
+watch_sources = Table(
+    "watch_sources",
+    added,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_read_at", String(32)),
+    Column("last_ok_at", String(32)),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("retry_at", String(32)),
+    Column("documents", Integer, nullable=False, default=0),
+)
+
+watch_items = Table(
+    "watch_items",
+    added,
+    Column("id", ID, primary_key=True),
+    Column("source_id", ID, ForeignKey(watch_sources.c.id, ondelete="CASCADE"), nullable=False, index=True),
+    Column("location", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("content_hash", String(40)),
+    Column("document_id", ID),
+    Column("seen_at", String(32), nullable=False),
+)
+
+follows = Table(
+    "follows",
+    added,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("added_at", String(32), nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    added,
+    Column("event_id", ID, primary_key=True),
+    Column("follow_id", ID, ForeignKey(follows.c.id, ondelete="CASCADE"), primary_key=True),
+    Column("alert", Text, nullable=False),  # the `Alert` as JSON, as last reported
+    Column("sources", Integer, nullable=False),
+    Column("first_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("delivered", Boolean, nullable=False, default=False),
+)

@@ -31,6 +31,7 @@ from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, explore, views
 from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
+from accord.web.monitor import MONITOR_VIEW
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
@@ -218,7 +219,7 @@ def create_app(settings: Settings, editing: Editing | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
     app.include_router(explore.router)
     errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 404, 422)}
-    for view in VIEWS:
+    for view in (*VIEWS, MONITOR_VIEW):
         app.add_api_route(
             view.api,
             api_endpoint(view),
