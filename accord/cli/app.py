@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
+from rich.markup import escape
 
 from accord.errors import AccordError
 from accord.records import Extraction, Reject
@@ -57,7 +58,7 @@ def settings_for(model: str | None, workers: int | None = None) -> Settings:
 
 
 def fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)  # a message may hold [brackets]
     raise typer.Exit(2)
 
 

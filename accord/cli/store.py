@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from accord import store_views
@@ -94,12 +95,16 @@ def ingest_command(
     document, prints the summary so far and exits 130 or 2; running the same command again goes on where it
     stopped.
 
-    With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
-    other machines).
+    With --engine dask, Dask workers extract and this process alone stores: on a local cluster of --workers
+    processes (default 2), or on the cluster whose scheduler --scheduler names. A batch whose worker dies is
+    run again on another, so every document is stored once.
 
     Example: accord ingest ../shared/corpus/seeds --db sqlite:///accord.db
     Example: accord ingest big/ --engine dask --scheduler tcp://scheduler:8786 --db postgresql+psycopg://…
     """
+
+    if scheduler and engine is not Engine.dask:
+        fail("--scheduler names a Dask scheduler; add --engine dask")
 
     def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
         if engine is Engine.local:
@@ -153,7 +158,7 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
     except AccordError as error:
         if not so_far.documents:
             fail(str(error))
-        stopped(f"[bold red]error:[/] {error}\n{RESUME}", so_far, store.url, 2)
+        stopped(f"[bold red]error:[/] {escape(str(error))}\n{RESUME}", so_far, store.url, 2)
     except KeyboardInterrupt:
         stopped(f"[yellow]interrupted:[/] {RESUME}", so_far, store.url, 130)
     finally:
