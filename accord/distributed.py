@@ -61,6 +61,32 @@ def cluster_client(scheduler: str | None, workers: int) -> Client:
         return Client(cluster, timeout="120s")
 
 
+def accord_version() -> str:
+    """Run on each worker by `worker_versions`: the Accord a worker imports (unpickling it needs one)."""
+    from accord import __version__
+
+    return __version__
+
+
+def worker_versions(scheduler: str, timeout: float = 10.0) -> dict[str, str]:
+    """The Accord version on every worker of the cluster at `scheduler`, by worker address; for the doctor,
+    so every failure is an `AccordError` that says what is wrong."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise AccordError(INSTALL_HINT) from None
+    try:
+        client = Client(scheduler, timeout=timeout)
+    except (OSError, ValueError) as err:
+        raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+    try:
+        return dict(client.run(accord_version))
+    except Exception as err:  # whatever a worker raised (most often: no Accord installed there)
+        raise AccordError(f"the workers of {scheduler} cannot run Accord: {err}") from None
+    finally:
+        client.close()
+
+
 @contextmanager
 def connected(scheduler: str | None, workers: int, model: str) -> Iterator[Client]:
     """A client whose workers have the model loaded; closes the client and any local cluster it made."""
