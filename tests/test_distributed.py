@@ -25,8 +25,8 @@ from test_crash_safety import ARTICLES, write_corpus
 from typer.testing import CliRunner
 
 from accord.cli import app
-from accord.store import open_store
-from accord.store.snapshot import Snapshot, differences, snapshot
+from accord.store import open_store, schema
+from accord.store.snapshot import TIME_COLUMNS, Snapshot, differences, snapshot
 
 runner = CliRunner()
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -220,3 +220,68 @@ def test_a_scheduler_without_the_dask_engine_is_an_error(corpus: Path, tmp_path:
     )
     assert result.exit_code == 2 and "--engine dask" in result.output
     assert not (tmp_path / "x.db").exists()
+
+
+def column(found: Snapshot, table: str, name: str) -> list[object]:
+    (columns,) = [
+        [c.name for c in t.columns if not TIME_COLUMNS.search(c.name)]
+        for t in schema.tables()
+        if t.name == table
+    ]
+    return [row[columns.index(name)] for row in found[table]]
+
+
+def what_clients_agree_on(found: Snapshot) -> dict[str, object]:
+    """What disjoint clients must store as one process does: the same documents and people, one event per
+    merge key. (Event ids name the mention that started the event: whichever client came first.)"""
+    return {
+        "documents": found["documents"],
+        "people": found["people"],
+        "merge keys": sorted(map(str, column(found, "events", "merge_key"))),
+        "sources": len(found["sources"]),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_two_clients_over_disjoint_inputs_share_one_postgresql_store(
+    corpus: Path, one_process: Snapshot, store_url: str, tmp_path: Path
+) -> None:
+    """Copies of one article stay with one client (the first one stored is the document, the others its
+    sources; see the README), and each second report goes to the other client than the report it fuses
+    with, so fusion must see the other client's writes."""
+    stored_as = dict(
+        zip(
+            (Path(str(p)).name for p in column(one_process, "sources", "path")),
+            column(one_process, "sources", "document_id"),
+            strict=True,
+        )
+    )
+    groups: dict[object, list[Path]] = {}
+    for path in sorted(corpus.iterdir()):
+        groups.setdefault(stored_as[path.name], []).append(path)
+    halves = [tmp_path / "first", tmp_path / "second"]
+    for half in halves:
+        half.mkdir()
+    for paths in groups.values():
+        number = int(re.sub(r"\D", "", paths[0].stem))
+        for path in paths:
+            (halves[(number % 2) ^ paths[0].name.startswith("second-")] / path.name).write_bytes(
+                path.read_bytes()
+            )
+    command = [sys.executable, "-c", "from accord.cli import app; app()", "ingest"]
+    clients = [
+        subprocess.Popen(
+            [*command, str(half), "--db", store_url], env=ENVIRONMENT, stderr=subprocess.PIPE, text=True
+        )
+        for half in halves
+    ]
+    for client in clients:
+        _, errors = client.communicate(timeout=300)
+        assert client.returncode == 0, errors
+    store = open_store(store_url, create=False)
+    try:
+        shared_store = snapshot(store)
+    finally:
+        store.close()
+    assert what_clients_agree_on(shared_store) == what_clients_agree_on(one_process)
