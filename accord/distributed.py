@@ -26,25 +26,30 @@ from accord.settings import Settings
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while the caller stores the previous batch
+IN_FLIGHT_PER_WORKER = 2  # per worker thread: keeps every worker busy while the caller stores a batch
 RETRIES = 2  # a batch whose task raised (a worker out of memory, say) is tried this many more times
 WORKER_WAIT = 60.0  # seconds an empty cluster may take to get its first worker
 INSTALL_HINT = "the Dask engine needs dask[distributed]; run: pip install 'accord[dask]'"
 
 
+def scheduler_client(scheduler: str, timeout: float) -> Client:
+    """A client for the cluster at `scheduler`; Dask not installed, or the scheduler out of reach, is an
+    `AccordError` that says so."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise AccordError(INSTALL_HINT) from None
+    try:
+        return Client(scheduler, timeout=timeout)
+    except (OSError, ValueError) as err:
+        raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+
+
 def cluster_client(scheduler: str | None, workers: int) -> Client:
     """A client for the cluster at `scheduler` (once it has a worker), or for a new local cluster of
     `workers` single-threaded worker processes."""
-    try:
-        import dask
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise AccordError(INSTALL_HINT) from None
     if scheduler:
-        try:
-            client = Client(scheduler, timeout="30s")
-        except OSError as err:
-            raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+        client = scheduler_client(scheduler, timeout=30.0)
         try:
             client.wait_for_workers(1, timeout=WORKER_WAIT)
         except TimeoutError:
@@ -54,6 +59,11 @@ def cluster_client(scheduler: str | None, workers: int) -> Client:
                 f"dask worker {scheduler} --nthreads 1"
             ) from None
         return client
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AccordError(INSTALL_HINT) from None
     with dask.config.set({"distributed.comm.timeouts.connect": "120s"}):  # slow starts on a busy machine
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -71,14 +81,7 @@ def accord_version() -> str:
 def worker_versions(scheduler: str, timeout: float = 10.0) -> dict[str, str]:
     """The Accord version on every worker of the cluster at `scheduler`, by worker address; for the doctor,
     so every failure is an `AccordError` that says what is wrong."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise AccordError(INSTALL_HINT) from None
-    try:
-        client = Client(scheduler, timeout=timeout)
-    except (OSError, ValueError) as err:
-        raise AccordError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+    client = scheduler_client(scheduler, timeout)
     try:
         return dict(client.run(accord_version))
     except Exception as err:  # whatever a worker raised (most often: no Accord installed there)
@@ -108,13 +111,12 @@ def extract_on(
 ) -> Iterator[Extraction | Reject]:
     """Extract `documents` on the cluster behind `client`, yielding results in input order."""
     times = StageTimes()
-    worker_count = len(client.scheduler_info().get("workers", {}))
-    window = max(1, IN_FLIGHT_PER_WORKER * worker_count)
     in_flight: deque[tuple[list[Item], Future]] = deque()
     for batch in batched(documents, settings.batch_size):
         future = client.submit(extract_batch, batch, settings, pure=False, retries=RETRIES)
         in_flight.append((batch, future))
-        if len(in_flight) >= window:
+        threads = sum(client.nthreads().values())  # asked again each batch: workers may come and go
+        if len(in_flight) >= IN_FLIGHT_PER_WORKER * max(1, threads):
             yield from collect(*in_flight.popleft(), times)
     while in_flight:
         yield from collect(*in_flight.popleft(), times)

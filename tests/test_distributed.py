@@ -199,6 +199,10 @@ def test_without_dask_the_hint_names_the_extra(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # what a missing package looks like to import
+    checked = ["--model", "no_such_pipeline", "--db", f"sqlite:///{tmp_path / 'none.db'}"]  # no model loads
+    doctor = runner.invoke(app, ["doctor", "--json", *checked, "--scheduler", "tcp://127.0.0.1:8786"])
+    (check,) = [c for c in json.loads(doctor.stdout) if c["group"] == "dask"]
+    assert check["status"] == "fail" and check["fix"] == "pip install 'accord[dask]'"
     result = runner.invoke(
         app, ["ingest", str(corpus), "--engine", "dask", "--db", f"sqlite:///{tmp_path / 'x.db'}"]
     )
