@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # installed with dask[distributed], without stubs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: corpus.py sits beside it
 

@@ -3,8 +3,9 @@ cluster) and `--scheduler tcp://…` (a scheduler and two `dask worker` processe
 what one process stores; a worker killed mid-run costs a retry of its batch, never a document; and
 `accord doctor --scheduler` says whether that cluster can run Accord.
 
-The corpus is the crash-safety test's: forty short articles written from templates, some reporting the
-same meetings (so events fuse) and some near-copies of others (so sources link).
+The corpus is the crash-safety test's (forty short articles written from templates, a few of them
+near-copies of others, so sources link) and, written here, a second outlet's report of five of its
+meetings, so events fuse.
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ from accord.store.snapshot import TIME_COLUMNS, Snapshot, differences, snapshot
 
 runner = CliRunner()
 REPOSITORY = Path(__file__).resolve().parents[1]
+SETTINGS = {"ACCORD_BATCH_SIZE": "4", "COLUMNS": "200"}  # many small batches: a worker always has one
 # The subprocesses import this checkout, whatever `accord` the interpreter has installed.
 ENVIRONMENT = {
     **os.environ,
     "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")])),
-    "ACCORD_BATCH_SIZE": "4",  # many small batches: a killed worker always has one in hand
-    "COLUMNS": "200",
+    **SETTINGS,
 }
 
 
@@ -51,7 +52,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("dask") / "corpus"
     write_corpus(folder)
     for path in sorted(folder.glob("*.txt"))[:SECOND_REPORTS]:
-        day, a, ca, b, cb, city, weekday = MEETING.match(path.read_text(encoding="utf-8")).groups()
+        meeting = MEETING.match(path.read_text(encoding="utf-8"))
+        assert meeting, f"{path} no longer starts with the crash-safety test's meeting sentence"
+        day, a, ca, b, cb, city, weekday = meeting.groups()
         (folder / f"second-{path.name}").write_text(
             f" date {day}\n{b}, the foreign minister of {cb}, held talks with {a} of {ca} in {city} on "
             f"{weekday}, officials said.\nThe meeting covered regional security and shipping.\n",
@@ -61,7 +64,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def ingest(*arguments: str) -> None:
-    result = runner.invoke(app, ["ingest", *arguments], env={"ACCORD_BATCH_SIZE": "4", "COLUMNS": "200"})
+    result = runner.invoke(app, ["ingest", *arguments], env=SETTINGS)
     assert result.exit_code == 0, result.output
 
 
@@ -185,6 +188,10 @@ def test_a_worker_killed_mid_batch_costs_a_retry_not_a_document(
 
 @pytest.mark.slow
 def test_the_doctor_reports_a_reachable_cluster_and_an_unreachable_one(scheduler: str) -> None:
+    from distributed import Client
+
+    with Client(scheduler, timeout="60s") as client:
+        client.wait_for_workers(2, timeout=180)  # a worker killed by the test before is back
     result = runner.invoke(app, ["doctor", "--json", "--scheduler", scheduler])
     (check,) = [c for c in json.loads(result.stdout) if c["group"] == "dask"]
     assert check["status"] == "ok" and "2 worker(s)" in check["detail"], check
