@@ -26,6 +26,7 @@ from test_crash_safety import ARTICLES, write_corpus
 from typer.testing import CliRunner
 
 from accord.cli import app
+from accord.nlp import load_model
 from accord.store import open_store, schema
 from accord.store.snapshot import TIME_COLUMNS, Snapshot, differences, snapshot
 
@@ -149,10 +150,15 @@ def test_a_local_cluster_of_two_workers_stores_what_one_process_stores(
 def test_a_scheduler_with_two_workers_stores_what_one_process_stores(
     corpus: Path, one_process: Snapshot, scheduler: str, tmp_path: Path
 ) -> None:
+    from distributed import Client
+
     ingest(
         str(corpus), "--engine", "dask", "--scheduler", scheduler, "--db", f"sqlite:///{tmp_path / 'd.db'}"
     )
     assert_same_store(tmp_path / "d.db", one_process)
+    with Client(scheduler, timeout="60s") as client:
+        loads = client.run(lambda: load_model.cache_info().misses)  # a lambda travels by value
+    assert list(loads.values()) == [1, 1], f"model loads per worker: {loads}"
 
 
 @pytest.mark.slow
