@@ -243,7 +243,7 @@ def scheduler_check(scheduler: str) -> Check:
     """The Dask cluster `accord ingest --engine dask --scheduler` would use: reachable, with workers that
     run this Accord."""
     from accord import __version__
-    from accord.distributed import worker_versions
+    from accord.distributed import INSTALL_HINT, worker_versions
 
     breaks = f"accord ingest --engine dask --scheduler {scheduler}"
     try:
@@ -251,7 +251,7 @@ def scheduler_check(scheduler: str) -> Check:
     except AccordError as error:
         fix = (
             "pip install 'accord[dask]'"
-            if "pip install" in str(error)
+            if str(error) == INSTALL_HINT
             else f"start it (dask scheduler), or give its address; then on each worker machine: "
             f"pip install accord && dask worker {scheduler} --nthreads 1"
         )
@@ -259,9 +259,9 @@ def scheduler_check(scheduler: str) -> Check:
     if not versions:
         fix = f"on each worker machine: dask worker {scheduler} --nthreads 1"
         return Check("dask", scheduler, FAIL, "reachable, but no worker has joined", breaks, fix)
-    other = sorted({v for v in versions.values() if v != __version__})
-    detail = f"reachable; {len(versions)} worker(s), Accord {', '.join(sorted(set(versions.values())))}"
-    if other:
+    found = set(versions.values())
+    detail = f"reachable; {len(versions)} worker(s), Accord {', '.join(sorted(found))}"
+    if found != {__version__}:
         fix = f"pip install 'accord=={__version__}' on every worker (this machine has {__version__})"
         return Check("dask", scheduler, WARN, detail, "results that differ from this machine's", fix)
     return Check("dask", scheduler, OK, detail)
