@@ -223,19 +223,19 @@ def test_without_dask_the_hint_names_the_extra(
     assert "pip install 'accord[dask]'" in result.output
 
 
-def test_a_scheduler_without_the_dask_engine_is_an_error(corpus: Path, tmp_path: Path) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "ingest",
-            str(corpus),
-            "--scheduler",
-            "tcp://127.0.0.1:8786",
-            "--db",
-            f"sqlite:///{tmp_path / 'x.db'}",
-        ],
-    )
-    assert result.exit_code == 2 and "--engine dask" in result.output
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--scheduler", "tcp://127.0.0.1:8786"], "add --engine dask"),
+        (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"], "dask worker"),
+    ],
+)
+def test_a_scheduler_with_options_it_ignores_is_an_error(
+    corpus: Path, tmp_path: Path, options: list[str], said: str
+) -> None:
+    db = ["--db", f"sqlite:///{tmp_path / 'x.db'}"]
+    result = runner.invoke(app, ["ingest", str(corpus), *options, *db], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and said in result.output
     assert not (tmp_path / "x.db").exists()
 
 

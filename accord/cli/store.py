@@ -105,6 +105,8 @@ def ingest_command(
 
     if scheduler and engine is not Engine.dask:
         fail("--scheduler names a Dask scheduler; add --engine dask")
+    if scheduler and workers:
+        fail(f"--workers sizes a local Dask cluster; the cluster at {scheduler} has its own (dask worker)")
 
     def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
         if engine is Engine.local:
