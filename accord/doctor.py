@@ -253,7 +253,7 @@ OPTIONAL = (
         "pip install 'psycopg[binary]>=3'",
     ),
     optional_module(
-        "distributed", "distributed", "Dask", "ingesting on a Dask cluster", "pip install 'dask[distributed]'"
+        "distributed", "distributed", "Dask", "ingesting on a Dask cluster", "pip install 'accord[dask]'"
     ),
     optional_module(
         "playwright", "playwright", "Playwright", "the web app's browser tests", "pip install playwright"
@@ -262,14 +262,44 @@ OPTIONAL = (
 )
 
 
-def diagnose(settings: Settings) -> list[Check]:
-    """Every check, in the order a reader fixes them: Python, packages, model, database, optional parts."""
+def scheduler_check(scheduler: str) -> Check:
+    """The Dask cluster `accord ingest --engine dask --scheduler` would use: reachable, with workers that
+    run this Accord."""
+    from accord import __version__
+    from accord.distributed import INSTALL_HINT, worker_versions
+
+    breaks = f"accord ingest --engine dask --scheduler {scheduler}"
+    try:
+        versions = worker_versions(scheduler)
+    except AccordError as error:
+        fix = (
+            "pip install 'accord[dask]'"
+            if str(error) == INSTALL_HINT
+            else f"start it (dask scheduler), or give its address; then on each worker machine: "
+            f"pip install accord && dask worker {scheduler} --nthreads 1"
+        )
+        return Check("dask", scheduler, FAIL, str(error), breaks, fix)
+    if not versions:
+        fix = f"on each worker machine: dask worker {scheduler} --nthreads 1"
+        return Check("dask", scheduler, FAIL, "reachable, but no worker has joined", breaks, fix)
+    found = set(versions.values())
+    detail = f"reachable; {len(versions)} worker(s), Accord {', '.join(sorted(found))}"
+    if found != {__version__}:
+        fix = f"pip install 'accord=={__version__}' on every worker (this machine has {__version__})"
+        return Check("dask", scheduler, WARN, detail, "results that differ from this machine's", fix)
+    return Check("dask", scheduler, OK, detail)
+
+
+def diagnose(settings: Settings, scheduler: str | None = None) -> list[Check]:
+    """Every check, in the order a reader fixes them: Python, packages, model, database, optional parts,
+    and the Dask cluster at `scheduler` when one is named."""
     return [
         python_check(),
         *package_checks(),
         model_check(settings.model),
         *database_checks(settings.db),
         *(check() for check in OPTIONAL),
+        *([scheduler_check(scheduler)] if scheduler else []),
     ]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from time import perf_counter
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 from spacy.util import get_package_version, load_meta
@@ -40,6 +40,7 @@ __all__ = ["EXTRACTOR_VERSION", "StageTimes", "extract", "extract_documents", "e
 EXTRACTOR_VERSION = 2
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 Result = Extraction | Reject
 # What extraction takes: a document to clean, one cleaned already (a stored article read again), or a
 # reject to pass on in its place.
@@ -238,8 +239,14 @@ def extract_in_processes(
             yield from collect(*in_flight.popleft(), times)
 
 
+class Pending(Protocol[T_co]):
+    """A batch's results to come: a process pool's future, or a Dask cluster's (`accord.distributed`)."""
+
+    def result(self) -> T_co: ...
+
+
 def collect(
-    batch: list[Item], future: Future[tuple[list[Result], StageTimes]], times: StageTimes
+    batch: list[Item], future: Pending[tuple[list[Result], StageTimes]], times: StageTimes
 ) -> list[Result]:
     """A batch's results; if its worker died, every document of the batch becomes a `Reject`."""
     with times.stage("waiting for workers"):

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
+from rich.markup import escape
 
 from accord import __version__
 from accord.errors import AccordError
@@ -104,7 +105,7 @@ def settings_for(model: str | None, workers: int | None = None) -> Settings:
 
 
 def fail(message: str) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)  # a message may hold [brackets]
     raise typer.Exit(2)
 
 

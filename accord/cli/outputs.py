@@ -230,12 +230,24 @@ def checks_table(checks: list[Check]) -> Table:
 
 
 @app.command("doctor")
-def doctor_command(db: DbOpt = None, model: ModelOpt = None, as_json: JsonOpt = False) -> None:
+def doctor_command(
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Also check this Dask scheduler: reachable, with workers running Accord."
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Check Python, packages, the spaCy model, the database and optional parts; say how to fix each problem.
 
-    Exits 1 when a required part fails; optional parts (Dask, Chromium, Playwright) only warn.
+    Exits 1 when a required part fails; optional parts (Dask, Chromium, Playwright) only warn. With
+    --scheduler, a Dask cluster that cannot be reached, has no workers or cannot run Accord fails.
 
     Example: accord doctor --db postgresql+psycopg://user@host:5432/accord
+    Example: accord doctor --scheduler tcp://10.0.0.5:8786
     """
     from accord import doctor
 
@@ -243,7 +255,7 @@ def doctor_command(db: DbOpt = None, model: ModelOpt = None, as_json: JsonOpt = 
         settings = Settings.from_env(db=db, model=model)
     except AccordError as error:
         fail(str(error))
-    checks = doctor.diagnose(settings)
+    checks = doctor.diagnose(settings, scheduler)
     if as_json:
         sys.stdout.write(json.dumps([asdict(c) for c in checks], ensure_ascii=False, indent=2) + "\n")
     else:

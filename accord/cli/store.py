@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeAlias
 
 import typer
+from rich.markup import escape
 
 from accord.cli.app import (
     CountryOpt,
@@ -84,8 +85,9 @@ def ingest_command(
     document, prints the summary so far and exits 130 or 2; running the same command again goes on where it
     stopped.
 
-    With --engine dask, workers extract and this process stores (use PostgreSQL for a store shared with
-    other machines).
+    With --engine dask, Dask workers extract and this process alone stores: on a local cluster of --workers
+    processes (default 2), or on the cluster whose scheduler --scheduler names. A batch whose worker dies is
+    run again on another, so every document is stored once.
 
     A URL is fetched politely (robots.txt obeyed, one request per second per site); --feed and --sitemap
     read every article an RSS/Atom feed or a sitemap links to; a .warc or .warc.gz file gives its HTML pages.
@@ -104,6 +106,10 @@ def ingest_command(
         fail("give files, directories or URLs to ingest, or --feed / --sitemap")
     if engine is Engine.dask and (feed or sitemap):
         fail("--feed and --sitemap are read with --engine local")
+    if scheduler and engine is not Engine.dask:
+        fail("--scheduler names a Dask scheduler; add --engine dask")
+    if scheduler and workers:
+        fail(f"--workers sizes a local Dask cluster; the cluster at {scheduler} has its own (dask worker)")
 
     def run(store: Store, settings: Settings, seen: Callable[[Stored], None]) -> IngestSummary:
         if engine is Engine.local:
@@ -171,7 +177,7 @@ def write(run: Run, db: str | None, model: str | None, workers: int | None) -> N
     except AccordError as error:
         if not so_far.documents:
             fail(str(error))
-        stopped(f"[bold red]error:[/] {error}\n{RESUME}", so_far, store.url, 2)
+        stopped(f"[bold red]error:[/] {escape(str(error))}\n{RESUME}", so_far, store.url, 2)
     except KeyboardInterrupt:
         stopped(f"[yellow]interrupted:[/] {RESUME}", so_far, store.url, 130)
     finally:
