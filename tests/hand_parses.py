@@ -42,6 +42,7 @@ SENTENCES = (
     "Azerbaijan in Oslo on Monday.",
     "Presidents Rotich and Hradecky witnessed the signing of four agreements in Nairobi.",
     "President Daniel Rotich hosted his Czech counterpart at State House on Tuesday.",
+    "Foreign Minister Dang Van Hoa held talks here today with visiting Cuban Foreign Minister Yanelis Ortega.",
 )
 
 

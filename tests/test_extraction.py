@@ -317,3 +317,23 @@ def test_names_listed_after_their_countries_take_them_in_order() -> None:
         ("Ingrid Haugen Solberg-Lie", "NOR"),
         ("Mads Kjeldsen", "DNK"),
     }
+
+
+def test_a_country_named_beside_an_official_outranks_the_agency_that_filed_the_story() -> None:
+    events = events_of(
+        "KABUL, Oct. 17 (ANI): Afghanistan's Deputy Prime Minister Karim Haidari met the UN envoy Ana Lund in "
+        "Kabul on Sunday to discuss aid deliveries.",
+        published="2024-10-17",
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert {(p.name, p.affiliation) for p in meet.participants} >= {("Karim Haidari", "AFG")}
+
+
+def test_a_national_agencys_story_names_its_own_officials_without_their_country() -> None:
+    events = events_of(
+        "Phnom Penh Daily\nHANOI, Oct. 6 (VNA) – Foreign Minister Dang Van Hoa held talks here today with "
+        "visiting Cuban Foreign Minister Yanelis Ortega.",
+        published="2025-10-06",
+    )
+    meet = next(e for e in events if e.type == "meet")
+    assert {p.affiliation for p in meet.participants} == {"VNM", "CUB"}

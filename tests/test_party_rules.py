@@ -164,3 +164,14 @@ def test_a_signing_keeps_its_two_sides_and_not_its_witness() -> None:
     assert {p.affiliation for p in found} == {"ARM", "AZE"}
     kept = sentence_parties(doc[:], signing, find_actors(doc, None), {signing.i})
     assert "NOR" in {p.affiliation for p in kept}
+
+
+def test_a_visiting_guest_of_talks_belongs_to_the_talks_too() -> None:
+    from accord.extraction.parties import owned_by_other
+
+    doc = parsed(
+        "Foreign Minister Dang Van Hoa held talks here today with visiting Cuban Foreign Minister Yanelis Ortega."
+    )
+    talks, visiting = trigger(doc, "talks"), trigger(doc, "visiting")
+    guest = mention_of(doc, "ortega")
+    assert not owned_by_other(guest, talks, {talks.i, visiting.i})

@@ -30,3 +30,38 @@ def page(text: str, url: str | None = None, outlet: str | None = None) -> Cleane
 )
 def test_publisher_country(text: str, url: str | None, country: str | None) -> None:
     assert source_country(page(text, url)) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "country"),
+    [
+        # a national agency's story, reposted on a site of another country, speaks for the agency's
+        (
+            "Phnom Penh Daily\nHANOI, Oct. 6 (VNA) – The Foreign Minister held talks here today.",
+            "https://x.com.kh/a",
+            "VNM",
+        ),
+        (
+            "Gulf Times\nACCRA, March 3 (GNA) — The President received the envoy.",
+            "https://gulf.example.qa/a",
+            "GHA",
+        ),
+        # an international wire speaks for none, whatever the site
+        (
+            "Toronto Star\nOSLO, Norway (AP) — The ministers signed an agreement.",
+            "https://star.example.ca/a",
+            None,
+        ),
+        ("Tages Nachrichten\nThe ministers met in Geneva. — Reuters", "https://tages.example.ch/a", None),
+        # a ministry's own release, carried by a news site
+        (
+            "Kazakh Daily\nSource: Ministry of Foreign Affairs of Japan\nThe Minister met the envoy.",
+            "https://x.kz/a",
+            "JPN",
+        ),
+    ],
+)
+def test_a_carried_story_speaks_for_its_source_not_for_the_site(
+    text: str, url: str | None, country: str | None
+) -> None:
+    assert source_country(page(text, url)) == country

@@ -311,6 +311,24 @@ REGION_PREFIXES = words("central east inter latin north pan south sub west")
 EDITION_WORDS = words("desk edition language section service version")
 
 
+# Wire credits ("HANOI, Oct. 6 (VNA) –", "— Xinhua", "(AP)"): a story another site carries is the agency's.
+# A national agency names its own country's officials without their country, as a ministry's release does;
+# an international wire speaks for no country. Neither is the country of the site that reposted the story.
+NATIONAL_AGENCIES = {
+    "VNA": "VNM", "Xinhua": "CHN", "KCNA": "PRK", "Yonhap": "KOR", "Kyodo": "JPN", "Jiji": "JPN",
+    "PTI": "IND", "ANI": "IND", "IANS": "IND", "UNI": "IND", "APP": "PAK", "BSS": "BGD", "Bernama": "MYS",
+    "Antara": "IDN", "PNA": "PHL", "TASS": "RUS", "RIA": "RUS", "Belta": "BLR", "Ukrinform": "UKR",
+    "Kazinform": "KAZ", "Kabar": "KGZ", "UzA": "UZB", "Azertag": "AZE", "Armenpress": "ARM",
+    "IRNA": "IRN", "SPA": "SAU", "WAM": "ARE", "KUNA": "KWT", "QNA": "QAT", "BNA": "BHR", "ONA": "OMN",
+    "MENA": "EGY", "Petra": "JOR", "SANA": "SYR", "INA": "IRQ", "MAP": "MAR", "APS": "DZA", "TAP": "TUN",
+    "GNA": "GHA", "NAN": "NGA", "KNA": "KEN", "ENA": "ETH", "SAnews": "ZAF", "Prensa Latina": "CUB",
+    "Andina": "PER", "Notimex": "MEX", "Télam": "ARG", "CTK": "CZE", "PAP": "POL", "MTI": "HUN",
+    "Agerpres": "ROU", "BTA": "BGR", "Tanjug": "SRB", "HINA": "HRV", "STA": "SVN", "Lusa": "PRT",
+    "NTB": "NOR", "TT": "SWE", "STT": "FIN", "Ritzau": "DNK",
+}  # fmt: skip
+INTERNATIONAL_WIRES = words("AP AFP Reuters EFE dpa ANSA Anadolu AA Bloomberg")
+
+
 # Topics: what talks were about
 # tag -> phrases that signal it (matched as whole words, case-insensitively)
 TOPICS: dict[str, tuple[str, ...]] = {

@@ -99,9 +99,15 @@ def owned_by_other(mention: SpacySpan, trigger: Token, triggers: set[int]) -> bo
     for node in [mention.root, *ancestors(mention.root)]:
         if node.i == trigger.i or node.i in governing:
             return False
-        if node.i in triggers:
+        if node.i in triggers and not describes_guest(node):
             return True
     return False
+
+
+def describes_guest(node: Token) -> bool:
+    """ "Talks with visiting Cuban Foreign Minister X": a participle after a preposition describes the
+    guest of the talks; it does not take X from them."""
+    return node.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.lower_ == "with"
 
 
 def in_own_clause(mention: SpacySpan, trigger: Token) -> bool:

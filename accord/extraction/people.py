@@ -329,8 +329,9 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             if serves_a_body(doc, actor)
             else []
         )
+        # the sentence's own countries outrank the publisher's: an agency reports on every country
         ranked = [
-            c for c, _ in bodies + partners + publisher + near.most_common() + evidence if c not in beside
+            c for c, _ in bodies + partners + near.most_common() + publisher + evidence if c not in beside
         ]
         if ranked:
             actor.affiliation = ranked[0]

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from accord.extraction.lexicon import EDITION_WORDS, GENERIC_DOMAINS, PUBLISHER_WORDS, REGION_PREFIXES
+from accord.extraction.lexicon import (
+    EDITION_WORDS,
+    GENERIC_DOMAINS,
+    INTERNATIONAL_WIRES,
+    NATIONAL_AGENCIES,
+    PUBLISHER_WORDS,
+    REGION_PREFIXES,
+)
 from accord.gazetteer import ORGANISATIONS, country_code
 from accord.records import CleanedDocument
 
@@ -21,8 +28,6 @@ WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 NAVIGATION = re.compile(
     r"\s[|»•]\s.*\s[|»•]\s"
 )  # "Home | World | Sport": a menu lists places, not a publisher
-
-
 
 
 def country_in(text: str) -> str | None:
@@ -61,8 +66,38 @@ def domain_country(url: str | None) -> str | None:
     return getattr(country, "alpha_3", None)
 
 
+CREDIT_LINES = 6  # a wire credit stands in the dateline or the lines around it
+WIRE_CREDIT = re.compile(
+    r"\((?P<paren>[^()]{2,40})\)|(?:^|\s)[-–—]\s*(?P<dash>[A-Z][\w .-]{1,30})$|^(?:source|via)\s*:\s*(?P<label>.{2,80})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
+    """Whether the story credits where it comes from, and the country it speaks for: a national agency's
+    ("(VNA)" → VNM), a ministry's ("Source: Ministry of Foreign Affairs of Japan"), none for an
+    international wire ("— AP")."""
+    head = "\n".join(cleaned.text.splitlines()[:CREDIT_LINES])
+    for match in WIRE_CREDIT.finditer(head):
+        credit = next(group for group in match.groups() if group)
+        for word in re.split(r"[\s/,;]+", credit.strip()):
+            if word in NATIONAL_AGENCIES:
+                return True, NATIONAL_AGENCIES[word]
+            if word in INTERNATIONAL_WIRES:
+                return True, None
+        if match["label"] and (code := country_in(credit)):
+            return True, code
+    return False, None
+
+
 def source_country(cleaned: CleanedDocument) -> str | None:
-    """The publisher's country, from the masthead lines above the article, the outlet, or the address."""
+    """The country whose officials a page names without saying so: the credited agency's or ministry's
+    when the story is carried from one (a repost on another country's site is theirs, and an
+    international wire's is nobody's), else the publisher's, from the masthead lines above the article,
+    the outlet, or the address."""
+    credited, country = wire_credit(cleaned)
+    if credited:
+        return country
     document = cleaned.document
     lines = [line.strip() for line in document.text.splitlines() if line.strip()][:MASTHEAD_LINES]
     for line in (document.outlet or "", *lines):
