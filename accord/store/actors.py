@@ -1,7 +1,8 @@
 """Actors over time: who held which office when, as the stored texts say, and what that lets us infer.
 
-Every named participant with a full name becomes a person (id: hash of the name without case or accents);
-the way an article wrote the name becomes an alias; each (role, affiliation) stated next to the name
+Every named participant with a full name is a person: the stored person it is (`identity`: "Anthony
+Blinken" is "Antony Blinken"), else a new one (id: hash of the name without case or accents); the way an
+article wrote the name becomes an alias; each (role, affiliation) stated next to the name
 becomes an office, with the article, the date and the evidence sentence that support it. The dates of an
 office are the range of its evidence, nothing more.
 
@@ -23,6 +24,7 @@ from accord.store import schema
 from accord.store.db import insert_ignore
 from accord.store.dedup import content_id
 from accord.store.fusion import date_parts, key_name
+from accord.store.identity import identify, index_name, link
 
 __all__ = ["Resolved", "forget_offices", "infer_year", "person_id", "record_offices", "resolve"]
 
@@ -57,15 +59,17 @@ def record_offices(
     conn: Connection, document_id: str, events: Iterable[Event], published: str | None
 ) -> None:
     """Store the people, aliases and offices an article states (never what was inferred from the table)."""
-    people, aliases, offices, evidence = [], [], [], []
+    aliases, offices, evidence = [], [], []
     for event in events:
         when = event.date.value if dated(event.date.value) else published
         for p in event.participants:
             if not p.name or not full_name(p.name):
                 continue
             sentence = evidence_for(event, p)
-            pid = person_id(p.name)
-            people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
+            pid = identified_person(conn, p.name, p.affiliation)
+            person = {"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]}
+            insert_ignore(conn, schema.people, [person])  # before its name keys, which refer to it
+            index_name(conn, pid, p.name)
             for alias in {p.name, p.mention.text if p.mention else p.name}:
                 if set(key_name(alias).split()) & set(
                     key_name(p.name).split()
@@ -78,12 +82,26 @@ def record_offices(
                     {"office_id": oid, "document_id": document_id, "date": when, "text": sentence}
                 )
     for table, rows in (
-        (schema.people, people),
         (schema.aliases, aliases),
         (schema.offices, offices),
         (schema.office_evidence, evidence),
     ):
         insert_ignore(conn, table, rows)
+
+
+def identified_person(conn: Connection, name: str, affiliation: str | None) -> str:
+    """The id of the stored person a full name is (a variant becomes its alias, the link recorded with its
+    reason and score), else a new person's id from the name."""
+    found = identify(conn, name, affiliation)
+    if found is None:
+        return person_id(name)
+    if found.score < 1.0 and not conn.scalar(
+        select(schema.aliases.c.key).where(
+            schema.aliases.c.key == key_name(name), schema.aliases.c.person_id == found.person_id
+        )
+    ):
+        link(conn, found.person_id, name, "ingest", found.reason, found.score)
+    return found.person_id
 
 
 def forget_offices(conn: Connection, document_id: str, people: Iterable[str]) -> None:
