@@ -101,6 +101,8 @@ def identified_person(conn: Connection, name: str, affiliation: str | None) -> s
         )
     ):
         link(conn, found.person_id, name, "ingest", found.reason, found.score)
+        alias = {"key": key_name(name), "person_id": found.person_id, "text": name}
+        insert_ignore(conn, schema.aliases, [alias])  # linked once: the next time it is a known alias
     return found.person_id
 
 

@@ -62,6 +62,26 @@ class FusedEvent:
     sources: tuple[EventSource, ...]
 
     @property
+    def n_outlets(self) -> int:
+        """How many outlets published it: each source's outlet (its web host, else its input path)."""
+        return len({s.outlet or s.url or s.path for s in self.sources})
+
+    @property
+    def n_reports(self) -> int:
+        """How many independent reports it has: a stored article counts once however many outlets reprinted
+        it, and so do articles that state the event in the same words (one wire story under two edits)."""
+        stories: dict[str, set[str]] = {}
+        for s in self.sources:
+            stories.setdefault(s.document_id, set()).add(" ".join(" ".join(s.evidence).casefold().split()))
+        wordings: list[set[str]] = []
+        for words in stories.values():
+            joined = [w for w in wordings if w & words]
+            for w in joined:
+                wordings.remove(w)
+            wordings.append(set().union(words, *joined))
+        return len(wordings)
+
+    @property
     def sides(self) -> frozenset[str]:
         """The countries and organisations involved: the parties, and the country visited."""
         return frozenset(self.parties) | ({self.country} if self.type == "visit" and self.country else set())
@@ -119,10 +139,13 @@ class SearchHit:
 
 
 def as_dict(record: Any) -> Any:
-    """A record (or list of them) as plain JSON-ready data; fused events also get their `sources` count."""
+    """A record (or list of them) as plain JSON-ready data; fused events also get their counts of sources,
+    outlets and independent reports."""
     if isinstance(record, list | tuple):
         return [as_dict(r) for r in record]
     data = asdict(record)
     if isinstance(record, FusedEvent):
         data["n_sources"] = len(record.sources)
+        data["n_outlets"] = record.n_outlets
+        data["n_reports"] = record.n_reports
     return data
