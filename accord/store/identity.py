@@ -205,11 +205,11 @@ def split_person(store: Store, person: str, alias: str, reason: str) -> tuple[st
         conn.execute(update(a).where(a.c.key == key, a.c.person_id == person).values(person_id=new))
         index_name(conn, new, written)
         reports = conn.execute(
-            select(p.c.mention_id, p.c.position, p.c.name, m.c.document_id)
+            select(p.c.mention_id, p.c.position, p.c.name, p.c.span_text, m.c.document_id)
             .join(m, m.c.id == p.c.mention_id)
             .where(p.c.person_id == person)
         ).all()
-        moved = [r for r in reports if r.name and key_name(r.name) == key]
+        moved = [r for r in reports if key in {key_name(r.name or ""), key_name(r.span_text or "")}]
         events = people_events(conn, [person])
         for r in moved:
             conn.execute(
