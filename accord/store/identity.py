@@ -27,6 +27,7 @@ __all__ = [
     "Identified",
     "backfill_fusion_index",
     "identify",
+    "identify_candidates",
     "index_name",
     "link",
     "merge_people",
@@ -72,32 +73,28 @@ def link(
 
 
 def identify(conn: Connection, name: str, affiliation: str | None) -> Identified | None:
-    """The stored person a full name is: the one person with this exact alias, else the one person whose
-    written names agree with it and whose offices allow `affiliation`; None when none or several fit."""
-    a = schema.aliases
+    """The stored person a full name is: the one person with this exact alias whose offices allow
+    `affiliation`, else the one such person whose written names agree with it; None when none or several
+    fit (namesakes of another country are other people)."""
+    a, o = schema.aliases, schema.offices
     exact = set(conn.scalars(select(a.c.person_id).where(a.c.key == key_name(name))))
-    if exact:
-        return Identified(exact.pop(), 1.0, "same name") if len(exact) == 1 else None
-    words = [w for w in name_words(name) if len(w) > 1]
-    if len(name_words(name)) < 2 or not words:
-        return None
-    k = schema.name_keys
-    people = set(conn.scalars(select(k.c.person_id).where(k.c.key.in_({word_key(w) for w in words}))))
+    people = exact | identify_candidates(conn, name)
     if not people:
         return None
-    written: dict[str, list[str]] = {}
-    for row in conn.execute(select(a.c.person_id, a.c.text).where(a.c.person_id.in_(people))):
-        if len(name_words(row.text)) > 1:
-            written.setdefault(row.person_id, []).append(row.text)
     countries: dict[str, set[str]] = {}
-    o = schema.offices
     for row in conn.execute(select(o.c.person_id, o.c.affiliation).where(o.c.person_id.in_(people))):
         if row.affiliation:
             countries.setdefault(row.person_id, set()).add(row.affiliation)
+    fits = {p for p in people if not (affiliation and countries.get(p) and affiliation not in countries[p])}
+    if exact & fits:
+        same = exact & fits
+        return Identified(same.pop(), 1.0, "same name") if len(same) == 1 else None
+    written: dict[str, list[str]] = {}
+    for row in conn.execute(select(a.c.person_id, a.c.text).where(a.c.person_id.in_(fits))):
+        if len(name_words(row.text)) > 1:
+            written.setdefault(row.person_id, []).append(row.text)
     fitting: list[tuple[float, str, str]] = []
     for person, forms in written.items():
-        if affiliation and countries.get(person) and affiliation not in countries[person]:
-            continue  # a namesake who holds office for another country
         scored = [(score, form) for form in forms if (score := name_agreement(name, form))]
         if scored:
             score, form = max(scored)
@@ -108,6 +105,15 @@ def identify(conn: Connection, name: str, affiliation: str | None) -> Identified
     score, person, form = fitting[0]
     where = f" ({affiliation})" if affiliation else ""
     return Identified(person, score, f"{name!r}{where} agrees with {form!r} (score {score:.2f})")
+
+
+def identify_candidates(conn: Connection, name: str) -> set[str]:
+    """The people sharing a family name (by its folded start) with a name of two words or more."""
+    words = [w for w in name_words(name) if len(w) > 1]
+    if len(name_words(name)) < 2 or not words:
+        return set()
+    k = schema.name_keys
+    return set(conn.scalars(select(k.c.person_id).where(k.c.key.in_({word_key(w) for w in words}))))
 
 
 def people_events(conn: Connection, people: Iterable[str]) -> list[str]:

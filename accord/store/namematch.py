@@ -20,7 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 __all__ = ["name_agreement", "name_words", "word_key"]
 
 HONORIFICS = frozenset(
-    "mr mrs ms mx miss dr prof sir dame lord lady shri sri smt madam mme m herr frau sheikh hon".split()
+    "mr mrs ms mx miss dr prof sir dame lord lady shri sri smt madam mme herr frau sheikh hon".split()
 )
 # Spellings that transliterations swap: compared after this folding, "Aleksandr" is "Alexandr".
 VARIANTS = ((re.compile(r"ks"), "x"), (re.compile(r"(iy|yy|ij|yj|ii)$"), "y"), (re.compile(r"ph"), "f"))
