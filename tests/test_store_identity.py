@@ -6,6 +6,7 @@ SQLite and PostgreSQL; what users see goes through the CLI."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -180,6 +181,8 @@ def test_reports_in_different_words_are_one_event_with_its_outlets_and_reports(f
     assert "undated report published 2024-03-06" in fused["sources"][2]["merge_reason"]
     cities = [c["values"] for c in fused["conflicts"] if c["field"] == "city"]
     assert [sorted(values) for values in cities] == [["Almaty", "Astana"]]
+    pair = [e for e in cli(filled, "timeline", "KAZ", "JPN") if e["id"] == fused["id"]]
+    assert [(e["n_outlets"], e["n_reports"]) for e in pair] == [(4, 3)]
     shown = cli(filled, "event", fused["id"])
     assert len(shown["sources"]) == 4 and shown["sources"][0]["merge_reason"] == "first report"
     assert [s["input_id"] for s in namesake["sources"]] == ["namesake"]  # Hiroshi Sato is another person
@@ -243,3 +246,31 @@ def test_migration_gives_an_older_store_its_days_and_name_keys(store: Store, sto
     ingest_results(reopened, outlets()[1:2])
     assert [len(e["sources"]) for e in meeting_on(reopened, "2024-03-04")] == [2]
     reopened.close()
+
+
+@pytest.mark.slow
+def test_no_person_is_stored_twice_after_the_development_pages(shared: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'dev.db'}"
+    corpus = [shared / "corpus" / "dev.jsonl", shared / "corpus" / "dev2.jsonl"]
+    result = runner.invoke(app, ["ingest", *map(str, corpus), "--db", url])
+    assert result.exit_code == 0, result.output
+    store = open_store(url)
+    with store.read() as conn:
+        people = conn.execute(select(schema.people.c.id, schema.people.c.name)).all()
+        offices = conn.execute(select(schema.offices.c.person_id, schema.offices.c.affiliation)).all()
+    store.close()
+    countries: dict[str, set[str]] = {}
+    for person, affiliation in offices:
+        countries.setdefault(person, set()).add(affiliation)
+    twice = [
+        (a.name, b.name)
+        for i, a in enumerate(people)
+        for b in people[i + 1 :]
+        if name_agreement(a.name, b.name) and countries.get(a.id, set()) & countries.get(b.id, set())
+    ]
+    assert twice == []
+    surnames = [name for _, name in people if name.split()[-1] in {"Blinken", "Singh"}]
+    assert sorted(surnames) == ["Antony Blinken", "Rajnath Singh"]
+    shown = runner.invoke(app, ["events", "--db", url, "--json"])
+    fused = [e for e in json.loads(shown.stdout) if len(e["sources"]) > 1]
+    assert all(s["merge_reason"] for e in fused for s in e["sources"])
