@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, Select, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
 from accord.records import Event, EventDate, Span
 from accord.store import schema
@@ -206,6 +206,7 @@ def candidates(mention: Facts) -> Select:
         (middle - timedelta(days=WINDOW_DAYS)).isoformat(), (middle + timedelta(days=WINDOW_DAYS)).isoformat()
     )
     key = party_key(mention.parties)
+    others: ColumnElement[bool]
     if len(mention.parties) < MULTILATERAL:  # its own parties, or a multilateral event holding them all
         sharing = select(ep.c.event_id).where(ep.c.affiliation == min(mention.parties))
         others = e.c.party_key.like("%+%+%") & e.c.id.in_(sharing)
