@@ -84,8 +84,8 @@ def add_fusion_index(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN day VARCHAR(10)"))
     for ddl in FUSION_INDEXES:
         conn.execute(text(ddl))
-    schema.name_keys.create(conn)
-    schema.identity_links.create(conn)
+    schema.name_keys.create(conn, checkfirst=True)  # like the indexes: a restored store may hold them
+    schema.identity_links.create(conn, checkfirst=True)
     backfill_fusion_index(conn)
 
 
