@@ -274,3 +274,36 @@ def test_no_person_is_stored_twice_after_the_development_pages(shared: Path, tmp
     shown = runner.invoke(app, ["events", "--db", url, "--json"])
     fused = [e for e in json.loads(shown.stdout) if len(e["sources"]) > 1]
     assert all(s["merge_reason"] for e in fused for s in e["sources"])
+
+
+def test_a_full_name_with_another_country_is_one_person_but_an_initial_is_not(store: Store) -> None:
+    misread_text = ["Talks in Astana", "Kenji Sato met Alexander Petrov in Astana on 4 March."]
+    initial_text = [
+        "Kazakh officials",
+        "Deputy K. Sato of Kazakhstan sat in on the rail talks with Alexander Petrov.",
+    ]
+    misread = [("Kenji Sato", FM, "KAZ"), ("Alexander Petrov", FM, "KAZ")]
+    initial = [("K. Sato", "deputy", "KAZ"), ("Alexander Petrov", FM, "KAZ")]
+    ingest_results(
+        store,
+        [
+            outlets()[0],
+            article(
+                "initial",
+                initial_text,
+                "2024-03-05",
+                [happened("meet", "2024-03-04", initial, initial_text, 1)],
+            ),
+            article(
+                "misread",
+                misread_text,
+                "2024-03-05",
+                [happened("meet", "2024-03-04", misread, misread_text, 1)],
+            ),
+        ],
+    )
+    with store.read() as conn:
+        rows = conn.execute(select(schema.participants.c.span_text, schema.participants.c.person_id)).all()
+    ids = {span: {pid for s, pid in rows if s == span} for span, _ in rows}
+    assert len(ids["Kenji Sato"]) == 1 and None not in ids["Kenji Sato"]  # the misread KAZ is still him
+    assert ids["K. Sato"] == {None}  # a Kazakh "K. Sato", before any Sato held office there, is nobody known

@@ -74,8 +74,9 @@ def link(
 
 def identify(conn: Connection, name: str, affiliation: str | None) -> Identified | None:
     """The stored person a full name is: the one person with this exact alias whose offices allow
-    `affiliation`, else the one such person whose written names agree with it; None when none or several
-    fit (namesakes of another country are other people)."""
+    `affiliation` (or, for a full given name, the one person with it at all), else the one person whose
+    offices allow `affiliation` and whose written names agree with it; None when none or several fit.
+    An initial ("M. Ferreira") is only ever matched within the country it is given."""
     a, o = schema.aliases, schema.offices
     exact = set(conn.scalars(select(a.c.person_id).where(a.c.key == key_name(name))))
     people = exact | identify_candidates(conn, name)
@@ -89,6 +90,9 @@ def identify(conn: Connection, name: str, affiliation: str | None) -> Identified
     if exact & fits:
         same = exact & fits
         return Identified(same.pop(), 1.0, "same name") if len(same) == 1 else None
+    if len(exact) == 1 and len(name_words(name)[0]) > 1:
+        # The same full name with another country is more often a misread affiliation than a namesake.
+        return Identified(exact.pop(), 1.0, "same name")
     written: dict[str, list[str]] = {}
     for row in conn.execute(select(a.c.person_id, a.c.text).where(a.c.person_id.in_(fits))):
         if len(name_words(row.text)) > 1:
