@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from records_builder import article
 from sqlalchemy import select, update
 from store_articles import FM, downgrade, happened
@@ -53,6 +55,26 @@ def test_variants_of_one_name_agree(first: str, second: str) -> None:
 )
 def test_two_people_names_do_not_agree(first: str, second: str) -> None:
     assert name_agreement(first, second) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Ana", "A.", "Kenji", "K.", "Ruiz", "Ruis", "Castillo", "Sato", "Satou"]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.lists(
+        st.sampled_from(["Ana", "A.", "Kenji", "K.", "Ruiz", "Ruis", "Castillo", "Sato", "Satou"]),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_name_agreement_does_not_depend_on_which_name_comes_first(
+    first: list[str], second: list[str]
+) -> None:
+    assert name_agreement(" ".join(first), " ".join(second)) == name_agreement(
+        " ".join(second), " ".join(first)
+    )
 
 
 PETROV, SATO = ("Alexander Petrov", FM, "KAZ"), ("Kenji Sato", FM, "JPN")

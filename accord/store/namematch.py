@@ -53,8 +53,8 @@ def word_agreement(short: str, long: str, given: bool) -> float:
     """How well one word of a name agrees with another: 1 equal, less for an initial or a variant, 0 not."""
     if short == long:
         return 1.0
-    if given and len(short) == 1 and long.startswith(short):
-        return INITIAL_SCORE
+    if given and min(len(short), len(long)) == 1 and short[0] == long[0]:
+        return INITIAL_SCORE  # "K." for "Kenji", either way round
     a, b = fold(short), fold(long)
     if a == b:
         return 1.0
