@@ -207,6 +207,7 @@ def test_reports_in_different_words_are_one_event_with_its_outlets_and_reports(f
     assert [(e["n_outlets"], e["n_reports"]) for e in pair] == [(4, 3)]
     shown = cli(filled, "event", fused["id"])
     assert len(shown["sources"]) == 4 and shown["sources"][0]["merge_reason"] == "first report"
+    assert shown["sources"][3]["merge_reason"].startswith("copy of wire")
     assert [s["input_id"] for s in namesake["sources"]] == ["namesake"]  # Hiroshi Sato is another person
 
 

@@ -165,7 +165,12 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
     for row in rows_for(conn, EVIDENCE_ROWS, mention_ids):
         sentences.setdefault(row.mention_id, []).append(row.text)
     found: dict[str, list[EventSource]] = {}
+    first_input: dict[str, str] = {}  # per mention: the input its article came from first
     for row in rows_for(conn, SOURCE_ROWS, mention_ids):
+        original = first_input.setdefault(row.mention_id, row.input_id)
+        reason = row.merge_reason
+        if original != row.input_id:  # a copy or reprint of that article: the same report, one more source
+            reason = f"copy of {original} (similarity {row.similarity:.2f}); that report: {reason}"
         found.setdefault(row.event_id, []).append(
             EventSource(
                 row.input_id,
@@ -178,7 +183,7 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
                 row.date,
                 row.date_in_text,
                 tuple(sentences.get(row.mention_id, ())),
-                row.merge_reason,
+                reason,
             )
         )
     return found
