@@ -110,7 +110,8 @@ def actor_view(profile: ActorProfile) -> RenderableType:
             Text(evidence),
         )
     aliases = Text(f"aliases: {', '.join(profile.aliases)}", style="dim")
-    return Group(aliases, offices, events_table(profile.events, f"events of {profile.name}"))
+    links = [Text(f"linked {link}", style="dim") for link in profile.links]
+    return Group(aliases, *links, offices, events_table(profile.events, f"events of {profile.name}"))
 
 
 def partners_table(country: str, partners: Sequence[Partner]) -> Table:

@@ -218,6 +218,7 @@ def test_the_same_pair_meeting_again_that_week_is_another_event(filled: Store) -
 
 def test_a_person_written_three_ways_is_one_person_and_namesakes_stay_apart(filled: Store) -> None:
     petrov = cli(filled, "actor", "Aleksandr Petrov")
+    assert [link.split(":")[:2] for link in petrov["links"]] == [["Alexander Petrov", " ingest"]]
     assert petrov["name"] == "Aleksandr Petrov" and {"Alexander Petrov", "Aleksandr Petrov"} <= set(
         petrov["aliases"]
     )

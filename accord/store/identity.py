@@ -30,6 +30,7 @@ __all__ = [
     "identify_candidates",
     "index_name",
     "link",
+    "links_of",
     "merge_people",
     "people_events",
     "split_person",
@@ -109,6 +110,17 @@ def identify(conn: Connection, name: str, affiliation: str | None) -> Identified
     score, person, form = fitting[0]
     where = f" ({affiliation})" if affiliation else ""
     return Identified(person, score, f"{name!r}{where} agrees with {form!r} (score {score:.2f})")
+
+
+def links_of(conn: Connection, person: str) -> tuple[str, ...]:
+    """Why each alias joined (or left) a person, oldest first: "Anthony Blinken: ingest: … (score 0.93)"."""
+    links = schema.identity_links
+    rows = conn.execute(
+        select(links.c.alias, links.c.action, links.c.reason)
+        .where(links.c.person_id == person)
+        .order_by(links.c.id)
+    )
+    return tuple(f"{row.alias}: {row.action}: {row.reason}" for row in rows)
 
 
 def identify_candidates(conn: Connection, name: str) -> set[str]:

@@ -34,6 +34,7 @@ from accord.store import schema
 from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.fusion import date_parts
+from accord.store.identity import links_of
 from accord.store.records import (
     ActorProfile,
     EventParticipant,
@@ -363,8 +364,9 @@ def actor(store: Store, name: str) -> ActorProfile:
             .join(schema.participants, schema.participants.c.mention_id == schema.event_mentions.c.id)
             .where(schema.participants.c.person_id == person)
         )
+        events = tuple(load_events(conn, event_ids))
         return ActorProfile(
-            person, found[1], tuple(aliases), offices_of(conn, person), tuple(load_events(conn, event_ids))
+            person, found[1], tuple(aliases), offices_of(conn, person), events, links_of(conn, person)
         )
 
 

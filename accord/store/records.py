@@ -119,6 +119,7 @@ class ActorProfile:
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
     events: tuple[FusedEvent, ...]
+    links: tuple[str, ...] = ()  # why each alias joined (or left) this person: identity and curation
 
 
 @dataclass(frozen=True)
