@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 from records_builder import article
@@ -19,10 +20,12 @@ from typer.testing import CliRunner
 
 from accord.cli import app
 from accord.records import Extraction
+from accord.settings import Settings
 from accord.store import Store, ingest_results, open_store, schema
 from accord.store.fusion import Facts, Person, compare, fold
 from accord.store.identity import merge_people, split_person
 from accord.store.namematch import name_agreement
+from accord.web.app import create_app
 
 runner = CliRunner()
 
@@ -331,3 +334,12 @@ def test_a_full_name_with_another_country_is_one_person_but_an_initial_is_not(st
     ids = {span: {pid for s, pid in rows if s == span} for span, _ in rows}
     assert len(ids["Kenji Sato"]) == 1 and None not in ids["Kenji Sato"]  # the misread KAZ is still him
     assert ids["K. Sato"] == {None}  # a Kazakh "K. Sato", before any Sato held office there, is nobody known
+
+
+def test_the_web_event_page_counts_outlets_and_independent_reports(filled: Store) -> None:
+    fused = max(meeting_on(filled, "2024-03-04"), key=lambda e: e["n_sources"])
+    with TestClient(create_app(Settings(db=filled.url))) as client:
+        page = client.get(f"/event/{fused['id']}")
+        twin = client.get(f"/api/events/{fused['id']}")
+    assert page.status_code == 200 and "4 outlets, 3 independent reports" in page.text
+    assert twin.status_code == 200 and '"n_reports":3' in twin.text.replace(" ", "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
@@ -44,6 +44,21 @@ class EventParticipant:
     inferred: tuple[str, ...] = ()
 
 
+def independent_reports(sources: tuple[EventSource, ...]) -> int:
+    """How many independent reports sources make: a stored article counts once however many outlets
+    reprinted it, and so do articles that state the event in the same words (one wire story, two edits)."""
+    stories: dict[str, set[str]] = {}
+    for s in sources:
+        stories.setdefault(s.document_id, set()).add(" ".join(" ".join(s.evidence).casefold().split()))
+    wordings: list[set[str]] = []
+    for words in stories.values():
+        joined = [w for w in wordings if w & words]
+        for w in joined:
+            wordings.remove(w)
+        wordings.append(set().union(words, *joined))
+    return len(wordings)
+
+
 @dataclass(frozen=True)
 class FusedEvent:
     id: str
@@ -60,26 +75,13 @@ class FusedEvent:
     improvements: tuple[str, ...]
     conflicts: tuple[dict[str, Any], ...]
     sources: tuple[EventSource, ...]
+    # Counted from `sources` whatever is passed (fields, not properties, so the web API's JSON has them too):
+    n_outlets: int = field(default=0, kw_only=True)  # distinct outlets (each source's, else its path)
+    n_reports: int = field(default=0, kw_only=True)  # independent reports: a story and its reprints once
 
-    @property
-    def n_outlets(self) -> int:
-        """How many outlets published it: each source's outlet (its web host, else its input path)."""
-        return len({s.outlet or s.url or s.path for s in self.sources})
-
-    @property
-    def n_reports(self) -> int:
-        """How many independent reports it has: a stored article counts once however many outlets reprinted
-        it, and so do articles that state the event in the same words (one wire story under two edits)."""
-        stories: dict[str, set[str]] = {}
-        for s in self.sources:
-            stories.setdefault(s.document_id, set()).add(" ".join(" ".join(s.evidence).casefold().split()))
-        wordings: list[set[str]] = []
-        for words in stories.values():
-            joined = [w for w in wordings if w & words]
-            for w in joined:
-                wordings.remove(w)
-            wordings.append(set().union(words, *joined))
-        return len(wordings)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "n_outlets", len({s.outlet or s.url or s.path for s in self.sources}))
+        object.__setattr__(self, "n_reports", independent_reports(self.sources))
 
     @property
     def sides(self) -> frozenset[str]:
@@ -140,13 +142,10 @@ class SearchHit:
 
 
 def as_dict(record: Any) -> Any:
-    """A record (or list of them) as plain JSON-ready data; fused events also get their counts of sources,
-    outlets and independent reports."""
+    """A record (or list of them) as plain JSON-ready data; fused events also get their `sources` count."""
     if isinstance(record, list | tuple):
         return [as_dict(r) for r in record]
     data = asdict(record)
     if isinstance(record, FusedEvent):
         data["n_sources"] = len(record.sources)
-        data["n_outlets"] = record.n_outlets
-        data["n_reports"] = record.n_reports
     return data
