@@ -45,6 +45,13 @@ def test_a_party_named_on_one_side_only_still_matches() -> None:
     assert match(fold([mention("a")]), mention("b", people=unnamed)) is not None
 
 
+def test_an_unnamed_official_with_another_role_is_another_meeting() -> None:
+    deputy = (Person(None, "defence minister", "NOR"), Person("Pablo Rojas", None, "CHL"))
+    officials = (Person(None, None, "NOR"), Person("Pablo Rojas", None, "CHL"))
+    assert match(fold([mention("a")]), mention("b", people=deputy)) is None
+    assert match(fold([mention("a")]), mention("b", people=officials)) is not None
+
+
 def test_dates_must_agree_at_the_precision_both_give() -> None:
     event = fold([mention("a")])
     assert match(event, mention("b", date="2023-05")) is not None

@@ -189,13 +189,19 @@ def same_person(first: Person, second: Person) -> float | None:
 
 def people_agree(event: Fused, mention: Facts) -> tuple[list[str], float] | None:
     """The names that agree and the weakest agreement, party by party, or None when a party that both sides
-    name has no person in common ("Kari Dahl" is not "Ingrid Solberg")."""
+    name has no person in common ("Kari Dahl" is not "Ingrid Solberg"), or, where one side names nobody of
+    the party, when both give its people roles and no role is the same (an unnamed "defence minister" is
+    not Ingrid Solberg, "foreign minister")."""
     agreed: list[str] = []
     weakest = 1.0
     for party in sorted(mention.parties & event.parties):
         mine = [p for p in mention.people if p.affiliation == party and p.name]
         theirs = [p for p in event.people if p.affiliation == party and p.name]
         if not mine or not theirs:
+            my_roles = {p.role for p in mention.people if p.affiliation == party and p.role}
+            their_roles = {p.role for p in event.people if p.affiliation == party and p.role}
+            if my_roles and their_roles and not my_roles & their_roles:
+                return None
             continue
         pairs = [(same_person(a, b), a, b) for a in mine for b in theirs]
         scored = [(score, a, b) for score, a, b in pairs if score]
