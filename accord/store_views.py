@@ -38,8 +38,13 @@ def people(event: FusedEvent) -> str:
     )
 
 
+def source_counts(event: FusedEvent) -> str:
+    """Sources, outlets and independent reports: four copies of one wire story are one report."""
+    return f"{len(event.sources)} ({event.n_outlets} outlets, {event.n_reports} independent)"
+
+
 def events_table(events: Sequence[FusedEvent], title: str) -> Table:
-    """One row per fused event: id, date, type, participants, place, number of sources."""
+    """One row per fused event: id, date, type, participants, place, sources (outlets, independent reports)."""
     table = Table(title=f"{title} ({len(events)} events)", show_lines=True, expand=True)
     for column, style in (
         ("id", "dim"),
@@ -53,7 +58,7 @@ def events_table(events: Sequence[FusedEvent], title: str) -> Table:
     for event in events:
         flag = " ⚠" if event.conflicts else ""
         table.add_row(
-            event.id, date(event), kind(event), people(event), place(event), f"{len(event.sources)}{flag}"
+            event.id, date(event), kind(event), people(event), place(event), f"{source_counts(event)}{flag}"
         )
     return table
 
@@ -72,6 +77,7 @@ def event_view(event: FusedEvent) -> RenderableType:
         ("participants", people(event)),
         ("topics", ", ".join(event.topics) or "-"),
         ("merge key", event.merge_key or "- (not asserted: never fused)"),
+        ("sources", source_counts(event)),
     ):
         head.add_row(label, Text(value))
     for note in event.improvements:
@@ -109,7 +115,8 @@ def actor_view(profile: ActorProfile) -> RenderableType:
             Text(evidence),
         )
     aliases = Text(f"aliases: {', '.join(profile.aliases)}", style="dim")
-    return Group(aliases, offices, events_table(profile.events, f"events of {profile.name}"))
+    links = [Text(f"linked {link}", style="dim") for link in profile.links]
+    return Group(aliases, *links, offices, events_table(profile.events, f"events of {profile.name}"))
 
 
 def partners_table(country: str, partners: Sequence[Partner]) -> Table:

@@ -45,6 +45,13 @@ def test_a_party_named_on_one_side_only_still_matches() -> None:
     assert match(fold([mention("a")]), mention("b", people=unnamed)) is not None
 
 
+def test_an_unnamed_official_with_another_role_is_another_meeting() -> None:
+    deputy = (Person(None, "defence minister", "NOR"), Person("Pablo Rojas", None, "CHL"))
+    officials = (Person(None, None, "NOR"), Person("Pablo Rojas", None, "CHL"))
+    assert match(fold([mention("a")]), mention("b", people=deputy)) is None
+    assert match(fold([mention("a")]), mention("b", people=officials)) is not None
+
+
 def test_dates_must_agree_at_the_precision_both_give() -> None:
     event = fold([mention("a")])
     assert match(event, mention("b", date="2023-05")) is not None
@@ -54,10 +61,18 @@ def test_dates_must_agree_at_the_precision_both_give() -> None:
     assert match(event, mention("b", date=None)) is None
 
 
-def test_places_must_not_contradict() -> None:
+def test_places_must_not_contradict_at_country_level() -> None:
     event = fold([mention("a")])
     assert match(event, mention("b", city=None, country=None)) is not None
-    assert match(event, mention("b", city="Bergen")) is None
+    assert match(event, mention("b", city="Stockholm", country="SWE")) is None
+    assert match(event, mention("b", city="Bergen", country=None)) is None  # no country to tell
+
+
+def test_two_cities_of_one_country_fuse_and_stay_visible_as_a_conflict() -> None:
+    event = fold([mention("a")])
+    assert "both in NOR" in (match(event, mention("b", city="Bergen")) or "")
+    fused = fold([mention("a"), mention("b", city="Bergen")])
+    assert {"field": "city", "values": {"Bergen": ["b"], "Oslo": ["a"]}} in fused.conflicts
 
 
 def test_a_later_more_precise_date_and_place_improve_the_event() -> None:

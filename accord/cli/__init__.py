@@ -2,7 +2,7 @@
 Accord's errors into a one-line message and an exit status. Commands live in one module per area and
 register themselves on the shared `app` when imported here."""
 
-from accord.cli import extraction, outputs, review, store, watch, web  # noqa: F401  (importing registers the commands)
+from accord.cli import extraction, fusion, outputs, review, store, watch, web  # noqa: F401  (importing registers the commands)
 from accord.cli.app import app
 
 __all__ = ["app"]

@@ -1,7 +1,8 @@
 """Actors over time: who held which office when, as the stored texts say, and what that lets us infer.
 
-Every named participant with a full name becomes a person (id: hash of the name without case or accents);
-the way an article wrote the name becomes an alias; each (role, affiliation) stated next to the name
+Every named participant with a full name is a person: the stored person it is (`identity`: "Anthony
+Blinken" is "Antony Blinken"), else a new one (id: hash of the name without case or accents); the way an
+article wrote the name becomes an alias; each (role, affiliation) stated next to the name
 becomes an office, with the article, the date and the evidence sentence that support it. The dates of an
 office are the range of its evidence, nothing more.
 
@@ -23,6 +24,8 @@ from accord.store import schema
 from accord.store.db import insert_ignore
 from accord.store.dedup import content_id
 from accord.store.fusion import date_parts, key_name
+from accord.store.identity import identify, identify_candidates, index_name, link
+from accord.store.namematch import name_words
 
 __all__ = ["Resolved", "forget_offices", "infer_year", "person_id", "record_offices", "resolve"]
 
@@ -56,34 +59,56 @@ def dated(value: str | None) -> bool:
 def record_offices(
     conn: Connection, document_id: str, events: Iterable[Event], published: str | None
 ) -> None:
-    """Store the people, aliases and offices an article states (never what was inferred from the table)."""
-    people, aliases, offices, evidence = [], [], [], []
+    """Store the people, aliases and offices an article states (never what was inferred from the table),
+    one participant at a time: the next one is identified against what this one stored."""
     for event in events:
         when = event.date.value if dated(event.date.value) else published
         for p in event.participants:
             if not p.name or not full_name(p.name):
                 continue
-            sentence = evidence_for(event, p)
-            pid = person_id(p.name)
-            people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
-            for alias in {p.name, p.mention.text if p.mention else p.name}:
-                if set(key_name(alias).split()) & set(
-                    key_name(p.name).split()
-                ):  # not "she" or "the minister"
-                    aliases.append({"key": key_name(alias), "person_id": pid, "text": alias})
+            pid = identified_person(conn, p.name, p.affiliation)
+            if pid is None:
+                continue
+            person = {"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]}
+            insert_ignore(conn, schema.people, [person])  # before its name keys, which refer to it
+            index_name(conn, pid, p.name)
+            written = {p.name, p.mention.text if p.mention else p.name}
+            words = set(key_name(p.name).split())
+            aliases = [
+                {"key": key_name(alias), "person_id": pid, "text": alias}
+                for alias in written
+                if set(key_name(alias).split()) & words  # not "she" or "the minister"
+            ]
+            insert_ignore(conn, schema.aliases, aliases)
             if p.role or p.affiliation:
                 oid = office_id(pid, p.role, p.affiliation)
-                offices.append({"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation})
-                evidence.append(
-                    {"office_id": oid, "document_id": document_id, "date": when, "text": sentence}
-                )
-    for table, rows in (
-        (schema.people, people),
-        (schema.aliases, aliases),
-        (schema.offices, offices),
-        (schema.office_evidence, evidence),
+                office = {"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation}
+                insert_ignore(conn, schema.offices, [office])
+                sentence = evidence_for(event, p)
+                evidence = {"office_id": oid, "document_id": document_id, "date": when, "text": sentence}
+                insert_ignore(conn, schema.office_evidence, [evidence])
+
+
+def identified_person(conn: Connection, name: str, affiliation: str | None) -> str | None:
+    """The id of the stored person a full name is (a variant becomes its alias, the link recorded with its
+    reason and score), else a new person's id from the name; None for an initial that several stored
+    people fit ("K. Sato" with Kenji and Kaori Sato): a person of its own would be a third Sato."""
+    found = identify(conn, name, affiliation)
+    if found is None:
+        if len(name_words(name)[0]) == 1 and identify_candidates(conn, name):
+            return None
+        pid = person_id(name)
+        taken = conn.scalar(select(schema.people.c.id).where(schema.people.c.id == pid))
+        return content_id("person", key_name(name), affiliation or "") if taken else pid  # a namesake
+    if found.score < 1.0 and not conn.scalar(
+        select(schema.aliases.c.key).where(
+            schema.aliases.c.key == key_name(name), schema.aliases.c.person_id == found.person_id
+        )
     ):
-        insert_ignore(conn, table, rows)
+        link(conn, found.person_id, name, "ingest", found.reason, found.score)
+        alias = {"key": key_name(name), "person_id": found.person_id, "text": name}
+        insert_ignore(conn, schema.aliases, [alias])  # linked once: the next time it is a known alias
+    return found.person_id
 
 
 def forget_offices(conn: Connection, document_id: str, people: Iterable[str]) -> None:
@@ -135,9 +160,16 @@ def resolve(conn: Connection, participant: Participant) -> Resolved:
     """Fill a participant's missing name, affiliation or role from the actors table, flagged as inferred."""
     if not participant.name:
         return Resolved(participant)
-    found = find_person(conn, participant.name)
+    if full_name(participant.name):  # `record_offices` stored every full name it could tell a person by
+        identified = identify(conn, participant.name, participant.affiliation)
+        if identified is None:
+            return Resolved(participant)
+        name = conn.scalar(select(schema.people.c.name).where(schema.people.c.id == identified.person_id))
+        found: tuple[str, str, bool] | None = (identified.person_id, name or participant.name, False)
+    else:
+        found = find_person(conn, participant.name)
     if found is None:
-        return Resolved(participant, person_id(participant.name) if full_name(participant.name) else None)
+        return Resolved(participant)
     pid, canonical, by_surname = found
     inferred: list[str] = ["name"] if by_surname else []
     filled = replace(participant, name=canonical)

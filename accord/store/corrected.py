@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, select, update
 
 from accord.store import schema
 from accord.store.fusion import Facts, date_parts, date_value, fold, key_name, match, merge_key, party_key
-from accord.store.mentions import mention_facts, new_event_id, save_event, stored_facts
+from accord.store.mentions import mentions_where, new_event_id, save_event, stored_facts
 from accord.store.queries import participants_of
 from accord.store.review import EVENT_FIELDS, Correction, as_correction, corrected_people, in_force
 
@@ -263,7 +263,7 @@ def unfuse(conn: Connection, person: str) -> None:
     m, p = schema.event_mentions, schema.participants
     naming = select(p.c.mention_id).where(p.c.person_id == person)
     for event_id in events_naming(conn, [person]):
-        found = mention_facts(conn, (m.c.event_id == event_id) & m.c.id.in_(naming))
+        found = [(mid, facts) for mid, _, facts in mentions_where(conn, (m.c.event_id == event_id) & m.c.id.in_(naming))]
         if len(found) == len(mention_ids(conn, event_id)):
             continue  # every report names them: the event was theirs before the merge
         fused = fold([facts for _, facts in found])

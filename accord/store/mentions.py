@@ -1,8 +1,10 @@
 """Event mentions in the store: each one stored with its people and evidence and fused into an event, or
 taken out again when its article is re-extracted.
 
-Fusion compares a new mention with the stored mentions of every event of the same type and parties
-(`accord.store.fusion` decides); taking mentions out refolds the events that keep others and removes those
+Fusion compares a new mention with the stored mentions of the events of the same type that share a party
+and lie within `WINDOW_DAYS` of its day (`events.day`, indexed), so the work per mention does not grow with
+the store; `accord.store.fusion` decides, and the best-scoring compatible event takes the mention. Taking
+mentions out refolds the events that keep others and removes those
 left with none, so the store reads as if the article had never been extracted the old way.
 """
 
@@ -12,18 +14,46 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Connection, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
 from accord.records import Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
 from accord.store.dedup import content_id
-from accord.store.fusion import Facts, Fused, Person, date_parts, facts_of, fold, match, merge_key, party_key
+from accord.store.fusion import (
+    MULTILATERAL,
+    Facts,
+    Fused,
+    Person,
+    Verdict,
+    anchor_day,
+    compare,
+    date_parts,
+    facts_of,
+    fold,
+    merge_key,
+    party_key,
+)
 
 log = logging.getLogger(__name__)
 
-__all__ = ["events_of", "mention_facts", "refold", "remove_mentions", "store_mention", "stored_facts"]
+__all__ = [
+    "candidates",
+    "events_of",
+    "fuse",
+    "mentions_where",
+    "new_event_id",
+    "ordered_mentions",
+    "refold",
+    "remove_mentions",
+    "save_event",
+    "store_mention",
+    "stored_facts",
+]
+
+WINDOW_DAYS = 10  # how far apart the days of two reports of one event may lie for fusion to compare them
 
 
 def with_inferred_year(
@@ -48,7 +78,11 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
     event = replace(event, participants=tuple(r.participant for r in people))
     event, date_note = with_inferred_year(conn, event, people) if not published else (event, None)
     mention_id = content_id("mention", doc_id, str(position))
-    facts = facts_of(event, doc_id, date_note is not None)
+    facts = facts_of(event, doc_id, date_note is not None, published)
+    facts = replace(
+        facts,
+        people=tuple(replace(p, person_id=r.person_id) for p, r in zip(facts.people, people, strict=True)),
+    )
     event_id, reason, is_new = fuse(conn, facts, mention_id)
     conn.execute(
         schema.event_mentions.insert().values(
@@ -100,28 +134,60 @@ def span_columns(span: Span | None) -> dict[str, object]:
 
 def stored_facts(conn: Connection, event_id: str) -> list[Facts]:
     """The mentions of a stored event, oldest first, as fusion compares them."""
-    return [facts for _, facts in mention_facts(conn, schema.event_mentions.c.event_id == event_id)]
+    return mention_facts(conn, [event_id]).get(event_id, [])
 
 
-def mention_facts(conn: Connection, condition: ColumnElement[bool]) -> list[tuple[str, Facts]]:
-    """The mentions that meet `condition` (on the event mentions table), oldest first, each with its id."""
+def mention_facts(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Facts]]:
+    """The mentions of stored events, each event's oldest first, as fusion compares them."""
+    found: dict[str, list[Facts]] = {}
+    for _, event_id, facts in ordered_mentions(conn, event_ids):
+        found.setdefault(event_id, []).append(facts)
+    return found
+
+
+def ordered_mentions(conn: Connection, event_ids: Sequence[str] | None) -> list[tuple[str, str, Facts]]:
+    """(mention id, event id, facts) of the mentions of `event_ids` (of every event when None), in ingest
+    order: the order fusion saw them in."""
+    m = schema.event_mentions
+    return mentions_where(conn, None if event_ids is None else m.c.event_id.in_(event_ids))
+
+
+def mentions_where(
+    conn: Connection, condition: ColumnElement[bool] | None
+) -> list[tuple[str, str, Facts]]:
+    """(mention id, event id, facts) of the mentions that meet `condition` on the event mentions table
+    (every mention when None), in ingest order."""
     m, p, d = schema.event_mentions, schema.participants, schema.documents
-    mentions = conn.execute(
-        select(m.c.id, m.c.document_id, m.c.type, m.c.date, m.c.date_inferred, m.c.city, m.c.country)
+    query = (
+        select(
+            m.c.id,
+            m.c.event_id,
+            m.c.document_id,
+            m.c.type,
+            m.c.date,
+            m.c.date_inferred,
+            m.c.city,
+            m.c.country,
+            d.c.published,
+        )
         .join(d, d.c.id == m.c.document_id)
-        .where(condition)
-        .order_by(d.c.ingested_at, m.c.position)
-    ).all()
+        .order_by(d.c.ingested_at, m.c.document_id, m.c.position)
+    )
+    mentions = conn.execute(query if condition is None else query.where(condition)).all()
     people: dict[str, list[Person]] = {}
-    for row in conn.execute(
-        select(p.c.mention_id, p.c.name, p.c.role, p.c.affiliation)
-        .where(p.c.mention_id.in_([x.id for x in mentions]))
-        .order_by(p.c.mention_id, p.c.position)
-    ):
-        people.setdefault(row.mention_id, []).append(Person(row.name, row.role, row.affiliation))
+    named = select(p.c.mention_id, p.c.name, p.c.role, p.c.affiliation, p.c.person_id).order_by(
+        p.c.mention_id, p.c.position
+    )
+    if condition is not None:
+        named = named.where(p.c.mention_id.in_([x.id for x in mentions]))
+    for row in conn.execute(named):
+        people.setdefault(row.mention_id, []).append(
+            Person(row.name, row.role, row.affiliation, row.person_id)
+        )
     return [
         (
             x.id,
+            x.event_id,
             Facts(
                 x.type,
                 x.date,
@@ -130,24 +196,49 @@ def mention_facts(conn: Connection, condition: ColumnElement[bool]) -> list[tupl
                 x.country,
                 tuple(people.get(x.id, ())),
                 x.document_id,
+                x.published,
             ),
         )
         for x in mentions
     ]
 
 
-def fuse(conn: Connection, mention: Facts, mention_id: str) -> tuple[str, str, bool]:
-    """The event this mention reports (an existing one if any matches), why, and whether it is new."""
-    e = schema.events
+def candidates(mention: Facts) -> Select:
+    """The stored events `mention` may report: same type, sharing a party, their days within `WINDOW_DAYS`
+    of its own (or, with no day on either side, the same parties). Indexes bound the work: the events of
+    one type and parties, or of one party, in a few weeks."""
+    e, ep = schema.events, schema.event_parties
+    query = select(e.c.id).where(e.c.type == mention.type)
+    day = anchor_day(mention.date, mention.published)
+    if day is None:
+        return query.where(e.c.party_key == party_key(mention.parties), e.c.day.is_(None)).order_by(e.c.id)
+    middle = date.fromisoformat(day)
+    window = e.c.day.between(
+        (middle - timedelta(days=WINDOW_DAYS)).isoformat(), (middle + timedelta(days=WINDOW_DAYS)).isoformat()
+    )
     key = party_key(mention.parties)
-    for event_id in conn.scalars(
-        select(e.c.id).where(e.c.type == mention.type, e.c.party_key == key).order_by(e.c.id)
-    ):
-        known = stored_facts(conn, event_id)
-        reason = match(fold(known), mention)
-        if reason:
-            save_event(conn, event_id, fold([*known, mention]), new=False)
-            return event_id, reason, False
+    others: ColumnElement[bool]
+    if len(mention.parties) < MULTILATERAL:  # its own parties, or a multilateral event holding them all
+        sharing = select(ep.c.event_id).where(ep.c.affiliation == min(mention.parties))
+        others = e.c.party_key.like("%+%+%") & e.c.id.in_(sharing)
+    else:  # a multilateral report: any event with one of its parties may be a subset or a superset of it
+        others = e.c.id.in_(select(ep.c.event_id).where(ep.c.affiliation.in_(sorted(mention.parties))))
+    return query.where(window, (e.c.party_key == key) | others).order_by(e.c.id)
+
+
+def fuse(conn: Connection, mention: Facts, mention_id: str) -> tuple[str, str, bool]:
+    """The event this mention reports (the best-scoring compatible one, if any), why, and whether it is new."""
+    found = [row for row in conn.scalars(candidates(mention))] if mention.parties else []
+    known = mention_facts(conn, found) if found else {}
+    best: tuple[Verdict, str] | None = None
+    for event_id in found:
+        verdict = compare(fold(known[event_id]), mention) if known.get(event_id) else None
+        if verdict and (best is None or verdict.score > best[0].score):
+            best = (verdict, event_id)
+    if best:
+        verdict, event_id = best
+        save_event(conn, event_id, fold([*known[event_id], mention]), new=False)
+        return event_id, f"{verdict.reason} (score {verdict.score:.2f})", False
     fused = fold([mention])
     event_id = new_event_id(conn, merge_key(fused), mention_id)
     save_event(conn, event_id, fused, new=True)
@@ -171,25 +262,28 @@ def new_event_id(conn: Connection, key: str, mention_id: str) -> str:
 def save_event(conn: Connection, event_id: str, fused: Fused, new: bool) -> None:
     values = {
         "merge_key": merge_key(fused),
+        "party_key": party_key(fused.parties),
         "date": fused.date,
         "date_precision": fused.date_precision,
         "date_inferred": fused.date_inferred,
         "city": fused.city,
         "country": fused.country,
+        "day": fused.day,
         "improvements": json.dumps(list(fused.improvements), ensure_ascii=False),
         "conflicts": json.dumps(list(fused.conflicts), ensure_ascii=False),
     }
-    if not new:
+    ep = schema.event_parties
+    if new:
+        conn.execute(schema.events.insert().values(id=event_id, type=fused.type, **values))
+    else:
         conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(**values))
-        return
-    conn.execute(
-        schema.events.insert().values(
-            id=event_id, type=fused.type, party_key=party_key(fused.parties), **values
-        )
-    )
+        stored = set(conn.scalars(select(ep.c.affiliation).where(ep.c.event_id == event_id)))
+        if stored == fused.parties:
+            return
+        conn.execute(delete(ep).where(ep.c.event_id == event_id))
     parties = [{"event_id": event_id, "affiliation": party} for party in sorted(fused.parties)]
     if parties:
-        conn.execute(schema.event_parties.insert(), parties)
+        conn.execute(ep.insert(), parties)
 
 
 def remove_mentions(conn: Connection, doc_id: str) -> set[str]:

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, inspect, select, text
 
 from accord.errors import StoreError
 from accord.store import schema
 from accord.store.db import Store
+from accord.store.identity import backfill_fusion_index
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,28 @@ def add_monitoring(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+FUSION_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_events_type_party_day ON events (type, party_key, day)",
+    "CREATE INDEX IF NOT EXISTS ix_events_type_day ON events (type, day)",
+    "CREATE INDEX IF NOT EXISTS ix_aliases_person ON aliases (person_id)",
+)
+
+
+def add_fusion_index(conn: Connection) -> None:
+    """Version 8: what fusion and identity look things up by, so ingest time per article does not grow with
+    the store. `events.day` (a new store has it from step 1, whose tables follow `schema`) with indexes for
+    the events of one type and parties near a day; `name_keys`, each person's family names, for the people
+    a variant of a name may be; `identity_links`, why each alias belongs to its person. Stored events get
+    their day from their date, or from their first report's publication date; stored people their keys."""
+    if "day" not in {column["name"] for column in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN day VARCHAR(10)"))
+    for ddl in FUSION_INDEXES:
+        conn.execute(text(ddl))
+    schema.name_keys.create(conn, checkfirst=True)  # like the indexes: a restored store may hold them
+    schema.identity_links.create(conn, checkfirst=True)
+    backfill_fusion_index(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -124,6 +147,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "SQL views for analysts", add_analyst_views),
     Migration(6, "analysts' corrections", add_corrections),
     Migration(7, "watched sources, follows and alerts", add_monitoring),
+    Migration(8, "fusion by day, name keys and identity links", add_fusion_index),
 )
 
 

@@ -36,6 +36,7 @@ from accord.store import schema, terms
 from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.fusion import date_parts
+from accord.store.identity import links_of
 from accord.store.records import (
     ActorProfile,
     EventParticipant,
@@ -162,7 +163,12 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
     for row in rows_for(conn, EVIDENCE_ROWS, mention_ids):
         sentences.setdefault(row.mention_id, []).append(row.text)
     found: dict[str, list[EventSource]] = {}
+    first_input: dict[str, str] = {}  # per mention: the input its article came from first
     for row in rows_for(conn, SOURCE_ROWS, mention_ids):
+        original = first_input.setdefault(row.mention_id, row.input_id)
+        reason = row.merge_reason
+        if original != row.input_id:  # a copy or reprint of that article: the same report, one more source
+            reason = f"copy of {original} (similarity {row.similarity:.2f}); that report: {reason}"
         found.setdefault(row.event_id, []).append(
             EventSource(
                 row.input_id,
@@ -175,7 +181,7 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
                 row.date,
                 row.date_in_text,
                 tuple(sentences.get(row.mention_id, ())),
-                row.merge_reason,
+                reason,
             )
         )
     return found
@@ -400,12 +406,14 @@ def actor(store: Store, name: str) -> ActorProfile:
                 key=lambda x: (x.first_seen or "", x.role or "", x.affiliation or ""),
             )
         )
+        events = tuple(load_events(conn, event_ids))
         return ActorProfile(
             person,
             merged_name or found[1],
             tuple(aliases),
             offices,
-            tuple(load_events(conn, event_ids)),
+            events,
+            tuple(link for one in sorted(theirs) for link in links_of(conn, one)),
         )
 
 

@@ -48,6 +48,21 @@ class EventParticipant:
     mentioned_as: tuple[str, ...] = ()
 
 
+def independent_reports(sources: tuple[EventSource, ...]) -> int:
+    """How many independent reports sources make: a stored article counts once however many outlets
+    reprinted it, and so do articles that state the event in the same words (one wire story, two edits)."""
+    stories: dict[str, set[str]] = {}
+    for s in sources:
+        stories.setdefault(s.document_id, set()).add(" ".join(" ".join(s.evidence).casefold().split()))
+    wordings: list[set[str]] = []
+    for words in stories.values():
+        joined = [w for w in wordings if w & words]
+        for w in joined:
+            wordings.remove(w)
+        wordings.append(set().union(words, *joined))
+    return len(wordings)
+
+
 @dataclass(frozen=True)
 class FusedEvent:
     id: str
@@ -70,6 +85,13 @@ class FusedEvent:
     confirmed: bool = field(default=False, kw_only=True)
     corrected: bool = field(default=False, kw_only=True)
     corrections: tuple[str, ...] = field(default=(), kw_only=True)
+    # Counted from `sources` whatever is passed (fields, not properties, so the web API's JSON has them too):
+    n_outlets: int = field(default=0, kw_only=True)  # distinct outlets (each source's, else its path)
+    n_reports: int = field(default=0, kw_only=True)  # independent reports: a story and its reprints once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "n_outlets", len({s.outlet or s.url or s.path for s in self.sources}))
+        object.__setattr__(self, "n_reports", independent_reports(self.sources))
 
     @property
     def sides(self) -> frozenset[str]:
@@ -109,6 +131,7 @@ class ActorProfile:
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
     events: tuple[FusedEvent, ...]
+    links: tuple[str, ...] = ()  # why each alias joined (or left) this person: identity and curation
 
 
 @dataclass(frozen=True)

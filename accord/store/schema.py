@@ -5,7 +5,9 @@ Documents are keyed by a hash of their normalised cleaned text and keep every so
 event mentions (one per extracted event) point at the fused event they belong to; people, aliases and
 offices hold what the texts say about who held which office when; `extractions` says which extractor read
 each document; `unasserted_mentions` keeps what the articles say was planned, hypothetical, denied or only
-reported, with its mode and the event as `accord extract` writes it, apart from every event. JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
+reported, with its mode and the event as `accord extract` writes it, apart from every event; `name_keys`
+index each person's family names for identity matching, and `identity_links` records why an alias was
+linked to a person (at ingest, or merged and split by a curator). JSON lists are stored as text so the same schema runs on SQLite and PostgreSQL. A change
 here must come with a new step in `migrations.py`. The SQL views for analysts (`event_summary`,
 `events_with_participants`, `events_with_sources`) are read-only joins of these tables, made by step 5
 (`migrations.ANALYST_VIEWS`).
@@ -92,6 +94,9 @@ events = Table(
     Column("country", String(8)),
     Column("improvements", Text, nullable=False, default="[]"),
     Column("conflicts", Text, nullable=False, default="[]"),
+    # Added by step 5 (`add_fusion_index`, which adds the column to older stores): the day fusion looks
+    # for other reports around, its date or, without a day, its first report's publication date.
+    Column("day", String(10)),
     Index("ix_events_type_party", "type", "party_key"),
     Index("ix_events_date", "date"),
 )
@@ -284,4 +289,23 @@ alerts = Table(
     Column("first_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     Column("delivered", Boolean, nullable=False, default=False),
+)
+
+name_keys = Table(
+    "name_keys",
+    added,
+    Column("key", String(16), primary_key=True),
+    Column("person_id", ID, ForeignKey(people.c.id, ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+identity_links = Table(
+    "identity_links",
+    added,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", ID, ForeignKey(people.c.id, ondelete="CASCADE"), nullable=False, index=True),
+    Column("alias", Text, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("score", Float),
+    Column("at", String(32), nullable=False),
 )
