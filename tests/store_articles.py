@@ -75,13 +75,13 @@ def report_b(input_id: str = "b") -> Extraction:
 
 REPORT_C = [
     "Solberg hosts Rojas",
-    "Norway's Ingrid M. Solberg welcomed Pablo Rojas of Chile in Oslo on 16 May.",
+    "Norway's Inga Solberg welcomed Pablo Rojas of Chile in Oslo on 16 May.",
 ]
 
 
 def report_c() -> Extraction:
     """The same meeting with Solberg written another way: extraction stores her as a second person."""
-    meet = happened("meet", "2023-05-16", [("Ingrid M. Solberg", FM, "NOR"), ROJAS], REPORT_C, 1, "Oslo")
+    meet = happened("meet", "2023-05-16", [("Inga Solberg", FM, "NOR"), ROJAS], REPORT_C, 1, "Oslo")
     return article("c", REPORT_C, "2023-05-18", [meet], outlet="Oslo Post")
 
 

@@ -160,9 +160,13 @@ def events_naming(conn: Connection, people: Iterable[str]) -> list[str]:
 
 
 def as_one(facts: Facts, names: dict[str, str]) -> Facts:
-    """The facts with every name of a merged person written as the person kept."""
+    """The facts with every name of a merged person written as the person kept, compared by that name
+    (their stored person ids still differ until identity links them)."""
     people = tuple(
-        replace(p, name=names.get(key_name(p.name), p.name)) if p.name else p for p in facts.people
+        replace(p, name=names[key_name(p.name)], person_id=None)
+        if p.name and key_name(p.name) in names
+        else p
+        for p in facts.people
     )
     return replace(facts, people=people)
 
@@ -263,7 +267,10 @@ def unfuse(conn: Connection, person: str) -> None:
     m, p = schema.event_mentions, schema.participants
     naming = select(p.c.mention_id).where(p.c.person_id == person)
     for event_id in events_naming(conn, [person]):
-        found = [(mid, facts) for mid, _, facts in mentions_where(conn, (m.c.event_id == event_id) & m.c.id.in_(naming))]
+        found = [
+            (mid, facts)
+            for mid, _, facts in mentions_where(conn, (m.c.event_id == event_id) & m.c.id.in_(naming))
+        ]
         if len(found) == len(mention_ids(conn, event_id)):
             continue  # every report names them: the event was theirs before the merge
         fused = fold([facts for _, facts in found])
