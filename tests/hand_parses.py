@@ -43,6 +43,9 @@ SENTENCES = (
     "Presidents Rotich and Hradecky witnessed the signing of four agreements in Nairobi.",
     "President Daniel Rotich hosted his Czech counterpart at State House on Tuesday.",
     "Foreign Minister Dang Van Hoa held talks here today with visiting Cuban Foreign Minister Yanelis Ortega.",
+    "The two ministers last met at a summit in Addis Ababa.",
+    "The two presidents have spoken by phone several times since then.",
+    "The two presidents spoke by phone on Monday.",
 )
 
 

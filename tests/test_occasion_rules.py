@@ -23,3 +23,18 @@ def test_a_date_inside_a_since_phrase_is_not_the_triggers() -> None:
     assert governed_by_other_time(doc[year.i : year.i + 1], token(doc, "meeting"))
     monday = token(doc, "monday")
     assert not governed_by_other_time(doc[monday.i : monday.i + 1], token(doc, "met"))
+
+
+def test_an_undated_earlier_meeting_and_a_count_of_calls_are_no_single_dated_event() -> None:
+    from accord.extraction.mentions import not_one_dated_occasion
+    from accord.records import EventDate
+
+    last = parsed("The two ministers last met at a summit in Addis Ababa.")
+    assert not_one_dated_occasion(token(last, "met"), None)
+    assert not not_one_dated_occasion(token(last, "met"), EventDate("2024-02", "month", "text"))
+    assert not_one_dated_occasion(
+        token(parsed("The two presidents have spoken by phone several times since then."), "phone"), None
+    )
+    assert not not_one_dated_occasion(
+        token(parsed("The two presidents spoke by phone on Monday."), "phone"), None
+    )

@@ -16,6 +16,8 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "credentials": ("credentials", "meet"),
     "consensus-unreached": ("consensus", None),
     "confirmed-by-reports": ("confirmed", None),
+    "concluded-an-occasion": ("concluded", None),
+    "confirmed-a-report": ("confirmed", None),
     "agree-as-description": ("signed", None),
     "agree": ("signed", "agree"),
     "while-in": ("while", "visit"),

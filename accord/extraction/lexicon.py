@@ -65,6 +65,8 @@ REMOTE_ACTS = set(
     "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
 )
 CREDENTIAL_WORDS = {"credentials", "credence"}
+# What one confirms without agreeing to anything: "confirmed the report", "confirmed the news".
+REPORTED_THINGS = words("report reports news information figures death deaths arrival attack claims")
 # Nouns that make "video", "virtual" or "online" a call ("a virtual meeting"), not a film or a shop.
 CALL_NOUNS = words("call conference meeting talks summit format link")
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
@@ -101,6 +103,10 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # Time: words that tie a date to another occasion
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
+# "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
+EARLIER_OCCASION = words("last previously formerly once")
+# Interactions counted, not told: "have spoken regularly", "met repeatedly" (and "several times").
+HABITUAL = words("regularly repeatedly often frequently routinely")
 NOT_EVENT_DATE = words("after ahead before by since through till until")
 
 

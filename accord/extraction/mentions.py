@@ -14,7 +14,14 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Cast
 from accord.extraction.dates import MONTHS, is_future_expression, resolve_date
-from accord.extraction.lexicon import NOT_EVENT_DATE, OTHER_OCCASION, REPORTING_VERBS, SEPARATELY
+from accord.extraction.lexicon import (
+    EARLIER_OCCASION,
+    HABITUAL,
+    NOT_EVENT_DATE,
+    OTHER_OCCASION,
+    REPORTING_VERBS,
+    SEPARATELY,
+)
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -137,6 +144,20 @@ def sentence_date(
     return best[1] if best else None
 
 
+def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
+    """An earlier occasion the sentence gives no date ("the ministers last met in Addis Ababa"), or
+    interactions counted rather than told ("have spoken by phone several times"): DEV-README's rule 1
+    leaves undated background out, and a count is no single event."""
+    verb = clause_root(trigger)
+    words = {c.lower_ for t in (trigger, verb) for c in t.children}
+    counted = words & HABITUAL or any(
+        c.dep_ in ("npadvmod", "advmod") and any(g.lower_ == "times" for g in c.subtree)
+        for t in (trigger, verb)
+        for c in t.children
+    )
+    return bool(counted) or (date is None and bool(words & EARLIER_OCCASION))
+
+
 def background_reference(trigger: Token) -> bool:
     """ "Their first meeting since the 2019 Lima summit": a trigger inside a "since …" phrase names another
     occasion, not the sentence's own."""
@@ -229,6 +250,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
             )
             if background_reference(token):
                 mention.parties = own_parties(mention.parties, token)
+            if not_one_dated_occasion(token, mention.date):
+                continue  # "the two had last met at a summit", "have spoken several times": no event to date
             if not mention.parties and indefinite_subject(clause_root(token)):
                 continue  # "a Surinamese head of state last visited …": someone the page does not name
             if trigger.type == "visit":

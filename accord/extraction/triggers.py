@@ -29,6 +29,7 @@ from accord.extraction.lexicon import (
     PERSON_NOUNS,
     PLANNING_WORDS,
     REMOTE_ACTS,
+    REPORTED_THINGS,
     SCHEDULE_WORDS,
     VISIT_WORDS,
 )
@@ -149,6 +150,14 @@ def _reported(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.head.lower_ in ("reports", "sources")
 
 
+def _ends_an_occasion(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in MEET_WORDS | VISIT_WORDS for c in token.children)
+
+
+def _confirms_news(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in REPORTED_THINGS for c in token.children)
+
+
 def _describes(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.dep_ == "amod"
 
@@ -207,6 +216,8 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("credentials", "The ambassador presented her credentials to the President.", CREDENTIAL_WORDS, "meet"),
     TriggerRule("consensus-unreached", "Experts seek consensus on the climate goals.", frozenset({"consensus"}), None, _no_reaching),
     TriggerRule("confirmed-by-reports", "The talks were held in Rome, according to reports confirmed by officials.", frozenset({"confirmed", "confirm"}), None, _reported),
+    TriggerRule("concluded-an-occasion", "The two ministers concluded the talks with a working lunch.", frozenset({"concluded", "conclude", "concludes"}), None, _ends_an_occasion),
+    TriggerRule("confirmed-a-report", "The oil ministry confirmed the report that exports had fallen.", frozenset({"confirmed", "confirm", "confirms"}), None, _confirms_news),
     TriggerRule("agree-as-description", "The minister read out the signed text to reporters.", AGREE_WORDS, None, _describes),
     TriggerRule("agree", "Chile and Peru signed a border agreement on Monday.", AGREE_WORDS, "agree"),
     TriggerRule("while-in", "The ministers spoke while in Brussels last week.", frozenset({"while"}), "visit", _while_in_a_place),
