@@ -104,7 +104,21 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
         READ,
         lambda t: t.startswith("[31mThe"),
     ),
-    "bidi override": ("a.txt", ("\u202e" + PROSE).encode(), READ, None),
+    "bidi override": ("a.txt", ("\u202e" + PROSE).encode(), READ, lambda t: t == PROSE),
+    "invisible characters inside words": (
+        "a.txt",
+        PROSE.replace("envoys", "en\u200bvo\u200dys\ufeff")
+        .replace("capital", "\u2066capi\u00adtal\u2069")
+        .encode(),
+        READ,
+        lambda t: t == PROSE,
+    ),
+    "invisible characters in html": (
+        "a.html",
+        html(PARAGRAPHS.replace("envoys", "en&#8203;voys&#8238;")),
+        READ,
+        lambda t: "envoys" in t and "\u200b" not in t and "\u202e" not in t,
+    ),
     "date line only": ("a.txt", b" date 2024-01-02\n\n", "no text after its date line", None),
     "impossible date": ("a.txt", b" date 2024-13-45\n" + PROSE.encode(), "impossible date", None),
     "month date": ("a.txt", b" date 2024-02\n" + PROSE.encode(), READ, None),
@@ -130,7 +144,12 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
     ),
     "punctuation only": ("a.txt", b"!!! ... --- ??? ***\n|||\n", READ, None),
     "one long word": ("a.txt", b"x" * 20_000, READ, None),
-    "deeply nested html": ("a.html", b"<html><body>" + b"<div>" * 100_000 + b"x", "no article text", None),
+    "deeply nested html": (
+        "a.html",
+        b"<html><body>" + b"<div>" * 100_000 + b"x",
+        "nested more than 255 elements deep",
+        None,
+    ),
     "truncated html": (
         "a.html",
         html(PARAGRAPHS)[:-40] + b"<p>The talks were cont",
@@ -189,7 +208,50 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
         None,
     ),
     "jsonl deeply nested": ("a.jsonl", b"[" * 100_000, "nested too deeply", None),
-    "jsonl huge integer": ("a.jsonl", b'{"id": ' + b"9" * 5000 + b', "text": "x"}', "is not JSON", None),
+    "jsonl huge integer": (
+        "a.jsonl",
+        b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+        "is not JSON: it holds a number of more than 4,300 digits",
+        None,
+    ),
+    "jsonl id with a lone surrogate": (
+        "a.jsonl",
+        b'{"id": "x\\ud800", "text": "' + PROSE.strip().encode() + b'"}',
+        "(id x\\ud800): `id` holds a control or invisible character or a lone surrogate",
+        None,
+    ),
+    "jsonl published with a lone surrogate": (
+        "a.jsonl",
+        b'{"id": "a", "published": "2024\\udfff", "text": "' + PROSE.strip().encode() + b'"}',
+        "not an ISO date (YYYY-MM-DD) between the years 1000 and 2999: 2024\\udfff",
+        None,
+    ),
+    "jsonl published in the year 9999": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE, "published": "9999-12-31"}),
+        "between the years 1000 and 2999: 9999-12-31",
+        None,
+    ),
+    "date line in the year 0001": ("a.txt", b" date 0001-01-01\n" + PROSE.encode(), "impossible date", None),
+    "jsonl text of control characters only": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": "\x01\x02\x1b\u200b\u202e"}),
+        "is empty",
+        None,
+    ),
+    "jsonl utf-16 with bom": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE}).decode().encode("utf-16"),
+        READ,
+        None,
+    ),
+    "jsonl utf-16 without bom": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE}).decode().encode("utf-16-le"),
+        READ,
+        lambda t: t == PROSE,
+    ),
+    "jsonl binary": ("a.jsonl", rng.randbytes(8192), "looks binary", None),
     "jsonl not an object": ("a.jsonl", b'["id", "text"]', "is not a JSON object", None),
     "jsonl empty text": ("a.jsonl", jsonl({"id": "a", "text": "  "}), "is empty", None),
     "jsonl html only scripts": (
@@ -249,6 +311,33 @@ def test_each_kind_is_read_or_refused_clearly(tmp_path: Path, kind: str) -> None
         assert isinstance(first, Reject), f"expected a refusal containing {expected!r}"
         assert expected in first.error
         assert_clear(first, str(tmp_path / name))
+
+
+def test_a_binary_feed_is_refused_once(tmp_path: Path) -> None:
+    (reject,) = results_for(tmp_path, "a.jsonl", rng.randbytes(8192) + b"\n" * 20)
+    assert isinstance(reject, Reject) and "looks binary" in reject.error
+
+
+def test_html_bigger_than_the_parse_limit_is_refused_unparsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_HTML_CHARS", 1000)
+    (reject,) = results_for(tmp_path, "a.html", html(PARAGRAPHS * 3))
+    assert (
+        isinstance(reject, Reject) and "characters of HTML, more than the 1,000 Accord parses" in reject.error
+    )
+
+
+def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_extract(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "good", "text": ARTICLE})
+    feed.write_bytes(b'{"id": "x\\ud800", "text": "Talks."}\n' + good.encode() + b"\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(feed), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert "line 1" in first["error"] and "x\\ud800" in first["error"]
+    assert second["id"] == "good" and second["events"]
 
 
 def test_duplicate_jsonl_ids_keep_the_first_and_refuse_the_repeat(tmp_path: Path) -> None:
