@@ -550,3 +550,22 @@ def test_extract_runs_over_the_whole_corpus_and_exits_1(tmp_path: Path) -> None:
     assert len(failed) >= len(refused) + 1
     stderr = result.stderr
     assert all(f"failed: {line['error']}" in stderr.replace("\n", "") for line in failed[:5])
+
+
+def test_invisible_and_bidi_characters_cost_no_events(tmp_path: Path) -> None:
+    spoofed = (
+        ARTICLE.replace("Anna Berg", "An\u200bna\u200d Be\u202erg\u202c")
+        .replace("Kenji", "\ufeffKen\u2066ji\u2069")
+        .replace("Oslo", "Os\u200flo")
+    )
+    (tmp_path / "a_plain.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b_spoofed.txt").write_text(spoofed, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        app, ["extract", str(tmp_path / "a_plain.txt"), str(tmp_path / "b_spoofed.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    plain, spoofed_events = (
+        json.loads(line)["events"] for line in out.read_text(encoding="utf-8").splitlines()
+    )
+    assert plain and spoofed_events == plain
