@@ -66,7 +66,8 @@ def record_offices(
             sentence = evidence_for(event, p)
             pid = person_id(p.name)
             people.append({"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]})
-            for alias in {p.name, p.mention.text if p.mention else p.name}:
+            # In the order written (not a set's): the first text stored for an alias key is the one kept.
+            for alias in dict.fromkeys((p.name, p.mention.text if p.mention else p.name)):
                 if set(key_name(alias).split()) & set(
                     key_name(p.name).split()
                 ):  # not "she" or "the minister"

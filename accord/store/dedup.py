@@ -3,7 +3,12 @@
 A document's id is a hash of its normalised cleaned text, so the same article read twice, or the same
 article under different page chrome that the cleaner strips, gets the same id. Wire stories reprinted by
 several outlets differ by a headline, a byline or a closing line; MinHash signatures of word shingles and
-an LSH index (`datasketch`) find them, and the store links them to the article it already holds.
+locality-sensitive hashing find them, and the store links them to the article it already holds.
+
+The LSH index lives in the store (`document_bands`: one hash per band of each article's signature), not in
+memory: each new article looks up its band hashes inside the writer's transaction, so two ingests running
+at the same time see each other's articles, and adding one file costs a few index lookups instead of
+reading every stored signature.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from collections.abc import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from sqlalchemy import Connection, select
+
+from accord.store import schema
 
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle: long enough that shared boilerplate phrases do not make articles alike
@@ -22,7 +30,19 @@ SCHEME = "affine32"  # stored signatures name their hashing scheme; changing it 
 THRESHOLD = 0.7  # estimated Jaccard similarity of shingles above which two articles are one story
 WORD = re.compile(r"\w+")
 
-__all__ = ["NearDuplicates", "content_id", "normalise", "signature", "signature_bytes"]
+# The banding `datasketch` chooses for THRESHOLD: BANDS bands of ROWS hash values each.
+_BANDING = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _BANDING.b, _BANDING.r
+
+__all__ = [
+    "band_hashes",
+    "content_id",
+    "index_document",
+    "near_duplicate",
+    "normalise",
+    "signature",
+    "signature_bytes",
+]
 
 
 def normalise(text: str) -> str:
@@ -52,25 +72,50 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
 
 
-class NearDuplicates:
-    """An in-memory LSH index over the stored articles' signatures, loaded once per ingest run."""
+def band_hashes(minhash: MinHash) -> list[int]:
+    """One signed 64-bit hash per band of the signature (the band's number mixed in, so a hash names its
+    band): two articles that share any one are candidates."""
+    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    hashes = []
+    for band in range(BANDS):
+        rows = values[band * ROWS : (band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(band.to_bytes(2, "big") + rows, digest_size=8).digest()
+        hashes.append(int.from_bytes(digest, "big", signed=True))
+    return hashes
 
-    def __init__(self, stored: Iterable[tuple[str, bytes]] = ()) -> None:
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
-        for doc_id, data in stored:
-            self.add(doc_id, from_bytes(data))
 
-    def add(self, doc_id: str, minhash: MinHash) -> None:
-        if doc_id not in self.signatures:
-            self.signatures[doc_id] = minhash
-            self.lsh.insert(doc_id, minhash)
+def band_rows(doc_id: str, minhash: MinHash) -> list[dict[str, object]]:
+    return [{"hash": value, "document_id": doc_id} for value in dict.fromkeys(band_hashes(minhash))]
 
-    def find(self, minhash: MinHash) -> tuple[str, float] | None:
-        """The most similar stored article at or above the threshold, with its estimated similarity."""
-        scored = [(self.signatures[key].jaccard(minhash), key) for key in self.lsh.query(minhash)]
-        scored = [(score, key) for score, key in scored if score >= THRESHOLD]
-        if not scored:
-            return None
-        score, key = max(scored, key=lambda pair: (pair[0], pair[1]))
-        return key, score
+
+def index_document(conn: Connection, doc_id: str, minhash: MinHash) -> None:
+    """Add a stored article's band hashes to the store's LSH index, in the transaction that stores it."""
+    conn.execute(schema.document_bands.insert(), band_rows(doc_id, minhash))
+
+
+def index_documents(conn: Connection, stored: Iterable[tuple[str, bytes]], batch: int = 10_000) -> None:
+    """Add stored articles, given as (id, signature bytes), to the index (the migration that makes it)."""
+    rows: list[dict[str, object]] = []
+    for doc_id, data in stored:
+        rows.extend(band_rows(doc_id, from_bytes(data)))
+        if len(rows) >= batch:
+            conn.execute(schema.document_bands.insert(), rows)
+            rows = []
+    if rows:
+        conn.execute(schema.document_bands.insert(), rows)
+
+
+def near_duplicate(conn: Connection, minhash: MinHash) -> tuple[str, float] | None:
+    """The most similar stored article at or above the threshold, with its estimated similarity."""
+    b, d = schema.document_bands, schema.documents
+    candidates = conn.execute(
+        select(d.c.id, d.c.minhash).where(
+            d.c.id.in_(select(b.c.document_id).where(b.c.hash.in_(band_hashes(minhash))))
+        )
+    ).all()
+    scored = [(from_bytes(row.minhash).jaccard(minhash), row.id) for row in candidates]
+    scored = [(score, key) for score, key in scored if score >= THRESHOLD]
+    if not scored:
+        return None
+    score, key = max(scored)
+    return key, score

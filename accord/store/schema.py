@@ -12,6 +12,7 @@ here must come with a new step in `migrations.py`.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -204,6 +205,14 @@ unasserted_mentions = Table(
     Column("type", String(16), nullable=False),
     Column("date", String(10)),
     Column("event", Text, nullable=False),
+)
+
+# The near-duplicate index: one row per band hash of each document's MinHash signature (`store.dedup`).
+document_bands = Table(
+    "document_bands",
+    added,
+    Column("hash", BigInteger, primary_key=True),
+    Column("document_id", ID, ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
 )
 
 
