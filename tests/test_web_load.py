@@ -5,17 +5,14 @@ response must be a 200; p50 and p99 latency are printed (run with -s to see them
 from __future__ import annotations
 
 import asyncio
-import os
 import random
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 from synthetic_store import COUNTRIES, fill
+from web_server import serving
 
 from accord.store import open_store
 
@@ -25,12 +22,6 @@ TIME_LIMIT = 120  # seconds for all requests together
 EVENTS = 10_000
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     """`accord serve` over a fresh synthetic store; yields its base URL and the stored event ids."""
@@ -38,38 +29,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
     store = open_store(url)
     ids = fill(store, EVENTS)
     store.close()
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from accord.cli import app; app()",
-            "serve",
-            "--db",
-            url,
-            "--port",
-            str(port),
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/overview", timeout=5).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"accord serve did not start: {process.communicate()[1]}")
-    try:
+    with serving(url) as base:
         yield base, ids
-    finally:
-        process.terminate()
-        process.communicate(timeout=30)
 
 
 def urls(rng: random.Random, ids: list[str]) -> list[str]:

@@ -1,12 +1,32 @@
-"""`accord serve`: the web app over an existing store, on loopback unless told otherwise."""
+"""`accord serve`: the web app over an existing store, on loopback unless told otherwise, in several worker
+processes (each its own app, from `accord.web.app.app_from_environment`)."""
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from accord.cli.app import DbOpt, app, ask, err
+
+# Headers larger than the app takes (it answers 431) reach it, so the refusal carries its error shape and
+# security headers; past this uvicorn closes the connection with its own 400.
+SERVER_HEADER_LIMIT = 4 * 1024 * 1024
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def default_workers() -> int:
+    """One worker process per core, up to four: the pages are CPU-bound, and each worker holds a store."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def served_hosts(host: str, allowed: list[str]) -> list[str]:
+    """The host names the server answers for: loopback's, the address it listens on, and `allowed`."""
+    from accord.web.app import LOOPBACK_HOSTS
+
+    listening = [] if host in WILDCARD_ADDRESSES else [host]
+    return list(dict.fromkeys([*LOOPBACK_HOSTS, *listening, *allowed]))
 
 
 @app.command("serve")
@@ -16,18 +36,47 @@ def serve_command(
         str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the store to the network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, max=64, help="Worker processes (default: one per core, up to 4)."),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name clients use to reach the server (behind a proxy, or on a network with "
+            "--host 0.0.0.0); repeatable. Loopback names and the --host address are always allowed; "
+            "'*' allows any (and DNS rebinding).",
+        ),
+    ] = None,
 ) -> None:
     """Browse the store: timelines, the relationship graph and every event's evidence, with a JSON API.
 
     Read-only: pages and their JSON twins (under /api, schema at /api/openapi.json) only query the store.
+    Requests for any other host name are refused (400), so a web page cannot read the store through DNS
+    rebinding.
 
-    Example: accord serve --db sqlite:///accord.db --port 8000
+    Example: accord serve --db sqlite:///accord.db --port 8000 --workers 2
     """
     import uvicorn
 
     from accord.settings import Settings
-    from accord.web import create_app
+    from accord.web.app import HOSTS_VARIABLE
 
     url = ask(db, lambda store: store.url)  # fails here, with a clear message, when there is no store
-    err.print(f"serving {url} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
-    uvicorn.run(create_app(Settings.from_env(db=db)), host=host, port=port, log_level="warning")
+    workers = workers or default_workers()
+    # The worker processes build their app from the environment, which they inherit.
+    os.environ["ACCORD_DB"] = Settings.from_env(db=db).db
+    os.environ[HOSTS_VARIABLE] = ",".join(served_hosts(host, allow_host or []))
+    err.print(
+        f"serving {url} at http://{host}:{port}/ with {workers} worker(s) (Ctrl+C stops)", highlight=False
+    )
+    uvicorn.run(
+        "accord.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        h11_max_incomplete_event_size=SERVER_HEADER_LIMIT,
+    )

@@ -1,14 +1,19 @@
 """The web app, composed in one place: the store opened at startup and closed at shutdown, security headers,
 one error shape for every error, and every view mounted twice, as an HTML page and as its JSON twin.
 
-Read-only by construction: only GET routes, and the views call the store's query functions.
+Read-only by construction: only GET (and HEAD) routes, and the views call the store's query functions. It
+answers only requests addressed to the host names it was started for, so a page on another site cannot
+reach it through DNS rebinding. `accord serve` runs it in several worker processes through
+`app_from_environment`.
 """
 
 from __future__ import annotations
 
 import inspect
+import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -29,11 +34,18 @@ from accord.errors import AccordError, NotFound
 from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, views
+from accord.web.cache import ResponseCache
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ErrorBody", "create_app"]
+__all__ = ["ErrorBody", "app_from_environment", "create_app"]
+
+# The names a browser on this machine uses for it; "testserver" is the name Starlette's test client sends
+# (it resolves nowhere, so no page can rebind to it).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]", "testserver")
+HOSTS_VARIABLE = "ACCORD_WEB_HOSTS"  # comma-separated: how `accord serve` tells its workers their hosts
+MAX_HEADER_BYTES = 32 * 1024  # all request headers together; browsers send a few kilobytes
 
 # No script runs on these pages, so none is allowed; styles only from our own stylesheet.
 SECURITY_HEADERS = {
@@ -129,6 +141,73 @@ class DropEmptyParams:
         await self.app(scope, receive, send)
 
 
+async def refuse(send: Send, status: int, message: str) -> None:
+    """An error in the API's one error shape, sent before any route runs."""
+    body = json.dumps({"status": status, "message": message}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, lower-cased, without its port ("[::1]:8000" is "[::1]")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1]
+    return header.split(":", 1)[0] if header.count(":") == 1 else header
+
+
+def allowed_name(host: str) -> str:
+    """A host as the Host header writes it: an IPv6 address in brackets."""
+    host = host.strip().lower()
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+class RequestGuard:
+    """Refuse, before any route runs, a request for another host (DNS rebinding: a page elsewhere whose name
+    now points here) with 400, and one whose headers exceed `MAX_HEADER_BYTES` with 431; answer HEAD as GET
+    without the body."""
+
+    def __init__(self, app: ASGIApp, hosts: Collection[str]) -> None:
+        self.app = app
+        self.hosts = {allowed_name(host) for host in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        size = sum(len(name) + len(value) + 4 for name, value in headers)
+        if size > MAX_HEADER_BYTES:
+            await refuse(send, 431, f"the request's headers exceed {MAX_HEADER_BYTES:,} bytes")
+            return
+        host = next((value.decode("latin-1") for name, value in headers if name == b"host"), "")
+        if "*" not in self.hosts and host_name(host) not in self.hosts:
+            await refuse(
+                send,
+                400,
+                f"this server does not answer for the host {host[:100]!r}; see accord serve --allow-host",
+            )
+            return
+        if scope["method"] == "HEAD":
+            await self.app({**scope, "method": "GET"}, receive, without_body(send))
+            return
+        await self.app(scope, receive, send)
+
+
+def without_body(send: Send) -> Send:
+    """What a HEAD request gets: the GET response's status and headers (its length too), no body."""
+
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b""})
+            return
+        await send(message)
+
+    return send_head
+
+
 class SecurityHeaders:
     """`SECURITY_HEADERS` on every response this app sends, pages, JSON and static files alike."""
 
@@ -144,8 +223,22 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first)."""
+async def store_version(scope: Scope) -> object:
+    """The version of the store the app serves; PostgreSQL's is a query, so it runs off the event loop."""
+    store = scope["app"].state.store
+    return store.version() if store.dialect == "sqlite" else await run_in_threadpool(store.version)
+
+
+def app_from_environment() -> FastAPI:
+    """The app each `accord serve` worker process builds: settings from `ACCORD_*` variables, the hosts it
+    answers for from `ACCORD_WEB_HOSTS`."""
+    hosts = [host for host in os.environ.get(HOSTS_VARIABLE, "").split(",") if host.strip()]
+    return create_app(Settings.from_env(), hosts or LOOPBACK_HOSTS)
+
+
+def create_app(settings: Settings, hosts: Collection[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first),
+    answering requests for `hosts` only ("*": any)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -203,6 +296,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_exception_handler(Exception, failed)
 
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(ResponseCache, version=store_version)
+    app.add_middleware(RequestGuard, hosts=hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
     errors: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}

@@ -43,7 +43,11 @@ Party = Annotated[str, Path(pattern=PARTY_PATTERN, description="ISO alpha-3 or a
 RecordId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4,40}$")]  # an event's or a document's id
 Type = Annotated[Literal["meet", "call", "visit", "agree"] | None, Query(description="Only this type")]
 IsoDate = Annotated[
-    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date or prefix, inclusive")
+    str | None,
+    Query(
+        pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",  # a month 01-12, a day 01-31
+        description="ISO date or prefix, inclusive",
+    ),
 ]
 PageNo = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1")]
 Size = Annotated[int, Query(ge=1, le=500, description="Items per page")]
