@@ -39,9 +39,11 @@ ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?
 STDIN = "-"
 MIN_YEAR, MAX_YEAR = 1000, 2999  # the publication years the date resolver (`accord.dates`) reckons with
 MAX_FILE_BYTES = 256 * 1024 * 1024  # read whole into memory: a bigger file is split first, not swallowed
-# Markup parsed into a tree costs about forty times its size in memory and seconds per ten megabytes; no
-# article page needs more than this (the text extraction keeps, ACCORD_MAX_CHARS, is 100,000 characters).
+# Markup parsed into a tree costs many times its size in memory, and trafilatura about 0.2 ms per element;
+# no article page needs more than these (the text extraction keeps, ACCORD_MAX_CHARS, is 100,000
+# characters), and within them a page is read in seconds. Tags are counted by their "<" (two an element).
 MAX_HTML_CHARS = 5_000_000
+MAX_HTML_TAGS = 60_000
 # lxml stops reading a tree deeper than this, so a page nested deeper loses its text without an error.
 MAX_HTML_DEPTH = 255
 TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
@@ -101,6 +103,11 @@ def read_html(html: str, doc_id: str, source: str, url: str | None = None) -> Do
         raise ReadError(
             f"{source} is {len(html):,} characters of HTML, more than the {MAX_HTML_CHARS:,} Accord parses "
             "in one page; save the article alone"
+        )
+    if (tags := html.count("<")) > MAX_HTML_TAGS:
+        raise ReadError(
+            f"{source} is HTML with {tags:,} tags, more than the {MAX_HTML_TAGS:,} Accord parses in one page; "
+            "save the article alone"
         )
     try:
         extracted = trafilatura.bare_extraction(

@@ -146,8 +146,14 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
     "one long word": ("a.txt", b"x" * 20_000, READ, None),
     "deeply nested html": (
         "a.html",
-        b"<html><body>" + b"<div>" * 100_000 + b"x",
+        b"<html><body>" + b"<div>" * 20_000 + b"x",
         "nested more than 255 elements deep",
+        None,
+    ),
+    "html with a hundred thousand elements": (
+        "a.html",
+        html("<p>Talks.</p>" * 50_000),
+        "HTML with 100,007 tags, more than the 60,000 Accord parses",
         None,
     ),
     "truncated html": (
