@@ -1,4 +1,5 @@
-"""Two ingests at the same time: one of wire stories, one of their reprints (each with one more sentence).
+"""The near-duplicate index the store keeps. Two ingests at the same time: one of wire stories, one of
+their reprints (each with one more sentence).
 
 Each ingest has its own engine and connections, as two `accord ingest` processes would, and both have
 started before either stores anything. The store must end as if they had run one after the other: every
@@ -13,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from records_builder import article
-from store_articles import count, happened
+from store_articles import count, downgrade, happened
 
 from accord.records import Extraction
 from accord.store import ingest_results, open_store, schema
 from accord.store.db import Store
+from accord.store.dedup import BANDS
 
 COUNTRIES = [("NOR", "Oslo"), ("CHL", "Santiago"), ("JPN", "Tokyo"), ("KEN", "Nairobi"), ("PER", "Lima")]
 TABLES = (schema.documents, schema.sources, schema.events, schema.event_mentions, schema.document_bands)
@@ -89,4 +91,18 @@ def test_concurrent_ingests_of_originals_and_reprints_store_what_one_after_the_o
     assert not failures, failures
     assert counts(stores[0]) == expected
     for store in stores:
+        store.close()
+
+
+def test_a_store_from_before_the_index_gets_it_filled_and_finds_reprints(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest_results(store, batch(reprint=False)[:2])
+    downgrade(store, 4, [schema.document_bands])  # back to schema version 4: no index in the store
+    store.close()
+    store = open_store(store_url)
+    try:
+        assert count(store, schema.document_bands) == 2 * BANDS
+        summary = ingest_results(store, batch(reprint=True)[:2])
+        assert (summary.documents_copies, summary.documents_new) == (2, 0)
+    finally:
         store.close()

@@ -71,7 +71,8 @@ def add_document_bands(conn: Connection) -> None:
     """Version 5: the near-duplicate index in the store, filled from the stored signatures. Each ingest
     used to rebuild it in memory from every stored document (seconds and a hundred megabytes at 20,000
     articles, to add one file), and two ingests at once could not see each other's articles."""
-    schema.document_bands.create(conn)
+    schema.document_bands.create(conn, checkfirst=True)  # a store taken back from a copy may hold it
+    conn.execute(delete(schema.document_bands))
     documents = schema.documents
     stored = conn.execute(select(documents.c.id, documents.c.minhash).order_by(documents.c.id)).all()
     index_documents(conn, ((row.id, row.minhash) for row in stored))
