@@ -7,31 +7,17 @@ come from `benchmarks/hostile.py`, which runs the same inputs at the sizes the i
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 import tracemalloc
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmark_scripts import load_benchmark
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 LIMIT_SECONDS = 60  # for the larger size: generous on two shared cores
 GROWTH = 8  # 4x the input: linear work takes about 4x the time, quadratic 16x
 
 
-def load_hostile() -> ModuleType:
-    """benchmarks/ is scripts, not a package: load hostile.py from its file."""
-    spec = importlib.util.spec_from_file_location("benchmark_hostile", BENCHMARKS / "hostile.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-HOSTILE = {hostile.name: hostile for hostile in load_hostile().HOSTILE}
+HOSTILE = {hostile.name: hostile for hostile in load_benchmark("hostile").HOSTILE}
 
 
 def fastest(hostile: object, n: int, runs: int = 3) -> float:
