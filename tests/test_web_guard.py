@@ -5,12 +5,14 @@ Through the test client, and through `accord serve` with several workers."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 from store_articles import report_a, report_b
 from web_pages import sqlite_store, web_articles
 from web_server import serving
@@ -18,6 +20,7 @@ from web_server import serving
 from accord.settings import Settings
 from accord.store import ingest_results, open_store
 from accord.web import create_app
+from accord.web.cache import ResponseCache
 
 PAGES = ["/", "/events", "/api/overview", "/api/events?type=meet", "/static/style.css"]
 
@@ -131,3 +134,31 @@ def test_a_store_in_a_file_has_a_version_that_moves_with_writes(tmp_path: Path) 
     ingest_results(store, [report_a()])
     assert store.version() != before
     store.close()
+
+
+def test_concurrent_requests_for_one_page_compute_it_once_per_store_version() -> None:
+    computed: list[str] = []
+    version = {"now": 1}
+
+    async def page(scope: Scope, receive: Receive, send: Send) -> None:
+        computed.append(scope["path"])
+        await asyncio.sleep(0.05)
+        await send(
+            {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]}
+        )
+        await send({"type": "http.response.body", "body": f"v{version['now']}".encode()})
+
+    async def store_version(scope: Scope) -> object:
+        return version["now"]
+
+    async def run() -> list[str]:
+        transport = httpx.ASGITransport(app=ResponseCache(page, store_version))
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as http:
+            first = await asyncio.gather(*(http.get("/overview") for _ in range(10)))
+            version["now"] = 2
+            second = await asyncio.gather(*(http.get("/overview") for _ in range(10)))
+            return [r.text for r in first + second]
+
+    texts = asyncio.run(run())
+    assert texts == ["v1"] * 10 + ["v2"] * 10
+    assert computed == ["/overview", "/overview"]
