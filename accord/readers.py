@@ -256,7 +256,9 @@ def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | Rej
         text = decode(data, source)
         kind = sniff(source, text)
         if kind == "jsonl":
-            documents: Iterable[Document | Reject] = read_jsonl(text.splitlines(), source)
+            # Lines end at \n, \r\n or \r only: `splitlines` would also cut at U+2028 or U+0085, which a JSON
+            # string may hold unescaped.
+            documents: Iterable[Document | Reject] = read_jsonl(io.StringIO(text, newline=None), source)
         elif kind == "html":
             documents = [read_html(text, doc_id, source)]
         else:

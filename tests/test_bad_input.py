@@ -257,6 +257,15 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
         READ,
         lambda t: t == PROSE,
     ),
+    "json lines with a line separator inside a string": (
+        "feed",
+        jsonl({"id": "a", "text": "Talks\u2028ended.\u0085" + PROSE})
+        .decode()
+        .replace("\\u2028", "\u2028")
+        .encode(),
+        READ,
+        lambda t: t.startswith("Talks\u2028ended."),
+    ),
     "jsonl binary": ("a.jsonl", rng.randbytes(8192), "looks binary", None),
     "jsonl not an object": ("a.jsonl", b'["id", "text"]', "is not a JSON object", None),
     "jsonl empty text": ("a.jsonl", jsonl({"id": "a", "text": "  "}), "is empty", None),
