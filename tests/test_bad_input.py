@@ -23,6 +23,7 @@ from accord.pipeline import extract_documents
 from accord.readers import read_paths
 from accord.records import Document, Extraction, Reject
 from accord.settings import Settings
+from accord.store import events, open_store
 
 ARTICLE = (
     " date 2024-03-05\nForeign Minister Anna Berg of Norway met Foreign Minister Kenji Sato of Japan in "
@@ -343,16 +344,35 @@ def test_html_bigger_than_the_parse_limit_is_refused_unparsed(
     )
 
 
-def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_extract(tmp_path: Path) -> None:
-    feed = tmp_path / "feed.jsonl"
+def surrogate_feed(folder: Path) -> Path:
+    """A feed whose first line's id is a lone surrogate escape, and whose second line is a good article."""
+    feed = folder / "feed.jsonl"
     good = json.dumps({"id": "good", "text": ARTICLE})
     feed.write_bytes(b'{"id": "x\\ud800", "text": "Talks."}\n' + good.encode() + b"\n")
+    return feed
+
+
+def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_extract(tmp_path: Path) -> None:
+    feed = surrogate_feed(tmp_path)
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(app, ["extract", str(feed), "-o", str(out)])
     assert result.exit_code == 1, result.output
     first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     assert "line 1" in first["error"] and "x\\ud800" in first["error"]
     assert second["id"] == "good" and second["events"]
+
+
+def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_ingest(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(surrogate_feed(tmp_path)), "--db", url])
+    assert result.exit_code == 1, result.output
+    assert "x\\ud800" in result.stderr
+    store = open_store(url)
+    try:
+        stored = events(store)
+        assert stored and {source.input_id for event in stored for source in event.sources} == {"good"}
+    finally:
+        store.close()
 
 
 def test_duplicate_jsonl_ids_keep_the_first_and_refuse_the_repeat(tmp_path: Path) -> None:
