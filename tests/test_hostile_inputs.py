@@ -48,8 +48,8 @@ def test_the_cleaner_works_in_linear_time(name: str, small: int) -> None:
 
 
 def test_html_is_parsed_in_linear_time_and_a_huge_page_is_refused_unparsed() -> None:
-    assert_linear("HTML bytes (reader)", 45_000)  # 2,500 paragraphs, then 10,000
-    hostile = HOSTILE["HTML bytes (reader)"]
+    assert_linear("HTML paragraphs (reader)", 45_000)  # 2,500 paragraphs, then 10,000
+    hostile = HOSTILE["HTML over the size limit (reader)"]
     page = hostile.make(30_000_000)
     tracemalloc.start()
     started = time.perf_counter()
