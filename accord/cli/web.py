@@ -23,7 +23,7 @@ def default_workers() -> int:
 
 def served_hosts(host: str, allowed: list[str]) -> list[str]:
     """The host names the server answers for: loopback's, the address it listens on, and `allowed`."""
-    from accord.web.app import LOOPBACK_HOSTS
+    from accord.web.guard import LOOPBACK_HOSTS
 
     listening = [] if host in WILDCARD_ADDRESSES else [host]
     return list(dict.fromkeys([*LOOPBACK_HOSTS, *listening, *allowed]))

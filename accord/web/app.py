@@ -10,7 +10,6 @@ reach it through DNS rebinding. `accord serve` runs it in several worker process
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
@@ -35,17 +34,14 @@ from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, views
 from accord.web.cache import ResponseCache
+from accord.web.guard import LOOPBACK_HOSTS, RequestGuard
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
 
 __all__ = ["ErrorBody", "app_from_environment", "create_app"]
 
-# The names a browser on this machine uses for it; "testserver" is the name Starlette's test client sends
-# (it resolves nowhere, so no page can rebind to it).
-LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]", "testserver")
 HOSTS_VARIABLE = "ACCORD_WEB_HOSTS"  # comma-separated: how `accord serve` tells its workers their hosts
-MAX_HEADER_BYTES = 32 * 1024  # all request headers together; browsers send a few kilobytes
 
 # No script runs on these pages, so none is allowed; styles only from our own stylesheet.
 SECURITY_HEADERS = {
@@ -139,73 +135,6 @@ class DropEmptyParams:
             kept = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if v]
             scope["query_string"] = urlencode(kept).encode("latin-1")
         await self.app(scope, receive, send)
-
-
-async def refuse(send: Send, status: int, message: str) -> None:
-    """An error in the API's one error shape, sent before any route runs."""
-    body = json.dumps({"status": status, "message": message}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
-
-
-def host_name(header: str) -> str:
-    """The host of a Host header, lower-cased, without its port ("[::1]:8000" is "[::1]")."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[: header.find("]") + 1]
-    return header.split(":", 1)[0] if header.count(":") == 1 else header
-
-
-def allowed_name(host: str) -> str:
-    """A host as the Host header writes it: an IPv6 address in brackets."""
-    host = host.strip().lower()
-    return f"[{host}]" if ":" in host and not host.startswith("[") else host
-
-
-class RequestGuard:
-    """Refuse, before any route runs, a request for another host (DNS rebinding: a page elsewhere whose name
-    now points here) with 400, and one whose headers exceed `MAX_HEADER_BYTES` with 431; answer HEAD as GET
-    without the body."""
-
-    def __init__(self, app: ASGIApp, hosts: Collection[str]) -> None:
-        self.app = app
-        self.hosts = {allowed_name(host) for host in hosts}
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = scope["headers"]
-        size = sum(len(name) + len(value) + 4 for name, value in headers)
-        if size > MAX_HEADER_BYTES:
-            await refuse(send, 431, f"the request's headers exceed {MAX_HEADER_BYTES:,} bytes")
-            return
-        host = next((value.decode("latin-1") for name, value in headers if name == b"host"), "")
-        if "*" not in self.hosts and host_name(host) not in self.hosts:
-            await refuse(
-                send,
-                400,
-                f"this server does not answer for the host {host[:100]!r}; see accord serve --allow-host",
-            )
-            return
-        if scope["method"] == "HEAD":
-            await self.app({**scope, "method": "GET"}, receive, without_body(send))
-            return
-        await self.app(scope, receive, send)
-
-
-def without_body(send: Send) -> Send:
-    """What a HEAD request gets: the GET response's status and headers (its length too), no body."""
-
-    async def send_head(message: Message) -> None:
-        if message["type"] == "http.response.body":
-            if not message.get("more_body", False):
-                await send({"type": "http.response.body", "body": b""})
-            return
-        await send(message)
-
-    return send_head
 
 
 class SecurityHeaders:
