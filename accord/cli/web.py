@@ -67,9 +67,12 @@ def serve_command(
     workers = workers or default_workers()
     # The worker processes build their app from the environment, which they inherit.
     os.environ["ACCORD_DB"] = Settings.from_env(db=db).db
-    os.environ[HOSTS_VARIABLE] = ",".join(served_hosts(host, allow_host or []))
+    hosts = served_hosts(host, allow_host or [])
+    os.environ[HOSTS_VARIABLE] = ",".join(hosts)
     err.print(
-        f"serving {url} at http://{host}:{port}/ with {workers} worker(s) (Ctrl+C stops)", highlight=False
+        f"serving {url} at http://{host}:{port}/ with {workers} worker(s), for the host names "
+        f"{', '.join(hosts)} (Ctrl+C stops)",
+        highlight=False,
     )
     uvicorn.run(
         "accord.web.app:app_from_environment",
