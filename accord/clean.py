@@ -9,6 +9,7 @@ after a comment or "related" marker) and repetition, never on the wording of any
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,11 +17,12 @@ from accord.pubdate import dateline_value
 from accord.records import CleanedDocument, Document, Line
 
 # Site vocabulary, not site strings: these words mean the same thing on every news site.
+# A cookie notice names cookies and then what to do about them. Two searches, the second from the end of
+# the first "cookie", rather than one pattern with `.*` between them: that one backtracks over the rest of
+# the line for every "cookie" in it (a line of 14,000 of them took half a minute).
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_ACTION = re.compile(r"\b(?:accept|consent|policy|settings|browsing|experience)\b", re.I)
 _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "cookie notice",
-        re.compile(r"\bcookies?\b.*\b(?:accept|consent|policy|settings|browsing|experience)\b", re.I),
-    ),
     ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)),
     (
         "legal notice",
@@ -190,6 +192,8 @@ def _line_reason(text: str) -> str | None:
         return "reader comment"
     if dateline_value(text):
         return None
+    if _is_cookie_notice(text):
+        return "cookie notice"
     for reason, pattern in _NOTICES:
         if pattern.search(text) and (reason not in _PROSE_LIKELY_NOTICES or len(words) <= _NOTICE_MAX_WORDS):
             return reason
@@ -213,6 +217,11 @@ def _line_reason(text: str) -> str | None:
     return None
 
 
+def _is_cookie_notice(text: str) -> bool:
+    cookie = _COOKIE.search(text)
+    return bool(cookie and _COOKIE_ACTION.search(text, cookie.end()))
+
+
 def _is_place_dateline(text: str) -> bool:
     """An upper-case place name on its own line ("HELSINKI"), the article's dateline."""
     return bool(_PLACE.match(text)) and len(text.split()) <= _SHORT_WORDS
@@ -220,16 +229,23 @@ def _is_place_dateline(text: str) -> bool:
 
 def _mark_repeats(segments: list[_Segment], reasons: list[str | None]) -> None:
     """Drop a later copy of a line (or a copy cut short with "...") shown earlier on the page."""
-    seen: list[str] = []
+    seen: list[str] = []  # sorted, so the lines a cut-short copy may begin are found by bisection
     for index, segment in enumerate(segments):
         if reasons[index] is not None or len(_words(segment.text)) <= _SHORT_WORDS:
             continue
         key = " ".join(segment.text.lower().split())
         stem = _TRUNCATED.sub("", key).rstrip()
-        if key in seen or (_TRUNCATED.search(key) and any(earlier.startswith(stem) for earlier in seen)):
+        at = bisect.bisect_left(seen, key)
+        if (at < len(seen) and seen[at] == key) or (_TRUNCATED.search(key) and _begins_one(seen, stem)):
             reasons[index] = "repeated line"
         else:
-            seen.append(key)
+            seen.insert(at, key)
+
+
+def _begins_one(lines: list[str], stem: str) -> bool:
+    """Whether one of the sorted `lines` begins with `stem` (the first not before it does, if any)."""
+    at = bisect.bisect_left(lines, stem)
+    return at < len(lines) and lines[at].startswith(stem)
 
 
 def _mark_lists(segments: list[_Segment], reasons: list[str | None], prose: list[bool]) -> None:
@@ -279,8 +295,10 @@ def _section_marker(
     if (_COMMENT_MARKER.match(text) and not re.match(r"^0\s", text)) or _COMMENT_META.match(text):
         return "reader comment"  # a marker, or the first "username · 3 hours ago" under the article
     if reasons[index] == "navigation" and _LIST_MARKER.search(text):
-        following = [later for later in range(index + 1, len(segments)) if segments[later].text.strip("-•| ")]
-        if following and not prose[following[0]]:
+        following = next(
+            (later for later in range(index + 1, len(segments)) if segments[later].text.strip("-•| ")), None
+        )
+        if following is not None and not prose[following]:
             return "headline list"
     return None
 

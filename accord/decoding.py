@@ -6,7 +6,9 @@ pages (a superset of Latin-1's printable characters), with a logged warning; thi
 mix both. A file where more than a tenth of the bytes are not UTF-8 is more likely another legacy encoding
 (Greek, Cyrillic) or binary, and is refused rather than turned into mojibake. Stray NULs and control
 characters are removed with a warning; more than one byte in a hundred of them (and more than two) means
-binary, refused.
+binary, refused. So are invisible and direction-changing characters (zero-width spaces and joiners, bidi
+overrides, a BOM inside the text): they let a name look like another on screen, and they split the words
+extraction must match.
 """
 
 from __future__ import annotations
@@ -33,18 +35,34 @@ BOMS = (
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 # What text may not carry: C0 controls other than whitespace, DEL, and lone surrogates (from JSON escapes).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+# Invisible and direction-changing characters: soft hyphen, Arabic letter mark, Mongolian vowel separator,
+# zero-width space/joiners, left-to-right and right-to-left marks, bidi embeddings, overrides and isolates,
+# word joiner and invisible operators, and the zero-width no-break space (a BOM inside the text).
+INVISIBLE_CHARS = re.compile(
+    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# What `tidy` removes from text, and what `printable` shows escaped.
+UNWANTED = re.compile(f"{CONTROL_CHARS.pattern}|{INVISIBLE_CHARS.pattern}")
+# Lone surrogates that `surrogateescape` did not make (those come from JSON escapes, not from bytes).
+ESCAPED_SURROGATES = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")
 ESCAPED_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes `surrogateescape` could not decode as UTF-8
 WINDOWS_1252 = {
     0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
 }
 
-__all__ = ["decode", "printable", "tidy"]
+__all__ = ["UNWANTED", "decode", "looks_binary", "printable", "tidy", "wide_codec"]
 
 
 def printable(text: str) -> str:
-    """A name or message on one printable line: control characters and undecodable bytes escaped."""
+    """A name or message on one printable line: control, invisible and bidi characters, lone surrogates
+    (from JSON escapes) and undecodable bytes (from file names) escaped, so it can neither break nor spoof
+    the line it is printed on."""
+    text = ESCAPED_SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return CONTROL_CHARS.sub(lambda m: repr(m.group())[1:-1], text.replace("\n", "\\n").replace("\r", "\\r"))
+    return UNWANTED.sub(
+        lambda m: m.group().encode("unicode_escape").decode("ascii"),
+        text.replace("\n", "\\n").replace("\r", "\\r"),
+    )
 
 
 def unicode_text(data: bytes, name: str) -> str:
@@ -66,8 +84,7 @@ def unicode_text(data: bytes, name: str) -> str:
             raise ReadError(
                 f"{name} looks like {wide} without a byte-order mark but is not valid {wide}"
             ) from None
-    controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
-    if controls > max(BINARY_FLOOR, len(sample) * BINARY_SHARE):
+    if looks_binary(sample):
         raise ReadError(f"{name} looks binary (it contains NUL or control bytes), not text")
     text = data.decode("utf-8", "surrogateescape")
     undecodable = len(ESCAPED_BYTES.findall(text)) if not data.isascii() else 0
@@ -80,6 +97,20 @@ def unicode_text(data: bytes, name: str) -> str:
         log.warning("%s is not valid UTF-8: %d bytes read as Windows-1252", printable(name), undecodable)
         text = ESCAPED_BYTES.sub(lambda m: WINDOWS_1252[ord(m.group())], text)
     return text
+
+
+def looks_binary(sample: bytes) -> bool:
+    """More NUL and control bytes than a scraper's slip leaves in text."""
+    controls = sum(sample.count(byte) for byte in CONTROL_BYTES)
+    return controls > max(BINARY_FLOOR, len(sample) * BINARY_SHARE)
+
+
+def wide_codec(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec the first bytes of a file show (by BOM or NUL pattern), else None."""
+    for bom, codec in BOMS:
+        if head.startswith(bom) and codec != "utf-8-sig":
+            return codec.rsplit("-", 1)[0]  # "utf-16" and "utf-32" read the BOM and drop it
+    return utf16_without_bom(head[:SAMPLE])
 
 
 def utf16_without_bom(sample: bytes) -> str | None:
@@ -96,12 +127,13 @@ def utf16_without_bom(sample: bytes) -> str | None:
 
 
 def tidy(text: str, name: str) -> str:
-    """Remove stray NULs, control characters and lone surrogates, which no article needs."""
-    found = len(CONTROL_CHARS.findall(text))
+    """Remove stray NULs, control characters, lone surrogates and invisible or direction-changing
+    characters, which no article needs."""
+    found = len(UNWANTED.findall(text))
     if not found:
         return text
-    log.warning("%s: removed %d control characters (NUL and the like)", printable(name), found)
-    return CONTROL_CHARS.sub("", text)
+    log.warning("%s: removed %d control, invisible or direction-changing characters", printable(name), found)
+    return UNWANTED.sub("", text)
 
 
 def decode(data: bytes, name: str) -> str:

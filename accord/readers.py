@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import errno
+import io
 import json
 import logging
 import os
@@ -20,9 +21,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from accord.decoding import CONTROL_CHARS, decode, printable, tidy
+from accord.decoding import SAMPLE, UNWANTED, decode, looks_binary, printable, tidy, wide_codec
 from accord.errors import ReadError
 from accord.records import Document, Reject
 
@@ -41,7 +42,19 @@ ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?
 STDIN = "-"
 URL_START = re.compile(r"\Ahttps?://", re.IGNORECASE)
 WARC_SUFFIXES = (".warc", ".warc.gz")  # web archives: `accord.sources.warc`
+MIN_YEAR, MAX_YEAR = 1000, 2999  # the publication years the date resolver (`accord.dates`) reckons with
 MAX_FILE_BYTES = 256 * 1024 * 1024  # read whole into memory: a bigger file is split first, not swallowed
+# Markup parsed into a tree costs many times its size in memory, and trafilatura about 0.2 ms per element;
+# no article page needs more than these (the text extraction keeps, ACCORD_MAX_CHARS, is 100,000
+# characters), and within them a page is read in seconds. Tags are counted by their "<" (two an element).
+MAX_HTML_CHARS = 5_000_000
+MAX_HTML_TAGS = 60_000
+# lxml stops reading a tree deeper than this, so a page nested deeper loses its text without an error.
+MAX_HTML_DEPTH = 255
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 __all__ = ["read_html", "read_jsonl", "read_path", "read_paths", "read_text"]
 
@@ -52,11 +65,14 @@ def reject(doc_id: str, source: str, message: str) -> Reject:
 
 
 def iso_date(value: str) -> str | None:
-    """The date part of an ISO date or timestamp (YYYY, YYYY-MM, YYYY-MM-DD), if it is a real date."""
+    """The date part of an ISO date or timestamp (YYYY, YYYY-MM, YYYY-MM-DD), if it is a real date in the
+    years Accord reckons with."""
     match = ISO_DATE.match(value.strip())
     if not match:
         return None
     year, month, day = match.groups()
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return None
     try:
         datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
@@ -88,6 +104,16 @@ def read_html(html: str, doc_id: str, source: str, url: str | None = None) -> Do
     """HTML through trafilatura, keeping the title, date and URL it finds in the page's metadata."""
     import trafilatura  # imported here: loading it costs half a second that text-only runs never need
 
+    if len(html) > MAX_HTML_CHARS:
+        raise ReadError(
+            f"{source} is {len(html):,} characters of HTML, more than the {MAX_HTML_CHARS:,} Accord parses "
+            "in one page; save the article alone"
+        )
+    if (tags := html.count("<")) > MAX_HTML_TAGS:
+        raise ReadError(
+            f"{source} is HTML with {tags:,} tags, more than the {MAX_HTML_TAGS:,} Accord parses in one page; "
+            "save the article alone"
+        )
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False
@@ -96,6 +122,11 @@ def read_html(html: str, doc_id: str, source: str, url: str | None = None) -> Do
         raise ReadError(f"{source} is HTML that could not be parsed: {err}") from None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
+        if nesting_depth(html) > MAX_HTML_DEPTH:
+            raise ReadError(
+                f"{source} is HTML nested more than {MAX_HTML_DEPTH} elements deep, deeper than the parser "
+                "reads; no article text was found"
+            )
         raise ReadError(f"{source} is HTML with no article text that trafilatura could find")
     title = getattr(extracted, "title", None)
     date = getattr(extracted, "date", None)
@@ -113,6 +144,19 @@ def read_html(html: str, doc_id: str, source: str, url: str | None = None) -> Do
     )
 
 
+def nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counting every unclosed non-void tag (enough to tell a page
+    the parser gave up on from one with no text)."""
+    depth = deepest = 0
+    for closing, name, self_closing in TAG.findall(html):
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in VOID_ELEMENTS:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
     """One JSON Lines object: `id`, then `text` or `html`; `published`, `url`, `outlet` are optional."""
     where = f"{source} line {lineno}"
@@ -122,17 +166,25 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
     if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id).strip() == "":
         raise ReadError(f"{where} has no usable `id`")
     doc_id = str(doc_id)
+    if UNWANTED.search(doc_id):
+        raise ReadError(
+            f"{where} (id {printable(doc_id)}): `id` holds a control or invisible character or a lone "
+            "surrogate (an unpaired \\u escape); ids must be plain text"
+        )
     url, outlet, published = record.get("url"), record.get("outlet"), record.get("published")
     for key, value in (("url", url), ("outlet", outlet), ("published", published)):
         if value is not None and not isinstance(value, str):
             raise ReadError(f"{where} (id {doc_id}): `{key}` must be a string")
     if published and not iso_date(published):
-        raise ReadError(f"{where} (id {doc_id}): `published` is not an ISO date (YYYY-MM-DD): {published}")
+        raise ReadError(
+            f"{where} (id {doc_id}): `published` is not an ISO date (YYYY-MM-DD) between the years "
+            f"{MIN_YEAR} and {MAX_YEAR}: {printable(published)}"
+        )
     doc_source = f"{source}#{doc_id}"
     if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
-        document = read_html(record["html"], doc_id, doc_source, url)
+        document = read_html(tidy(record["html"], doc_source), doc_id, doc_source, url)
     elif isinstance(record.get("text"), str):
-        document = read_text(record["text"], doc_id, doc_source)
+        document = read_text(tidy(record["text"], doc_source), doc_id, doc_source)
     else:
         raise ReadError(f"{where} (id {doc_id}) has neither a `text` nor an `html` string")
     extra = {"url": url or document.url, "outlet": outlet or document.outlet, "format": "jsonl"}
@@ -144,7 +196,11 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
 def json_problem(err: ValueError | RecursionError) -> str:
     if isinstance(err, json.JSONDecodeError):
         return err.msg
-    return "nested too deeply" if isinstance(err, RecursionError) else str(err)
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    if "int_max_str_digits" in str(err):  # Python's advice is for programmers, not for the feed's author
+        return f"it holds a number of more than {sys.get_int_max_str_digits():,} digits"
+    return str(err)
 
 
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document | Reject]:
@@ -190,11 +246,11 @@ def sniff(name: str, text: str) -> str:
 
 
 def sanitised(document: Document) -> Document:
-    """The document with no control characters or lone surrogates in any of its strings."""
+    """The document with no control, invisible or bidi characters or lone surrogates in any of its strings."""
     changes = {
         f.name: tidy(value, document.source)
         for f in fields(document)
-        if isinstance(value := getattr(document, f.name), str) and CONTROL_CHARS.search(value)
+        if isinstance(value := getattr(document, f.name), str) and UNWANTED.search(value)
     }
     return replace(document, **changes) if changes else document
 
@@ -205,7 +261,9 @@ def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | Rej
         text = decode(data, source)
         kind = sniff(source, text)
         if kind == "jsonl":
-            documents: Iterable[Document | Reject] = read_jsonl(text.splitlines(), source)
+            # Lines end at \n, \r\n or \r only: `splitlines` would also cut at U+2028 or U+0085, which a JSON
+            # string may hold unescaped.
+            documents: Iterable[Document | Reject] = read_jsonl(io.StringIO(text, newline=None), source)
         elif kind == "html":
             documents = [read_html(text, doc_id, source)]
         else:
@@ -269,20 +327,37 @@ def walk(root: Path) -> Iterator[tuple[Path, str | None]]:
     yield from found
 
 
-def feed_lines(path: Path) -> Iterator[str]:
-    """A JSON Lines feed's lines, read one at a time: JSON is UTF-8, and a feed of any size keeps memory
-    flat (a stray invalid byte becomes U+FFFD in its own line rather than failing the feed)."""
-    with path.open("rb") as feed:
-        for number, raw in enumerate(feed):
-            line = raw.decode("utf-8", errors="replace")
-            yield line.lstrip("\ufeff") if number == 0 else line
+def feed_lines(feed: BinaryIO, codec: str | None) -> Iterator[str]:
+    """A JSON Lines feed's lines, read one at a time so a feed of any size keeps memory flat: UTF-8 as JSON
+    should be, or the UTF-16/32 its first bytes show (a stray invalid byte becomes U+FFFD in its own line
+    rather than failing the feed)."""
+    lines: Iterable[str] = (
+        io.TextIOWrapper(feed, encoding=codec, errors="replace")
+        if codec
+        else (raw.decode("utf-8", errors="replace") for raw in feed)
+    )
+    for number, line in enumerate(lines):
+        yield line.lstrip("\ufeff") if number == 0 else line
 
 
 def read_feed(path: Path) -> Iterator[Document | Reject]:
+    """A JSON Lines feed, each line a document; binary data named `.jsonl` is one refusal, not one per
+    line."""
     source = printable(str(path))
     try:
-        for document in read_jsonl(feed_lines(path), source):
-            yield sanitised(document) if isinstance(document, Document) else document
+        with path.open("rb") as feed:
+            head = feed.read(SAMPLE)
+            feed.seek(0)
+            codec = wide_codec(head)
+            if codec is None and looks_binary(head):
+                yield reject(
+                    path.stem,
+                    source,
+                    f"{source} looks binary (it contains NUL or control bytes), not JSON Lines",
+                )
+                return
+            for document in read_jsonl(feed_lines(feed, codec), source):
+                yield sanitised(document) if isinstance(document, Document) else document
     except OSError as err:
         yield reject(path.stem, source, f"{source} cannot be read: {err.strerror or err}")
 

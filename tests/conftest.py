@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from corpora import extract_to, read_records
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -18,6 +19,12 @@ from accord.settings import Settings
 from accord.store import Store, ingest, open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Fuzzing budgets: "ci" (the default) is short; `pytest --hypothesis-profile=long tests/test_fuzz.py` runs
+# the long one. Tests that set their own `max_examples` keep it.
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

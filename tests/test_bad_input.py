@@ -23,6 +23,7 @@ from accord.pipeline import extract_documents
 from accord.readers import read_paths
 from accord.records import Document, Extraction, Reject
 from accord.settings import Settings
+from accord.store import events, open_store
 
 ARTICLE = (
     " date 2024-03-05\nForeign Minister Anna Berg of Norway met Foreign Minister Kenji Sato of Japan in "
@@ -104,7 +105,21 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
         READ,
         lambda t: t.startswith("[31mThe"),
     ),
-    "bidi override": ("a.txt", ("\u202e" + PROSE).encode(), READ, None),
+    "bidi override": ("a.txt", ("\u202e" + PROSE).encode(), READ, lambda t: t == PROSE),
+    "invisible characters inside words": (
+        "a.txt",
+        PROSE.replace("envoys", "en\u200bvo\u200dys\ufeff")
+        .replace("capital", "\u2066capi\u00adtal\u2069")
+        .encode(),
+        READ,
+        lambda t: t == PROSE,
+    ),
+    "invisible characters in html": (
+        "a.html",
+        html(PARAGRAPHS.replace("envoys", "en&#8203;voys&#8238;")),
+        READ,
+        lambda t: "envoys" in t and "\u200b" not in t and "\u202e" not in t,
+    ),
     "date line only": ("a.txt", b" date 2024-01-02\n\n", "no text after its date line", None),
     "impossible date": ("a.txt", b" date 2024-13-45\n" + PROSE.encode(), "impossible date", None),
     "month date": ("a.txt", b" date 2024-02\n" + PROSE.encode(), READ, None),
@@ -130,7 +145,18 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
     ),
     "punctuation only": ("a.txt", b"!!! ... --- ??? ***\n|||\n", READ, None),
     "one long word": ("a.txt", b"x" * 20_000, READ, None),
-    "deeply nested html": ("a.html", b"<html><body>" + b"<div>" * 100_000 + b"x", "no article text", None),
+    "deeply nested html": (
+        "a.html",
+        b"<html><body>" + b"<div>" * 20_000 + b"x",
+        "nested more than 255 elements deep",
+        None,
+    ),
+    "html with a hundred thousand elements": (
+        "a.html",
+        html("<p>Talks.</p>" * 50_000),
+        "HTML with 100,007 tags, more than the 60,000 Accord parses",
+        None,
+    ),
     "truncated html": (
         "a.html",
         html(PARAGRAPHS)[:-40] + b"<p>The talks were cont",
@@ -189,7 +215,59 @@ KINDS: dict[str, tuple[str, bytes, str, Callable[[str], bool] | None]] = {
         None,
     ),
     "jsonl deeply nested": ("a.jsonl", b"[" * 100_000, "nested too deeply", None),
-    "jsonl huge integer": ("a.jsonl", b'{"id": ' + b"9" * 5000 + b', "text": "x"}', "is not JSON", None),
+    "jsonl huge integer": (
+        "a.jsonl",
+        b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+        "is not JSON: it holds a number of more than 4,300 digits",
+        None,
+    ),
+    "jsonl id with a lone surrogate": (
+        "a.jsonl",
+        b'{"id": "x\\ud800", "text": "' + PROSE.strip().encode() + b'"}',
+        "(id x\\ud800): `id` holds a control or invisible character or a lone surrogate",
+        None,
+    ),
+    "jsonl published with a lone surrogate": (
+        "a.jsonl",
+        b'{"id": "a", "published": "2024\\udfff", "text": "' + PROSE.strip().encode() + b'"}',
+        "not an ISO date (YYYY-MM-DD) between the years 1000 and 2999: 2024\\udfff",
+        None,
+    ),
+    "jsonl published in the year 9999": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE, "published": "9999-12-31"}),
+        "between the years 1000 and 2999: 9999-12-31",
+        None,
+    ),
+    "date line in the year 0001": ("a.txt", b" date 0001-01-01\n" + PROSE.encode(), "impossible date", None),
+    "jsonl text of control characters only": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": "\x01\x02\x1b\u200b\u202e"}),
+        "is empty",
+        None,
+    ),
+    "jsonl utf-16 with bom": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE}).decode().encode("utf-16"),
+        READ,
+        None,
+    ),
+    "jsonl utf-16 without bom": (
+        "a.jsonl",
+        jsonl({"id": "a", "text": PROSE}).decode().encode("utf-16-le"),
+        READ,
+        lambda t: t == PROSE,
+    ),
+    "json lines with a line separator inside a string": (
+        "feed",
+        jsonl({"id": "a", "text": "Talks\u2028ended.\u0085" + PROSE})
+        .decode()
+        .replace("\\u2028", "\u2028")
+        .encode(),
+        READ,
+        lambda t: t.startswith("Talks\u2028ended."),
+    ),
+    "jsonl binary": ("a.jsonl", rng.randbytes(8192), "looks binary", None),
     "jsonl not an object": ("a.jsonl", b'["id", "text"]', "is not a JSON object", None),
     "jsonl empty text": ("a.jsonl", jsonl({"id": "a", "text": "  "}), "is empty", None),
     "jsonl html only scripts": (
@@ -249,6 +327,52 @@ def test_each_kind_is_read_or_refused_clearly(tmp_path: Path, kind: str) -> None
         assert isinstance(first, Reject), f"expected a refusal containing {expected!r}"
         assert expected in first.error
         assert_clear(first, str(tmp_path / name))
+
+
+def test_a_binary_feed_is_refused_once(tmp_path: Path) -> None:
+    (reject,) = results_for(tmp_path, "a.jsonl", rng.randbytes(8192) + b"\n" * 20)
+    assert isinstance(reject, Reject) and "looks binary" in reject.error
+
+
+def test_html_bigger_than_the_parse_limit_is_refused_unparsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_HTML_CHARS", 1000)
+    (reject,) = results_for(tmp_path, "a.html", html(PARAGRAPHS * 3))
+    assert (
+        isinstance(reject, Reject) and "characters of HTML, more than the 1,000 Accord parses" in reject.error
+    )
+
+
+def surrogate_feed(folder: Path) -> Path:
+    """A feed whose first line's id is a lone surrogate escape, and whose second line is a good article."""
+    feed = folder / "feed.jsonl"
+    good = json.dumps({"id": "good", "text": ARTICLE})
+    feed.write_bytes(b'{"id": "x\\ud800", "text": "Talks."}\n' + good.encode() + b"\n")
+    return feed
+
+
+def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_extract(tmp_path: Path) -> None:
+    feed = surrogate_feed(tmp_path)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(feed), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert "line 1" in first["error"] and "x\\ud800" in first["error"]
+    assert second["id"] == "good" and second["events"]
+
+
+def test_a_lone_surrogate_in_an_id_costs_only_its_line_in_ingest(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(surrogate_feed(tmp_path)), "--db", url])
+    assert result.exit_code == 1, result.output
+    assert "x\\ud800" in result.stderr
+    store = open_store(url)
+    try:
+        stored = events(store)
+        assert stored and {source.input_id for event in stored for source in event.sources} == {"good"}
+    finally:
+        store.close()
 
 
 def test_duplicate_jsonl_ids_keep_the_first_and_refuse_the_repeat(tmp_path: Path) -> None:
@@ -461,3 +585,22 @@ def test_extract_runs_over_the_whole_corpus_and_exits_1(tmp_path: Path) -> None:
     assert len(failed) >= len(refused) + 1
     stderr = result.stderr
     assert all(f"failed: {line['error']}" in stderr.replace("\n", "") for line in failed[:5])
+
+
+def test_invisible_and_bidi_characters_cost_no_events(tmp_path: Path) -> None:
+    spoofed = (
+        ARTICLE.replace("Anna Berg", "An\u200bna\u200d Be\u202erg\u202c")
+        .replace("Kenji", "\ufeffKen\u2066ji\u2069")
+        .replace("Oslo", "Os\u200flo")
+    )
+    (tmp_path / "a_plain.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b_spoofed.txt").write_text(spoofed, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        app, ["extract", str(tmp_path / "a_plain.txt"), str(tmp_path / "b_spoofed.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    plain, spoofed_events = (
+        json.loads(line)["events"] for line in out.read_text(encoding="utf-8").splitlines()
+    )
+    assert plain and spoofed_events == plain

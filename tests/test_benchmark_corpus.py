@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from benchmark_scripts import load_benchmark
 
 from accord.readers import read_paths
 from accord.records import Document
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-
-
-def load_corpus() -> ModuleType:
-    """benchmarks/ is scripts, not a package: load corpus.py from its file."""
-    spec = importlib.util.spec_from_file_location("benchmark_corpus", BENCHMARKS / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = load_corpus()
+corpus = load_benchmark("corpus")
 
 
 def test_same_seed_same_corpus_and_a_longer_run_extends_a_shorter_one() -> None:

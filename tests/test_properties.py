@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.clean import clean
+from accord.decoding import INVISIBLE_CHARS
 from accord.extraction.dates import is_future_expression, resolve_date
 from accord.extraction.names import canonical_name, family_name, name_matches
 from accord.pipeline import extract_documents, prepare
@@ -66,10 +67,11 @@ def test_readers_never_raise_and_give_clean_documents_or_one_line_rejects(data: 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200))
 @settings(max_examples=200, deadline=None)
 def test_unicode_text_round_trips_through_every_unicode_codec(text: str) -> None:
+    visible = INVISIBLE_CHARS.sub("", text)  # what readers keep: no invisible or bidi characters
     for codec in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         results = list(read_bytes(text.encode(codec), "a", "a.txt"))
-        if text.strip() and not text.lstrip().startswith(("<", "{", "date")):
-            assert [r.text for r in results] == [text], codec
+        if visible.strip() and not visible.lstrip().startswith(("<", "{", "date")):
+            assert [r.text for r in results] == [visible], codec
 
 
 # The cleaner: lines of prose, chrome and junk in any order.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
-from store_articles import REPORT_A, article, count, fail_for, happened, report_a, report_b
+from store_articles import INGEST, REPORT_A, article, count, fail_for, happened, report_a, report_b
 
 from accord.errors import StoreError
 from accord.records import Extraction
@@ -68,3 +68,34 @@ def test_when_the_database_itself_fails_the_run_stops_and_keeps_what_it_stored(
     with pytest.raises(StoreError, match=r"could not write the database .*: database is locked"):
         ingest_results(store, [report_a(), report_b(), third()], lambda s: seen.append(s.outcome))
     assert seen == ["new"] and count(store, schema.documents) == 1
+
+
+def long_name_article(length: int) -> Extraction:
+    """An article whose first participant's name is `length` characters of capitalised words."""
+    words = " ".join(f"Name{i:05d}" for i in range(length // 10 + 1))[:length].strip()
+    body = [f"Ingrid {words} met Pablo Rojas in Oslo on 16 May 2023."]
+    people = [(f"Ingrid {words}", "foreign minister", "NOR"), ("Pablo Rojas", "foreign minister", "CHL")]
+    return article("long", body, "2023-05-17", [happened("meet", "2023-05-16", people, body, 0, "Oslo")])
+
+
+def test_an_absurdly_long_name_is_refused_alone_before_the_store(store: Store) -> None:
+    summary = ingest_results(store, [report_a(), long_name_article(3_000), third()])
+    assert (summary.documents_new, summary.documents_failed) == (2, 1)
+    (failure,) = summary.failures
+    assert failure.startswith("/inputs/long.txt: not stored: a name of 3,006 characters (Ingrid Name00000")
+    assert failure.endswith("is longer than the 300 the store takes")
+    assert count(store, schema.documents) == 2 and count(store, schema.people) == 2  # Solberg and Rojas
+
+
+def test_a_name_the_index_cannot_hold_costs_only_its_document_on_postgresql(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the length check (raised here), PostgreSQL's index row limit refuses the document alone."""
+    if store.dialect != "postgresql":
+        pytest.skip("SQLite indexes a string of any length")
+    monkeypatch.setattr(INGEST, "MAX_NAME_CHARS", 10**6)
+    summary = ingest_results(store, [report_a(), long_name_article(12_000), third()])
+    assert (summary.documents_new, summary.documents_failed) == (2, 1)
+    (failure,) = summary.failures
+    assert failure.startswith("/inputs/long.txt: not stored: index row") and "btree" in failure
+    assert count(store, schema.documents) == 2

@@ -58,7 +58,7 @@ def pairs(graph: dict[str, Any]) -> dict[tuple[str, str], dict[str, int]]:
 
 @pytest.fixture
 def edit_server(db: str) -> Iterator[str]:
-    with serving(create_app(Settings(db=db), Editing(TOKEN))) as address:
+    with serving(create_app(Settings(db=db), editing=Editing(TOKEN))) as address:
         yield address
 
 
@@ -144,7 +144,7 @@ def test_a_form_posted_from_another_site_is_refused(
 def test_edits_need_the_token_the_cookie_the_form_token_and_this_origin(db: str) -> None:
     meet = meeting(db)
     base = "http://testserver"
-    with TestClient(create_app(Settings(db=db), Editing(TOKEN)), base_url=base) as client:
+    with TestClient(create_app(Settings(db=db), editing=Editing(TOKEN)), base_url=base) as client:
         assert client.get("/edit?token=wrong", follow_redirects=False).status_code == 403
         form = {"action": "reject", "reason": "misread", "csrf": Editing(TOKEN).form_token}
         origin = {"Origin": base}
@@ -172,7 +172,7 @@ def test_the_actor_page_merges_two_spellings_and_corrects_an_affiliation(tmp_pat
     ingest_results(store, [report_a(), report_b(), report_c()], extractor="test")
     store.close()
     base = "http://testserver"
-    with TestClient(create_app(Settings(db=url), Editing(TOKEN)), base_url=base) as client:
+    with TestClient(create_app(Settings(db=url), editing=Editing(TOKEN)), base_url=base) as client:
         client.get(f"/edit?token={TOKEN}")
         assert 'name="same_as"' in client.get("/actor/Ingrid Solberg").text
         form = {"csrf": Editing(TOKEN).form_token, "same_as": "Inga Solberg", "reason": "one minister"}

@@ -72,7 +72,8 @@ def record_offices(
             person = {"id": pid, "name": p.name, "surname": key_name(p.name).split()[-1]}
             insert_ignore(conn, schema.people, [person])  # before its name keys, which refer to it
             index_name(conn, pid, p.name)
-            written = {p.name, p.mention.text if p.mention else p.name}
+            # in the order written (not a set's): the first text stored for an alias key is the one kept
+            written = dict.fromkeys((p.name, p.mention.text if p.mention else p.name))
             words = set(key_name(p.name).split())
             aliases = [
                 {"key": key_name(alias), "person_id": pid, "text": alias}

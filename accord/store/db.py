@@ -9,6 +9,7 @@ and then writes, so two concurrent writers could otherwise both create the same 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import import_module
@@ -65,6 +66,30 @@ class Store:
                 f"could not {action} the database {self.url}: {reason}; check --db / ACCORD_DB and that "
                 "the server is running"
             ) from err
+
+    def version(self) -> object:
+        """A value that changes whenever anyone commits a change to the database, cheap enough to ask per
+        request (caches of query answers check it); None when it cannot be told (then nothing is cached).
+
+        SQLite: the modification time and size of the database file and its write-ahead log (readers never
+        touch them). PostgreSQL: the server's current write-ahead log position (writes to its other
+        databases move it too, which only costs a cache its answers)."""
+        if self.dialect == "sqlite":
+            database = self.engine.url.database
+            if not database or database == ":memory:":
+                return None
+            try:
+                files = [os.stat(path) for path in (database, f"{database}-wal") if os.path.exists(path)]
+            except OSError:
+                return None
+            return tuple((info.st_mtime_ns, info.st_size) for info in files)
+        if self.dialect == "postgresql":
+            try:
+                with self.engine.connect() as conn:
+                    return conn.scalar(text("SELECT pg_current_wal_lsn()"))
+            except SQLAlchemyError:
+                return None  # a standby in recovery, or a server that does not say
+        return None
 
     def close(self) -> None:
         self.engine.dispose()

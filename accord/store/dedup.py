@@ -3,9 +3,12 @@
 A document's id is a hash of its normalised cleaned text, so the same article read twice, or the same
 article under different page chrome that the cleaner strips, gets the same id. Wire stories reprinted by
 several outlets differ by a headline, a byline or a closing line; MinHash signatures of word shingles and
-an LSH index (`datasketch`) find them, and the store links them to the article it already holds.
-`datasketch` (and the SciPy it loads, over a second) is imported only by what ingests: queries need
-`content_id` alone.
+locality-sensitive hashing find them, and the store links them to the article it already holds.
+
+The LSH index lives in the store (`document_bands`: one hash per band of each article's signature), not in
+memory: each new article looks up its band hashes inside the writer's transaction, so two ingests running
+at the same time see each other's articles, and adding one file costs a few index lookups instead of
+reading every stored signature.
 """
 
 from __future__ import annotations
@@ -14,10 +17,15 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
+from sqlalchemy import Connection, select
+
+from accord.store import schema
+
+if TYPE_CHECKING:  # datasketch, numpy and the SciPy they load (over a second) only for what ingests:
+    from datasketch import MinHash  # queries need `content_id` alone
 
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle: long enough that shared boilerplate phrases do not make articles alike
@@ -25,7 +33,25 @@ SCHEME = "affine32"  # stored signatures name their hashing scheme; changing it 
 THRESHOLD = 0.7  # estimated Jaccard similarity of shingles above which two articles are one story
 WORD = re.compile(r"\w+")
 
-__all__ = ["NearDuplicates", "content_id", "normalise", "signature", "signature_bytes"]
+
+
+@cache
+def banding() -> tuple[int, int]:
+    """The banding `datasketch` chooses for THRESHOLD: how many bands, of how many hash values each."""
+    from datasketch import MinHashLSH
+
+    chosen = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return chosen.b, chosen.r
+
+__all__ = [
+    "band_hashes",
+    "content_id",
+    "index_document",
+    "near_duplicate",
+    "normalise",
+    "signature",
+    "signature_bytes",
+]
 
 
 def normalise(text: str) -> str:
@@ -40,9 +66,9 @@ def content_id(*parts: str) -> str:
 
 
 def signature(text: str) -> MinHash:
+    words = WORD.findall(normalise(text))
     from datasketch import MinHash
 
-    words = WORD.findall(normalise(text))
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     span = max(1, len(words) - SHINGLE + 1)
     minhash.update_batch(" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(span))
@@ -62,27 +88,53 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
 
 
-class NearDuplicates:
-    """An in-memory LSH index over the stored articles' signatures, loaded once per ingest run."""
+def band_hashes(minhash: MinHash) -> list[int]:
+    """One signed 64-bit hash per band of the signature (the band's number mixed in, so a hash names its
+    band): two articles that share any one are candidates."""
+    import numpy as np
 
-    def __init__(self, stored: Iterable[tuple[str, bytes]] = ()) -> None:
-        from datasketch import MinHashLSH
+    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    hashes = []
+    bands, size = banding()
+    for band in range(bands):
+        rows = values[band * size : (band + 1) * size].tobytes()
+        digest = hashlib.blake2b(band.to_bytes(2, "big") + rows, digest_size=8).digest()
+        hashes.append(int.from_bytes(digest, "big", signed=True))
+    return hashes
 
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
-        for doc_id, data in stored:
-            self.add(doc_id, from_bytes(data))
 
-    def add(self, doc_id: str, minhash: MinHash) -> None:
-        if doc_id not in self.signatures:
-            self.signatures[doc_id] = minhash
-            self.lsh.insert(doc_id, minhash)
+def band_rows(doc_id: str, minhash: MinHash) -> list[dict[str, object]]:
+    return [{"hash": value, "document_id": doc_id} for value in dict.fromkeys(band_hashes(minhash))]
 
-    def find(self, minhash: MinHash) -> tuple[str, float] | None:
-        """The most similar stored article at or above the threshold, with its estimated similarity."""
-        scored = [(self.signatures[key].jaccard(minhash), key) for key in self.lsh.query(minhash)]
-        scored = [(score, key) for score, key in scored if score >= THRESHOLD]
-        if not scored:
-            return None
-        score, key = max(scored, key=lambda pair: (pair[0], pair[1]))
-        return key, score
+
+def index_document(conn: Connection, doc_id: str, minhash: MinHash) -> None:
+    """Add a stored article's band hashes to the store's LSH index, in the transaction that stores it."""
+    conn.execute(schema.document_bands.insert(), band_rows(doc_id, minhash))
+
+
+def index_documents(conn: Connection, stored: Iterable[tuple[str, bytes]], batch: int = 10_000) -> None:
+    """Add stored articles, given as (id, signature bytes), to the index (the migration that makes it)."""
+    rows: list[dict[str, object]] = []
+    for doc_id, data in stored:
+        rows.extend(band_rows(doc_id, from_bytes(data)))
+        if len(rows) >= batch:
+            conn.execute(schema.document_bands.insert(), rows)
+            rows = []
+    if rows:
+        conn.execute(schema.document_bands.insert(), rows)
+
+
+def near_duplicate(conn: Connection, minhash: MinHash) -> tuple[str, float] | None:
+    """The most similar stored article at or above the threshold, with its estimated similarity."""
+    b, d = schema.document_bands, schema.documents
+    candidates = conn.execute(
+        select(d.c.id, d.c.minhash).where(
+            d.c.id.in_(select(b.c.document_id).where(b.c.hash.in_(band_hashes(minhash))))
+        )
+    ).all()
+    scored = [(from_bytes(row.minhash).jaccard(minhash), row.id) for row in candidates]
+    scored = [(score, key) for score, key in scored if score >= THRESHOLD]
+    if not scored:
+        return None
+    score, key = max(scored)
+    return key, score

@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import DataError, IntegrityError
 
+from accord.decoding import printable
 from accord.errors import StoreError
 from accord.records import CleanedDocument, Document, Extraction, Reject
 from accord.settings import Settings
@@ -32,7 +33,7 @@ from accord.store import schema
 from accord.store.actors import forget_offices, record_offices
 from accord.store.corrected import reapply
 from accord.store.db import Store
-from accord.store.dedup import NearDuplicates, content_id, signature, signature_bytes
+from accord.store.dedup import content_id, index_document, near_duplicate, signature, signature_bytes
 from accord.store.mentions import events_of, refold, remove_mentions, store_mention
 from accord.store.unasserted import store_unasserted
 
@@ -46,6 +47,12 @@ COUNTERS: dict[str, str] = {
     "re-extracted": "documents_reextracted",
     "failed": "documents_failed",
 }
+# The longest name, role or place the store takes. A longer one is not a name but a scraper's slip or an
+# attack, and PostgreSQL refuses index rows over about 2,700 bytes.
+MAX_NAME_CHARS = 300
+# SQLSTATE classes of errors in what one document asked the database to store: data exceptions (a value
+# too long or malformed), integrity constraints, and limits such as the size of an index row.
+REFUSALS = ("22", "23", "54")
 
 __all__ = ["IngestSummary", "Outcome", "Stored", "ingest", "ingest_results"]
 
@@ -118,8 +125,6 @@ def ingest_results(
     A document whose data the database refuses is rolled back alone and counted as failed; an error of the
     database itself (gone, full, locked too long) stops the run, every document before it stored whole.
     """
-    with store.read() as conn:
-        index = NearDuplicates(conn.execute(select(schema.documents.c.id, schema.documents.c.minhash)).all())
     if extractor is None:
         from accord.pipeline import extractor_version
 
@@ -128,9 +133,12 @@ def ingest_results(
     for result in results:
         if isinstance(result, Reject):
             stored = Stored(result.source, "failed", error=result.error)
+        elif reason := overlong(result):
+            document = result.cleaned.document
+            stored = Stored(document.source, "failed", error=f"{named(document)}: not stored: {reason}")
         else:
             try:
-                stored = store_extraction(store, index, result, extractor)
+                stored = store_extraction(store, result, extractor)
             except StoreError as error:
                 reason = refused(error)
                 if reason is None:
@@ -152,8 +160,25 @@ def refused(error: StoreError) -> str | None:
     cause = error.__cause__
     if cause is None:
         return str(error)
-    if isinstance(cause, IntegrityError | DataError):
-        return str(cause.orig or cause).strip().splitlines()[0]
+    sqlstate = str(getattr(getattr(cause, "orig", None), "sqlstate", None) or "")
+    if isinstance(cause, IntegrityError | DataError) or sqlstate.startswith(REFUSALS):
+        return str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
+    return None
+
+
+def overlong(result: Extraction) -> str | None:
+    """Why an extraction names someone, an office or a place too long to be one, or None."""
+    for event in result.events:
+        fields = [("place", event.location.city)]
+        fields += [
+            (what, value) for p in event.participants for what, value in (("name", p.name), ("role", p.role))
+        ]
+        for what, value in fields:
+            if value and len(value) > MAX_NAME_CHARS:
+                return (
+                    f"a {what} of {len(value):,} characters ({printable(value[:40])}...) is longer than the "
+                    f"{MAX_NAME_CHARS} the store takes"
+                )
     return None
 
 
@@ -162,7 +187,7 @@ def named(document: Document) -> str:
     return document.source if document.id in document.source else f"{document.source} (id {document.id})"
 
 
-def store_extraction(store: Store, index: NearDuplicates, result: Extraction, extractor: str) -> Stored:
+def store_extraction(store: Store, result: Extraction, extractor: str) -> Stored:
     cleaned = result.cleaned
     source = cleaned.document.source
     doc_id = content_id(cleaned.text)
@@ -189,7 +214,7 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction, ex
             return Stored(
                 source, "re-extracted", doc_id, events_new=new, events_fused=len(result.events) - new
             )
-        near = index.find(minhash)
+        near = near_duplicate(conn, minhash)  # in the transaction: it sees what other writers committed
         if near:
             copy_of, similarity = near
             log.info("%s is a near-duplicate (%.2f) of document %s", source, similarity, copy_of)
@@ -214,10 +239,10 @@ def store_extraction(store: Store, index: NearDuplicates, result: Extraction, ex
         ]
         if dropped:
             conn.execute(schema.dropped_lines.insert(), dropped)
+        index_document(conn, doc_id, minhash)
         add_source(conn, doc_id, cleaned, 1.0)
         new = store_events(conn, doc_id, result, extractor)
         reapply(conn, events_of(conn, doc_id))
-    index.add(doc_id, minhash)  # only once the transaction has committed
     return Stored(source, "new", doc_id, events_new=new, events_fused=len(result.events) - new)
 
 

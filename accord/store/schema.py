@@ -16,6 +16,7 @@ here must come with a new step in `migrations.py`. The SQL views for analysts (`
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -231,6 +232,14 @@ corrections = Table(
     Column("reason", Text, nullable=False),
     Column("made_by", Text, nullable=False),
     Column("made_at", String(32), nullable=False),
+)
+
+# The near-duplicate index: one row per band hash of each document's MinHash signature (`store.dedup`).
+document_bands = Table(
+    "document_bands",
+    added,
+    Column("hash", BigInteger, primary_key=True),
+    Column("document_id", ID, ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
 )
 
 

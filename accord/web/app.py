@@ -1,15 +1,19 @@
 """The web app, composed in one place: the store opened at startup and closed at shutdown, security headers,
 one error shape for every error, and every view mounted twice, as an HTML page and as its JSON twin.
 
-Read-only by construction: only GET routes, and the views call the store's query functions. Edits exist only
-when `create_app` is given an `Editing` secret (`accord serve --allow-edits`; see `accord.web.edits`).
+Read-only by construction: only GET (and HEAD) routes, and the views call the store's query functions;
+edits exist only when `create_app` is given an `Editing` secret (`accord serve --allow-edits`; see
+`accord.web.edits`). It answers only requests addressed to the host names it was started for, so a page on
+another site cannot reach it through DNS rebinding. `accord serve` runs it in several worker processes
+through `app_from_environment`.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -30,13 +34,18 @@ from accord.errors import AccordError, BadQuery, NotFound
 from accord.settings import Settings
 from accord.store import open_store
 from accord.web import charts, explore, views
+from accord.web.cache import ResponseCache
 from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
+from accord.web.guard import LOOPBACK_HOSTS, RequestGuard
 from accord.web.monitor import MONITOR_VIEW
 from accord.web.views import VIEWS, View
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ErrorBody", "create_app"]
+__all__ = ["ErrorBody", "app_from_environment", "create_app"]
+
+EDIT_TOKEN_VARIABLE = "ACCORD_WEB_EDIT_TOKEN"  # the secret of `accord serve --allow-edits`, for its workers
+HOSTS_VARIABLE = "ACCORD_WEB_HOSTS"  # comma-separated: how `accord serve` tells its workers their hosts
 
 # No script runs on these pages, so none is allowed; styles only from our own stylesheet.
 SECURITY_HEADERS = {
@@ -150,9 +159,27 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
-def create_app(settings: Settings, editing: Editing | None = None) -> FastAPI:
-    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first);
-    with `editing`, also the review forms that correct the record."""
+async def store_version(scope: Scope) -> object:
+    """The version of the store the app serves; PostgreSQL's is a query, so it runs off the event loop."""
+    store = scope["app"].state.store
+    return store.version() if store.dialect == "sqlite" else await run_in_threadpool(store.version)
+
+
+def app_from_environment() -> FastAPI:
+    """The app each `accord serve` worker process builds: settings from `ACCORD_*` variables, the hosts it
+    answers for from `ACCORD_WEB_HOSTS`, and the edit secret, if edits are allowed, from
+    `ACCORD_WEB_EDIT_TOKEN`."""
+    hosts = [host for host in os.environ.get(HOSTS_VARIABLE, "").split(",") if host.strip()]
+    token = os.environ.get(EDIT_TOKEN_VARIABLE)
+    return create_app(Settings.from_env(), hosts or LOOPBACK_HOSTS, Editing(token) if token else None)
+
+
+def create_app(
+    settings: Settings, hosts: Collection[str] = LOOPBACK_HOSTS, editing: Editing | None = None
+) -> FastAPI:
+    """The Accord web app over the store at `settings.db` (which must exist: run `accord ingest` first),
+    answering requests for `hosts` only ("*": any); with `editing`, also the review forms that correct
+    the record."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -214,6 +241,8 @@ def create_app(settings: Settings, editing: Editing | None = None) -> FastAPI:
     app.add_exception_handler(Exception, failed)
 
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(ResponseCache, version=store_version)
+    app.add_middleware(RequestGuard, hosts=hosts)
     headers = SECURITY_HEADERS | ({"Referrer-Policy": REFERRER_POLICY} if editing else {})
     app.add_middleware(SecurityHeaders, headers=headers)
     app.mount("/static", StaticFiles(packages=[("accord.web", "static")]), name="static")
