@@ -46,6 +46,8 @@ SENTENCES = (
     "The two ministers last met at a summit in Addis Ababa.",
     "The two presidents have spoken by phone several times since then.",
     "The two presidents spoke by phone on Monday.",
+    "The Secretary General today concluded a two-day visit to Kyrgyzstan.",
+    "The Secretary General began a two-day visit to Kyrgyzstan today.",
 )
 
 

@@ -38,3 +38,15 @@ def test_an_undated_earlier_meeting_and_a_count_of_calls_are_no_single_dated_eve
     assert not not_one_dated_occasion(
         token(parsed("The two presidents spoke by phone on Monday."), "phone"), None
     )
+
+
+def test_a_visit_that_ended_today_began_as_many_days_before_as_it_lasted() -> None:
+    from accord.extraction.dates import first_day
+    from accord.extraction.mentions import ended_occasion_days
+    from accord.records import EventDate
+
+    ended = parsed("The Secretary General today concluded a two-day visit to Kyrgyzstan.")
+    assert ended_occasion_days(token(ended, "visit")) == 2
+    assert first_day(EventDate("2026-04-10", "day", "relative"), 2).value == "2026-04-09"
+    began = parsed("The Secretary General began a two-day visit to Kyrgyzstan today.")
+    assert ended_occasion_days(token(began, "visit")) == 1

@@ -408,3 +408,17 @@ def full_dates(texts: list[str]) -> list[date]:
         if resolved is not None and resolved.value and resolved.precision == "day" and resolved.value[0] != "-":
             found.append(date.fromisoformat(resolved.value))
     return found
+
+
+def first_day(when: EventDate, last_day_of: int) -> EventDate:
+    """The first day of an occasion of `last_day_of` days that ended on `when` ("concluded a two-day visit
+    today"): DEV-README dates a multi-day visit to its first reported day."""
+    if when.precision != "day" or not when.value or when.value.startswith("--") or last_day_of < 2:
+        return when
+    start = date.fromisoformat(when.value) - timedelta(days=last_day_of - 1)
+    return replace(when, value=start.isoformat(), in_text=None)
+
+
+def days_long(noun: str) -> int | None:
+    """How many days "two-day", "3-day" or "three day" says, else None."""
+    return _NUMBERS.get(noun.lower(), int(noun) if noun.isdigit() and int(noun) < 32 else None)

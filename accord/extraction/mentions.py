@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Cast
-from accord.extraction.dates import MONTHS, is_future_expression, resolve_date
+from accord.extraction.dates import MONTHS, days_long, first_day, is_future_expression, resolve_date
 from accord.extraction.lexicon import (
     EARLIER_OCCASION,
+    ENDING_VERBS,
     HABITUAL,
     NOT_EVENT_DATE,
     OTHER_OCCASION,
@@ -141,7 +142,20 @@ def sentence_date(
         distance = abs(entity.start - trigger.token.i)
         if best is None or distance < best[0]:
             best = (distance, resolved)
-    return best[1] if best else None
+    return first_day(best[1], ended_occasion_days(trigger.token)) if best else None
+
+
+def ended_occasion_days(trigger: Token) -> int:
+    """How many days long an occasion the sentence says just ended was ("concluded a two-day visit",
+    "wrapped up a three-day state visit"): its date is its last day. 1 otherwise."""
+    verb = clause_root(trigger)
+    if verb.lower_ not in ENDING_VERBS or trigger.dep_ != "dobj":
+        return 1
+    for token in trigger.subtree:
+        if token.lower_ == "day" and token.i < trigger.i:
+            number = next((c for c in token.children if c.dep_ == "nummod"), None)
+            return (days_long(number.text) or 1) if number is not None else 1
+    return 1
 
 
 def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
