@@ -61,10 +61,5 @@ def test_html_is_parsed_in_linear_time_and_a_huge_page_is_refused_unparsed() -> 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="event merging (accord/merging.py) and the per-sentence entity scans are quadratic in the "
-    "mentions of one document; the lead fixes them with the move to accord/extraction/",
-)
 def test_a_sentence_repeated_hundreds_of_times_is_extracted_in_linear_time() -> None:
     assert_linear("meeting sentence repeated (extraction)", 150, runs=1)  # 150, then 600 sentences

@@ -32,6 +32,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.people import someone_else
+from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
 
@@ -160,7 +161,7 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:
         if sentence.root.pos_ not in ("VERB", "AUX"):
             continue  # a date line or caption credit, not a sentence about what happened
-        for entity in sentence.ents:
+        for entity in sentence_ents(sentence):
             if entity.label_ != "DATE" or is_future_expression(entity.text, published):
                 continue
             resolved = resolve_date(entity.text, published)

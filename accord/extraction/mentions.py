@@ -37,7 +37,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, sentence_location
-from accord.extraction.syntax import ancestors
+from accord.extraction.syntax import ancestors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, Location
 
@@ -115,7 +115,7 @@ def sentence_date(
     """The date the sentence gives its event: the nearest date phrase that is not "since …" or a plan."""
     doc = sentence.doc
     best: tuple[int, EventDate] | None = None
-    for entity in sentence.ents:
+    for entity in sentence_ents(sentence):
         if entity.label_ not in ("DATE", "TIME"):
             continue
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""

@@ -48,15 +48,33 @@ def same_interaction(a: Mention, b: Mention) -> bool:
 
 
 def merge(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of one interaction, in groups: a mention joins the first group all of whose members it
+    agrees with. Only members that differ in what `same_interaction` reads (date, names) are compared, and
+    only within groups of the same type, parties and host, so a page repeating one sentence hundreds of
+    times stays linear."""
     groups: list[list[Mention]] = []
+    kinds: dict[tuple[object, ...], list[tuple[list[Mention], dict[tuple[object, ...], Mention]]]] = {}
     for mention in mentions:
-        for group in groups:
-            if all(same_interaction(mention, other) for other in group):
+        for group, distinct in kinds.setdefault(kind_of(mention), []):
+            if all(same_interaction(mention, other) for other in distinct.values()):
                 group.append(mention)
+                distinct.setdefault(reading_of(mention), mention)
                 break
         else:
             groups.append([mention])
+            kinds[kind_of(mention)].append((groups[-1], {reading_of(mention): mention}))
     return groups
+
+
+def kind_of(mention: Mention) -> tuple[object, ...]:
+    """What two mentions of one interaction always share: type, parties and, for a visit, the host."""
+    host = mention.host.country if mention.type == "visit" and mention.host else None
+    return (mention.type, frozenset(affiliations(mention.parties)), host)
+
+
+def reading_of(mention: Mention) -> tuple[object, ...]:
+    """The rest of what `same_interaction` compares: the date and the people named."""
+    return (mention.date.value if mention.date else None, frozenset(p.name for p in mention.parties if p.name))
 
 
 def best_date(group: list[Mention]) -> EventDate | None:
@@ -84,8 +102,9 @@ def discussion(group: list[Mention], evidence: list[SpacySpan]) -> str:
     that names one of its people (readouts list the topics after the opening line)."""
     sentences = {s.start: s for s in evidence}
     if group[0].type in ("meet", "call"):
-        for party in (p for m in group for p in m.parties if p.actor is not None):
-            sentences.update((mention.sent.start, mention.sent) for mention in party.actor.mentions)
+        actors = {id(p.actor): p.actor for m in group for p in m.parties if p.actor is not None}
+        for actor in actors.values():
+            sentences.update((mention.sent.start, mention.sent) for mention in actor.mentions)
     return " ".join(sentences[k].text for k in sorted(sentences))
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from accord.extraction.affiliations import strip_possessive
 from accord.extraction.lexicon import DESTINATION_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, VENUE_WORDS
 from accord.extraction.parties import in_side_clause, owned_by_other
+from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.records import Location
 
@@ -61,7 +62,7 @@ def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
     """Place names of a sentence: the model's place entities, plus known cities it labelled otherwise or
     not at all (the small model reads "in Montevideo" as a PRODUCT)."""
     places = []
-    for entity in sentence.ents:
+    for entity in sentence_ents(sentence):
         if entity.label_ in PLACE_LABELS or (entity.label_ not in ("NORP", "DATE") and known_city(entity)):
             places.append(entity)
     doc = sentence.doc
@@ -131,7 +132,7 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
     """ "in Helsinki, Finland" or "in Phnom Penh, Cambodia": the country after the comma wins."""
     doc = sentence.doc
     if location.city and entity.end + 1 < sentence.end and doc[entity.end].text == ",":
-        following = next((e for e in sentence.ents if e.start == entity.end + 1 and e.label_ == "GPE"), None)
+        following = next((e for e in sentence_ents(sentence) if e.start == entity.end + 1 and e.label_ == "GPE"), None)
         country = country_code(following.text) if following is not None else None
         if country:
             return Location(city=location.city, country=country)

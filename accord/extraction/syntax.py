@@ -49,3 +49,21 @@ def about_a_signing(verb: Token) -> bool:
     """Whether a witness's or mediator's verb is about a signing ("witnessed the signing of …", "a
     ceremony … overseen by"), not about talks they took part in."""
     return any(t.lower_ in SIGNING_NOUNS for t in (verb.head, *verb.subtree))
+
+
+ENTS_KEY = "accord_sentence_ents"
+
+
+def sentence_ents(sentence: SpacySpan) -> list[SpacySpan]:
+    """The entities of a sentence, read once per document: spaCy's `Span.ents` walks every entity of the
+    document on each call, which a page of hundreds of sentences would pay for hundreds of times."""
+    doc = sentence.doc
+    by_sentence: dict[int, list[SpacySpan]] | None = doc.user_data.get(ENTS_KEY)
+    if by_sentence is None:
+        by_sentence = {}
+        for entity in doc.ents:
+            by_sentence.setdefault(entity.sent.start, []).append(entity)
+        doc.user_data[ENTS_KEY] = by_sentence
+    return [
+        e for e in by_sentence.get(sentence.start, []) if sentence.start <= e.start and e.end <= sentence.end
+    ]

@@ -33,6 +33,7 @@ from accord.extraction.lexicon import (
     SCHEDULE_WORDS,
     VISIT_WORDS,
 )
+from accord.extraction.syntax import sentence_ents
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
 
@@ -264,7 +265,7 @@ def in_person(sentence: SpacySpan) -> bool:
     """Words that put talks in a room: a venue, sidelines, a visit."""
     return any(t.lower_ in ("sidelines", "margins", "during", "visit", "venue") for t in sentence) or any(
         e.label_ in ("GPE", "FAC") and e.start > 0 and sentence.doc[e.start - 1].lower_ in ("in", "at")
-        for e in sentence.ents
+        for e in sentence_ents(sentence)
     )
 
 
