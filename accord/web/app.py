@@ -241,7 +241,8 @@ def create_app(
     app.add_exception_handler(Exception, failed)
 
     app.add_middleware(DropEmptyParams)
-    app.add_middleware(ResponseCache, version=store_version)
+    if editing is None:  # an editor's pages differ by sign-in and change with every edit: never cached
+        app.add_middleware(ResponseCache, version=store_version)
     app.add_middleware(RequestGuard, hosts=hosts)
     headers = SECURITY_HEADERS | ({"Referrer-Policy": REFERRER_POLICY} if editing else {})
     app.add_middleware(SecurityHeaders, headers=headers)
