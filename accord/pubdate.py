@@ -71,7 +71,9 @@ _WIRE_PREFIX = re.compile(r"^(?P<prefix>[A-ZÀ-Ý][^\n]{2,100}?)(?:\s[-–—]{1
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b,?\s*(?:\w+day\s*)?[,(]\s*(?P<date>[^()]{6,30})\)", re.IGNORECASE)
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)", re.I)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)", re.I
+)
 _FOOT_LABEL = re.compile(r"\b(?:published|posted)\b\s*(?:on)?\s*:?", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<year>199\d|20[0-3]\d)/")
 _WIRE_PLACE = 40  # a dateline's opening parenthesis comes right after the place
@@ -101,7 +103,11 @@ def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
     url = _url_date(document.url or "")
     banner, dateline = _dateline_dates(cleaned)
     found += [(dateline, "dateline"), (banner, "banner"), (url, "url")]
-    found += [(_wire_date(cleaned, url), "wire"), (_today_date(cleaned), "today"), (_foot_date(cleaned), "footer")]
+    found += [
+        (_wire_date(cleaned, url), "wire"),
+        (_today_date(cleaned), "today"),
+        (_foot_date(cleaned), "footer"),
+    ]
     return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
 
 

@@ -143,4 +143,3 @@ def test_reader_comments_are_not_evidence(
     name: str, doc_id: str, records_of: Callable[[str], dict[str, dict[str, Any]]]
 ) -> None:
     assert_not_quoted(records_of(name), doc_id, BY_NAME[name].comment_only[doc_id])
-

@@ -294,8 +294,9 @@ def test_a_meeting_at_an_organisations_headquarters_is_a_visit_to_its_country() 
         "Secretariat in Jakarta on Tuesday.",
     )
     visits = [e for e in events if e.type == "visit"]
-    assert [(v.location.country, [p.affiliation for p in v.participants]) for v in visits] == [("IDN", ["PER"])]
-
+    assert [(v.location.country, [p.affiliation for p in v.participants]) for v in visits] == [
+        ("IDN", ["PER"])
+    ]
 
 
 def test_separate_calls_are_two_events_with_the_offices_the_list_gives() -> None:

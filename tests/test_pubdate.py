@@ -131,10 +131,25 @@ def test_sentence_with_a_date_is_not_a_dateline() -> None:
     ("first_line", "url", "value", "source"),
     [
         ("ACCRA, 12 March 2024 (GNA) – The presidents met.", None, "2024-03-12", "dateline"),
-        ("Dakar (Newswire / West Africa Desk - 28th November, 2019) The presidents met.", None, "2019-11-28", "wire"),
+        (
+            "Dakar (Newswire / West Africa Desk - 28th November, 2019) The presidents met.",
+            None,
+            "2019-11-28",
+            "wire",
+        ),
         ("RABAT, (Newswire - 11th Mar, 2023 ): The presidents met.", None, "2023-03-11", "dateline"),
-        ("TOKYO, March 12 (Kyodo) – The presidents met.", "https://example.org/2024/news/a.html", "2024-03-12", "wire"),
-        ("The presidents met today, Sunday (May 7, 2023) in Rabat to discuss gas.", None, "2023-05-07", "today"),
+        (
+            "TOKYO, March 12 (Kyodo) – The presidents met.",
+            "https://example.org/2024/news/a.html",
+            "2024-03-12",
+            "wire",
+        ),
+        (
+            "The presidents met today, Sunday (May 7, 2023) in Rabat to discuss gas.",
+            None,
+            "2023-05-07",
+            "today",
+        ),
     ],
 )
 def test_wire_datelines_and_todays_date_in_the_first_lines(

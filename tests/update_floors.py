@@ -23,8 +23,12 @@ MARGIN = 0.01
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--raise", dest="raise_floors", action="store_true", help="raise floors to the scores")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--raise", dest="raise_floors", action="store_true", help="raise floors to the scores"
+    )
     parser.add_argument("--allow-lower", action="store_true", help="let --raise lower a floor too")
     parser.add_argument("--accept-gold", action="store_true", help="record the gold files' current hashes")
     args = parser.parse_args(argv)

@@ -59,8 +59,6 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
-
-
 def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
     if mention.type == "visit" or mention in interactions:
@@ -77,8 +75,6 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
             mention.location = None
         mention.date = mention.date or context.date
         mention.location = mention.location or context.location
-
-
 
 
 def complete_credentials(mentions: list[Mention]) -> None:
@@ -122,8 +118,6 @@ def multilateral_trip(mention: Mention, interactions: list[Mention]) -> bool:
     host = mention.host.country if mention.host else None
     met_host = any(host in affiliations(m.parties) for m in interactions)
     return any(cue in text for cue in ATTEND_CUES) and not met_host
-
-
 
 
 def implied_visits(interactions: list[Mention]) -> list[Mention]:

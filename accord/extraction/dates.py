@@ -405,7 +405,12 @@ def full_dates(texts: list[str]) -> list[date]:
     found = []
     for text in texts:
         resolved = resolve_date(text, None)
-        if resolved is not None and resolved.value and resolved.precision == "day" and resolved.value[0] != "-":
+        if (
+            resolved is not None
+            and resolved.value
+            and resolved.precision == "day"
+            and resolved.value[0] != "-"
+        ):
             found.append(date.fromisoformat(resolved.value))
     return found
 

@@ -106,7 +106,9 @@ OTHER_OCCASION = {"since"}
 # "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
 EARLIER_OCCASION = words("last previously formerly once")
 # Verbs that end an occasion: its date is its last day ("concluded a two-day visit today").
-ENDING_VERBS = words("concluded concludes concluding ended ends wrapped wraps completed completes finished finishes")
+ENDING_VERBS = words(
+    "concluded concludes concluding ended ends wrapped wraps completed completes finished finishes"
+)
 # Interactions counted, not told: "have spoken regularly", "met repeatedly" (and "several times").
 HABITUAL = words("regularly repeatedly often frequently routinely")
 NOT_EVENT_DATE = words("after ahead before by since through till until")

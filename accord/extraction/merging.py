@@ -18,8 +18,6 @@ from accord.records import PLOVER, Event, EventDate, Location, Participant, Plov
 VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 
 
-
-
 def days_apart(a: str, b: str) -> int:
     """Days between two full dates; a large number when either is partial."""
     try:
@@ -74,7 +72,10 @@ def kind_of(mention: Mention) -> tuple[object, ...]:
 
 def reading_of(mention: Mention) -> tuple[object, ...]:
     """The rest of what `same_interaction` compares: the date and the people named."""
-    return (mention.date.value if mention.date else None, frozenset(p.name for p in mention.parties if p.name))
+    return (
+        mention.date.value if mention.date else None,
+        frozenset(p.name for p in mention.parties if p.name),
+    )
 
 
 def best_date(group: list[Mention]) -> EventDate | None:

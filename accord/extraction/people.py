@@ -172,8 +172,6 @@ def merge_partial_actors(cast: Cast) -> None:
         cast.actors.remove(partial)
 
 
-
-
 def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
     """The country a token names if it may say whom a person serves: not a place ("in Peru"), not a
     city, and not part of someone else's description ("his Japanese counterpart, X")."""
@@ -210,13 +208,9 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     return code
 
 
-
-
 def acts(mention: SpacySpan) -> bool:
     """Whether a mention is the one who meets, receives, hosts or calls: someone acting for a government."""
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
-
-
 
 
 def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
@@ -341,8 +335,6 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             )  # "foreign secretary"
 
 
-
-
 def serves_a_body(doc: Doc, actor: Actor) -> bool:
     """An office that international organisations have and governments rarely do, by its function or
     its title ("the High Representative of the Union …")."""
@@ -374,8 +366,6 @@ def listed_together(mention: SpacySpan, actor: Actor) -> bool:
         if linked and first.root.dep_ in ("pobj", "dobj") and first.root.head.dep_ != "agent":
             return True  # not "signed by X and Y": a passive's agents are the two sides
     return False
-
-
 
 
 def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:

@@ -132,7 +132,9 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
     """ "in Helsinki, Finland" or "in Phnom Penh, Cambodia": the country after the comma wins."""
     doc = sentence.doc
     if location.city and entity.end + 1 < sentence.end and doc[entity.end].text == ",":
-        following = next((e for e in sentence_ents(sentence) if e.start == entity.end + 1 and e.label_ == "GPE"), None)
+        following = next(
+            (e for e in sentence_ents(sentence) if e.start == entity.end + 1 and e.label_ == "GPE"), None
+        )
         country = country_code(following.text) if following is not None else None
         if country:
             return Location(city=location.city, country=country)

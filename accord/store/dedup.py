@@ -34,7 +34,6 @@ THRESHOLD = 0.7  # estimated Jaccard similarity of shingles above which two arti
 WORD = re.compile(r"\w+")
 
 
-
 @cache
 def banding() -> tuple[int, int]:
     """The banding `datasketch` chooses for THRESHOLD: how many bands, of how many hash values each."""
@@ -42,6 +41,7 @@ def banding() -> tuple[int, int]:
 
     chosen = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return chosen.b, chosen.r
+
 
 __all__ = [
     "band_hashes",

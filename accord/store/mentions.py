@@ -152,9 +152,7 @@ def ordered_mentions(conn: Connection, event_ids: Sequence[str] | None) -> list[
     return mentions_where(conn, None if event_ids is None else m.c.event_id.in_(event_ids))
 
 
-def mentions_where(
-    conn: Connection, condition: ColumnElement[bool] | None
-) -> list[tuple[str, str, Facts]]:
+def mentions_where(conn: Connection, condition: ColumnElement[bool] | None) -> list[tuple[str, str, Facts]]:
     """(mention id, event id, facts) of the mentions that meet `condition` on the event mentions table
     (every mention when None), in ingest order."""
     m, p, d = schema.event_mentions, schema.participants, schema.documents

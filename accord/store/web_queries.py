@@ -199,7 +199,9 @@ def event_page(
         return total, page_of(conn, query, offset, limit, newest_first) if offset < total else []
 
 
-def page_of(conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool) -> list[FusedEvent]:
+def page_of(
+    conn: Connection, query: Select[Any], offset: int, limit: int, newest_first: bool
+) -> list[FusedEvent]:
     """The events of one page of `query` (which selects ids from the events table), in chronological order."""
     return load_in_order(conn, sorted_ids(conn, query, None, newest_first, offset, limit))
 
