@@ -14,6 +14,9 @@ shared/corpus/DEV-README.md, is tests/data/<set>.gold.jsonl.
 - later (30 pages): Latin American, Indian, Chinese, Russian, German, French, Italian, Swedish, Australian,
   Turkish, Iranian, Egyptian and Saudi releases and wires, ECOWAS, ASEAN, UN and AU notes, a US readout,
   an AMP page, a newsletter roundup; first-person releases, glued initials, trilateral meetings.
+- wave (30 pages): reposts of releases and wires on other countries' sites, roundups and "Attending
+  were" lists, separate bilaterals and calls, dated and undated background occasions, mediators and
+  witnesses, state-level agreements, unnamed officials, yearless datelines and undated pages.
 
 Each set's first measure, when it was written, is the honest estimate for pages Accord has never seen;
 each was then used to find general kinds of failure, so the floors sit a little below the current
@@ -97,6 +100,13 @@ SETS = [
             "l20_kyodo_jpn_uzb_comments": ("Samarkand", "Bukhara", "Fukuoka"),
             "l23_pakdaily_kabul_pak_chn_afg_trilateral_comments": ("Urumqi", "Quetta", "Tashkent"),
             "l27_offtopic_handball_final_comments": ("Herning", "Randers"),
+        },
+    ),
+    WrittenSet(
+        "wave",
+        {
+            "w15_offtopic_football_transfer": "off-topic sport (clubs agree fees, a manager meets a board)",
+            "w16_plans_only_pacific_summit": "plans only (a trip next week, an expected signing)",
         },
     ),
 ]
