@@ -338,3 +338,14 @@ def test_a_national_agencys_story_names_its_own_officials_without_their_country(
     )
     meet = next(e for e in events if e.type == "meet")
     assert {p.affiliation for p in meet.participants} == {"VNM", "CUB"}
+
+
+def test_a_participants_mention_points_at_the_name_not_the_title() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Ana Rojas met her Peruvian counterpart Luis Quispe in Lima on Tuesday. "
+        "The Minister said the two ministers agreed to reopen a border crossing."
+    )
+    for event in events:
+        for participant in event.participants:
+            assert participant.mention is not None
+            assert participant.mention.text.split()[-1] in participant.name.split(), participant

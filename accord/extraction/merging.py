@@ -8,10 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.lexicon import SIGNING_WORDS
 from accord.extraction.mentions import Mention
-from accord.extraction.parties import (
-    affiliations,
-    unique,
-)
+from accord.extraction.parties import Party, affiliations, unique
 from accord.extraction.topics import find_topics
 from accord.records import PLOVER, Event, EventDate, Location, Participant, Plover, Span
 
@@ -119,6 +116,27 @@ def signing(span: SpacySpan) -> bool:
     return any(w in span.text.lower() for w in SIGNING_WORDS)
 
 
+def naming_span(party: Party) -> SpacySpan | None:
+    """Where the text names a participant: the party's own mention when it holds a word of the name, else
+    the nearest mention of the same person that does ("Minister" found the party; "Ana Rojas" names her)."""
+    mention = party.mention
+    if party.actor is None or mention is None or not party.name:
+        return mention
+    words = {w.lower() for w in party.name.split()}
+    if words & {t.lower_ for t in mention}:
+        return mention
+    named = [m for m in party.actor.mentions if words & {t.lower_ for t in m}]
+    if not named:
+        return mention
+    return min(
+        named,
+        key=lambda m: (
+            m.start < mention.sent.start or m.start >= mention.sent.end,
+            abs(m.start - mention.start),
+        ),
+    )
+
+
 def build_event(group: list[Mention]) -> Event:
     first = group[0]
     parties = unique([p for m in group for p in m.parties])
@@ -136,7 +154,7 @@ def build_event(group: list[Mention]) -> Event:
         date=best_date(group) or EventDate(),
         location=location,
         participants=tuple(
-            Participant(p.name, p.role, p.affiliation, to_span(p.mention) if p.mention else None)
+            Participant(p.name, p.role, p.affiliation, to_span(span) if (span := naming_span(p)) else None)
             for p in parties
         ),
         evidence=tuple(spans),
