@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accord.errors import AccordError
-from accord.pipeline import Item, StageTimes, batched, collect, extract_batch
+from accord.pipeline import Item, Result, StageTimes, batched, collect, extract_batch
 from accord.readers import read_paths
 from accord.records import Extraction, Reject
 from accord.settings import Settings
@@ -111,7 +111,7 @@ def extract_on(
 ) -> Iterator[Extraction | Reject]:
     """Extract `documents` on the cluster behind `client`, yielding results in input order."""
     times = StageTimes()
-    in_flight: deque[tuple[list[Item], Future]] = deque()
+    in_flight: deque[tuple[list[Item], Future[tuple[list[Result], StageTimes]]]] = deque()
     for batch in batched(documents, settings.batch_size):
         future = client.submit(extract_batch, batch, settings, pure=False, retries=RETRIES)
         in_flight.append((batch, future))

@@ -267,7 +267,8 @@ def network(events: Iterable[FusedEvent]) -> nx.Graph:
 def write_graphml(path: Path, events: Iterable[FusedEvent]) -> int:
     graph = network(events)
     nx.write_graphml(graph, path)
-    return graph.number_of_edges()
+    edges: int = graph.number_of_edges()  # networkx is untyped
+    return edges
 
 
 FORMATS = ("csv", "participants", "jsonl", "polecat", "graphml")

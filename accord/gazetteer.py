@@ -185,7 +185,7 @@ def _tables() -> _Tables:
         # the people ("Guineans abroad", "Filipinos"): plural only where English adds an s
         names += [(_key(d) + "s", code, population) for d in adjectives if d[-1] in "naiol"]
         demonyms.setdefault(code, adjectives[0] if adjectives else "")
-        found = info.capital() or []
+        found: str | list[str] = info.capital() or []
         for capital in [found] if isinstance(found, str) else found:
             capitals += [(_key(c), code, population) for c in capital.split(" / ")]
     for country in pycountry.countries:

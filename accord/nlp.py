@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import ORTH
@@ -69,7 +70,7 @@ def load_model(name: str) -> Language:
         raise ModelNotInstalled(f"the spaCy pipeline {name!r} is for {nlp.lang!r}; Accord reads English")
     nlp.add_pipe("accord_line_breaks", before="parser")
     for title in TITLE_ABBREVIATIONS:  # "Hon. Enrique Manalo" is one sentence, not two
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        cast(Any, nlp.tokenizer).add_special_case(title, [{ORTH: title}])  # spaCy's Tokenizer has no stub
     log.info("loaded spaCy pipeline %s", describe(nlp))
     return nlp
 

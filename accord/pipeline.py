@@ -207,7 +207,9 @@ def extract_documents(
             yield item
             item = waiting.popleft()
         yield after_model(item, doc, times)
-    yield from waiting  # only finished results are left
+    for result in waiting:  # only finished results are left
+        assert not isinstance(result, CleanedDocument)
+        yield result
 
 
 def extract(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Result]:

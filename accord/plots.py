@@ -82,7 +82,8 @@ def dyad_figure(events: Sequence[FusedEvent], first: str, second: str) -> Figure
         axes.legend(title="type", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     else:
         axes.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=axes.transAxes)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    # the default y locator is an AutoLocator (a MaxNLocator, which takes `integer`); the stub says Locator
+    axes.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     axes.set_ylabel("events")
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", alpha=0.3)

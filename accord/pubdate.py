@@ -267,6 +267,7 @@ def _weekday_of(value: str) -> str:
 
 def _url_date(url: str) -> str | None:
     """A date written into the URL path (/2024/04/15/, 20240517, /2018-11/06/, 2022/feb/14)."""
+    match: re.Match[str] | None
     for pattern in _URL_DATES:
         for match in pattern.finditer(url):
             month_text = match["mm"].lower()

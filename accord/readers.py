@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from accord.decoding import SAMPLE, UNWANTED, decode, looks_binary, printable, tidy, wide_codec
 from accord.errors import ReadError
@@ -247,7 +247,7 @@ def sniff(name: str, text: str) -> str:
 
 def sanitised(document: Document) -> Document:
     """The document with no control, invisible or bidi characters or lone surrogates in any of its strings."""
-    changes = {
+    changes: dict[str, Any] = {  # Any: mypy checks `replace` per field, and these are all str fields
         f.name: tidy(value, document.source)
         for f in fields(document)
         if isinstance(value := getattr(document, f.name), str) and UNWANTED.search(value)

@@ -85,7 +85,9 @@ def year_of(event: FusedEvent) -> str:
     return str(year) if year else NO_YEAR
 
 
-def topics_over_time(events: Sequence[FusedEvent]) -> tuple[tuple[str, ...], tuple[tuple[str, dict], ...]]:
+def topics_over_time(
+    events: Sequence[FusedEvent],
+) -> tuple[tuple[str, ...], tuple[tuple[str, dict[str, int]], ...]]:
     """Topics by overall frequency, and each year's count of them (events without a year last)."""
     overall = Counter(topic for e in events for topic in e.topics)
     topics = tuple(sorted(overall, key=lambda t: (-overall[t], t)))

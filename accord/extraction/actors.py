@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.affiliations import affiliation_of_token
@@ -106,7 +106,7 @@ class Cast:
         if not mentions:
             return None
         doc = mentions[0][0].doc
-        recent = {s.start for s in list(doc[: position + 1].sents)[-PRONOUN_REACH:]}
+        recent = {s.start for s in list(doc[: position + 1].sents)[-PRONOUN_REACH:]}  # type: ignore[attr-defined]  # Span.sents is missing from spaCy's span.pyi
         subjects = [
             (mention, actor)
             for mention, actor in mentions
@@ -262,7 +262,7 @@ def bracketed_acronym(doc: Doc, i: int) -> bool:
         return False
     step = -1 if doc[i].text == ")" else 1
     j = i + step
-    inside = []
+    inside: list[Token] = []
     while 0 <= j < len(doc) and doc[j].text not in "()" and len(inside) < 3:
         inside.append(doc[j])
         j += step

@@ -34,7 +34,7 @@ from accord.extraction.parties import (
 from accord.extraction.people import someone_else
 from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import seat_of
-from accord.records import EventDate, Location
+from accord.records import EventDate, Location, Precision
 
 LEAD_SENTENCES = 4
 
@@ -192,11 +192,14 @@ def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate |
                     m.order > mention.order,
                 ),
             )
+            assert near.date is not None  # `dated` holds only day-dated mentions
             mention.date = replace(near.date, source="context")
         elif lead is not None:
             mention.date = lead
         elif published:
-            precision = "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
+            precision: Precision = (
+                "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
+            )
             mention.date = EventDate(published, precision, "published")
 
 
@@ -244,8 +247,9 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
             officials.setdefault(actor.affiliation, []).append(actor)
     dates: dict[str, list[EventDate | None]] = {}
     for mention in mentions:
-        for party in (p for p in mention.parties if p.name):
-            dates.setdefault(party.name, []).append(mention.date)
+        for party in mention.parties:
+            if party.name:
+                dates.setdefault(party.name, []).append(mention.date)
     for mention in mentions:
         named = []
         for party in mention.parties:

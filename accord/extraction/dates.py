@@ -302,6 +302,7 @@ def _fallback(text: str, pub: _Published | None) -> EventDate | None:
 def _candidate(text: str, pub: _Published | None) -> EventDate | None:
     """The reading of a normalised expression, before checking it against the publication date."""
     text = _PART_OF_DAY.sub("", _LEADING.sub("", text))
+    year: int | None
     if match := _ISO.match(text):
         year, month = int(match["y"]), int(match["m"])
         if match["d"]:

@@ -64,7 +64,7 @@ SCHEDULE_WORDS = set(
 REMOTE_ACTS = set(
     "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
 )
-CREDENTIAL_WORDS = {"credentials", "credence"}
+CREDENTIAL_WORDS = frozenset({"credentials", "credence"})
 # What one confirms without agreeing to anything: "confirmed the report", "confirmed the news".
 REPORTED_THINGS = words("report reports news information figures death deaths arrival attack claims")
 # Nouns that make "video", "virtual" or "online" a call ("a virtual meeting"), not a film or a shop.

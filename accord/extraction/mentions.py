@@ -39,14 +39,14 @@ from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, sentence_location
 from accord.extraction.syntax import ancestors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to
-from accord.records import EventDate, Location
+from accord.records import EventDate, EventType, Location
 
 
 @dataclass
 class Mention:
     """One trigger's reading of one sentence, completed from context before merging."""
 
-    type: str
+    type: EventType
     trigger: Trigger
     sentence: SpacySpan
     order: int
@@ -244,7 +244,8 @@ def conjoined(parties: list[Party]) -> bool:
 
 def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Mention], list[Mention]]:
     """Asserted and unasserted mentions, in reading order."""
-    asserted, unasserted = [], []
+    asserted: list[Mention] = []
+    unasserted: list[Mention] = []
     for order, sentence in enumerate(doc.sents):
         triggers = find_triggers(sentence)
         positions = {t.token.i for t in triggers}

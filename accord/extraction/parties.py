@@ -261,7 +261,7 @@ def collective_parties(trigger: Token, cast: Cast) -> list[Party]:
         for token in phrase:
             noun = group_noun_of(token, nouns)
             code = affiliation_of_token(token) if noun is not None else None
-            if code is None or token.lower_ in SIDE_NOUNS:
+            if noun is None or code is None or token.lower_ in SIDE_NOUNS:
                 continue
             words = doc[token.i + 1 : noun.i + 1] if noun.i > token.i else doc[noun.i - 1 : noun.i + 1]
             office = [

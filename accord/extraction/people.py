@@ -94,7 +94,9 @@ def office_on_line_above(doc: Doc, start: int) -> str | None:
     / "The Hon Rebecca Mallory MP")."""
     text = doc.text
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
-    opening = doc.char_span(line_start, doc[start].idx, alignment_mode="expand") or []
+    opening: SpacySpan | list[Token] = (
+        doc.char_span(line_start, doc[start].idx, alignment_mode="expand") or []
+    )
     if any(t.lower_ not in TITLES | {"the"} and not t.is_space for t in opening):
         return None  # the name does not open its line
     above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
@@ -257,13 +259,13 @@ def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
 def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | None) -> set[str]:
     """Countries of an unnamed other side: "the Slovenian minister was received by X" is not X's, nor is
     the publisher's minister's "I called on President X"."""
-    found = set()
+    found: set[str] = set()
     for sentence in sentences:
         for token in sentence:
             if token.dep_ not in SUBJECT_DEPS or not any(is_object_of(m, token.head) for m in actor.mentions):
                 continue
             if token.lower_ in ROLE_WORDS:
-                found |= {affiliation_of_token(c) for c in token.children} - {None}
+                found |= {a for c in token.children if (a := affiliation_of_token(c)) is not None}
             elif token.text in ("I", "We") and home:
                 found.add(home)
     return found

@@ -144,6 +144,7 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
 def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
     """The place a visit went to: "visited Finland", "a visit to Maputo", "arrived in Tokyo", or
     "Nigeria is the third country he is visiting"."""
+    entity: SpacySpan | None
     for entity in gpe_entities(sentence):
         if entity.start <= trigger.i:
             continue

@@ -7,6 +7,8 @@ diplomatic copy ("Luz Marina" as NORP, "Ratu Josaia Vakaloloma" as GPE, "Seán" 
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -227,7 +229,7 @@ def takes_part(run: SpacySpan) -> bool:
     return len(run) > 1 and verb is not None and verb.lower_ in INTERACTION_VERBS
 
 
-def is_person_name(name: str | None) -> bool:
+def is_person_name(name: str | None) -> TypeGuard[str]:
     """Not a country, not a bare office ("Foreign Minister"); a name may hold a title word ("Noora bint
     Sultan Al Sulaiti")."""
     if not name or affiliation_code(name) or world_city_country(name):

@@ -34,13 +34,14 @@ from accord.extraction.lexicon import (
     VISIT_WORDS,
 )
 from accord.extraction.syntax import sentence_ents
+from accord.records import EventType
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
 
 
 @dataclass(frozen=True)
 class Trigger:
-    type: str
+    type: EventType
     token: Token
     modality: str | None  # None when asserted; else "future", "hypothetical" or "negation"
 
@@ -139,7 +140,7 @@ class TriggerRule:
     id: str
     example: str
     words: frozenset[str]
-    type: str | None
+    type: EventType | None
     when: Callable[[Token, SpacySpan, bool], bool] | None = None
 
 
@@ -249,7 +250,7 @@ def deciding_rule(token: Token, sentence: SpacySpan, call_cue: bool) -> TriggerR
     return None
 
 
-def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> str | None:
+def trigger_type(token: Token, sentence: SpacySpan, call_cue: bool) -> EventType | None:
     rule = deciding_rule(token, sentence, call_cue)
     return rule.type if rule else None
 

@@ -117,7 +117,7 @@ def fitting(conn: Connection, target: dict[str, Any]) -> str | None:
     m, ev = schema.event_mentions, schema.evidence
     sentences = set(target.get("evidence") or [])
     query = select(m.c.event_id).join(ev, ev.c.mention_id == m.c.id).where(ev.c.text.in_(sorted(sentences)))
-    scored = []
+    scored: list[tuple[tuple[int, bool], str]] = []
     for event_id in sorted(set(conn.scalars(query))) if sentences else []:
         fused = fold(stored_facts(conn, event_id))
         if fused.type == target.get("type") and sorted(fused.parties) == target.get("parties"):

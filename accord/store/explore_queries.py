@@ -44,7 +44,7 @@ class EventFilter:
     country: str | None = None
     outlet: str | None = None
 
-    def ids(self, conn: Connection) -> Select:
+    def ids(self, conn: Connection) -> Select[Any]:
         """The ids of the events table that pass every filter; an unknown party is an error that suggests
         the codes it may mean (`terms.party`)."""
         country = terms.party(conn, self.country) if self.country else None
@@ -76,7 +76,7 @@ SORTS: dict[str, Callable[[], list[ColumnElement[Any]]]] = {
 
 
 def sorted_ids(
-    conn: Connection, query: Select, sort: str | None, newest_first: bool, offset: int, limit: int | None
+    conn: Connection, query: Select[Any], sort: str | None, newest_first: bool, offset: int, limit: int | None
 ) -> list[str]:
     """The ids of `query` in the page's order: by a column of `SORTS` (`-type` for descending) and then
     the newest first, or by date; `limit` None reads to the end.
@@ -104,7 +104,7 @@ def sorted_ids(
     return ids
 
 
-def count(conn: Connection, query: Select) -> int:
+def count(conn: Connection, query: Select[Any]) -> int:
     """How many rows `query` has, counted by the database."""
     return conn.scalar(select(func.count()).select_from(query.subquery())) or 0
 
@@ -167,7 +167,7 @@ def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
         .distinct()
         .subquery()
     )
-    questions: dict[str, Select] = {
+    questions: dict[str, Select[Any, int]] = {
         "type": select(e.c.type, func.count()).where(e.c.id.in_(select(kept.c.id))).group_by(e.c.type),
         "country": select(parties.c.side, func.count(parties.c.event_id.distinct()))
         .where(parties.c.event_id.in_(select(kept.c.id)))

@@ -18,7 +18,7 @@ Everything here is pure: `ingest` loads mentions from the database and calls the
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -342,6 +342,7 @@ def fold(mentions: Sequence[Facts]) -> Fused:
 def value_conflicts(mentions: Sequence[Facts]) -> tuple[dict[str, object], ...]:
     """Two cities, or two days, that reports of one event give: shown, never silently resolved."""
     found: list[dict[str, object]] = []
+    value_of: Callable[[Facts], str | None]
     for label, value_of in (
         ("city", lambda m: m.city),
         ("date", lambda m: m.date if full_day(m.date) else None),

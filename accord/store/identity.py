@@ -146,7 +146,7 @@ def people_events(conn: Connection, people: Iterable[str]) -> list[str]:
 
 def known_person(conn: Connection, person: str) -> str:
     """The name of a stored person, or NotFound naming the id."""
-    name = conn.scalar(select(schema.people.c.name).where(schema.people.c.id == person))
+    name: str | None = conn.scalar(select(schema.people.c.name).where(schema.people.c.id == person))
     if name is None:
         raise NotFound(f"no person with id {person!r} (`accord actor NAME --json` shows a person's id)")
     return name

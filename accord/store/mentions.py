@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
@@ -201,7 +202,7 @@ def mentions_where(conn: Connection, condition: ColumnElement[bool] | None) -> l
     ]
 
 
-def candidates(mention: Facts) -> Select:
+def candidates(mention: Facts) -> Select[Any]:
     """The stored events `mention` may report: same type, sharing a party, their days within `WINDOW_DAYS`
     of its own (or, with no day on either side, the same parties). Indexes bound the work: the events of
     one type and parties, or of one party, in a few weeks."""

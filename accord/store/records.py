@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from accord.records import EventType
+
 __all__ = [
     "ActorProfile",
     "EventParticipant",
@@ -66,7 +68,7 @@ def independent_reports(sources: tuple[EventSource, ...]) -> int:
 @dataclass(frozen=True)
 class FusedEvent:
     id: str
-    type: str
+    type: EventType
     date: str | None
     date_precision: str | None
     date_inferred: bool

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, exists, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, exists, select
 
 from accord.store import schema
 from accord.store.fusion import key_name
@@ -89,13 +89,13 @@ class PersonRule:
     name: str
 
 
-def in_force(table: Any = schema.corrections) -> ColumnElement[bool]:
+def in_force(table: FromClause = schema.corrections) -> ColumnElement[bool]:
     """A condition on the corrections table: the row is a correction no undo has withdrawn."""
     undo = schema.corrections.alias("undo")
     return (table.c.kind != "undo") & ~exists().where(undo.c.undoes == table.c.id)
 
 
-def rejected_ids() -> Select:
+def rejected_ids() -> Select[Any]:
     c = schema.corrections
     return select(c.c.event_id).where(c.c.kind == "reject", c.c.event_id.is_not(None), in_force())
 

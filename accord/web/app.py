@@ -31,9 +31,10 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.errors import AccordError, BadQuery, NotFound
+from accord.records import EVENT_TYPES
 from accord.settings import Settings
 from accord.store import open_store
-from accord.web import charts, explore, views
+from accord.web import charts, explore
 from accord.web.cache import ResponseCache
 from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
 from accord.web.guard import LOOPBACK_HOSTS, RequestGuard
@@ -69,7 +70,7 @@ class ErrorBody:
 def templates() -> Jinja2Templates:
     """Templates read from the installed package, with autoescaping on for every value."""
     env = Environment(loader=PackageLoader("accord.web"), autoescape=True, undefined=StrictUndefined)
-    env.globals.update(charts=charts, TYPES=views.TYPES)
+    env.globals.update(charts=charts, TYPES=EVENT_TYPES)
     env.filters["q"] = lambda value: quote(str(value), safe="")
     env.filters["web_url"] = web_url
     env.filters["with_page"] = with_page

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 import pycountry
 from markupsafe import Markup, escape
 
+from accord.records import EVENT_TYPES as TYPES
 from accord.store.records import Office
 from accord.store.web_queries import Dyad
-from accord.web.views import TYPES, Bin, Node
+from accord.web.views import Bin, Node
 
 __all__ = ["graph_svg", "offices_svg", "timeline_svg"]
 
@@ -42,6 +43,7 @@ def timeline_svg(bins: Sequence[Bin], width: int = 960, height: int = 240) -> Ma
         y = top + plot_h - plot_h * tick / most
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" class="grid"/>')
         body.append(f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{tick}</text>')
+    base: float
     for i, b in enumerate(bins):
         x, base = left + i * step + (step - bar) / 2, top + plot_h
         tip = f"{b.period}: " + ", ".join(f"{n} {t}" for t, n in b.by_type.items()) if b.by_type else ""

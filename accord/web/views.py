@@ -38,7 +38,8 @@ __all__ = ["VIEWS", "View"]
 async def store_of(request: Request) -> Store:
     """The store the app opened at startup (see `app.lifespan`). Async only so that FastAPI calls it on the
     event loop instead of handing it to a worker thread: one thread hop less per request."""
-    return request.app.state.store
+    store: Store = request.app.state.store  # Starlette's State holds untyped attributes
+    return store
 
 
 StoreDep = Annotated[Store, Depends(store_of)]
