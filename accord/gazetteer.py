@@ -30,7 +30,6 @@ __all__ = [
     "country_name",
     "demonym",
     "fold",
-    "is_capital",
     "organisation_code",
     "venue_city",
     "world_city_country",
@@ -294,11 +293,6 @@ def venue_city(venue: str) -> tuple[str, str] | None:
 def seat_of(organisation: str) -> tuple[str, str] | None:
     """City and country of an organisation's headquarters ("ASEAN" -> Jakarta, IDN), None for a state."""
     return _tables().seats.get(organisation)
-
-
-def is_capital(city: str) -> bool:
-    """Whether the city is a national capital (a meeting there usually means a visit to that country)."""
-    return _key(_strip(city)) in _tables().capitals
 
 
 def country_name(code: str) -> str | None:

@@ -10,7 +10,6 @@ from accord.gazetteer import (
     country_name,
     demonym,
     fold,
-    is_capital,
     organisation_code,
 )
 
@@ -196,11 +195,6 @@ def test_city_country(city: str, code: str) -> None:
 def test_unknown_or_lowercase_cities() -> None:
     assert city_country("Springfield Gardens") is None
     assert city_country("nice") is None
-
-
-def test_is_capital() -> None:
-    assert is_capital("Helsinki") and is_capital("Phnom Penh") and is_capital("Washington")
-    assert not is_capital("Geneva") and not is_capital("Hiroshima")
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from accord.extraction.roles import COUNTERPART_PATTERN, ROLE_PATTERN, find_roles, normalise_role
+from accord.extraction.roles import normalise_role
 
 
 @pytest.mark.parametrize(
@@ -72,44 +72,3 @@ def test_normalise_role(phrase: str, affiliation: str | None, label: str) -> Non
 @pytest.mark.parametrize("phrase", ["", "hello", "counterpart", "spokesperson", "ministerial"])
 def test_not_roles(phrase: str) -> None:
     assert normalise_role(phrase) is None
-
-
-def _found(sentence: str) -> list[tuple[str, str]]:
-    return [(sentence[start:end], label) for start, end, label in find_roles(sentence)]
-
-
-def test_find_roles_in_a_sentence() -> None:
-    sentence = (
-        "Portuguese Prime Minister Rui Mota met NATO secretary general Ida Berg and the foreign ministers."
-    )
-    assert _found(sentence) == [
-        ("Prime Minister", "prime minister"),
-        ("secretary general", "secretary general"),
-        ("foreign ministers", "foreign minister"),
-    ]
-
-
-def test_find_roles_keeps_deputy_and_long_forms_whole() -> None:
-    sentence = "Deputy Prime Minister Ana Reis and the Minister of Foreign Affairs and Trade, Li Wei, spoke."
-    assert _found(sentence) == [
-        ("Deputy Prime Minister", "deputy prime minister"),
-        ("Minister of Foreign Affairs and Trade", "foreign minister"),
-    ]
-
-
-def test_find_roles_abbreviations_only_in_capitals() -> None:
-    assert _found("PMRao arrived and the FM spoke") == [("PM", "prime minister"), ("FM", "foreign minister")]
-    assert _found("at 5 pm the film ended") == []
-
-
-def test_find_roles_skips_adjectives() -> None:
-    assert _found("a ministerial meeting at the presidential palace") == []
-    assert ROLE_PATTERN.search("the premier said") is not None
-
-
-def test_counterpart_pattern_captures_the_demonym() -> None:
-    match = COUNTERPART_PATTERN.search("She met her Chilean counterpart, Rosa Díaz, on Monday.")
-    assert match is not None and match.group("demonym") == "Chilean"
-    match = COUNTERPART_PATTERN.search("He met his counterparts from Chile and Peru.")
-    assert match is not None and match.group("demonym") is None
-    assert COUNTERPART_PATTERN.search("no such cue here") is None

@@ -16,7 +16,7 @@ import re
 from accord.extraction.lexicon import NOT_PORTFOLIO, SECRETARY_SERVICES, WITH_SECRETARY
 from accord.gazetteer import country_code, fold
 
-__all__ = ["COUNTERPART_PATTERN", "ROLE_PATTERN", "find_roles", "normalise_role"]
+__all__ = ["normalise_role"]
 
 
 _DEPUTY = re.compile(
@@ -141,55 +141,3 @@ def normalise_role(text: str, affiliation: str | None = None) -> str | None:
         if label.endswith(("minister", "secretary general")):
             return f"deputy {label}"
     return label
-
-
-_PORTFOLIO_WORDS = (
-    r"(?:foreign|external|affairs|relations|defen[cs]e|national|trade|finance|interior|home|internal|commerce"
-    r"|industry|international|co-?operation|health|agriculture|education|energy|economy|economic|justice"
-    r"|labou?r|environment|transport|culture|tourism|information|communications?|planning|investment"
-    r"|fisheries|petroleum|oil|mines|mining|water|science|technology|youth|sports?|women|immigration"
-    r"|public|security|presidency|armed|forces|europe|development|infrastructure|housing|treasury|exchequer"
-    r"|export|growth|digital|family|welfare|climate|change|homeland|social|rural|budget|revenue)"
-)
-_ROLE_PHRASES = (
-    rf"(?:ministers?|secretary|secretaries)\s+(?:of|for)\s+(?:the\s+)?(?:state\s+for\s+)?{_PORTFOLIO_WORDS}"
-    rf"(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*){_PORTFOLIO_WORDS}){{0,5}}",
-    r"minister\s+of\s+state",
-    rf"(?:{_PORTFOLIO_WORDS}\s+){{1,3}}(?:ministers?|secretary|secretaries|advis[eo]rs?)",
-    r"prime[\s-]+ministers?",
-    r"secretar(?:y|ies)[\s-]+generals?",
-    r"general\s+secretary",
-    r"secretary\s+of\s+state",
-    r"chancellor(?:\s+of\s+the\s+exchequer)?",
-    r"raksha\s*mantri",
-    r"(?:top|chief)\s+diplomats?",
-    r"national\s+security\s+advis[eo]rs?",
-    r"chief\s+of\s+(?:the\s+)?(?:(?:defen[cs]e|general|joint)\s+)?staff",
-    r"crown\s+prince",
-    r"high\s+representative",
-    r"head\s+of\s+(?:state|government)",
-    r"supreme\s+leader",
-    r"presidents?|premiers?|kings?|queen|emir|amir|sultan|speaker|ambassadors?|taoiseach|ministers?",
-)
-# A role phrase, with an optional "Deputy"/"Vice" in front; abbreviations only in capitals ("PMChinh").
-ROLE_PATTERN = re.compile(
-    r"\b(?:(?:first\s+)?(?:deputy|vice)[\s-]+)?(?:" + "|".join(_ROLE_PHRASES) + r")\b"
-    r"|(?-i:\b(?:PM|FM|EAM)(?![a-z]))",
-    re.IGNORECASE,
-)
-
-# "his Finnish counterpart", "her counterparts": a cue that the next name holds the same office.
-COUNTERPART_PATTERN = re.compile(
-    r"\b(?:(?:his|her|their|its|the)\s+)?(?:(?P<demonym>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)\s+)?"
-    r"counterparts?\b",
-    re.IGNORECASE,
-)
-
-
-def find_roles(text: str) -> list[tuple[int, int, str]]:
-    """Role phrases in a sentence as (start, end, label), in order, for attaching roles to nearby names."""
-    found = []
-    for match in ROLE_PATTERN.finditer(text):
-        if label := normalise_role(match.group()):
-            found.append((match.start(), match.end(), label))
-    return found
