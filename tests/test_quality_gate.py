@@ -44,7 +44,8 @@ def test_no_floor_sits_below_the_first_measure(name: str) -> None:
     """A floor under the first measure would let Accord fall back past where it started, unnoticed."""
     corpus = CORPORA[name]
     for metric, first in corpus.first_measure.items():
-        assert corpus.floors[metric] >= round(first, 2) - 0.005, f"{name} {metric}"
+        if metric in corpus.floors:  # a first measure may record more than the gate watches
+            assert corpus.floors[metric] >= round(first, 2) - 0.005, f"{name} {metric}"
 
 
 def test_no_event_comes_from_reader_comments(shared: Path, extracted: Callable[[Path], Path]) -> None:

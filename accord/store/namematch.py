@@ -91,7 +91,7 @@ def name_agreement(first: str, second: str) -> float | None:
     a, b = name_words(first), name_words(second)
     if not a or not b:
         return None
-    short, long = sorted((a, b), key=len)
+    short, long = sorted((a, b), key=lambda words: (len(words), words))  # the same answer either way round
     if len(short) == 1 and len(long) == 1:
         return word_agreement(short[0], long[0], given=False) or None
     straight = aligned(short, long)
