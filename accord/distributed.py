@@ -64,7 +64,14 @@ def cluster_client(scheduler: str | None, workers: int) -> Client:
         from distributed import Client, LocalCluster
     except ImportError:
         raise AccordError(INSTALL_HINT) from None
-    with dask.config.set({"distributed.comm.timeouts.connect": "120s"}):  # slow starts on a busy machine
+    settings = {
+        "distributed.comm.timeouts.connect": "120s",  # slow starts on a busy machine
+        # Dask starts workers with one BLAS/OpenMP thread each; spaCy's parser runs faster with the
+        # machine's default, as it does in one process and in `--workers` processes (measured: 1.0x
+        # speed-up with the limit, see benchmarks/README.md)
+        "distributed.nanny.pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": 65536},
+    }
+    with dask.config.set(settings):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
