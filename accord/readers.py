@@ -42,7 +42,10 @@ ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z]*)?
 STDIN = "-"
 URL_START = re.compile(r"\Ahttps?://", re.IGNORECASE)
 WARC_SUFFIXES = (".warc", ".warc.gz")  # web archives: `accord.sources.warc`
-MIN_YEAR, MAX_YEAR = 1000, 2999  # the publication years the date resolver (`accord.extraction.dates`) reckons with
+MIN_YEAR, MAX_YEAR = (
+    1000,
+    2999,
+)  # the publication years the date resolver (`accord.extraction.dates`) reckons with
 MAX_FILE_BYTES = 256 * 1024 * 1024  # read whole into memory: a bigger file is split first, not swallowed
 # Markup parsed into a tree costs many times its size in memory, and trafilatura about 0.2 ms per element;
 # no article page needs more than these (the text extraction keeps, ACCORD_MAX_CHARS, is 100,000
