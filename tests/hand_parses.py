@@ -48,6 +48,9 @@ SENTENCES = (
     "The two presidents spoke by phone on Monday.",
     "The Secretary General today concluded a two-day visit to Kyrgyzstan.",
     "The Secretary General began a two-day visit to Kyrgyzstan today.",
+    "President Francois Hollande was in Brussels on 15 May to meet President Barroso.",
+    "President Francois Hollande is in Brussels to meet President Barroso.",
+    "As reported earlier, the President of Uzbekistan arrived in Astana yesterday.",
 )
 
 

@@ -50,3 +50,12 @@ def test_a_visit_that_ended_today_began_as_many_days_before_as_it_lasted() -> No
     assert first_day(EventDate("2026-04-10", "day", "relative"), 2).value == "2026-04-09"
     began = parsed("The Secretary General began a two-day visit to Kyrgyzstan today.")
     assert ended_occasion_days(token(began, "visit")) == 1
+
+
+def test_the_purpose_of_a_dated_past_trip_is_what_was_done_there() -> None:
+    from accord.extraction.triggers import modality
+
+    past = parsed("President Francois Hollande was in Brussels on 15 May to meet President Barroso.")
+    assert modality(token(past, "meet")) is None
+    present = parsed("President Francois Hollande is in Brussels to meet President Barroso.")
+    assert modality(token(present, "meet")) == "future"

@@ -175,3 +175,11 @@ def test_a_visiting_guest_of_talks_belongs_to_the_talks_too() -> None:
     talks, visiting = trigger(doc, "talks"), trigger(doc, "visiting")
     guest = mention_of(doc, "ortega")
     assert not owned_by_other(guest, talks, {talks.i, visiting.i})
+
+
+def test_an_unnamed_official_takes_the_country_after_of() -> None:
+    from accord.extraction.parties import unnamed_parties
+
+    doc = parsed("As reported earlier, the President of Uzbekistan arrived in Astana yesterday.")
+    found = unnamed_parties(doc[:], find_actors(doc, None))
+    assert [(p.affiliation, p.role) for p in found] == [("UZB", "president")]

@@ -105,6 +105,8 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 OTHER_OCCASION = {"since"}
 # "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
 EARLIER_OCCASION = words("last previously formerly once")
+# Past trips whose purpose ("to meet X") is what was done there: "was in Brussels on 15 May to meet".
+TRIP_VERBS = words("was were arrived flew travelled traveled went came headed")
 # Verbs that end an occasion: its date is its last day ("concluded a two-day visit today").
 ENDING_VERBS = words(
     "concluded concludes concluding ended ends wrapped wraps completed completes finished finishes"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from accord.extraction.actors import Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
@@ -160,6 +160,7 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
         role, affiliation, _ = describe_left(doc, token.i + 1)
+        affiliation = affiliation or country_after_of(doc, token.i + 1, following)
         if affiliation is None and doc[token.i : token.i + 3].text.lower() in (
             "secretary-general",
             "secretary general",
@@ -173,6 +174,17 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1])
         )
     return parties
+
+
+def country_after_of(doc: Doc, start: int, end: int) -> str | None:
+    """ "The President of Uzbekistan", "the foreign minister of the Republic of Korea": the country the
+    office words end on, after "of" (the office words run from `start` to `end`)."""
+    words = doc[start:end]
+    of = next((t for t in words if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    after = doc[of.i + 1 : min(len(doc), end + 4)]
+    return next((code for t in after if (code := affiliation_of_token(t))), None)
 
 
 def counterparts_from(sentence: SpacySpan) -> list[Party]:

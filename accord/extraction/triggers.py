@@ -31,6 +31,7 @@ from accord.extraction.lexicon import (
     REMOTE_ACTS,
     REPORTED_THINGS,
     SCHEDULE_WORDS,
+    TRIP_VERBS,
     VISIT_WORDS,
 )
 from accord.extraction.syntax import sentence_ents
@@ -74,7 +75,12 @@ def modality(token: Token) -> str | None:
             node.lower_ in PLANNING_WORDS or (node.lower_ in SCHEDULE_WORDS and node.tag_ in ("VBZ", "VBP"))
         ) and (node.i != token.i):
             return "future"
-        if node.tag_ == "VB" and node.dep_ not in ("acl", "relcl") and has_to(node):
+        if (
+            node.tag_ == "VB"
+            and node.dep_ not in ("acl", "relcl")
+            and has_to(node)
+            and not purpose_of_a_trip(node)
+        ):
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
         if node.i != token.i and node.lower_ in CALLED_OFF:
             return "negation"  # "the meeting … was postponed"
@@ -96,6 +102,16 @@ def modality(token: Token) -> str | None:
     if is_briefing_topic(token):
         return "reported"
     return None
+
+
+def purpose_of_a_trip(verb: Token) -> bool:
+    """ "Was in Brussels on 15 May to meet X", "flew to Oslo on Monday to sign": the purpose of a trip the
+    sentence dates in the past is what was done there."""
+    trip = verb.head
+    dated = any(
+        t.ent_type_ == "DATE" for c in trip.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree
+    )
+    return verb.dep_ in ("advcl", "xcomp") and trip.tag_ == "VBD" and trip.lower_ in TRIP_VERBS and dated
 
 
 def has_to(verb: Token) -> bool:
