@@ -51,6 +51,7 @@ SENTENCES = (
     "President Francois Hollande was in Brussels on 15 May to meet President Barroso.",
     "President Francois Hollande is in Brussels to meet President Barroso.",
     "As reported earlier, the President of Uzbekistan arrived in Astana yesterday.",
+    "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
 )
 
 

@@ -183,3 +183,13 @@ def test_an_unnamed_official_takes_the_country_after_of() -> None:
     doc = parsed("As reported earlier, the President of Uzbekistan arrived in Astana yesterday.")
     found = unnamed_parties(doc[:], find_actors(doc, None))
     assert [(p.affiliation, p.role) for p in found] == [("UZB", "president")]
+
+
+def test_the_agent_of_attended_by_names_the_sides_of_a_meeting() -> None:
+    doc = parsed("The meeting was attended by foreign ministers from Cambodia, Laos and Japan.")
+    found = collective_parties(trigger(doc, "meeting"), find_actors(doc, None))
+    assert {(p.affiliation, p.role) for p in found} == {
+        ("KHM", "foreign minister"),
+        ("LAO", "foreign minister"),
+        ("JPN", "foreign minister"),
+    }

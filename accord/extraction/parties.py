@@ -244,14 +244,15 @@ def country_parties(trigger: Token) -> list[Party]:
 
 def sides_of(trigger: Token) -> list[Token]:
     """The phrases that name the sides of a trigger: the subjects of its clause, its object ("received a
-    delegation of …") and what follows its "with" ("talks with the Chadian side")."""
+    delegation of …"), what follows its "with" ("talks with the Chadian side") and the agent of a passive
+    ("the meeting was attended by foreign ministers from Laos and Japan")."""
     root = clause_root(trigger)
     heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for c in (*root.children, *trigger.children) if c.dep_ == "dobj" and c.i != trigger.i]
     heads += [
         o
-        for prep in (*trigger.children, *root.children)
-        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for prep in (*trigger.children, *root.children, *trigger.head.children)
+        if (prep.dep_ == "prep" and prep.lower_ == "with") or prep.dep_ == "agent"  # "attended by …"
         for o in prep.children
         if o.dep_ == "pobj"
     ]
