@@ -59,3 +59,12 @@ def test_the_purpose_of_a_dated_past_trip_is_what_was_done_there() -> None:
     assert modality(token(past, "meet")) is None
     present = parsed("President Francois Hollande is in Brussels to meet President Barroso.")
     assert modality(token(present, "meet")) == "future"
+
+
+def test_a_visit_to_an_organisation_is_hosted_where_it_sits() -> None:
+    from accord.extraction.context import host_location
+    from accord.records import Location
+
+    assert host_location("NATO") == Location("Brussels", "BEL")
+    assert host_location("AU") == Location("Addis Ababa", "ETH")
+    assert host_location("KEN") == Location(country="KEN")

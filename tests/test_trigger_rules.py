@@ -18,6 +18,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "confirmed-by-reports": ("confirmed", None),
     "concluded-an-occasion": ("concluded", None),
     "confirmed-a-report": ("confirmed", None),
+    "agreed-to-a-request": ("agreed", None),
     "agree-as-description": ("signed", None),
     "agree": ("signed", "agree"),
     "while-in": ("while", "visit"),

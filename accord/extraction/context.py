@@ -89,6 +89,12 @@ def complete_credentials(mentions: list[Mention]) -> None:
             mention.parties = unique([host, *mention.parties])
 
 
+def host_location(code: str) -> Location:
+    """Where a visit to a country or organisation goes: an organisation's headquarters, in its country."""
+    seat = seat_of(code)
+    return Location(*seat) if seat else Location(country=code)
+
+
 def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
     context = nearest_interaction(replace(mention, parties=[]), interactions)
@@ -99,7 +105,7 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
         if context.location and context.location.country and context.location.country not in travellers:
             mention.host = context.location
         elif len(hosts) == 1:
-            mention.host = Location(country=next(iter(hosts)))
+            mention.host = host_location(next(iter(hosts)))
     host = mention.host.country if mention.host else None
     subject = subject_tokens(mention.trigger.token)
     visitors = [p for p in mention.parties if p.affiliation and p.affiliation != host]

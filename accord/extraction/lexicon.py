@@ -65,6 +65,8 @@ REMOTE_ACTS = set(
     "inaugurated inaugurate launched launch opened unveiled addressed attended joined participated".split()
 )
 CREDENTIAL_WORDS = frozenset({"credentials", "credence"})
+# What one side grants another: "agreed to the request" is one-sided, no agreement of two.
+ONE_SIDED_ASKS = words("request requests proposal invitation demand demands plea call appeal")
 # What one confirms without agreeing to anything: "confirmed the report", "confirmed the news".
 REPORTED_THINGS = words("report reports news information figures death deaths arrival attack claims")
 # Nouns that make "video", "virtual" or "online" a call ("a virtual meeting"), not a film or a shop.

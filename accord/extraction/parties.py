@@ -351,11 +351,10 @@ def sentence_parties(
     found = named_parties(sentence, trigger, cast, triggers) + pronoun_parties(trigger, cast)
     found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + collective_parties(trigger, cast)
     found += country_parties(trigger)
-    if signing:  # the witnesses of a signing whose two sides are named are no party of it
+    if signing:  # the witnesses of a signing are no party of it (its sides may come from the context)
         witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]
         named = {p.name for p in witnesses if p.name}
-        sides = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
-        found = sides if len(affiliations(sides)) >= 2 else found
+        found = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
     return unique(found)
 
 

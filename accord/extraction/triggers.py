@@ -26,6 +26,7 @@ from accord.extraction.lexicon import (
     MEET_WORDS,
     NEEDS_PERSON_OBJECT,
     NEGATIONS,
+    ONE_SIDED_ASKS,
     PERSON_NOUNS,
     PLANNING_WORDS,
     REMOTE_ACTS,
@@ -176,6 +177,13 @@ def _confirms_news(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in REPORTED_THINGS for c in token.children)
 
 
+def _accepts_a_request(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ in ONE_SIDED_ASKS for o in c.children)
+        for c in token.children
+    )
+
+
 def _describes(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.dep_ == "amod"
 
@@ -236,6 +244,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("confirmed-by-reports", "The talks were held in Rome, according to reports confirmed by officials.", frozenset({"confirmed", "confirm"}), None, _reported),
     TriggerRule("concluded-an-occasion", "The two ministers concluded the talks with a working lunch.", frozenset({"concluded", "conclude", "concludes"}), None, _ends_an_occasion),
     TriggerRule("confirmed-a-report", "The oil ministry confirmed the report that exports had fallen.", frozenset({"confirmed", "confirm", "confirms"}), None, _confirms_news),
+    TriggerRule("agreed-to-a-request", "Brunei agreed to the request from Sarawak to extend opening hours.", frozenset({"agreed", "agree", "agrees"}), None, _accepts_a_request),
     TriggerRule("agree-as-description", "The minister read out the signed text to reporters.", AGREE_WORDS, None, _describes),
     TriggerRule("agree", "Chile and Peru signed a border agreement on Monday.", AGREE_WORDS, "agree"),
     TriggerRule("while-in", "The ministers spoke while in Brussels last week.", frozenset({"while"}), "visit", _while_in_a_place),
