@@ -52,6 +52,7 @@ SENTENCES = (
     "President Francois Hollande is in Brussels to meet President Barroso.",
     "As reported earlier, the President of Uzbekistan arrived in Astana yesterday.",
     "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
+    "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
 )
 
 

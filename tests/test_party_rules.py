@@ -193,3 +193,13 @@ def test_the_agent_of_attended_by_names_the_sides_of_a_meeting() -> None:
         ("LAO", "foreign minister"),
         ("JPN", "foreign minister"),
     }
+
+
+def test_every_demonym_of_a_listed_group_is_a_side() -> None:
+    doc = parsed("The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.")
+    found = collective_parties(trigger(doc, "talks"), find_actors(doc, None))
+    assert {(p.affiliation, p.role) for p in found} == {
+        ("CHL", "foreign minister"),
+        ("PER", "foreign minister"),
+        ("BOL", "foreign minister"),
+    }

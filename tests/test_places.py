@@ -61,3 +61,15 @@ def test_world_cities_need_a_place_label_or_a_place_word() -> None:
 )
 def test_a_seat_of_government_or_organisation_is_in_its_city(venue: str, city: str, country: str) -> None:
     assert place_of(venue) == Location(city=city, country=country)
+
+
+def test_each_item_of_a_digest_has_its_own_dateline() -> None:
+    from accord.extraction.places import line_datelines
+
+    text = (
+        "JAKARTA — The ministers met on Monday.\n"
+        "The talks covered trade.\n"
+        "ARICA — Three ministers met on Friday, not in ARICA — the text says so."
+    )
+    found = [(start, location.city) for start, location in line_datelines(text)]
+    assert found == [(0, "Jakarta"), (text.index("ARICA"), "Arica")]

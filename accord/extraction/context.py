@@ -275,8 +275,11 @@ def describes_someone_else(mention: SpacySpan) -> bool:
     return someone_else(doc[left_window(doc, mention.start).start : mention.end])
 
 
-def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
-    """Meetings and agreements without a place of their own take the nearest one's, or a visit's host."""
+def fill_locations(
+    mentions: list[Mention], dateline: Location | None, datelines: list[tuple[int, Location]]
+) -> None:
+    """Meetings and agreements without a place of their own take the nearest one's, or a visit's host, or
+    the dateline of their own paragraph (a digest's item), else the page's."""
     located = [m for m in mentions if m.location is not None and m.type in ("meet", "agree", "visit")]
     visits = [m for m in mentions if m.type == "visit" and m.host is not None]
     for mention in mentions:
@@ -296,7 +299,8 @@ def fill_locations(mentions: list[Mention], dateline: Location | None) -> None:
             if near:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
             else:
-                mention.location = dateline
+                start = mention.sentence.start_char
+                mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)
 
 
 def during_trip(day: EventDate | None, arrival: EventDate | None) -> bool:

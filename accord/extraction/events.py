@@ -35,7 +35,7 @@ from accord.extraction.dates import full_dates, infer_year, weekday_named
 from accord.extraction.mentions import read_sentences
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
-from accord.extraction.places import dateline_location
+from accord.extraction.places import dateline_location, line_datelines
 from accord.extraction.source import source_country
 from accord.records import CleanedDocument, Extraction
 
@@ -60,7 +60,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
     fill_dates(asserted, published, lead_date(doc, published))
     retype_calls(asserted)
-    fill_locations(asserted, dateline_location(cleaned.text))
+    fill_locations(asserted, dateline_location(cleaned.text), line_datelines(cleaned.text))
     counterpart_roles(asserted)
     share_roles(asserted)
     asserted += implied_visits([m for m in asserted if m.interaction])

@@ -287,7 +287,7 @@ def collective_parties(trigger: Token, cast: Cast) -> list[Party]:
 def group_noun_of(token: Token, nouns: list[Token]) -> Token | None:
     """The group noun a country word describes: the next one after a modifier ("Chadian side"), or the
     one a place hangs on through "of"/"from" ("ministers of India and Australia")."""
-    if token.dep_ in ("amod", "compound", "nsubj", "conj"):
+    if token.dep_ in ("amod", "compound", "nmod", "nsubj", "conj"):
         after = next((n for n in nouns if n.i > token.i), None)
         if after is not None:
             return after

@@ -165,6 +165,20 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
     return None
 
 
+def line_datelines(text: str) -> list[tuple[int, Location]]:
+    """Every line that opens with a dateline ("ARICA — …"), as (where it starts, the place): in a digest
+    each item's events happened at its own dateline, not at the page's first."""
+    found = []
+    for match in DATELINE.finditer(text):
+        if match.start() and text[match.start() - 1] != "\n":
+            continue
+        city = match.group("city").strip()
+        location = place_of(city.title() if city.isupper() else city, anywhere=True)
+        if location is not None and location.city:
+            found.append((match.start(), location))
+    return found
+
+
 def dateline_location(text: str) -> Location | None:
     """The city a page's dateline names, from its first lines only."""
     head = "\n".join(text.splitlines()[:6])
