@@ -73,3 +73,13 @@ def test_each_item_of_a_digest_has_its_own_dateline() -> None:
     )
     found = [(start, location.city) for start, location in line_datelines(text)]
     assert found == [(0, "Jakarta"), (text.index("ARICA"), "Arica")]
+
+
+def test_a_dateline_may_end_on_a_dated_agency_credit_without_a_dash() -> None:
+    from accord.extraction.places import dateline_location
+    from accord.records import Location
+
+    assert dateline_location(
+        "Jeddah (Gulf Wire / Desk - 28th November, 2019) The Secretary General met …"
+    ) == (Location("Jeddah", "SAU"))
+    assert dateline_location("Modi (BJP) met the envoy in 2019 on Monday.") is None
