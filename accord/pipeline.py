@@ -24,6 +24,7 @@ from spacy.util import get_package_version, load_meta
 
 from accord.clean import clean
 from accord.extraction.events import find_events
+from accord.language import language_of, reads
 from accord.nlp import load_model, locate
 from accord.pubdate import find_publication_date
 from accord.readers import read_paths
@@ -158,17 +159,22 @@ def before_model(item: Item, times: StageTimes, max_chars: int) -> Result | Clea
         except Exception as err:  # one broken page must not stop the run
             return failure(item, "cleaning", err)
     with times.stage("gate"):
-        relevant = is_relevant(cleaned.text)
+        language = language_of(cleaned.text)
+        relevant = reads(language) and is_relevant(cleaned.text)
     if relevant:
         return cleaned
+    if not reads(language):
+        times.counts["not English"] += 1
+        note = f"the page is in language '{language}'; Accord reads English only, so no events were read"
+        return Extraction(cleaned, language=language, note=note)
     times.counts["off-topic"] += 1
-    return Extraction(cleaned)
+    return Extraction(cleaned, language=language)
 
 
 def after_model(cleaned: CleanedDocument, doc: Doc, times: StageTimes) -> Result:
     try:
         with times.stage("events"):
-            return find_events(cleaned, doc)
+            return replace(find_events(cleaned, doc), language=language_of(cleaned.text))
     except Exception as err:  # one broken page must not stop the run
         return failure(cleaned.document, "event extraction", err)
 

@@ -156,3 +156,5 @@ class Extraction:
     cleaned: CleanedDocument
     events: tuple[Event, ...] = ()
     unasserted: tuple[Event, ...] = ()
+    language: str | None = None  # ISO 639-1, when sure; a page not in English is read for no events
+    note: str | None = None  # why no events were read, when that is not "none reported"
