@@ -53,6 +53,7 @@ SENTENCES = (
     "As reported earlier, the President of Uzbekistan arrived in Astana yesterday.",
     "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
     "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
+    "The Indian foreign secretary also met with his Sri Lankan counterpart Aruni Wijewardane earlier today.",
 )
 
 

@@ -203,3 +203,16 @@ def test_every_demonym_of_a_listed_group_is_a_side() -> None:
         ("PER", "foreign minister"),
         ("BOL", "foreign minister"),
     }
+
+
+def test_words_ner_called_places_after_an_office_are_a_name() -> None:
+    from accord.extraction.spotting import unplaceable
+
+    doc = parsed(
+        "The Indian foreign secretary also met with his Sri Lankan counterpart Aruni Wijewardane earlier today."
+    )
+    given, family = trigger(doc, "aruni"), trigger(doc, "wijewardane")
+    assert given.ent_type_ == family.ent_type_ == "GPE"  # the frozen parse keeps the model's misreading
+    assert unplaceable(given) and unplaceable(family)
+    assert {a.name for a in find_actors(doc, None).actors} >= {"Aruni Wijewardane"}
+    assert not unplaceable(trigger(doc, "sri"))

@@ -202,9 +202,24 @@ def unplaceable(token: Token) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     text = doc[start:end].text
-    return len(doc[start:end]) > 1 and not (
-        affiliation_code(text) or city_country(text) or world_city_country(text)
-    )
+    known = affiliation_code(text) or city_country(text) or world_city_country(text)
+    if len(doc[start:end]) > 1:
+        return not known
+    # one word NER called a place: a name when an office or another such word stands right before it
+    # ("his Sri Lankan counterpart Aruni Wijewardane", each word tagged GPE)
+    before = doc[start - 1] if start else None
+    named_before = before is not None and (before.lower_ in NAME_ANCHORS or unplaceable_word(before))
+    return not known and named_before
+
+
+def unplaceable_word(token: Token) -> bool:
+    """A one-word GPE or LOC entity that names no known place."""
+    if token.ent_type_ not in ("GPE", "LOC") or token.ent_iob_ != "B":
+        return False
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
+        return False
+    text = token.text
+    return not (affiliation_code(text) or city_country(text) or world_city_country(text))
 
 
 def after_place_name(token: Token) -> bool:
