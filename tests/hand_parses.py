@@ -54,6 +54,7 @@ SENTENCES = (
     "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
     "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
     "The Indian foreign secretary also met with his Sri Lankan counterpart Aruni Wijewardane earlier today.",
+    "Frattini told Rice about the European Union summit on Georgia where the EU pledged to help Georgia recover.",
 )
 
 

@@ -216,3 +216,13 @@ def test_words_ner_called_places_after_an_office_are_a_name() -> None:
     assert unplaceable(given) and unplaceable(family)
     assert {a.name for a in find_actors(doc, None).actors} >= {"Aruni Wijewardane"}
     assert not unplaceable(trigger(doc, "sri"))
+
+
+def test_a_clause_whose_subject_is_a_state_speaks_for_that_party_alone() -> None:
+    from accord.extraction.parties import named_parties
+
+    doc = parsed(
+        "Frattini told Rice about the European Union summit on Georgia where the EU pledged to help Georgia recover."
+    )
+    pledged = trigger(doc, "pledged")
+    assert named_parties(doc[:], pledged, find_actors(doc, None), {pledged.i}) == []

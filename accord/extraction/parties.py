@@ -127,8 +127,16 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     if root.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         # a subordinate clause with a subject of its own keeps to its own people
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
-        found = own if own or indefinite_subject(root) else found
+        found = own if own or indefinite_subject(root) or state_subject(root) else found
     return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
+
+
+def state_subject(verb: Token) -> bool:
+    """ "(the summit) where the EU pledged …": a clause whose subject is a state or organisation speaks for
+    that party alone, not for the people named around it."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and affiliation_of_token(c) is not None for c in verb.children
+    )
 
 
 def indefinite_subject(verb: Token) -> bool:
