@@ -44,7 +44,7 @@ def extraction_dict(result: Extraction | Reject) -> dict[str, Any]:
         "title": document.title,
         "published": result.cleaned.published.value,
         "published_source": result.cleaned.published.source,
-        "language": result.language,
+        "language": result.cleaned.language,
         **({"note": result.note} if result.note else {}),
         "events": [event_dict(e) for e in result.events],
         "unasserted": [event_dict(e) for e in result.unasserted],

@@ -159,22 +159,24 @@ def before_model(item: Item, times: StageTimes, max_chars: int) -> Result | Clea
         except Exception as err:  # one broken page must not stop the run
             return failure(item, "cleaning", err)
     with times.stage("gate"):
-        language = language_of(cleaned.text)
-        relevant = reads(language) and is_relevant(cleaned.text)
+        cleaned = replace(cleaned, language=language_of(cleaned.text))
+        relevant = reads(cleaned.language) and is_relevant(cleaned.text)
     if relevant:
         return cleaned
-    if not reads(language):
+    if not reads(cleaned.language):
         times.counts["not English"] += 1
-        note = f"the page is in language '{language}'; Accord reads English only, so no events were read"
-        return Extraction(cleaned, language=language, note=note)
+        note = (
+            f"the page is in language '{cleaned.language}'; Accord reads English only, so no events were read"
+        )
+        return Extraction(cleaned, note=note)
     times.counts["off-topic"] += 1
-    return Extraction(cleaned, language=language)
+    return Extraction(cleaned)
 
 
 def after_model(cleaned: CleanedDocument, doc: Doc, times: StageTimes) -> Result:
     try:
         with times.stage("events"):
-            return replace(find_events(cleaned, doc), language=language_of(cleaned.text))
+            return find_events(cleaned, doc)
     except Exception as err:  # one broken page must not stop the run
         return failure(cleaned.document, "event extraction", err)
 

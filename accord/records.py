@@ -80,6 +80,7 @@ class CleanedDocument:
     text: str
     lines: tuple[Line, ...]
     published: PublicationDate = field(default_factory=PublicationDate)
+    language: str | None = None  # ISO 639-1, when sure (`accord.language`); read once, by the gate
 
     @property
     def dropped(self) -> tuple[Line, ...]:
@@ -156,5 +157,4 @@ class Extraction:
     cleaned: CleanedDocument
     events: tuple[Event, ...] = ()
     unasserted: tuple[Event, ...] = ()
-    language: str | None = None  # ISO 639-1, when sure; a page not in English is read for no events
     note: str | None = None  # why no events were read, when that is not "none reported"

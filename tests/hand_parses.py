@@ -55,6 +55,10 @@ SENTENCES = (
     "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
     "The Indian foreign secretary also met with his Sri Lankan counterpart Aruni Wijewardane earlier today.",
     "Frattini told Rice about the European Union summit on Georgia where the EU pledged to help Georgia recover.",
+    "Vietnam and Laos initialled a border protocol in Vientiane on Tuesday.",
+    "Bolivia and Paraguay ratified a treaty on the river basin on Wednesday.",
+    "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
+    "The two ministers conferred in Geneva on Monday.",
 )
 
 

@@ -56,3 +56,25 @@ def test_the_rule_decides_its_example(rule_id: str) -> None:
     assert decided is not None and decided.id == rule_id, decided
     found = {t.token.i: t.type for t in find_triggers(sentence)}
     assert found.get(token.i) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Vietnam and Laos initialled a border protocol in Vientiane on Tuesday.", "initialled", "agree"),
+        ("Bolivia and Paraguay ratified a treaty on the river basin on Wednesday.", "ratified", "agree"),
+        (
+            "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
+            "telephoned",
+            "call",
+        ),
+        ("The two ministers conferred in Geneva on Monday.", "conferred", "meet"),
+    ],
+)
+def test_the_words_taken_from_the_cameo_verb_families_are_triggers(
+    sentence: str, word: str, expected: str
+) -> None:
+    """The lexicon's additions from PETRARCH2's CAMEO dictionary (RATIFY, initial, TELEPHONE, CONFER)."""
+    doc = parsed(sentence)
+    found = {t.token.lower_: t.type for t in find_triggers(doc[:])}
+    assert found.get(word) == expected
