@@ -67,7 +67,9 @@ _BODY_WORDS = 12  # a line this long ending like a sentence is article body
 # How much each place is trusted (see the module docstring); the strongest candidate wins.
 SCORES = {"reader": 100, "dateline": 80, "wire": 75, "today": 70, "url": 60, "footer": 50, "banner": 30}
 _ONLY_SHARPENS = {"banner"}  # a site's "today" banner is no date alone, only the day of a known month
-_WIRE_PREFIX = re.compile(r"^(?P<prefix>[A-ZÀ-Ý][^\n]{2,100}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|\):?\s|:\s)")
+_WIRE_PREFIX = re.compile(  # the agency may follow in slashes: "CAIRO, April 12. /TASS/."
+    r"^(?P<prefix>[A-ZÀ-Ý][^\n]{2,100}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|\):?\s|:\s|\.?\s/[A-Z][\w-]{1,12}/\.?\s)"
+)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b,?\s*(?:\w+day\s*)?[,(]\s*(?P<date>[^()]{6,30})\)", re.IGNORECASE)
@@ -76,6 +78,8 @@ _COPYRIGHT_YEAR = re.compile(
 )
 _FOOT_LABEL = re.compile(r"\b(?:published|posted)\b\s*(?:on)?\s*:?", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<year>199\d|20[0-3]\d)/")
+_PRINTED_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+/\S*")
+_ADDRESS_REACH = 600  # characters: a scraper prints the address above the headline
 _WIRE_PLACE = 40  # a dateline's opening parenthesis comes right after the place
 _WIRE_LENGTH = 110
 _FIRST_LINES = 4  # a wire dateline or "today (date)" opens the story: only its first lines are read
@@ -85,7 +89,7 @@ def find_publication_date(cleaned: CleanedDocument) -> PublicationDate:
     """Return the page's publication date, where it was read and every candidate weighed, or an empty date
     when no place a publisher uses states one."""
     candidates = _candidates(cleaned)
-    standalone = [c for c in candidates if c.source not in _ONLY_SHARPENS]
+    standalone = [c for c in candidates if c.source not in _ONLY_SHARPENS and c.value[0] != "-"]
     if not standalone:
         return PublicationDate(None, None, tuple(candidates))
     best = max(standalone, key=lambda c: (c.score, len(c.value)))
@@ -99,25 +103,35 @@ def find_publication_date(cleaned: CleanedDocument) -> PublicationDate:
 
 def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
     document = cleaned.document
+    address = page_address(cleaned)
     found: list[tuple[str | None, str]] = [(document.published, "reader")]
-    url = _url_date(document.url or "")
+    url = _url_date(address)
     banner, dateline = _dateline_dates(cleaned)
     found += [(dateline, "dateline"), (banner, "banner"), (url, "url")]
     found += [
-        (_wire_date(cleaned, url), "wire"),
+        (_wire_date(cleaned, url, address), "wire"),
         (_today_date(cleaned), "today"),
         (_foot_date(cleaned), "footer"),
     ]
     return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
 
 
+def page_address(cleaned: CleanedDocument) -> str:
+    """The page's URL: the reader's, else one a scraper printed alone on a line at the top of the page."""
+    if cleaned.document.url:
+        return cleaned.document.url
+    top = cleaned.document.text.lstrip()[:_ADDRESS_REACH].splitlines()
+    return next((line.strip() for line in top if _PRINTED_ADDRESS.fullmatch(line.strip())), "")
+
+
 def _body_lines(cleaned: CleanedDocument) -> list[str]:
     return [line.text.strip() for line in cleaned.lines if line.kept and line.text.strip()]
 
 
-def _wire_date(cleaned: CleanedDocument, url: str | None) -> str | None:
+def _wire_date(cleaned: CleanedDocument, url: str | None, address: str) -> str | None:
     """ "UNITED NATIONS, (Agency - 11th Mar, 2023 ):", "TOKYO, March 12 (Kyodo) –": the date a wire
-    dateline opening one of the first lines prints, its year taken from the URL or copyright if missing."""
+    dateline opening one of the first lines prints, its year taken from the URL or copyright if missing;
+    with no year anywhere, the day alone ("--03-12"), which can never win but dates undated sentences."""
     for text in _body_lines(cleaned)[:_FIRST_LINES]:
         prefix = _wire_prefix(text)
         if prefix is None:
@@ -126,10 +140,13 @@ def _wire_date(cleaned: CleanedDocument, url: str | None) -> str | None:
         if full and len(full[0][2]) == 10:
             return full[0][2]
         month_day = _MONTH_DAY.search(prefix) or _DAY_MONTH.search(prefix)
-        year = _year_outside(cleaned, url)
-        if month_day and year:
-            month = MONTHS[month_day["mon"][:3].lower()]
-            return _iso(int(year), month, int(month_day["day"]))
+        if month_day is None:
+            continue
+        month, day = MONTHS[month_day["mon"][:3].lower()], int(month_day["day"])
+        year = _year_outside(cleaned, url, address)
+        if year:
+            return _iso(int(year), month, day)
+        return f"--{month:02d}-{day:02d}" if _iso(2000, month, day) else None
     return None
 
 
@@ -146,12 +163,12 @@ def _wire_prefix(text: str) -> str | None:
     return prefix if len(lowercase) <= 1 else None  # more small words: a sentence, not a dateline
 
 
-def _year_outside(cleaned: CleanedDocument, url: str | None) -> str | None:
+def _year_outside(cleaned: CleanedDocument, url: str | None, address: str) -> str | None:
     """The year of a yearless dateline: the URL's, else the copyright line's when no other year the page
     prints contradicts it."""
     if url:
         return url[:4]
-    if match := _URL_YEAR.search(cleaned.document.url or ""):
+    if match := _URL_YEAR.search(address):
         return match["year"]
     years = {m["year"] for line in cleaned.lines for m in _COPYRIGHT_YEAR.finditer(line.text)}
     others = {value[:4] for _, _, value in _dates_in(cleaned.text)}
@@ -210,7 +227,7 @@ def _dateline_dates(cleaned: CleanedDocument) -> tuple[str | None, str | None]:
     banner = None
     for line in cleaned.lines:
         text = line.text.strip()
-        if not text:
+        if not text or _PRINTED_ADDRESS.fullmatch(text):  # an address's date is the URL candidate's
             continue
         seen += 1
         prefix = _DATELINE_PREFIX.match(text)  # "Brussels, 4 December 2024 - Minister … visited"

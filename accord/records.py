@@ -71,6 +71,14 @@ class PublicationDate:
     source: str | None = None
     candidates: tuple[DateCandidate, ...] = field(default=(), compare=False)
 
+    @property
+    def day_without_year(self) -> str | None:
+        """ "--04-12" from a yearless dateline ("CAIRO, April 12. /TASS/.") on a page whose year nothing
+        states: not a publication date, but the day an undated sentence of the story most likely means."""
+        if self.value is not None:
+            return None
+        return next((c.value for c in self.candidates if c.value.startswith("--")), None)
+
 
 @dataclass(frozen=True)
 class CleanedDocument:

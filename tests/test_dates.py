@@ -307,3 +307,14 @@ def test_a_named_weekday_picks_the_year_where_the_day_is_one() -> None:
     # 25 February was a Sunday in 2018, not in 2017 or 2019
     assert infer_year(EventDate("--02-25", "day", "text"), [date(2018, 6, 1)], sunday).value == "2018-02-25"
     assert infer_year(EventDate("--02-25", "day", "text"), [date(2017, 3, 1)], sunday).value == "2018-02-25"
+
+
+def test_an_undated_page_dates_its_sentences_by_a_yearless_dateline() -> None:
+    from accord.extraction.dates import dateline_day
+    from accord.records import DateCandidate, PublicationDate
+
+    wire = DateCandidate("--04-12", "wire", 75)
+    assert dateline_day(PublicationDate(None, None, (wire,))) == EventDate(
+        "--04-12", "day", "dateline", "--04-12"
+    )
+    assert dateline_day(PublicationDate("2021-04-12", "wire", (wire,))) is None

@@ -179,3 +179,24 @@ def test_a_banner_only_sharpens_the_month_another_place_gives() -> None:
 def test_a_compact_url_date_is_read_whole() -> None:
     url = "http://example.org/archives/2013/05/20130515_2_en.htm"
     assert _date(BODY, url=url) == PublicationDate("2013-05-15", "url")
+
+
+def test_an_agency_in_slashes_closes_a_wire_dateline() -> None:
+    page = f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}"
+    assert _date(page, url="https://example.org/2021/politics/1.html") == PublicationDate(
+        "2021-04-12", "wire"
+    )
+
+
+def test_a_yearless_dateline_with_no_year_anywhere_gives_only_the_day() -> None:
+    """The day never becomes the publication date, but an undated page keeps it for its events."""
+    chosen = _date(f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}")
+    assert (chosen.value, chosen.day_without_year) == (None, "--04-12")
+    dated = _date(f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}", published="2021-04-12")
+    assert (dated.value, dated.day_without_year) == ("2021-04-12", None)
+
+
+def test_an_address_printed_above_the_headline_is_the_pages_url() -> None:
+    page = f"Example Times\nhttps://news.example.org/2025/06/04/ministers-meet/\nMinisters meet\n{BODY}"
+    assert _date(page) == PublicationDate("2025-06-04", "url")
+    assert _date(page.replace("https://", "see ")) == PublicationDate()

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from accord.records import EventDate
+from accord.records import EventDate, PublicationDate
 
 __all__ = ["MONTHS", "is_future_expression", "resolve_date"]
 
@@ -393,6 +393,13 @@ def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> Eve
         in_text=when.in_text or when.value,
         inferred=f"year {year} from the nearest fully dated event on the page",
     )
+
+
+def dateline_day(published: PublicationDate) -> EventDate | None:
+    """The yearless day of a wire dateline on a page with no publication date ("CAIRO, April 12. /TASS/."):
+    the day the story was filed, for sentences that give none."""
+    day = published.day_without_year
+    return EventDate(day, "day", "dateline", day) if day else None
 
 
 def weekday_named(text: str) -> int | None:

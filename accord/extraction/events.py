@@ -31,7 +31,7 @@ from accord.extraction.context import (
     share_roles,
     without_someone_else,
 )
-from accord.extraction.dates import full_dates, infer_year, weekday_named
+from accord.extraction.dates import dateline_day, full_dates, infer_year, weekday_named
 from accord.extraction.mentions import read_sentences
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
@@ -58,7 +58,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted = [m for m in asserted if keep(m, interactions)]
     name_unnamed(asserted, cast)
     asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
-    fill_dates(asserted, published, lead_date(doc, published))
+    fill_dates(asserted, published, lead_date(doc, published) or dateline_day(cleaned.published))
     retype_calls(asserted)
     fill_locations(asserted, dateline_location(cleaned.text), line_datelines(cleaned.text))
     counterpart_roles(asserted)
