@@ -80,6 +80,8 @@ def event_view(event: FusedEvent) -> RenderableType:
         ("sources", source_counts(event)),
     ):
         head.add_row(label, Text(value))
+    for note in dict.fromkeys(s.date_note for s in event.sources if s.date_note):
+        head.add_row("dated", Text(note))
     for note in event.improvements:
         head.add_row("improved", Text(note))
     for note in event.corrections:

@@ -142,7 +142,30 @@ def test_offices_over_time_fill_gaps_flagged_as_inferred(store: Store) -> None:
     )
     september = next(e for e in profile.events if e.date and e.date.endswith("09-12"))
     assert (september.date, september.date_inferred) == ("2024-09-12", True)
+    assert "year 2024 inferred" in (september.sources[0].date_note or "")
     assert actor(store, "Solberg").id == profile.id
+
+
+def test_offices_attested_in_two_years_are_held_between_them(store: Store) -> None:
+    ruiz = ("Ana Ruiz", FM, "ARG")
+    ingest_results(
+        store,
+        [
+            solberg_rojas("first", "2023-03-01", "2023-03-01", [SOLBERG, ROJAS]),
+            solberg_rojas("last", "2025-03-01", "2025-03-01", [SOLBERG, ROJAS]),
+            solberg_rojas("ruiz", "2024-05-01", "2024-05-01", [ruiz, ROJAS]),
+            solberg_rojas("undated", None, "--09-12", [SOLBERG, ruiz]),
+        ],
+    )
+    undated = next(e for e in events(store, country="ARG") if e.date and e.date.endswith("09-12"))
+    assert (undated.date, undated.date_inferred) == ("2024-09-12", True)
+
+
+def test_a_report_left_without_a_year_says_why(store: Store) -> None:
+    ingest_results(store, [solberg_rojas("undated", None, "--10-01", [SOLBERG, ROJAS])])
+    (meet,) = events(store, country="NOR")
+    assert (meet.date, meet.date_inferred) == ("--10-01", False)
+    assert (meet.sources[0].date_note or "").startswith("no year: the report gives 10-01 only")
 
 
 def test_queries_answer_by_party_type_date_text_and_id(store: Store) -> None:

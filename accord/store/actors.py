@@ -212,7 +212,8 @@ def office_years(conn: Connection, resolved: Resolved) -> set[int]:
 
 
 def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] | None:
-    """The one year in which every named participant's office is attested, with the reason, or None."""
+    """The one year in which every named participant's office is held, with the reason, or None. An office
+    attested in 2021 and 2023 is taken as held in between, so two people's spans may meet in one year."""
     years: set[int] | None = None
     names = []
     for resolved in people:
@@ -222,8 +223,9 @@ def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] 
         if not attested:
             continue
         names.append(resolved.participant.name or "")
-        years = attested if years is None else years & attested
+        held = set(range(min(attested), max(attested) + 1))
+        years = held if years is None else years & held
     if not years or len(years) != 1:
         return None
     year = years.pop()
-    return year, f"year {year} inferred: the offices of {', '.join(names)} are attested in {year} only"
+    return year, f"year {year} inferred: the offices of {', '.join(names)} are all held in {year} only"

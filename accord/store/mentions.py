@@ -73,13 +73,28 @@ def with_inferred_year(
     return replace(event, date=date), reason
 
 
+def why_yearless(when: EventDate, published: str | None) -> str | None:
+    """Why a stored report has no year, for `accord event`: an analyst must tell 'unknown' from 'missed'."""
+    if when.value and not when.value.startswith("--"):
+        return None
+    page = "the page states no publication date" if not published else f"the page is dated {published}"
+    if not when.value:
+        return f"undated: {page} and the report names no day"
+    return (
+        f"no year: the report gives {when.value[2:]} only (month-day), {page}, and neither a full date on "
+        "the page nor the offices the store knows for its participants fix one"
+    )
+
+
 def store_mention(conn: Connection, doc_id: str, position: int, event: Event, published: str | None) -> bool:
     """Store one event mention and fuse it; True when it started a new event."""
     people = [resolve(conn, p) for p in event.participants]
     event = replace(event, participants=tuple(r.participant for r in people))
-    event, date_note = with_inferred_year(conn, event, people) if not published else (event, None)
+    event, store_note = with_inferred_year(conn, event, people) if not published else (event, None)
+    year_from_outside = store_note or event.date.inferred
+    date_note = year_from_outside or why_yearless(event.date, published)
     mention_id = content_id("mention", doc_id, str(position))
-    facts = facts_of(event, doc_id, date_note is not None, published)
+    facts = facts_of(event, doc_id, year_from_outside is not None, published)
     facts = replace(
         facts,
         people=tuple(replace(p, person_id=r.person_id) for p, r in zip(facts.people, people, strict=True)),
@@ -98,7 +113,7 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
             date_precision=event.date.precision,
             date_source=event.date.source,
             date_in_text=event.date.in_text,
-            date_inferred=date_note is not None,
+            date_inferred=year_from_outside is not None,
             date_note=date_note,
             city=event.location.city,
             country=event.location.country,

@@ -135,6 +135,7 @@ SOURCE_ROWS = (
         schema.event_mentions.c.event_id,
         schema.event_mentions.c.date,
         schema.event_mentions.c.date_in_text,
+        schema.event_mentions.c.date_note,
         schema.event_mentions.c.merge_reason,
         schema.sources,
     )
@@ -182,6 +183,7 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
                 row.date_in_text,
                 tuple(sentences.get(row.mention_id, ())),
                 reason,
+                row.date_note,
             )
         )
     return found

@@ -36,6 +36,7 @@ class EventSource:
     date_in_text: str | None
     evidence: tuple[str, ...]
     merge_reason: str
+    date_note: str | None = None  # where a year came from when the article gave none, or why there is none
 
 
 @dataclass(frozen=True)
