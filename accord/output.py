@@ -16,6 +16,7 @@ def event_dict(event: Event) -> dict[str, Any]:
     return {
         "type": event.type,
         "date": event.date.value,
+        "date_end": event.date.end,
         "date_precision": event.date.precision,
         "date_source": event.date.source,
         "date_in_text": event.date.in_text,

@@ -121,6 +121,7 @@ class EventDate:
     source: str | None = None
     in_text: str | None = None
     inferred: str | None = None  # why the year came from outside the sentence, when it did
+    end: str | None = None  # the last day of an occasion of several days ("3 to 5 June"), in `value`'s form
 
 
 @dataclass(frozen=True)

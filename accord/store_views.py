@@ -96,7 +96,7 @@ def event_view(event: FusedEvent) -> RenderableType:
         sources.add_row(
             Text(f"{s.input_id}\n{s.path}"),
             Text(f"{s.outlet or '-'}\n{s.published or '-'}"),
-            Text(s.date or "?"),
+            Text(f"{s.date or '?'} to {s.date_end}" if s.date_end else s.date or "?"),
             Text("\n".join(sentence.strip() for sentence in s.evidence)),
             Text(s.merge_reason, style="dim"),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -77,7 +78,11 @@ def test_spans_get_the_finest_precision_that_holds_them(
         ("Friday, March 4, 2022", None, EventDate("2022-03-04", "day", "absolute", "2022-03-04")),
         ("the 2nd of April 2019", None, EventDate("2019-04-02", "day", "absolute", "2019-04-02")),
         ("2015-11-30", None, EventDate("2015-11-30", "day", "absolute", "2015-11-30")),
-        ("from June 3-5, 2018", None, EventDate("2018-06-03", "day", "absolute", "2018-06-03")),
+        (
+            "from June 3-5, 2018",
+            None,
+            EventDate("2018-06-03", "day", "absolute", "2018-06-03", end="2018-06-05"),
+        ),
         ("in August 2016", None, EventDate("2016-08", "month", "absolute", "2016-08")),
         ("early March 2020", WEDNESDAY, EventDate("2020-03", "month", "absolute", "2020-03")),
         ("in 2014", WEDNESDAY, EventDate("2014", "year", "absolute", "2014")),
@@ -318,3 +323,34 @@ def test_an_undated_page_dates_its_sentences_by_a_yearless_dateline() -> None:
         "--04-12", "day", "dateline", "--04-12"
     )
     assert dateline_day(PublicationDate("2021-04-12", "wire", (wire,))) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "value", "end"),
+    [
+        ("from 3 to 5 June", "2024-06-20", "2024-06-03", "2024-06-05"),
+        ("June 3-5, 2024", None, "2024-06-03", "2024-06-05"),
+        ("3 to 5 June", None, "--06-03", "--06-05"),
+        ("on 3 June", "2024-06-20", "2024-06-03", None),
+    ],
+)
+def test_a_range_is_dated_to_its_first_day_and_keeps_its_last(
+    expression: str, published: str | None, value: str, end: str | None
+) -> None:
+    resolved = resolve_date(expression, published)
+    assert resolved is not None and (resolved.value, resolved.end) == (value, end)
+
+
+def test_an_occasion_that_ended_keeps_its_last_day_as_the_end() -> None:
+    from accord.extraction.dates import first_day
+
+    ended = first_day(EventDate("2024-06-05", "day", "relative"), 3)
+    assert (ended.value, ended.end) == ("2024-06-03", "2024-06-05")
+
+
+def test_a_trip_reported_over_several_days_runs_from_its_first_to_its_last() -> None:
+    from accord.extraction.dates import trip_date
+
+    arrived, met = EventDate("2024-06-03", "day", "weekday"), EventDate("2024-06-05", "day", "weekday")
+    assert trip_date([met, arrived]) == replace(arrived, end="2024-06-05")
+    assert trip_date([arrived, EventDate("2024-06", "month", "text")]) == arrived

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import inspect, select
@@ -166,6 +167,15 @@ def test_a_report_left_without_a_year_says_why(store: Store) -> None:
     (meet,) = events(store, country="NOR")
     assert (meet.date, meet.date_inferred) == ("--10-01", False)
     assert (meet.sources[0].date_note or "").startswith("no year: the report gives 10-01 only")
+
+
+def test_a_report_of_several_days_keeps_its_last_day(store: Store) -> None:
+    talks = solberg_rojas("talks", "2024-06-06", "2024-06-03", [SOLBERG, ROJAS])
+    (stated,) = talks.events
+    talks = replace(talks, events=(replace(stated, date=replace(stated.date, end="2024-06-05")),))
+    ingest_results(store, [talks])
+    (meet,) = events(store, country="NOR")
+    assert (meet.date, meet.sources[0].date_end) == ("2024-06-03", "2024-06-05")
 
 
 def test_queries_answer_by_party_type_date_text_and_id(store: Store) -> None:

@@ -56,7 +56,8 @@ def _alternation(words: dict[str, int]) -> str:
 _M = rf"(?P<m>{_alternation(MONTHS)})"
 _WD = rf"(?:{_alternation(_WEEKDAYS)})"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_RANGE = r"(?: ?(?:-|to|and) ?\d{1,2}(?:st|nd|rd|th)?)?"  # "July 28-30": an event is dated to its first day
+# "July 28-30": an event is dated to its first day, and the last is kept as its end
+_RANGE = r"(?: ?(?:-|to|and|until|till) ?(?P<e>\d{1,2})(?:st|nd|rd|th)?)?"
 _Y = r"(?P<y>[12]\d{3})"
 _N = rf"(?P<n>{_alternation(_NUMBERS)}|\d{{1,3}})"
 _PART = r"(?:early|late|mid|the (?:end|beginning|start|middle|first half|second half) of)"
@@ -204,8 +205,19 @@ def _choose(
     return max((c for c in candidates if not _later(c, pub)), default=None)
 
 
-def _month_day(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
-    """A calendar date; without a year it takes its year from the publication date."""
+def _month_day(
+    month: int, day: int, year: int | None, pub: _Published | None, last: int | None = None
+) -> EventDate | None:
+    """A calendar date; without a year it takes its year from the publication date. `last` is the final
+    day of a range in the same month ("3 to 5 June"), kept as the date's end."""
+    found = _first_of_range(month, day, year, pub)
+    if found is None or found.value is None or last is None or last <= day:
+        return found
+    end = found.value[:-2] + f"{last:02d}"
+    return replace(found, end=end) if _safe_date(2000, month, last) else found
+
+
+def _first_of_range(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
     if year is not None:
         found = _safe_date(year, month, day)
         return _day(found, "absolute", found.isoformat()) if found else None
@@ -310,7 +322,8 @@ def _candidate(text: str, pub: _Published | None) -> EventDate | None:
         return _month(year, month, "absolute", text) if 1 <= month <= 12 else None
     if match := _DAY_MONTH.match(text) or _MONTH_DAY.match(text):
         year = int(match["y"]) if match["y"] else None
-        return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub)
+        last = int(match["e"]) if match["e"] else None
+        return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub, last)
     if match := _MONTH_YEAR.match(text):
         value = f"{match['y']}-{MONTHS[match['m']]:02d}"
         return EventDate(value, "month", "absolute", value)
@@ -390,6 +403,7 @@ def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> Eve
     return replace(
         when,
         value=best.isoformat(),
+        end=f"{year:04d}{when.end[1:]}" if when.end else None,
         in_text=when.in_text or when.value,
         inferred=f"year {year} from the nearest fully dated event on the page",
     )
@@ -429,7 +443,19 @@ def first_day(when: EventDate, last_day_of: int) -> EventDate:
     if when.precision != "day" or not when.value or when.value.startswith("--") or last_day_of < 2:
         return when
     start = date.fromisoformat(when.value) - timedelta(days=last_day_of - 1)
-    return replace(when, value=start.isoformat(), in_text=None)
+    return replace(when, value=start.isoformat(), in_text=None, end=when.value)
+
+
+def trip_date(stated: list[EventDate]) -> EventDate:
+    """A trip reported over several days ("arrived on Monday", "on Wednesday, met"): dated to its first
+    reported day (DEV-README), ending on its last."""
+    ranks = {"day": 3, "month": 2, "year": 1}
+    first = min(stated, key=lambda d: (-ranks.get(d.precision or "", 0), d.value or ""))
+    days = [d.end or d.value for d in stated if d.precision == "day" and d.value and d.value[0] != "-"]
+    last = max(days, default=None)
+    if first.precision != "day" or not first.value or first.end or not last or last <= first.value:
+        return first
+    return replace(first, end=last)
 
 
 def days_long(noun: str) -> int | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
+from accord.extraction.dates import trip_date
 from accord.extraction.lexicon import SIGNING_WORDS
 from accord.extraction.mentions import Mention
 from accord.extraction.parties import Party, affiliations, unique
@@ -79,8 +80,8 @@ def best_date(group: list[Mention]) -> EventDate | None:
     ranks = {"day": 3, "month": 2, "year": 1}
     dates = [m.date for m in group if m.date]
     stated = [d for d in dates if d.source not in ("context", "lead", "published")]
-    if group[0].type == "visit" and stated:  # a trip is dated to its first reported day
-        return min(stated, key=lambda d: (-ranks.get(d.precision or "", 0), d.value or ""))
+    if group[0].type == "visit" and stated:
+        return trip_date(stated)
     return max(
         dates,
         key=lambda d: (d.source not in ("context", "lead", "published"), ranks.get(d.precision or "", 0)),

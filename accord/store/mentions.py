@@ -115,6 +115,7 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
             date_in_text=event.date.in_text,
             date_inferred=year_from_outside is not None,
             date_note=date_note,
+            date_end=event.date.end,
             city=event.location.city,
             country=event.location.country,
             topics=json.dumps(list(event.topics)),

@@ -152,6 +152,13 @@ def add_document_bands(conn: Connection) -> None:
     index_documents(conn, ((row.id, row.minhash) for row in stored))
 
 
+def add_date_ends(conn: Connection) -> None:
+    """Version 10: each report keeps the last day of an occasion of several days ("from 3 to 5 June");
+    reports stored before have none (re-extraction gives it)."""
+    if "date_end" not in {column["name"] for column in inspect(conn).get_columns("event_mentions")}:
+        conn.execute(text("ALTER TABLE event_mentions ADD COLUMN date_end VARCHAR(10)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -162,6 +169,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "watched sources, follows and alerts", add_monitoring),
     Migration(8, "fusion by day, name keys and identity links", add_fusion_index),
     Migration(9, "near-duplicate index", add_document_bands),
+    Migration(10, "last day of multi-day reports", add_date_ends),
 )
 
 

@@ -136,6 +136,7 @@ SOURCE_ROWS = (
         schema.event_mentions.c.date,
         schema.event_mentions.c.date_in_text,
         schema.event_mentions.c.date_note,
+        schema.event_mentions.c.date_end,
         schema.event_mentions.c.merge_reason,
         schema.sources,
     )
@@ -184,6 +185,7 @@ def sources_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[E
                 tuple(sentences.get(row.mention_id, ())),
                 reason,
                 row.date_note,
+                row.date_end,
             )
         )
     return found

@@ -37,6 +37,7 @@ class EventSource:
     evidence: tuple[str, ...]
     merge_reason: str
     date_note: str | None = None  # where a year came from when the article gave none, or why there is none
+    date_end: str | None = None  # the last day, when the article reports an occasion of several days
 
 
 @dataclass(frozen=True)

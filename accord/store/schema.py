@@ -125,6 +125,7 @@ event_mentions = Table(
     Column("date_in_text", Text),
     Column("date_inferred", Boolean, nullable=False, default=False),
     Column("date_note", Text),
+    Column("date_end", String(10)),  # the last day of an occasion of several days, as its report states it
     Column("city", Text),
     Column("country", String(8)),
     Column("topics", Text, nullable=False, default="[]"),
