@@ -72,6 +72,12 @@ class PublicationDate:
     candidates: tuple[DateCandidate, ...] = field(default=(), compare=False)
 
     @property
+    def heads_the_story(self) -> bool:
+        """Whether the story prints this date at its top (a date line or wire dateline), as a release dated
+        the day of the business it reports does; a date from metadata or the URL may come days later."""
+        return any(c.source in ("dateline", "wire") and c.value == self.value for c in self.candidates)
+
+    @property
     def day_without_year(self) -> str | None:
         """ "--04-12" from a yearless dateline ("CAIRO, April 12. /TASS/.") on a page whose year nothing
         states: not a publication date, but the day an undated sentence of the story most likely means."""

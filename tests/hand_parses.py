@@ -59,6 +59,7 @@ SENTENCES = (
     "Bolivia and Paraguay ratified a treaty on the river basin on Wednesday.",
     "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
     "The two ministers conferred in Geneva on Monday.",
+    "The two ministers spoke by phone on 2 May. The two ministers met in Cairo.",
 )
 
 

@@ -68,3 +68,22 @@ def test_a_visit_to_an_organisation_is_hosted_where_it_sits() -> None:
     assert host_location("NATO") == Location("Brussels", "BEL")
     assert host_location("AU") == Location("Addis Ababa", "ETH")
     assert host_location("KEN") == Location(country="KEN")
+
+
+def test_a_meeting_with_no_day_takes_no_calls_day_and_the_publication_month() -> None:
+    from accord.extraction.context import fill_dates
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+    from accord.records import DateCandidate, PublicationDate
+
+    doc = parsed("The two ministers spoke by phone on 2 May. The two ministers met in Cairo.")
+
+    def meeting_date(published: PublicationDate) -> str | None:
+        mentions, _ = read_sentences(doc, find_actors(doc, None), published.value)
+        fill_dates(mentions, published, None)
+        assert {m.date.value for m in mentions if m.type == "call" and m.date} == {"2024-05-02"}
+        return next(m.date.value for m in mentions if m.type == "meet" and m.date)
+
+    assert meeting_date(PublicationDate("2024-05-20", "jsonl")) == "2024-05"
+    release = PublicationDate("2024-05-20", "dateline", (DateCandidate("2024-05-20", "dateline", 80),))
+    assert meeting_date(release) == "2024-05-20"  # a release dated atop the story reports that day

@@ -34,7 +34,7 @@ from accord.extraction.parties import (
 from accord.extraction.people import someone_else
 from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import seat_of
-from accord.records import EventDate, Location, Precision
+from accord.records import EventDate, Location, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
 
@@ -180,18 +180,22 @@ def related(dated: Mention, mention: Mention) -> bool:
     return bool(affiliations(dated.parties) & affiliations(mention.parties))
 
 
-def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate | None) -> None:
+def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventDate | None) -> None:
     """A mention without a date of its own takes the nearest day-dated mention's, else the story's lead
-    date, else the publication day; background dates ("in 2019") never spread to other sentences."""
+    date, else the publication month; background dates ("in 2019") never spread to other sentences."""
     dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
     for mention in mentions:
         if mention.date is None and mention.context is not None and mention.context.date is not None:
             mention.date = replace(mention.context.date, source="context")
         if mention.date is not None:
             continue
-        if dated:
+        # a call is another occasion than a meeting or visit: neither lends the other its day
+        lenders = [
+            m for m in dated if mention.type == "agree" or (m.type == "call") == (mention.type == "call")
+        ]
+        if lenders:
             near = min(
-                dated,
+                lenders,
                 key=lambda m: (
                     not related(m, mention),
                     abs(m.order - mention.order),
@@ -202,11 +206,11 @@ def fill_dates(mentions: list[Mention], published: str | None, lead: EventDate |
             mention.date = replace(near.date, source="context")
         elif lead is not None:
             mention.date = lead
-        elif published:
-            precision: Precision = (
-                "day" if len(published) == 10 else "month" if len(published) == 7 else "year"
-            )
-            mention.date = EventDate(published, precision, "published")
+        elif published.value:  # no day stated: the publication month (DEV-README rule 6), not its day,
+            value = published.value  # unless the story opens with its date, as a dated release does
+            width = len(value) if published.heads_the_story else min(len(value), 7)
+            precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
+            mention.date = EventDate(value[:width], precision, "published")
 
 
 def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
