@@ -78,6 +78,8 @@ _COPYRIGHT_YEAR = re.compile(
 )
 _FOOT_LABEL = re.compile(r"\b(?:published|posted)\b\s*(?:on)?\s*:?", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<year>199\d|20[0-3]\d)/")
+# Where "03/04/2024" is 4 March, or either (Canada); everywhere else it is 3 April.
+MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "PLW", "MHL", "CAN", "GUM", "ASM", "PRI", "VIR"})
 _PRINTED_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s/]+/\S*")
 _ADDRESS_REACH = 600  # characters: a scraper prints the address above the headline
 _WIRE_PLACE = 40  # a dateline's opening parenthesis comes right after the place
@@ -111,7 +113,7 @@ def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
     found += [
         (_wire_date(cleaned, url, address), "wire"),
         (_today_date(cleaned), "today"),
-        (_foot_date(cleaned), "footer"),
+        (_foot_date(cleaned, _writes_day_first(address)), "footer"),
     ]
     return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
 
@@ -188,21 +190,22 @@ def _today_date(cleaned: CleanedDocument) -> str | None:
     return None
 
 
-def _foot_date(cleaned: CleanedDocument) -> str | None:
+def _foot_date(cleaned: CleanedDocument, day_first: bool) -> str | None:
     """ "Published: 12 March 2024" below the article: the last labelled date line of the page."""
     for line in reversed(cleaned.lines):
         text = line.text.strip()
-        if _FOOT_LABEL.search(text) and (value := dateline_value(text)) and len(value) == 10:
+        if _FOOT_LABEL.search(text) and (value := dateline_value(text, day_first)) and len(value) == 10:
             return value
     return None
 
 
-def dateline_value(text: str) -> str | None:
+def dateline_value(text: str, day_first: bool = False) -> str | None:
     """The date of a line that is only a date (with weekday, time, label or byline), else None.
 
-    A long line is a sentence, and a date in a sentence is about an event, so it is refused.
+    A long line is a sentence, and a date in a sentence is about an event, so it is refused. `day_first`
+    reads "12/03/2024" as 12 March, as the publisher's country writes it.
     """
-    found = _dates_in(text)
+    found = _dates_in(text, day_first)
     if not found:
         return None
     leftover = text
@@ -243,20 +246,20 @@ def _dateline_dates(cleaned: CleanedDocument) -> tuple[str | None, str | None]:
     return banner, None
 
 
-def _dates_in(text: str) -> list[tuple[int, int, str]]:
+def _dates_in(text: str, day_first: bool = False) -> list[tuple[int, int, str]]:
     """Every full date (or month and year) written in `text`, as (start, end, ISO value)."""
     found: list[tuple[int, int, str]] = []
     masked = text
     for pattern in _TEXT_PATTERNS:
         for match in pattern.finditer(masked):
-            value = _iso_from_match(match)
+            value = _iso_from_match(match, day_first)
             if value:
                 found.append((match.start(), match.end(), value))
                 masked = masked[: match.start()] + "#" * (match.end() - match.start()) + masked[match.end() :]
     return sorted(found)
 
 
-def _iso_from_match(match: re.Match[str]) -> str | None:
+def _iso_from_match(match: re.Match[str], day_first: bool = False) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("mon"):
@@ -270,12 +273,23 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
         weekday = _WEEKDAY.search(match.string)
         readings = [value for value in (_iso(year, second, first), _iso(year, first, second)) if value]
         fitting = [v for v in readings if weekday and _weekday_of(v) == weekday.group(0)[:3].lower()]
-        return fitting[0] if len(fitting) == 1 else None
+        if len(fitting) == 1:
+            return fitting[0]
+        return readings[0] if day_first and not weekday else None
     day, month = (first, second) if first > 12 or second <= 12 else (second, first)
     return _iso(year, month, day)
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+
+
+def _writes_day_first(address: str) -> bool:
+    """Whether the page's web address is in a country that writes dates day first: all but the few that
+    write month first or both, so an address with no country code tells nothing."""
+    from accord.extraction.source import domain_country  # only for pages with an ambiguous foot date
+
+    country = domain_country(address)
+    return country is not None and country not in MONTH_FIRST_COUNTRIES
 
 
 def _weekday_of(value: str) -> str:

@@ -129,6 +129,8 @@ def test_dates_without_year_take_the_nearest_year(expression: str, published: st
         ("last May", WEDNESDAY, ("2021-05", "month")),
         ("in June", WEDNESDAY, ("2021-06", "month")),
         ("in December last year", WEDNESDAY, ("2020-12", "month")),
+        ("in April of this year", WEDNESDAY, ("2021-04", "month")),
+        ("December of last year", WEDNESDAY, ("2020-12", "month")),
         ("on the evening of June 1", WEDNESDAY, ("2021-06-01", "day")),
         ("March this year", WEDNESDAY, ("2021-03", "month")),
         ("on the 4th", WEDNESDAY, ("2021-06-04", "day")),

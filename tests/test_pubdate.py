@@ -200,3 +200,10 @@ def test_an_address_printed_above_the_headline_is_the_pages_url() -> None:
     page = f"Example Times\nhttps://news.example.org/2025/06/04/ministers-meet/\nMinisters meet\n{BODY}"
     assert _date(page) == PublicationDate("2025-06-04", "url")
     assert _date(page.replace("https://", "see ")) == PublicationDate()
+
+
+def test_an_ambiguous_foot_date_is_read_as_the_publishers_country_writes_it() -> None:
+    page = f"{BODY}\nPosted: 12/03/2024"
+    assert _date(page, url="https://news.example.co.uk/a") == PublicationDate("2024-03-12", "footer")
+    assert _date(page, url="https://news.example.com/a") == PublicationDate()  # no country: no guess
+    assert _date(page, url="https://news.example.ph/a") == PublicationDate()  # writes month first

@@ -26,6 +26,7 @@ def page(text: str, url: str | None = None, outlet: str | None = None) -> Cleane
         ("Home | Serbia | Croatia | News\nThe minister arrived.", None, None),
         ("A story without a masthead.", "https://www.mofa.go.jp/press/1.html", "JPN"),
         ("A story without a masthead.", "https://news.example.tv/1", None),
+        ("A story without a masthead.", "https://www.example.co.uk/news/1", "GBR"),
     ],
 )
 def test_publisher_country(text: str, url: str | None, country: str | None) -> None:

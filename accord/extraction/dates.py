@@ -70,7 +70,7 @@ _DAY_MONTH = re.compile(rf"^(?:{_WD} )?(?:the )?{_D}{_RANGE} (?:of )?{_M}(?: {_Y
 _MONTH_DAY = re.compile(rf"^(?:{_WD} )?{_M} (?:the )?{_D}{_RANGE}(?: {_Y})?(?: {_WD})?$")
 _MONTH_YEAR = re.compile(rf"^(?:{_PART}[- ](?:of )?)?{_M}(?: of)? {_Y}$")
 _MONTH = re.compile(
-    rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}(?: (?P<which>last|this) year)?$"
+    rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}(?: (?:of )?(?P<which>last|this) year)?$"
 )
 _YEAR = re.compile(rf"^(?:{_PART_OF_YEAR}[- ](?:of )?)?{_Y}$")
 _DAY_OF_MONTH = re.compile(r"^(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?$")

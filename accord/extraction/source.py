@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlparse
 
 from accord.extraction.lexicon import (
+    COUNTRY_DOMAINS_NOT_ISO,
     EDITION_WORDS,
     GENERIC_DOMAINS,
     INTERNATIONAL_WIRES,
@@ -62,7 +63,7 @@ def domain_country(url: str | None) -> str | None:
         return None
     import pycountry  # only here: most pages never get this far
 
-    country = pycountry.countries.get(alpha_2=suffix.upper())
+    country = pycountry.countries.get(alpha_2=COUNTRY_DOMAINS_NOT_ISO.get(suffix, suffix.upper()))
     return getattr(country, "alpha_3", None)
 
 
