@@ -127,6 +127,10 @@ AFFILIATION_SOURCES = (
 )
 
 
+# Guesses rather than statements: the store learns no office from them, and what it knows outranks them.
+GUESSED_SOURCES = frozenset({"store", "publisher", "frequency"})
+
+
 def stronger_source(a: str | None, b: str | None) -> bool:
     """Whether affiliation evidence `a` outranks `b` (a missing source ranks last)."""
     rank = {source: i for i, source in enumerate(AFFILIATION_SOURCES)}
