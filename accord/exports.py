@@ -87,6 +87,8 @@ PARTICIPANT_COLUMNS = (
     "role_inferred",
     "affiliation_inferred",
     "inferred",
+    "affiliation_source",
+    "affiliation_conflicts",
     "corrected",
 )
 POLECAT_COLUMNS = polecat.COLUMNS
@@ -172,6 +174,10 @@ def participant_rows(event: FusedEvent) -> Iterator[dict[str, object]]:
             "role_inferred": "role" in p.inferred,
             "affiliation_inferred": "affiliation" in p.inferred,
             "inferred": LIST.join(p.inferred),
+            "affiliation_source": p.affiliation_source or "",
+            "affiliation_conflicts": LIST.join(
+                f"{c.affiliation} ({c.source})" for c in p.affiliation_conflicts
+            ),
             "corrected": event.corrected,
         }
 

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.records import Event, Extraction, Reject, Span
+from accord.records import Event, Extraction, Participant, Reject, Span
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
     return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
+def participant_dict(participant: Participant) -> dict[str, Any]:
+    """A participant with where its affiliation was read and the weaker evidence that disagreed."""
+    return {
+        "name": participant.name,
+        "role": participant.role,
+        "affiliation": participant.affiliation,
+        "affiliation_source": participant.affiliation_source,
+        "affiliation_conflicts": [
+            {"affiliation": c.affiliation, "source": c.source} for c in participant.affiliation_conflicts
+        ],
+        "mention": span_dict(participant.mention),
+    }
 
 
 def event_dict(event: Event) -> dict[str, Any]:
@@ -23,10 +37,7 @@ def event_dict(event: Event) -> dict[str, Any]:
         "date_inferred": event.date.inferred is not None,
         "date_inferred_reason": event.date.inferred,
         "location": {"city": event.location.city, "country": event.location.country},
-        "participants": [
-            {"name": p.name, "role": p.role, "affiliation": p.affiliation, "mention": span_dict(p.mention)}
-            for p in event.participants
-        ],
+        "participants": [participant_dict(p) for p in event.participants],
         "plover": {"code": event.plover.code, "mode": event.plover.mode},
         "topics": list(event.topics),
         "evidence": [span_dict(span) for span in event.evidence],

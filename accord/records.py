@@ -110,12 +110,63 @@ class Span:
     text: str
 
 
+# Where a participant's affiliation was read, strongest evidence first (issue 12):
+#   sentence      the words about the name in a sentence stating the event ("Chilean", "of Chile", "Chile's")
+#   state         the party is the state or organisation itself ("Kenya and Uganda signed")
+#   title         an office only one government or organisation has ("the Taoiseach", "Raksha Mantri")
+#   page          those words about the same person elsewhere on the page (another mention, an apposition)
+#   counterpart   "his Finnish counterpart X", "counterparts from A and B"
+#   organisation  an organisation's office (a Secretary General) and the one organisation named near it
+#   delegation    listed with a colleague of known country as the objects of one meeting
+#   host          received a visitor to the country the sentence names ("the first visit to Barbados")
+#   nearby        a country word in the person's sentences, tied to no one else
+#   store         the one affiliation other stored articles give that person near that date (at ingest)
+#   publisher     the country of the government or agency that published the page (or the credited source)
+#   frequency     the country the page names most, or whose cities it names: the last resort
+#   analyst       an analyst's correction
+AFFILIATION_SOURCES = (
+    "sentence",
+    "state",
+    "title",
+    "page",
+    "counterpart",
+    "organisation",
+    "delegation",
+    "host",
+    "nearby",
+    "store",
+    "publisher",
+    "frequency",
+    "analyst",
+)
+
+
+# Guesses rather than statements: the store learns no office from them, and what it knows outranks them.
+GUESSED_SOURCES = frozenset({"store", "publisher", "frequency"})
+
+
+def stronger_source(a: str | None, b: str | None) -> bool:
+    """Whether affiliation evidence `a` outranks `b` (a missing source ranks last)."""
+    rank = {source: i for i, source in enumerate(AFFILIATION_SOURCES)}
+    return rank.get(a or "", len(rank)) < rank.get(b or "", len(rank))
+
+
+@dataclass(frozen=True)
+class AffiliationConflict:
+    """Weaker evidence that gave a participant another affiliation, kept beside the one that won."""
+
+    affiliation: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Participant:
     name: str | None
     role: str | None
     affiliation: str | None
     mention: Span | None = None
+    affiliation_source: str | None = None  # one of AFFILIATION_SOURCES when there is an affiliation
+    affiliation_conflicts: tuple[AffiliationConflict, ...] = ()
 
 
 @dataclass(frozen=True)

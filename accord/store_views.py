@@ -10,6 +10,7 @@ from rich.text import Text
 
 from accord.records import EVENT_TYPES
 from accord.store import ActorProfile, FusedEvent, IngestSummary, Partner, SearchHit, UnassertedEvent
+from accord.store.records import EventParticipant
 from accord.views import city_country_text, person_text
 
 
@@ -30,12 +31,23 @@ def date(event: FusedEvent) -> str:
     return (event.date or "?") + (" (inferred)" if event.date_inferred else "")
 
 
-def people(event: FusedEvent) -> str:
+def people(event: FusedEvent, sources: bool = False) -> str:
+    """The participants on one line; with `sources`, where each affiliation was read and what disagreed."""
     return "; ".join(
         person_text(p.name, p.role, p.affiliation)
         + (f" [inferred {', '.join(p.inferred)}]" if p.inferred else "")
+        + (affiliation_evidence(p) if sources else "")
         for p in event.participants
     )
+
+
+def affiliation_evidence(p: EventParticipant) -> str:
+    """ " [affiliation: sentence; also BRA (publisher)]" """
+    if not p.affiliation_source and not p.affiliation_conflicts:
+        return ""
+    said = [f"affiliation: {p.affiliation_source}"] if p.affiliation_source else []
+    said += [f"also {c.affiliation} ({c.source})" for c in p.affiliation_conflicts]
+    return f" [{'; '.join(said)}]"
 
 
 def source_counts(event: FusedEvent) -> str:
@@ -74,7 +86,7 @@ def event_view(event: FusedEvent) -> RenderableType:
         ("type", kind(event)),
         ("date", f"{date(event)} ({event.date_precision or 'unknown'} precision)"),
         ("place", place(event)),
-        ("participants", people(event)),
+        ("participants", people(event, sources=True)),
         ("topics", ", ".join(event.topics) or "-"),
         ("merge key", event.merge_key or "- (not asserted: never fused)"),
         ("sources", source_counts(event)),

@@ -60,6 +60,12 @@ SENTENCES = (
     "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
     "The two ministers conferred in Geneva on Monday.",
     "The two ministers spoke by phone on 2 May. The two ministers met in Cairo.",
+    "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
+    "Foreign Minister Yoko Kamikawa on Tuesday.",
+    "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",
+    "Raksha Mantri Rajnath Singh met his Australian counterpart Richard Marles in Canberra on Monday.",
+    "Foreign Minister Dang Van Hoa held talks with his Finnish counterpart Pekka Virtanen in Hanoi on Monday.",
+    "Kenji Sato, the top Japanese diplomat, held talks on Monday.",
 )
 
 

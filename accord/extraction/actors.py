@@ -24,6 +24,7 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.names import name_matches
 from accord.extraction.roles import normalise_role
+from accord.records import AffiliationConflict, stronger_source
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
 LEFT_WINDOW = 12
@@ -42,13 +43,36 @@ class Actor:
     role: str | None = None
     affiliation: str | None = None
     mentions: list[SpacySpan] = field(default_factory=list)
+    # where the affiliation was read (`records.AFFILIATION_SOURCES`) and the mention whose words gave it
+    affiliation_source: str | None = None
+    affiliation_at: SpacySpan | None = None
+    affiliation_conflicts: list[AffiliationConflict] = field(default_factory=list)
 
-    def learn(self, role: str | None, affiliation: str | None) -> None:
-        """The first role and affiliation the page states win; later mentions fill gaps or make a
-        generic role ("minister") specific."""
+    def learn(
+        self,
+        role: str | None,
+        affiliation: str | None,
+        source: str | None = None,
+        at: SpacySpan | None = None,
+    ) -> None:
+        """The first role the page states wins, and the affiliation of the strongest evidence (the first
+        of equals); later mentions fill gaps or make a generic role ("minister") specific. An affiliation
+        that loses is kept as a conflict."""
         if self.role in GENERIC_ROLES:
             self.role = role or self.role
-        self.affiliation = self.affiliation or affiliation
+        if affiliation is None or affiliation == self.affiliation:
+            return
+        if self.affiliation is None or stronger_source(source, self.affiliation_source):
+            if self.affiliation is not None:
+                self.conflict(self.affiliation, self.affiliation_source)
+            self.affiliation, self.affiliation_source, self.affiliation_at = affiliation, source, at
+        else:
+            self.conflict(affiliation, "page" if source in ("sentence", None) else source)
+
+    def conflict(self, affiliation: str, source: str | None) -> None:
+        """Keep weaker evidence for another affiliation, once per affiliation."""
+        if all(c.affiliation != affiliation for c in self.affiliation_conflicts):
+            self.affiliation_conflicts.append(AffiliationConflict(affiliation, source or "page"))
 
 
 @dataclass
@@ -59,14 +83,21 @@ class Cast:
     by_token: dict[int, Actor] = field(default_factory=dict)
     counterparts: dict[int, Actor] = field(default_factory=dict)  # "his Finnish counterpart X": X's token
 
-    def add(self, span: SpacySpan, name: str, role: str | None, affiliation: str | None) -> Actor:
+    def add(
+        self,
+        span: SpacySpan,
+        name: str,
+        role: str | None,
+        affiliation: str | None,
+        source: str | None = None,
+    ) -> Actor:
         actor = self.find(name, affiliation)
         if actor is None:
             actor = Actor(name)
             self.actors.append(actor)
         elif len(name.split()) > len(actor.name.split()):
             actor.name = name
-        actor.learn(role, affiliation)
+        actor.learn(role, affiliation, source, span)
         actor.mentions.append(span)
         for token in span:
             self.by_token[token.i] = actor

@@ -6,12 +6,13 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
+from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.dates import trip_date
 from accord.extraction.lexicon import SIGNING_WORDS
 from accord.extraction.mentions import Mention
 from accord.extraction.parties import Party, affiliations, unique
 from accord.extraction.topics import find_topics
-from accord.records import PLOVER, Event, EventDate, Location, Participant, Plover, Span
+from accord.records import PLOVER, AffiliationConflict, Event, EventDate, Location, Participant, Plover, Span
 
 VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 
@@ -138,6 +139,31 @@ def naming_span(party: Party) -> SpacySpan | None:
     )
 
 
+def affiliation_evidence(
+    party: Party, evidence: list[SpacySpan]
+) -> tuple[str | None, tuple[AffiliationConflict, ...]]:
+    """Where a party's affiliation was read and the weaker evidence that disagreed. Words about the person
+    count as the sentence's only in a sentence stating the event; elsewhere they are the page's. A party
+    no person stands for is the state itself, or an official the sentence names by country ("Qatar's
+    foreign minister"), else one the page ties to a country."""
+    if party.affiliation is None:
+        return None, ()
+    sentences = {s.sent.start for s in evidence}
+    actor = party.actor
+    if actor is not None and actor.affiliation == party.affiliation:
+        source = actor.affiliation_source
+        at = actor.affiliation_at
+        if source == "sentence" and at is not None and at.sent.start not in sentences:
+            source = "page"
+        return source, tuple(actor.affiliation_conflicts)
+    if party.counterpart:
+        return "counterpart", ()
+    if party.role is None:
+        return "state", ()
+    named_here = any(affiliation_of_token(t) == party.affiliation for s in evidence for t in s.sent)
+    return ("sentence" if named_here else "page"), ()
+
+
 def build_event(group: list[Mention]) -> Event:
     first = group[0]
     parties = unique([p for m in group for p in m.parties])
@@ -155,7 +181,13 @@ def build_event(group: list[Mention]) -> Event:
         date=best_date(group) or EventDate(),
         location=location,
         participants=tuple(
-            Participant(p.name, p.role, p.affiliation, to_span(span) if (span := naming_span(p)) else None)
+            Participant(
+                p.name,
+                p.role,
+                p.affiliation,
+                to_span(span) if (span := naming_span(p)) else None,
+                *affiliation_evidence(p, evidence),
+            )
             for p in parties
         ),
         evidence=tuple(spans),

@@ -60,14 +60,18 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
         if not is_person_name(name):
             continue
         role, affiliation, counterpart = describe_left(doc, start)
+        source = "counterpart" if counterpart else "sentence"
         given = next((listed[i] for i in range(start, end) if i in listed), None)
         if given is not None:  # "the ministers of Egypt and Iraq, A and B": B is Iraq's, whatever is nearer
-            role, affiliation = given.role or role, given.affiliation
+            role, affiliation, source = given.role or role, given.affiliation, "sentence"
         right_role, right_affiliation = describe_right(doc, end)
         role = role or office_on_line_above(doc, start)
-        affiliation = affiliation or delegation_country(doc, start)
-        affiliation = affiliation or right_affiliation or title_country(doc, start)
-        actor = cast.add(doc[start:end], name, role or right_role, affiliation)
+        if affiliation is None:
+            source = "sentence"
+            affiliation = delegation_country(doc, start) or right_affiliation
+        if affiliation is None and (affiliation := title_country(doc, start)):
+            source = "title"
+        actor = cast.add(doc[start:end], name, role or right_role, affiliation, source)
         if counterpart:
             cast.counterparts[start] = actor
         taken.update(range(start, end))
@@ -163,7 +167,9 @@ def merge_partial_actors(cast: Cast) -> None:
         )
         if full is None:
             continue
-        full.learn(partial.role, partial.affiliation)
+        full.learn(partial.role, partial.affiliation, partial.affiliation_source, partial.affiliation_at)
+        for conflict in partial.affiliation_conflicts:
+            full.conflict(conflict.affiliation, conflict.source)
         full.mentions.extend(partial.mentions)
         for mention in partial.mentions:
             for token in mention:
@@ -312,25 +318,36 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
         )
         if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
             beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
-        hosted = [(code, 1) for sentence in sentences.values() for code in visited_countries(sentence, actor)]
-        evidence = hosted + page.most_common() + cities.most_common() if official else []
+        hosted = [
+            (code, "host") for sentence in sentences.values() for code in visited_countries(sentence, actor)
+        ]
+        frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
+        evidence = hosted + frequent if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
-            (other.affiliation, 1)
+            (other.affiliation, "delegation")
             for other in cast.actors
             if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
-        publisher = [(home, 1)] if home and official else []
+        publisher = [(home, "publisher")] if home and official else []
         bodies = (
-            [(code, 1) for code in organisations_near(sentences.values()) or organisations_near([doc[:]])]
+            [
+                (code, "organisation")
+                for code in organisations_near(sentences.values()) or organisations_near([doc[:]])
+            ]
             if serves_a_body(doc, actor)
             else []
         )
+        nearby = [(code, "nearby") for code, _ in near.most_common()]
         # the sentence's own countries outrank the publisher's: an agency reports on every country
         ranked = [
-            c for c, _ in bodies + partners + near.most_common() + publisher + evidence if c not in beside
+            (c, s) for c, s in bodies + partners + nearby + publisher + evidence if c and c not in beside
         ]
         if ranked:
-            actor.affiliation = ranked[0]
+            actor.affiliation, actor.affiliation_source = ranked[0]
+            actor.affiliation_at = None
+            for code, source in dict(reversed(ranked[1:])).items():
+                if code != actor.affiliation and source not in (actor.affiliation_source, "frequency"):
+                    actor.conflict(code, source)  # weaker evidence of another kind that disagreed
             titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role

@@ -7,7 +7,10 @@ becomes an office, with the article, the date and the evidence sentence that sup
 office are the range of its evidence, nothing more.
 
 At ingest the table fills gaps in other articles, always flagged as inferred: a known name without an
-affiliation gets the one affiliation (and role) the texts give that person; a surname alone gets the full
+affiliation gets the one affiliation (and role) other articles give that person within `OFFICE_WINDOW_DAYS`
+of the event (`affiliation_source` "store"), and so does one whose affiliation was only a guess (the
+publisher's country, the page's most frequent one), the guess kept as a conflict; a stated affiliation the
+store contradicts keeps the store's as a conflict. A surname alone gets the full
 name when exactly one known person has that surname; and an event whose year the text does not give gets
 it when every named participant's office is attested in one year only.
 """
@@ -16,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import Connection, delete, exists, select
 
-from accord.records import Event, Participant
+from accord.records import GUESSED_SOURCES, AffiliationConflict, Event, Participant
 from accord.store import schema
 from accord.store.db import insert_ignore
 from accord.store.dedup import content_id
@@ -31,12 +35,24 @@ __all__ = ["Resolved", "forget_offices", "infer_year", "person_id", "record_offi
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office the stored articles give a person, and one article that says so."""
+
+    role: str | None
+    affiliation: str | None
+    document_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Resolved:
     """A participant after looking it up, with the person it is and which fields the table supplied."""
 
     participant: Participant
     person_id: str | None = None
     inferred: tuple[str, ...] = ()
+
+
+OFFICE_WINDOW_DAYS = 730  # an office other articles attest within two years of an event is likely still held
 
 
 def person_id(name: str) -> str:
@@ -81,9 +97,10 @@ def record_offices(
                 if set(key_name(alias).split()) & words  # not "she" or "the minister"
             ]
             insert_ignore(conn, schema.aliases, aliases)
-            if p.role or p.affiliation:
-                oid = office_id(pid, p.role, p.affiliation)
-                office = {"id": oid, "person_id": pid, "role": p.role, "affiliation": p.affiliation}
+            affiliation = None if p.affiliation_source in GUESSED_SOURCES else p.affiliation  # no office
+            if p.role or affiliation:  # from a guess: "Sato", on a Brazilian site, is not Brazil's
+                oid = office_id(pid, p.role, affiliation)
+                office = {"id": oid, "person_id": pid, "role": p.role, "affiliation": affiliation}
                 insert_ignore(conn, schema.offices, [office])
                 sentence = evidence_for(event, p)
                 evidence = {"office_id": oid, "document_id": document_id, "date": when, "text": sentence}
@@ -157,12 +174,48 @@ def find_person(conn: Connection, name: str) -> tuple[str, str, bool] | None:
     return (by_surname[0].id, by_surname[0].name, True) if len(by_surname) == 1 else None
 
 
-def resolve(conn: Connection, participant: Participant) -> Resolved:
-    """Fill a participant's missing name, affiliation or role from the actors table, flagged as inferred."""
+def first_day(value: str | None) -> date | None:
+    """The first day a dated value (`2024`, `2024-03`, `2024-03-05`) stands for; None without a year."""
+    year, month, day = date_parts(value)
+    return None if year is None else date(year, month or 1, day or 1)
+
+
+def offices_near(conn: Connection, person: str, when: str | None) -> list[Office]:
+    """The offices the stored articles give a person, with the article saying so, those attested within
+    `OFFICE_WINDOW_DAYS` of `when` when it is dated (every office when it is not)."""
+    o, oe = schema.offices, schema.office_evidence
+    rows = conn.execute(
+        select(o.c.role, o.c.affiliation, oe.c.date, oe.c.document_id)
+        .join(oe, oe.c.office_id == o.c.id)
+        .where(o.c.person_id == person)
+    ).all()
+    day = first_day(when)
+    found = {
+        Office(row.role, row.affiliation, row.document_id): None
+        for row in rows
+        if (
+            day is None
+            or ((seen := first_day(row.date)) is not None and abs((seen - day).days) <= OFFICE_WINDOW_DAYS)
+        )
+    }
+    return list(found)
+
+
+def resolve(
+    conn: Connection,
+    participant: Participant,
+    when: str | None = None,
+    document_id: str | None = None,
+) -> Resolved:
+    """Fill a participant's missing name, affiliation or role from what other articles say of the person's
+    offices near `when` (the event's date, else the publication date), flagged as inferred; the store's
+    affiliation also replaces a guessed one, and a stated one it contradicts keeps it as a conflict."""
     if not participant.name:
         return Resolved(participant)
+    guessed = participant.affiliation_source in GUESSED_SOURCES
+    stated = None if guessed else participant.affiliation
     if full_name(participant.name):  # `record_offices` stored every full name it could tell a person by
-        identified = identify(conn, participant.name, participant.affiliation)
+        identified = identify(conn, participant.name, stated)
         if identified is None:
             return Resolved(participant)
         name = conn.scalar(select(schema.people.c.name).where(schema.people.c.id == identified.person_id))
@@ -174,26 +227,41 @@ def resolve(conn: Connection, participant: Participant) -> Resolved:
     pid, canonical, by_surname = found
     inferred: list[str] = ["name"] if by_surname else []
     filled = replace(participant, name=canonical)
-    held = conn.execute(
-        select(schema.offices.c.role, schema.offices.c.affiliation).where(schema.offices.c.person_id == pid)
-    ).all()
-    if (
-        by_surname
-        and participant.affiliation
-        and participant.affiliation not in {o.affiliation for o in held}
-    ):
+    held = offices_near(conn, pid, when)
+    if by_surname and stated and stated not in {o.affiliation for o in held}:
         return Resolved(participant)  # a namesake from another country: leave the mention as it is
-    fitting = [o for o in held if participant.affiliation in (None, o.affiliation)]
+    fitting = [o for o in held if stated in (None, o.affiliation)]
     fitting = [o for o in fitting if participant.role in (None, o.role)] or fitting
     affiliations = {o.affiliation for o in fitting if o.affiliation}
-    if not participant.affiliation and len(affiliations) == 1:
-        filled = replace(filled, affiliation=affiliations.pop())
-        inferred.append("affiliation")
+    known = affiliations.pop() if len(affiliations) == 1 else None
+    if known is not None and not stated:  # missing, or a guess the store outranks
+        filled = replace(filled, affiliation=known, affiliation_source="store")
+        if participant.affiliation is None:
+            inferred.append("affiliation")
+        elif known != participant.affiliation:  # the guess stays as a conflict
+            guess = AffiliationConflict(participant.affiliation, participant.affiliation_source or "")
+            filled = replace(filled, affiliation_conflicts=(*participant.affiliation_conflicts, guess))
+            inferred.append("affiliation")
+    elif stated:
+        filled = replace(filled, affiliation_conflicts=store_conflicts(participant, held, document_id))
     roles = {o.role for o in fitting if o.role and o.affiliation == filled.affiliation}
     if not participant.role and filled.affiliation and len(roles) == 1:
         filled = replace(filled, role=roles.pop())
         inferred.append("role")
     return Resolved(filled, pid, tuple(inferred))
+
+
+def store_conflicts(
+    participant: Participant, held: Sequence[Office], document_id: str | None
+) -> tuple[AffiliationConflict, ...]:
+    """A stated affiliation's conflicts, with the one other affiliation other articles give the person
+    near that date when none of them gives the stated one."""
+    others = {o.affiliation for o in held if o.document_id != document_id and o.affiliation}
+    if len(others) != 1 or participant.affiliation in others:
+        return participant.affiliation_conflicts
+    conflict = AffiliationConflict(others.pop(), "store")
+    known = participant.affiliation_conflicts
+    return known if conflict in known else (*known, conflict)
 
 
 def office_years(conn: Connection, resolved: Resolved) -> set[int]:

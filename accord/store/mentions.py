@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
-from accord.records import Event, EventDate, Span
+from accord.records import AffiliationConflict, Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
 from accord.store.dedup import content_id
@@ -88,7 +88,8 @@ def why_yearless(when: EventDate, published: str | None) -> str | None:
 
 def store_mention(conn: Connection, doc_id: str, position: int, event: Event, published: str | None) -> bool:
     """Store one event mention and fuse it; True when it started a new event."""
-    people = [resolve(conn, p) for p in event.participants]
+    when = event.date.value if dated(event.date.value) else published
+    people = [resolve(conn, p, when, doc_id) for p in event.participants]
     event = replace(event, participants=tuple(r.participant for r in people))
     event, store_note = with_inferred_year(conn, event, people) if not published else (event, None)
     year_from_outside = store_note or event.date.inferred
@@ -128,6 +129,8 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
             "affiliation": r.participant.affiliation,
             "person_id": r.person_id,
             "inferred": ",".join(r.inferred),
+            "affiliation_source": r.participant.affiliation_source,
+            "affiliation_conflicts": conflicts_json(r.participant.affiliation_conflicts),
         }
         | span_columns(r.participant.mention)
         for i, r in enumerate(people)
@@ -141,6 +144,10 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
     if spans:
         conn.execute(schema.evidence.insert(), spans)
     return is_new
+
+
+def conflicts_json(conflicts: Sequence[AffiliationConflict]) -> str:
+    return json.dumps([{"affiliation": c.affiliation, "source": c.source} for c in conflicts])
 
 
 def span_columns(span: Span | None) -> dict[str, object]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, inspect, select, text
+from sqlalchemy import Connection, delete, inspect, select, text, update
 
 from accord.errors import StoreError
 from accord.store import schema
@@ -159,6 +159,35 @@ def add_date_ends(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE event_mentions ADD COLUMN date_end VARCHAR(10)"))
 
 
+# The view of step 5 with where each affiliation was read; recreated, since a view's columns are fixed.
+PARTICIPANTS_VIEW = """
+    SELECT DISTINCT e.id AS event_id, e.type, e.date, e.city, e.country, p.name, p.role, p.affiliation,
+      p.inferred, p.person_id, p.affiliation_source, p.affiliation_conflicts
+    FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN participants p ON p.mention_id = m.id"""
+
+
+def add_affiliation_sources(conn: Connection) -> None:
+    """Version 11: where each participant's affiliation was read (`affiliation_source`) and the weaker
+    evidence that gave another (`affiliation_conflicts`). Participants stored before have no source (the
+    extractor did not say) except those the store itself filled in, which are marked `store`; the view
+    `events_with_participants` shows both columns."""
+    present = {column["name"] for column in inspect(conn).get_columns("participants")}
+    if "affiliation_source" not in present:  # a new store has them from step 1, whose tables follow `schema`
+        conn.execute(text("ALTER TABLE participants ADD COLUMN affiliation_source VARCHAR(16)"))
+    if "affiliation_conflicts" not in present:
+        conn.execute(
+            text("ALTER TABLE participants ADD COLUMN affiliation_conflicts TEXT NOT NULL DEFAULT '[]'")
+        )
+    p = schema.participants
+    conn.execute(
+        update(p)
+        .where(p.c.affiliation_source.is_(None), p.c.inferred.like("%affiliation%"))
+        .values(affiliation_source="store")
+    )
+    conn.execute(text("DROP VIEW IF EXISTS events_with_participants"))
+    conn.execute(text(f"CREATE VIEW events_with_participants AS {PARTICIPANTS_VIEW}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -170,6 +199,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "fusion by day, name keys and identity links", add_fusion_index),
     Migration(9, "near-duplicate index", add_document_bands),
     Migration(10, "last day of multi-day reports", add_date_ends),
+    Migration(11, "where each participant's affiliation was read", add_affiliation_sources),
 )
 
 

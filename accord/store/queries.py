@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 from accord.errors import NotFound
-from accord.records import EVENT_TYPES
+from accord.records import EVENT_TYPES, AffiliationConflict, stronger_source
 from accord.store import schema, terms
 from accord.store.actors import find_person
 from accord.store.db import Store
@@ -204,14 +204,43 @@ def participants_of(conn: Connection, mention_ids: Sequence[str]) -> dict[str, l
         inferred = tuple(f for f in row.inferred.split(",") if f)
         old = people.get(key)
         said = (row.span_text,) if row.span_text else ()
+        affiliation, source, conflicts = weighed_affiliation(old, row)
         people[key] = EventParticipant(
             (old and old.name) or name,
             (old and old.role) or row.role,
-            (old and old.affiliation) or row.affiliation,
+            affiliation,
             tuple(sorted(set(inferred) & set(old.inferred))) if old else inferred,
             tuple(dict.fromkeys((*(old.mentioned_as if old else ()), *said))),
+            source,
+            conflicts,
         )
     return {event_id: list(people.values()) for event_id, people in merged.items()}
+
+
+def weighed_affiliation(
+    old: EventParticipant | None, row: Row[Any]
+) -> tuple[str | None, str | None, tuple[AffiliationConflict, ...]]:
+    """One participant's affiliation across the reports of an event: the strongest evidence wins (the
+    first report of equals), every other affiliation any report gave is kept as a conflict."""
+    stated = tuple(
+        AffiliationConflict(c["affiliation"], c["source"])
+        for c in json.loads(row.affiliation_conflicts or "[]")
+    )
+    if old is None:
+        return row.affiliation, row.affiliation_source, stated
+    candidates = [(old.affiliation, old.affiliation_source), (row.affiliation, row.affiliation_source)]
+    known = [(a, s) for a, s in candidates if a]
+    if not known:
+        return None, None, old.affiliation_conflicts + stated
+    winner = known[0]
+    if len(known) == 2 and stronger_source(known[1][1], known[0][1]):
+        winner = known[1]
+    losers = [AffiliationConflict(a, s or "page") for a, s in known if a != winner[0]]
+    conflicts: dict[str, AffiliationConflict] = {}
+    for conflict in (*old.affiliation_conflicts, *stated, *losers):
+        if conflict.affiliation != winner[0]:
+            conflicts.setdefault(conflict.affiliation, conflict)
+    return winner[0], winner[1], tuple(conflicts.values())
 
 
 def load_events(conn: Connection, event_ids: Iterable[str]) -> list[FusedEvent]:

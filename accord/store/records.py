@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from accord.records import EventType
+from accord.records import AffiliationConflict, EventType
 
 __all__ = [
     "ActorProfile",
@@ -50,6 +50,8 @@ class EventParticipant:
     affiliation: str | None
     inferred: tuple[str, ...] = ()
     mentioned_as: tuple[str, ...] = ()
+    affiliation_source: str | None = None  # where the affiliation was read (`records.AFFILIATION_SOURCES`)
+    affiliation_conflicts: tuple[AffiliationConflict, ...] = ()  # weaker evidence that gave another
 
 
 def independent_reports(sources: tuple[EventSource, ...]) -> int:

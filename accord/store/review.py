@@ -185,6 +185,8 @@ def corrected_people(
         else:
             changed = {k: v for k, v in fix.new.items() if k in ("name", "role", "affiliation")}
             result[at] = replace(result[at], **changed, inferred=())
+            if "affiliation" in changed:
+                result[at] = replace(result[at], affiliation_source="analyst", affiliation_conflicts=())
     return result
 
 

@@ -145,6 +145,10 @@ participants = Table(
     Column("span_text", Text),
     Column("person_id", ID, ForeignKey("people.id"), index=True),
     Column("inferred", Text, nullable=False, default=""),
+    # where the affiliation was read (`records.AFFILIATION_SOURCES`) and the weaker evidence that disagreed
+    # (JSON list of {"affiliation", "source"}); added by migration step 11
+    Column("affiliation_source", String(16)),
+    Column("affiliation_conflicts", Text, nullable=False, default="[]"),
 )
 
 evidence = Table(

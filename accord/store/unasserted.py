@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Row, select
 
 from accord.errors import NotFound
 from accord.output import event_dict
-from accord.records import ASSERTED, Event
+from accord.records import ASSERTED, AffiliationConflict, Event
 from accord.records import UNASSERTED_MODES as MODES
 from accord.store import schema, terms
 from accord.store.db import Store
@@ -89,7 +89,18 @@ def any_event(store: Store, event_id: str) -> FusedEvent:
 def statement(conn: Connection, row: Row[Any]) -> UnassertedEvent:
     """One stored statement, with the article's sources (each with the statement's evidence)."""
     data = json.loads(row.event)
-    people = tuple(EventParticipant(p["name"], p["role"], p["affiliation"]) for p in data["participants"])
+    people = tuple(
+        EventParticipant(
+            p["name"],
+            p["role"],
+            p["affiliation"],
+            affiliation_source=p.get("affiliation_source"),  # statements stored before step 11 lack it
+            affiliation_conflicts=tuple(
+                AffiliationConflict(c["affiliation"], c["source"]) for c in p.get("affiliation_conflicts", ())
+            ),
+        )
+        for p in data["participants"]
+    )
     s = schema.sources
     sources = tuple(
         EventSource(
