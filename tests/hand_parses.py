@@ -60,6 +60,8 @@ SENTENCES = (
     "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
     "The two ministers conferred in Geneva on Monday.",
     "The two ministers spoke by phone on 2 May. The two ministers met in Cairo.",
+    "Kazakh President Kassym-Jomart Tokayev thanked Uzbek President Shavkat Mirziyoyev. The President of "
+    "Uzbekistan arrived in Astana yesterday.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

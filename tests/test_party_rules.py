@@ -226,3 +226,13 @@ def test_a_clause_whose_subject_is_a_state_speaks_for_that_party_alone() -> None
     )
     pledged = trigger(doc, "pledged")
     assert named_parties(doc[:], pledged, find_actors(doc, None), {pledged.i}) == []
+
+
+def test_a_bare_office_of_a_named_country_is_that_countrys_holder_not_the_publishers() -> None:
+    doc = parsed(
+        "Kazakh President Kassym-Jomart Tokayev thanked Uzbek President Shavkat Mirziyoyev. The President of "
+        "Uzbekistan arrived in Astana yesterday."
+    )
+    cast = find_actors(doc, "KAZ")  # a Kazakh page: a bare "the President" would be its own
+    president = next(t for t in doc if t.text == "President" and doc[t.i + 1].text == "of")
+    assert cast.by_token[president.i].name == "Shavkat Mirziyoyev"

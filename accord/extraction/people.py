@@ -409,7 +409,7 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         phrase = doc[window.start : token.i + 1]
         if someone_else(phrase):
             continue
-        affiliation = affiliation_in(window) or title_country(doc, token.i + 1)
+        affiliation = affiliation_in(window) or country_of_office(token) or title_country(doc, token.i + 1)
         role = normalise_role(phrase.text, affiliation)
         if role is None:
             continue
@@ -430,6 +430,20 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def country_of_office(head: Token) -> str | None:
+    """ "The President of Uzbekistan": the country a bare office names after "of" (its name right there,
+    not a place later in the sentence)."""
+    doc = head.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
+        return None
+    i = head.i + 2 + (doc[head.i + 2].lower_ == "the")
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        if code := affiliation_of_token(doc[i]):
+            return code
+        i += 1
+    return None
 
 
 def someone_else(description: SpacySpan) -> bool:
