@@ -62,6 +62,8 @@ SENTENCES = (
     "The two ministers spoke by phone on 2 May. The two ministers met in Cairo.",
     "Kazakh President Kassym-Jomart Tokayev thanked Uzbek President Shavkat Mirziyoyev. The President of "
     "Uzbekistan arrived in Astana yesterday.",
+    "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
+    "the airport.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

@@ -236,3 +236,14 @@ def test_a_bare_office_of_a_named_country_is_that_countrys_holder_not_the_publis
     cast = find_actors(doc, "KAZ")  # a Kazakh page: a bare "the President" would be its own
     president = next(t for t in doc if t.text == "President" and doc[t.i + 1].text == "of")
     assert cast.by_token[president.i].name == "Shavkat Mirziyoyev"
+
+
+def test_the_object_pronoun_of_a_meeting_is_the_other_person_named_before() -> None:
+    from accord.extraction.parties import pronoun_parties
+
+    doc = parsed(
+        "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
+        "the airport."
+    )
+    found = pronoun_parties(trigger(doc, "met"), find_actors(doc, None))
+    assert [(p.name, p.affiliation) for p in found] == [("Shavkat Mirziyoyev", "UZB")]

@@ -124,13 +124,13 @@ class Cast:
                     seen.append((actor, mention))
         return sorted(seen, key=lambda pair: pair[1].start)
 
-    def latest_before(self, position: int) -> Actor | None:
+    def latest_before(self, position: int, other_than: tuple[Actor, ...] = ()) -> Actor | None:
         """Whom "he" or "she" means: the last official named as a subject in the sentences just before
-        the pronoun, else the last official named at all."""
+        the pronoun, else the last official named at all; for "met him", not the one who met."""
         mentions = [
             (mention, actor)
             for actor in self.actors
-            if actor.role or actor.affiliation
+            if (actor.role or actor.affiliation) and not any(actor is other for other in other_than)
             for mention in actor.mentions
             if mention.start < position
         ]

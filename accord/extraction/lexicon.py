@@ -266,6 +266,7 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
+OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
 )

@@ -12,6 +12,7 @@ from accord.extraction.actors import Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     GROUP_NOUNS,
+    OBJECT_PRONOUNS,
     PACT_NOUNS,
     PLURAL_REFERENCES,
     PRONOUNS,
@@ -308,7 +309,8 @@ def group_noun_of(token: Token, nouns: list[Token]) -> Token | None:
 
 
 def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
-    """ "She visited Ukraine", "during his visit": the person last named before the pronoun."""
+    """ "She visited Ukraine", "during his visit": the person last named before the pronoun; "X received
+    her": the one named last before it other than X."""
     doc = trigger.doc
     parties = []
     for i in sorted(subject_tokens(trigger)):
@@ -320,6 +322,10 @@ def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
             continue
         if actor is not None:
             parties.append(Party.of(actor, doc[i : i + 1]))
+    for pronoun in (t for t in trigger.children if t.dep_ == "dobj" and t.lower_ in OBJECT_PRONOUNS):
+        hosts = tuple(a for i in subject_tokens(trigger) if (a := cast.by_token.get(i)) is not None)
+        if hosts and (guest := cast.latest_before(pronoun.i, other_than=hosts)) is not None:
+            parties.append(Party.of(guest, doc[pronoun.i : pronoun.i + 1]))  # "X met him": not X
     return parties
 
 
