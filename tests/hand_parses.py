@@ -64,6 +64,7 @@ SENTENCES = (
     "Uzbekistan arrived in Astana yesterday.",
     "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
     "the airport.",
+    "While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

@@ -247,3 +247,11 @@ def test_the_object_pronoun_of_a_meeting_is_the_other_person_named_before() -> N
     )
     found = pronoun_parties(trigger(doc, "met"), find_actors(doc, None))
     assert [(p.name, p.affiliation) for p in found] == [("Shavkat Mirziyoyev", "UZB")]
+
+
+def test_a_counterpart_before_a_comma_describes_no_name_that_opens_its_own_clause() -> None:
+    from accord.extraction.actors import describe_left
+
+    doc = parsed("While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.")
+    dung = trigger(doc, "dung")
+    assert describe_left(doc, dung.i) == (None, None, False)

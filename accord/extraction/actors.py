@@ -181,6 +181,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         token = doc[i]
         if token.lower_ == "and" and i > first and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
+        if token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS and opens_clause(doc, start):
+            break  # "greeting his Singaporean counterpart, Dung hailed …": the name opens its own clause
         portfolio = in_title and token.tag_ in ("NNP", "NNPS") and token.ent_type_ != "PERSON"
         if (
             token.lower_ in ROLE_WORDS
@@ -216,6 +218,15 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         else:
             break
     return doc[i + 1 : start]
+
+
+def opens_clause(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is the subject of a verb of its own, not an apposition."""
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    root = min(doc[start : end + 1], key=lambda t: len(list(t.ancestors)))
+    return root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")
 
 
 def ends_title(doc: Doc, comma: int) -> bool:
