@@ -65,6 +65,7 @@ SENTENCES = (
     "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
     "the airport.",
     "While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.",
+    "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

@@ -87,3 +87,13 @@ def test_a_meeting_with_no_day_takes_no_calls_day_and_the_publication_month() ->
     assert meeting_date(PublicationDate("2024-05-20", "jsonl")) == "2024-05"
     release = PublicationDate("2024-05-20", "dateline", (DateCandidate("2024-05-20", "dateline", 80),))
     assert meeting_date(release) == "2024-05-20"  # a release dated atop the story reports that day
+
+
+def test_a_summit_on_whose_sidelines_people_met_is_the_setting_not_their_meeting() -> None:
+    from accord.extraction.mentions import setting_of_another
+
+    doc = parsed(
+        "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei."
+    )
+    assert setting_of_another(token(doc, "summit"))
+    assert not setting_of_another(token(doc, "met"))

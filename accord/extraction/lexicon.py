@@ -105,6 +105,7 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # Time: words that tie a date to another occasion
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
+SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
 # "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
 EARLIER_OCCASION = words("last previously formerly once")
 # Past trips whose purpose ("to meet X") is what was done there: "was in Brussels on 15 May to meet".

@@ -22,6 +22,7 @@ from accord.extraction.lexicon import (
     OTHER_OCCASION,
     REPORTING_VERBS,
     SEPARATELY,
+    SETTING_NOUNS,
 )
 from accord.extraction.parties import (
     Party,
@@ -183,6 +184,13 @@ def background_reference(trigger: Token) -> bool:
     return False
 
 
+def setting_of_another(trigger: Token) -> bool:
+    """ "Met … on the sidelines of the ASEAN Summit": the summit is where the sentence's own meeting took
+    place, not an interaction among everyone the sentence names."""
+    of = trigger.head
+    return of.lower_ == "of" and of.head.lower_ in SETTING_NOUNS
+
+
 def own_parties(parties: list[Party], trigger: Token) -> list[Party]:
     """The parties named inside the trigger's own phrase ("since the summit between X and Y")."""
     inside = {t.i for t in trigger.subtree}
@@ -263,7 +271,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 dual=refers_to_two(token),
                 evidence=[sentence],
             )
-            if background_reference(token):
+            if background_reference(token) or setting_of_another(token):
                 mention.parties = own_parties(mention.parties, token)
             if not_one_dated_occasion(token, mention.date):
                 continue  # "the two had last met at a summit", "have spoken several times": no event to date
