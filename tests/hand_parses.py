@@ -66,6 +66,7 @@ SENTENCES = (
     "the airport.",
     "While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.",
     "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
+    "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

@@ -104,6 +104,7 @@ def test_is_family_first(name: str, expected: bool) -> None:
         ("Kim Min-ho", "Kim"),
         ("Pham Van Minh", "Minh"),
         ("Hiroshi Tanaka", "Tanaka"),
+        ("Mohammed bin Salman", "bin Salman"),  # a lone "Salman" is his father
         ("", ""),
     ],
 )
@@ -142,6 +143,7 @@ def test_name_matches(short: str, full: str) -> None:
         ("da", "Paulo Inácio Souza da Silva"),
         ("", "Aino Virtanen"),
         ("Heide von", "Karl von der Heide"),
+        ("Salman", "Mohammed bin Salman"),  # his father's name: "King Salman" is another man
     ],
 )
 def test_name_does_not_match(short: str, full: str) -> None:

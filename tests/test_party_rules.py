@@ -255,3 +255,11 @@ def test_a_counterpart_before_a_comma_describes_no_name_that_opens_its_own_claus
     doc = parsed("While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.")
     dung = trigger(doc, "dung")
     assert describe_left(doc, dung.i) == (None, None, False)
+
+
+def test_a_monarch_by_title_alone_is_the_king_the_page_names_not_his_namesake_son() -> None:
+    doc = parsed("King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.")
+    cast = find_actors(doc, None)
+    assert sorted(a.name for a in cast.actors) == ["Mohammed bin Salman", "Salman"]
+    king = [t for t in doc if t.text == "King"][1]  # "the King" in the second sentence
+    assert cast.by_token[king.i].name == "Salman"

@@ -156,6 +156,7 @@ NAME_PARTICLES = frozenset(
         "ibn",
     }
 )
+PATRONYMIC_PARTICLES = words("bin bint ibn binti")  # "Mohammed bin Salman": Salman is his father, King Salman
 KOREAN_SURNAMES = words(
     "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
     " yoo hong jeon baek"
@@ -246,7 +247,8 @@ HEADS = {
 RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaires"}
 ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
 DESCRIPTION_HEADS = set(
-    "minister president premier secretary diplomat leader chancellor mantri pm eam envoy".split()
+    "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
+    " sultan".split()
 )
 # Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
 SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})

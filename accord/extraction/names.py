@@ -16,6 +16,7 @@ from accord.extraction.lexicon import (
     DOTTED_TITLES,
     KOREAN_SURNAMES,
     NAME_PARTICLES,
+    PATRONYMIC_PARTICLES,
     NAME_TITLES,
     POSTNOMINALS,
     TITLE_PAIRS,
@@ -175,11 +176,19 @@ def is_family_first(name: str) -> bool:
 
 
 def family_name(name: str) -> str:
-    """The token later mentions use: the first for Chinese/Korean names, otherwise the last."""
+    """The token later mentions use: the first for Chinese/Korean names, otherwise the last, with its
+    particle when that names the father ("bin Salman": a lone "Salman" is someone else)."""
     tokens = name.split()
     if not tokens:
         return ""
+    if len(tokens) > 2 and tokens[-2].lower() in PATRONYMIC_PARTICLES:
+        return " ".join(tokens[-2:])
     return tokens[0] if is_family_first(name) else tokens[-1]
+
+
+def fathers_names(words: list[str]) -> set[str]:
+    """The words of a name that name its bearer's father ("Salman" in "Mohammed bin Salman")."""
+    return {words[i + 1] for i in range(len(words) - 1) if words[i].lower() in PATRONYMIC_PARTICLES}
 
 
 def name_matches(short: str, full: str) -> bool:
@@ -199,6 +208,8 @@ def name_matches(short: str, full: str) -> bool:
         word = said[0]
         if word in NAME_PARTICLES:
             return False
-        return word in whole[1:] or (word == whole[0] and is_family_first(full))
+        return (word in whole[1:] and word not in fathers_names(whole)) or (
+            word == whole[0] and is_family_first(full)
+        )
     size = len(said)
     return any(whole[i : i + size] == said for i in range(len(whole) - size + 1))

@@ -39,7 +39,7 @@ from accord.extraction.lexicon import (
     VISIT_HEADS,
 )
 from accord.extraction.lists import respective_lists
-from accord.extraction.names import canonical_name, family_name, is_family_first, name_matches
+from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
 from accord.extraction.syntax import ancestors, bystander, third_party
@@ -160,7 +160,10 @@ def merge_partial_actors(cast: Cast) -> None:
                 and len(a.name.split()) > len(partial.name.split())
                 and (
                     name_matches(partial.name, a.name)
-                    or (len(partial.name.split()) == 1 and set(partial.name.split()) < set(a.name.split()))
+                    or (
+                        len(partial.name.split()) == 1
+                        and set(partial.name.split()) < set(a.name.split()) - fathers_names(a.name.split())
+                    )
                 )
             ),
             None,
