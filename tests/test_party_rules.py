@@ -258,7 +258,9 @@ def test_a_counterpart_before_a_comma_describes_no_name_that_opens_its_own_claus
 
 
 def test_a_monarch_by_title_alone_is_the_king_the_page_names_not_his_namesake_son() -> None:
-    doc = parsed("King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.")
+    doc = parsed(
+        "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief."
+    )
     cast = find_actors(doc, None)
     assert sorted(a.name for a in cast.actors) == ["Mohammed bin Salman", "Salman"]
     king = [t for t in doc if t.text == "King"][1]  # "the King" in the second sentence
