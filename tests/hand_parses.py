@@ -67,6 +67,9 @@ SENTENCES = (
     "While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.",
     "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
     "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
+    "JAKARTA, 9 July 2024 – The minister received the envoy today.",
+    "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "
+    "Foreign Minister Callum Reid.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "
     "Foreign Minister Yoko Kamikawa on Tuesday.",
     "Defence Minister Kenji Sato met his counterpart Ana Ruiz in Lisbon on Tuesday.",

@@ -97,3 +97,24 @@ def test_a_summit_on_whose_sidelines_people_met_is_the_setting_not_their_meeting
     )
     assert setting_of_another(token(doc, "summit"))
     assert not setting_of_another(token(doc, "met"))
+
+
+def test_a_story_is_filed_on_its_datelines_day() -> None:
+    from accord.extraction.context import dateline_date
+
+    doc = parsed("JAKARTA, 9 July 2024 – The minister received the envoy today.")
+    filed = dateline_date(doc, "2024-07-10")  # the page went up the next day
+    assert filed is not None and filed.value == "2024-07-09"
+
+
+def test_the_sentence_after_a_dateline_is_not_cut_before_its_full_stop() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from accord.nlp import line_breaks
+
+    words = "Hanoi ( VNA ) – Prime Minister Hieu and his counterpart Farid Benmoussa held talks . They agreed .".split()
+    doc = line_breaks(Doc(English().vocab, words=words))
+    sentence = doc[5 : words.index(".") + 1]
+    assert all(token.is_sent_start is False for token in sentence[1:])
+    assert doc[words.index("They")].is_sent_start is not False  # the next sentence is the parser's to cut

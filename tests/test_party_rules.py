@@ -265,3 +265,18 @@ def test_a_monarch_by_title_alone_is_the_king_the_page_names_not_his_namesake_so
     assert sorted(a.name for a in cast.actors) == ["Mohammed bin Salman", "Salman"]
     king = [t for t in doc if t.text == "King"][1]  # "the King" in the second sentence
     assert cast.by_token[king.i].name == "Salman"
+
+
+def test_the_two_ministers_point_back_to_people_named_before_not_after() -> None:
+    from accord.extraction.context import nearest_interaction
+    from accord.extraction.mentions import read_sentences
+
+    doc = parsed(
+        "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "
+        "Foreign Minister Callum Reid."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    meeting = next(m for m in mentions if m.type == "meet")
+    calls = [m for m in mentions if m.type == "call"]
+    assert nearest_interaction(meeting, calls) is None
+    assert nearest_interaction(calls[0], calls) is calls[0]

@@ -32,6 +32,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.people import someone_else
+from accord.extraction.places import dateline_spans
 from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location, Precision, PublicationDate
@@ -54,6 +55,8 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
         interactions if not wanted or mention.plural else []
     )
+    if mention.plural and not wanted:  # "the two ministers" point back to people already named
+        fitting = [m for m in fitting if m.order <= mention.order]
     if not fitting:
         return None
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
@@ -154,6 +157,18 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
                 )
             )
     return visits
+
+
+def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The full day a story's dateline gives ("JAKARTA, 9 July 2024 –"): the day it was filed, which its
+    "today" means even when the page went up a day later."""
+    for start, end in dateline_spans(doc.text)[:1]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for entity in span.ents if span is not None else ():
+            resolved = resolve_date(entity.text, published) if entity.label_ == "DATE" else None
+            if resolved and resolved.precision == "day" and resolved.value and resolved.value[0] != "-":
+                return resolved
+    return None
 
 
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:

@@ -18,6 +18,7 @@ from accord.extraction.context import (
     complete_parties,
     complete_visit,
     counterpart_roles,
+    dateline_date,
     drop_unaffiliated,
     fill_dates,
     fill_locations,
@@ -44,7 +45,8 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     """All asserted events of an article, merged per interaction, plus the unasserted ones kept apart."""
     published = cleaned.published.value
     cast = find_actors(doc, source_country(cleaned))
-    asserted, unasserted = read_sentences(doc, cast, published)
+    filed = dateline_date(doc, published)  # "today" and "on Tuesday" mean days before the filing day
+    asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     drop_unaffiliated(asserted)
     complete_credentials(asserted)

@@ -179,6 +179,19 @@ def line_datelines(text: str) -> list[tuple[int, Location]]:
     return found
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where each line's dateline starts and ends ("|Hanoi (VNA) – |Prime Minister …"), for datelines
+    that name a known place."""
+    return [
+        match.span()
+        for match in DATELINE.finditer(text)
+        if (match.start() == 0 or text[match.start() - 1] == "\n")
+        and place_of(
+            match["city"].strip().title() if match["city"].isupper() else match["city"].strip(), True
+        )
+    ]
+
+
 def dateline_location(text: str) -> Location | None:
     """The city a page's dateline names, from its first lines only."""
     head = "\n".join(text.splitlines()[:6])
