@@ -68,6 +68,8 @@ SENTENCES = (
     "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
     "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
     "JAKARTA, 9 July 2024 – The minister received the envoy today.",
+    "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
+    "in New Delhi for the dialogue.",
     "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "
     "Foreign Minister Callum Reid.",
     "Finnish Foreign Minister Elina Valtonen arrived in Tokyo on Monday. Valtonen held talks with Japanese "

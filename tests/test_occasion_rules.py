@@ -118,3 +118,14 @@ def test_the_sentence_after_a_dateline_is_not_cut_before_its_full_stop() -> None
     sentence = doc[5 : words.index(".") + 1]
     assert all(token.is_sent_start is False for token in sentence[1:])
     assert doc[words.index("They")].is_sent_start is not False  # the next sentence is the parser's to cut
+
+
+def test_a_place_the_parser_hangs_on_the_last_member_of_a_list_is_still_the_verbs() -> None:
+    from accord.extraction.places import sentence_location
+
+    doc = parsed(
+        "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
+        "in New Delhi for the dialogue."
+    )
+    found = sentence_location(doc[:], token(doc, "welcomed"))
+    assert found is not None and (found.city, found.country) == ("New Delhi", "IND")

@@ -87,10 +87,11 @@ def governed_by(entity: SpacySpan, trigger: Token) -> bool:
             break
         node = node.head
         anchors.add(node.i)
-    node = entity.root
-    for _ in range(6):
+    node, steps = entity.root, 0
+    while steps < 6:  # a list counts as one step: the parser hangs "in Delhi" on its last member
         if node.head.i == node.i:
             return False
+        steps += node.dep_ != "conj"
         node = node.head
         if node.i in anchors:
             return True
