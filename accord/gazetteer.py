@@ -153,6 +153,7 @@ class _Tables:
     demonyms: dict[str, str]
     venues: dict[str, tuple[str, str]]
     seats: dict[str, tuple[str, str]]
+    regions: dict[str, tuple[str, ...]]
 
 
 def _rank(pairs: list[tuple[str, str, int]]) -> dict[str, str]:
@@ -207,6 +208,7 @@ def _tables() -> _Tables:
         demonyms={k: v for k, v in demonyms.items() if v} | data["demonym_overrides"],
         venues={_key(k): (city, code) for k, (city, code) in data["venues"].items()},
         seats={org: (city, code) for org, (city, code) in data["seats"].items()},
+        regions={region: tuple(codes) for region, codes in data["regions"].items()},
     )
 
 
@@ -293,6 +295,11 @@ def venue_city(venue: str) -> tuple[str, str] | None:
 def seat_of(organisation: str) -> tuple[str, str] | None:
     """City and country of an organisation's headquarters ("ASEAN" -> Jakarta, IDN), None for a state."""
     return _tables().seats.get(organisation)
+
+
+def region_members(region: str) -> tuple[str, ...]:
+    """The states a region word stands for in "the Central Asian countries", "the Baltic states"."""
+    return _tables().regions.get(region.lower(), ())
 
 
 def country_name(code: str) -> str | None:

@@ -68,6 +68,7 @@ SENTENCES = (
     "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
     "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
     "JAKARTA, 9 July 2024 – The minister received the envoy today.",
+    "The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.",
     "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
     "in New Delhi for the dialogue.",
     "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "

@@ -280,3 +280,16 @@ def test_the_two_ministers_point_back_to_people_named_before_not_after() -> None
     calls = [m for m in mentions if m.type == "call"]
     assert nearest_interaction(meeting, calls) is None
     assert nearest_interaction(calls[0], calls) is calls[0]
+
+
+def test_a_region_word_stands_for_its_states_and_a_group_noun_gives_their_office() -> None:
+    from accord.extraction.parties import country_parties
+
+    doc = parsed("The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.")
+    found = country_parties(trigger(doc, "talks"))
+    assert {(p.affiliation, p.role) for p in found} == {
+        ("EST", "foreign minister"),
+        ("LVA", "foreign minister"),
+        ("LTU", "foreign minister"),
+        ("POL", "foreign minister"),
+    }

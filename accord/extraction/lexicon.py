@@ -269,7 +269,10 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
-OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
+OBJECT_PRONOUNS = {"him", "her"}
+REGION_NOUNS = words(
+    "countries states nations republics"
+)  # "the Central Asian countries"  # "the President received her"
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
 )

@@ -16,6 +16,7 @@ from accord.extraction.lexicon import (
     PACT_NOUNS,
     PLURAL_REFERENCES,
     PRONOUNS,
+    REGION_NOUNS,
     ROLE_HEADS,
     ROLE_WORDS,
     SAYING,
@@ -25,6 +26,7 @@ from accord.extraction.lexicon import (
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
 from accord.extraction.syntax import ancestors, bystander, third_party
+from accord.gazetteer import region_members
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
@@ -235,20 +237,39 @@ def country_parties(trigger: Token) -> list[Party]:
         for member in (side, *side.conjuncts)
         for t in (member, *(o for p in member.children if p.lower_ == "of" for o in p.children))
     ]
+    roles: dict[int, str | None] = {}  # "the foreign ministers of A and B": each side's office
     for head in heads:
         group = [head, *head.conjuncts]
         if head.lower_ in GROUP_NOUNS:
+            role = (
+                normalise_role(doc[head.left_edge.i : head.i + 1].text)
+                if head.lower_ != "ministers" or any(t.dep_ in ("amod", "compound") for t in head.lefts)
+                else None
+            )
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                    group += [o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+                    members = [o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+                    roles.update((t.i, role) for t in members)
+                    group += members
         tokens += group
     parties, seen = [], set()
     for token in tokens:
         code = affiliation_of_token(token) if token.ent_type_ in ("GPE", "ORG", "NORP") else None
-        if code and code not in seen:
-            seen.add(code)
-            parties.append(Party(None, None, code, doc[token.i : token.i + 1]))
+        for member in (code,) if code else states_of_region(token):
+            if member not in seen:
+                seen.add(member)
+                parties.append(Party(None, roles.get(token.i), member, doc[token.i : token.i + 1]))
     return parties
+
+
+def states_of_region(token: Token) -> tuple[str, ...]:
+    """ "The foreign ministers of the Central Asian countries": each state of the region the words name."""
+    if token.lower_ not in REGION_NOUNS:
+        return ()
+    words = [t for t in token.lefts if t.dep_ in ("amod", "compound")]
+    if not words:
+        return ()
+    return region_members(token.doc[words[0].left_edge.i : token.i].text)
 
 
 def sides_of(trigger: Token) -> list[Token]:
