@@ -69,6 +69,14 @@ SENTENCES = (
     "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
     "JAKARTA, 9 July 2024 – The minister received the envoy today.",
     "The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.",
+    "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday.",
+    "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice.",
+    "Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.",
+    "Ghana and Nigeria will sign the deal after talks in Accra next week.",
+    "Maduro said on Monday that the head of congress met a US delegation.",
+    "ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed on a border committee on Wednesday.",
+    "Eritrea and Ethiopia signed a peace deal. Saudi King Salman received President Isaias Afwerki of Eritrea and "
+    "Prime Minister Abiy Ahmed of Ethiopia.",
     "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
     "in New Delhi for the dialogue.",
     "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "

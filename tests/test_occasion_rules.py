@@ -129,3 +129,56 @@ def test_a_place_the_parser_hangs_on_the_last_member_of_a_list_is_still_the_verb
     )
     found = sentence_location(doc[:], token(doc, "welcomed"))
     assert found is not None and (found.city, found.country) == ("New Delhi", "IND")
+
+
+def test_a_date_on_a_coordinated_verb_is_that_verbs_not_its_conjuncts() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2022-11-23")  # a Wednesday
+    assert {(m.type, m.date.value if m.date else None) for m in mentions} == {
+        ("visit", "2022-11-21"),
+        ("meet", "2022-11-22"),
+    }
+
+
+def test_a_date_phrase_loses_the_noun_the_model_took_in_before_it() -> None:
+    from accord.extraction.mentions import with_month_after
+
+    doc = parsed(
+        "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice."
+    )
+    assert [with_month_after(e) for e in doc.ents if e.label_ == "DATE"] == ["Tuesday"]
+
+
+def test_talks_an_agreement_followed_happened_unless_the_sentence_looks_ahead() -> None:
+    from accord.extraction.triggers import modality
+
+    after = parsed("Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.")
+    assert modality(token(after, "talks")) is None
+    ahead = parsed("Ghana and Nigeria will sign the deal after talks in Accra next week.")
+    assert modality(token(ahead, "talks")) == "future"
+
+
+def test_the_day_a_report_was_made_is_no_lead_date() -> None:
+    from accord.extraction.context import dates_a_report
+
+    doc = parsed("Maduro said on Monday that the head of congress met a US delegation.")
+    assert [dates_a_report(e) for e in doc.ents if e.label_ == "DATE"] == [True]
+
+
+def test_a_datelines_day_is_the_filing_day_not_the_sentences_event() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+    from accord.extraction.places import in_dateline
+
+    doc = parsed("ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed on a border committee on Wednesday.")
+    assert [(e.text, in_dateline(e)) for e in doc.ents if e.label_ == "DATE"] == [
+        ("16 May 2024", True),
+        ("Wednesday", False),
+    ]
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    assert [m.date.value for m in mentions if m.date] == ["2024-05-15"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hand_parses import parsed
 
-from accord.extraction.parties import collective_parties, refers_to_two, sides_of
+from accord.extraction.parties import affiliations, collective_parties, refers_to_two, sides_of
 from accord.extraction.people import find_actors
 
 
@@ -293,3 +293,20 @@ def test_a_region_word_stands_for_its_states_and_a_group_noun_gives_their_office
         ("LTU", "foreign minister"),
         ("POL", "foreign minister"),
     }
+
+
+def test_a_state_level_signing_takes_its_leaders_from_a_meeting_but_not_the_host() -> None:
+    from accord.extraction.context import complete_parties
+    from accord.extraction.mentions import read_sentences
+
+    doc = parsed(
+        "Eritrea and Ethiopia signed a peace deal. Saudi King Salman received President Isaias Afwerki of Eritrea and "
+        "Prime Minister Abiy Ahmed of Ethiopia."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    signing = next(m for m in mentions if m.type == "agree")
+    meeting = next(m for m in mentions if m.type == "meet")
+    assert affiliations(meeting.parties) == {"SAU", "ERI", "ETH"}
+    complete_parties(signing, [meeting])
+    assert affiliations(signing.parties) == {"ERI", "ETH"}
+    assert {p.name for p in signing.parties} >= {"Isaias Afwerki", "Abiy Ahmed"}

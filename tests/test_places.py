@@ -83,3 +83,11 @@ def test_a_dateline_may_end_on_a_dated_agency_credit_without_a_dash() -> None:
         "Jeddah (Gulf Wire / Desk - 28th November, 2019) The Secretary General met …"
     ) == (Location("Jeddah", "SAU"))
     assert dateline_location("Modi (BJP) met the envoy in 2019 on Monday.") is None
+
+
+def test_datelines_in_the_common_wire_forms_are_found_where_they_end() -> None:
+    from accord.extraction.places import dateline_spans
+
+    assert dateline_spans("MOSCOW, 12 May. /TASS/. Russia and Mali agreed.") == [(0, 24)]
+    assert dateline_spans("Hanoi (VNA) – The ministers met.") == [(0, 14)]
+    assert dateline_spans("Photo: The ministers met.") == []  # not a place

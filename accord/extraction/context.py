@@ -21,6 +21,7 @@ from accord.extraction.lexicon import (
     GENERIC_TALK,
     HEADS,
     ONE_SIDED,
+    REPORTING_VERBS,
     RESIDENT_ROLES,
 )
 from accord.extraction.mentions import Mention
@@ -33,7 +34,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.people import someone_else
 from accord.extraction.places import dateline_spans
-from accord.extraction.syntax import sentence_ents
+from accord.extraction.syntax import ancestors, sentence_ents
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location, Precision, PublicationDate
 
@@ -72,7 +73,10 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         return  # "the Nigerian leader pledged to support …": one side's promise is no agreement
     context = nearest_interaction(mention, interactions)
     if context is not None:
-        mention.parties = unique(mention.parties + context.parties)
+        sides = affiliations(mention.parties)
+        # "Eritrea and Ethiopia signed": the meeting names their leaders, and adds no host as a third side
+        lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
+        mention.parties = unique(mention.parties + lent)
         mention.context = context
         if mention.type == "agree" and context.type == "call":
             mention.location = None
@@ -173,16 +177,27 @@ def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
 
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     """The day a story's opening sentences give: what an undated sentence later in it usually means."""
+    datelines = dateline_spans(doc.text)
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:
-        if sentence.root.pos_ not in ("VERB", "AUX"):
-            continue  # a date line or caption credit, not a sentence about what happened
+        in_dateline = [(a, b) for a, b in datelines if sentence.start_char <= a < sentence.end_char]
+        if sentence.root.pos_ not in ("VERB", "AUX") and not in_dateline:
+            continue  # a caption credit or heading, not a sentence about what happened
         for entity in sentence_ents(sentence):
             if entity.label_ != "DATE" or is_future_expression(entity.text, published):
+                continue
+            if dates_a_report(entity) and not any(a <= entity.start_char < b for a, b in in_dateline):
                 continue
             resolved = resolve_date(entity.text, published)
             if resolved is not None and resolved.precision == "day":
                 return replace(resolved, source="lead")
     return None
+
+
+def dates_a_report(entity: SpacySpan) -> bool:
+    """ "Maduro said on Monday that …": the day of the saying, not of what was said (a dateline's day,
+    which the parser may hang on "said", is the story's)."""
+    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lower_ in REPORTING_VERBS
 
 
 def related(dated: Mention, mention: Mention) -> bool:

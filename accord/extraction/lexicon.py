@@ -106,6 +106,12 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
 SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
+# Words a date phrase is made of: "the telephone Tuesday" is the model's DATE, "Tuesday" the date
+CALENDAR_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
+    " august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+    " day days week weeks weekend month months year years morning afternoon evening night today yesterday"
+)
 # "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
 EARLIER_OCCASION = words("last previously formerly once")
 # Past trips whose purpose ("to meet X") is what was done there: "was in Brussels on 15 May to meet".

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import Cast
 from accord.extraction.dates import MONTHS, days_long, first_day, is_future_expression, resolve_date
 from accord.extraction.lexicon import (
+    CALENDAR_WORDS,
     EARLIER_OCCASION,
     ENDING_VERBS,
     HABITUAL,
@@ -37,7 +38,7 @@ from accord.extraction.parties import (
     subject_tokens,
 )
 from accord.extraction.people import listed_together
-from accord.extraction.places import host_of_visit, sentence_location
+from accord.extraction.places import host_of_visit, in_dateline, sentence_location
 from accord.extraction.syntax import ancestors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, EventType, Location
@@ -78,8 +79,21 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
         return True
     if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:
         return False
-    anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in ancestors(trigger))}
+    anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in governors(trigger))}
     return verb.i in anchors or verb.head.i == trigger.i
+
+
+def governors(token: Token) -> list[Token]:
+    """The tokens above `token` up to a coordinated verb: in "arrived on Monday and held talks on Tuesday"
+    Monday is the arrival's, not the talks'."""
+    found = []
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+        found.append(node)
+    return found
 
 
 def governed_by_other_time(entity: SpacySpan, trigger: Token) -> bool:
@@ -103,11 +117,26 @@ def reports_the_past(trigger: Token) -> bool:
 
 
 def with_month_after(entity: SpacySpan) -> str:
-    """A date entity with the month the model left out of it: "Sunday 11" + "May" (read as a verb)."""
+    """A date entity with the month the model left out of it: "Sunday 11" + "May" (read as a verb), and
+    without a noun it took in before the date ("the telephone Tuesday"; "this morning" stays whole)."""
     doc = entity.doc
+    start = entity.start + (doc[entity.start].pos_ == "DET")
+    while start < entity.end - 1 and stray_noun(doc[start]):
+        start += 1
+    if start == entity.start + 1 or not any(t.lower_ in CALENDAR_WORDS for t in doc[start : entity.end]):
+        start = entity.start  # no stray noun before the date: the entity as the model read it
     if entity.end < len(doc) and MONTH_ONLY.match(doc[entity.end].text) and entity[-1].like_num:
-        return doc[entity.start : entity.end + 1].text
-    return entity.text
+        return doc[start : entity.end + 1].text
+    return doc[start : entity.end].text
+
+
+def stray_noun(token: Token) -> bool:
+    """A noun that is no part of a date: not "morning", "week", nor the model's noun "3rd"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ not in CALENDAR_WORDS
+        and not any(c.isdigit() for c in token.text)
+    )
 
 
 def sentence_date(
@@ -125,6 +154,8 @@ def sentence_date(
         past_month = ahead and reports_the_past(trigger.token) and MONTH_ONLY.match(entity.text) is not None
         if before in NOT_EVENT_DATE or (ahead and not past_month):
             continue
+        if in_dateline(entity):
+            continue  # the filing day: the story's lead date, not what this sentence says happened when
         if governed_by_other_time(entity, trigger.token):
             continue  # "their first meeting since the 2019 Lima summit": 2019 is the summit's
         if in_side_clause(entity.root, trigger.token):

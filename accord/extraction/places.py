@@ -18,7 +18,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*[—–:-]\s|[—–:-]\s|\([^)\n]*\d{4}\s*\)\s)",  # "Jeddah (Agency - 28th November, 2019) …"
+    r"(?:\([^)\n]{1,40}\)\s*[—–:-]\s|[—–:-]\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
+    r"|\.?\s/[A-Z][\w-]{1,12}/\.?\s)",  # "MOSCOW, 12 May. /TASS/. …"
     re.MULTILINE,
 )
 
@@ -191,6 +192,16 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
             match["city"].strip().title() if match["city"].isupper() else match["city"].strip(), True
         )
     ]
+
+
+def in_dateline(span: SpacySpan) -> bool:
+    """Whether a span lies in a line's dateline ("ACCRA, 16 May 2024 (GNA) –"): its date is the day the
+    story was filed, not the day of what the sentence after it reports."""
+    doc = span.doc
+    spans = doc.user_data.get("accord_datelines")
+    if spans is None:
+        spans = doc.user_data["accord_datelines"] = dateline_spans(doc.text)
+    return any(start <= span.start_char < end for start, end in spans)
 
 
 def dateline_location(text: str) -> Location | None:

@@ -35,7 +35,7 @@ from accord.extraction.lexicon import (
     TRIP_VERBS,
     VISIT_WORDS,
 )
-from accord.extraction.syntax import sentence_ents
+from accord.extraction.syntax import ancestors, sentence_ents
 from accord.records import EventType
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
@@ -54,6 +54,11 @@ def has_call_cue(sentence: SpacySpan) -> bool:
 
 def modality(token: Token) -> str | None:
     """Whether the event a trigger names happened: None, or why not ("future", "negation", "hypothetical")."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following") and token.pos_ == "NOUN":
+        # "agreed to set up a committee following talks on Wednesday": the talks came first and happened,
+        # unless the whole sentence looks ahead ("will sign after talks on Monday")
+        ahead = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in ancestors(token) for c in t.children)
+        return "future" if ahead else None
     node, steps = token, 0
     while steps < 4:
         for child in node.children:
