@@ -69,6 +69,8 @@ SENTENCES = (
     "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
     "JAKARTA, 9 July 2024 – The minister received the envoy today.",
     "The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.",
+    "The Taoiseach, Micheal Martin, met the Norwegian Prime Minister Jonas Store in Oslo on Monday.",
+    "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
     "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday.",
     "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice.",
     "Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.",

@@ -310,3 +310,25 @@ def test_a_state_level_signing_takes_its_leaders_from_a_meeting_but_not_the_host
     complete_parties(signing, [meeting])
     assert affiliations(signing.parties) == {"ERI", "ETH"}
     assert {p.name for p in signing.parties} >= {"Isaias Afwerki", "Abiy Ahmed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (
+            "The Taoiseach, Micheal Martin, met the Norwegian Prime Minister Jonas Store in Oslo on Monday.",
+            "Micheal Martin",
+            ("prime minister", "IRL"),
+        ),
+        (
+            "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
+            "Olaf Scholz",
+            ("prime minister", "DEU"),
+        ),
+    ],
+)
+def test_a_title_only_one_government_uses_gives_office_and_country(
+    sentence: str, name: str, expected: tuple[str, str]
+) -> None:
+    actor = next(a for a in find_actors(parsed(sentence), None).actors if a.name == name)
+    assert (actor.role, actor.affiliation) == expected

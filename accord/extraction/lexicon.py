@@ -188,13 +188,14 @@ ROLE_WORDS = TITLES | set(
     "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
     "vice-president commerce economy industry interior home justice economic crown party communist central "
     "committee mayor director commissioner high representative policy prime-minister then former incumbent "
-    "acting staff army navy forces armed military spokesperson spokesman official officials".split()
+    "acting staff army navy forces armed military spokesperson spokesman official officials"
+    " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
 )
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
 NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
     "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
     "chairperson chairwoman speaker commissioner secretary-general governor "
-    "vice-president vice-minister".split()
+    "vice-president vice-minister taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
 )
 # A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
 INSTITUTION_WORDS = set(
@@ -235,6 +236,8 @@ TITLE_COUNTRIES = {
     r"\beam\b": "IND",
     r"\bstate councill?or\b": "CHN",
     r"\btaoiseach\b": "IRL",
+    r"\bt[aá]naiste\b": "IRL",
+    r"\bbundeskanzler(?:in)?\b": "DEU",
     r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
     r"\bchancellor of the exchequer\b": "GBR",
 }
