@@ -332,3 +332,11 @@ def test_a_title_only_one_government_uses_gives_office_and_country(
 ) -> None:
     actor = next(a for a in find_actors(parsed(sentence), None).actors if a.name == name)
     assert (actor.role, actor.affiliation) == expected
+
+
+def test_a_monarch_named_by_office_and_country_is_an_unnamed_party() -> None:
+    from accord.extraction.parties import unnamed_parties
+
+    doc = parsed("The Sultan of Brunei granted an audience to the Japanese foreign minister on Monday.")
+    found = unnamed_parties(doc[:], find_actors(doc, None))
+    assert {(p.role, p.affiliation) for p in found} == {("sultan", "BRN"), ("foreign minister", "JPN")}

@@ -18,6 +18,8 @@ from accord.relevance import is_relevant, names_a_place
 DATA = Path(__file__).parent / "data"
 
 DIPLOMATIC = [
+    "Chile and Peru initialled a protocol on their maritime boundary in Lima on Friday.",  # states only
+    "Ghana and Togo agreed to open a free-trade zone at the Aflao border crossing.",
     "Foreign Minister Ana Rojas met her Peruvian counterpart in Lima on Tuesday.",
     "NAIROBI, May 2 - Kenya's president held talks with a visiting delegation from Ghana.",
     "The Indian and Japanese prime ministers spoke by telephone on Friday about grain exports.",

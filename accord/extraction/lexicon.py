@@ -283,7 +283,8 @@ REGION_NOUNS = words(
     "countries states nations republics"
 )  # "the Central Asian countries"  # "the President received her"
 ROLE_HEADS = set(
-    "minister president premier counterpart secretary chancellor leader king emir diplomat envoy prime".split()
+    "minister president premier counterpart secretary chancellor leader king queen emir amir sultan diplomat envoy"
+    " prime".split()
 )
 GROUP_NOUNS = set(
     "ministers leaders governments officials representatives delegations heads presidents diplomats chiefs "
@@ -423,6 +424,7 @@ DIPLOMATIC_WORDS = (
     r"|state visit|counterparts?|delegations?|bilateral|multilateral|summits?|talks"
     r"|negotiat(?:e|ed|es|ing|ion|ions|ors?)|treat(?:y|ies)|accords?|pacts?|memorand(?:um|a)"
     r"|agreements?|consensus|cooperation|co-operation|partnership|relations"
+    r"|protocols?|declarations?|conventions?|free[- ]trade|border crossings?"
     r"|communiqu[ée]s?|ceasefire|truce|peace|sanctions|alliance|allies"
 )
 # Abbreviations that stand for an office only in capitals ("PM Modi", "EAM Jaishankar", "an MoU").
