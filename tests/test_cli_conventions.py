@@ -170,3 +170,13 @@ def test_clean_picks_one_record_of_a_jsonl_file(tmp_path: Path) -> None:
     whole = accord_cli("clean", str(batch))
     assert all(r["text"] in whole.stdout for r in records)
     failed_with(accord_cli("clean", f"{batch}#r9"), "no record 'r9'", "did you mean")
+
+
+def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source() -> None:
+    result = runner.invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"}, terminal_width=200)
+    assert result.exit_code == 0
+    lines = [line.strip(" │") for line in result.output.splitlines()]
+    # one paragraph of the docstring, hard-wrapped in the source after "a wire story", reads as one line
+    assert any("(other page chrome, or a wire story reprinted by another outlet)" in line for line in lines)
+    examples = [line for line in lines if line.startswith("Example: accord ingest")]
+    assert len(examples) == 3  # example lines stay one a line

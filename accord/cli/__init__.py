@@ -3,6 +3,8 @@ Accord's errors into a one-line message and an exit status. Commands live in one
 register themselves on the shared `app` when imported here."""
 
 from accord.cli import extraction, fusion, outputs, review, store, watch, web  # noqa: F401  (importing registers the commands)
-from accord.cli.app import app
+from accord.cli.app import app, reflow_help
+
+reflow_help(app)
 
 __all__ = ["app"]

@@ -7,6 +7,7 @@ Commands import the library parts they use (the store, spaCy, matplotlib) when t
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -224,3 +225,26 @@ def show(result: Any, as_json: bool, view: Callable[[], RenderableType]) -> None
         sys.stdout.write(json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
         out.print(view())
+
+
+def reflowed(doc: str) -> str:
+    """A docstring as help: each paragraph one line, for Rich to wrap to the terminal (Typer keeps the
+    source's line breaks, which a narrow terminal then breaks again), but "Example:" lines and lists apart."""
+    paragraphs = []
+    for paragraph in inspect.cleandoc(doc).split("\n\n"):
+        lines = paragraph.splitlines()
+        if any(line.startswith(("Example:", "- ", "  ")) for line in lines[1:]):
+            paragraphs.append("\n".join(lines))
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)
+
+
+def reflow_help(typer_app: typer.Typer) -> None:
+    """Reflow the help of every command and command group registered on `typer_app` (see `reflowed`)."""
+    for command in typer_app.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = reflowed(command.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            reflow_help(group.typer_instance)
