@@ -71,6 +71,7 @@ SENTENCES = (
     "The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.",
     "The Taoiseach, Micheal Martin, met the Norwegian Prime Minister Jonas Store in Oslo on Monday.",
     "The Sultan of Brunei granted an audience to the Japanese foreign minister on Monday.",
+    "The President of the European Commission met the Japanese Prime Minister in Tokyo on Monday.",
     "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
     "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday.",
     "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice.",

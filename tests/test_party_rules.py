@@ -340,3 +340,13 @@ def test_a_monarch_named_by_office_and_country_is_an_unnamed_party() -> None:
     doc = parsed("The Sultan of Brunei granted an audience to the Japanese foreign minister on Monday.")
     found = unnamed_parties(doc[:], find_actors(doc, None))
     assert {(p.role, p.affiliation) for p in found} == {("sultan", "BRN"), ("foreign minister", "JPN")}
+
+
+def test_an_unnamed_official_with_an_office_stands_for_the_state_rather_than_the_bare_state() -> None:
+    from accord.extraction.parties import sentence_parties
+
+    doc = parsed(
+        "The President of the European Commission met the Japanese Prime Minister in Tokyo on Monday."
+    )
+    found = sentence_parties(doc[:], trigger(doc, "met"), find_actors(doc, None), set())
+    assert {(p.role, p.affiliation) for p in found} == {("president", "EU"), ("prime minister", "JPN")}

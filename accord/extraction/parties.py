@@ -401,7 +401,8 @@ def unique(parties: list[Party]) -> list[Party]:
             named[party.name.lower()] = party
     covered = {p.affiliation for p in named.values()}
     out = list(named.values())
-    for party in parties:
+    # of the unnamed, an official with an office ("the Japanese Prime Minister") before the bare state
+    for party in sorted(parties, key=lambda p: p.role is None):
         if party.name is None and party.affiliation and party.affiliation not in covered:
             covered.add(party.affiliation)
             out.append(party)
