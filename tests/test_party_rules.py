@@ -350,3 +350,17 @@ def test_an_unnamed_official_with_an_office_stands_for_the_state_rather_than_the
     )
     found = sentence_parties(doc[:], trigger(doc, "met"), find_actors(doc, None), set())
     assert {(p.role, p.affiliation) for p in found} == {("president", "EU"), ("prime minister", "JPN")}
+
+
+def test_the_other_state_of_a_signing_hosts_the_visit_of_the_named_leader_it_was_signed_during() -> None:
+    from accord.extraction.context import complete_visit
+    from accord.extraction.mentions import read_sentences
+
+    doc = parsed(
+        "Nepal and China signed nine deals during Nepalese Prime Minister KP Sharma Oli's visit, which began on Monday."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-12-04")
+    visit = next(m for m in mentions if m.type == "visit")
+    complete_visit(visit, [])
+    assert visit.host is not None and visit.host.country == "CHN"
+    assert [(p.name, p.affiliation) for p in visit.parties] == [("KP Sharma Oli", "NPL")]

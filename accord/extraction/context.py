@@ -106,6 +106,16 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
     context = nearest_interaction(replace(mention, parties=[]), interactions)
     explicit_only = mention.trigger.token.lower_ in ("tour", "trip", "toured", "touring")
+    owners = {t.i for c in mention.trigger.token.children if c.dep_ == "poss" for t in c.subtree}
+    travelling = {  # named there, not only described ("during the minister's visit")
+        p.affiliation
+        for p in mention.parties
+        if p.name and p.mention and p.mention.start in owners and p.mention.root.pos_ == "PROPN"
+    }
+    states = {p.affiliation for p in mention.parties if p.name is None and p.role is None} - travelling
+    if mention.host is None and travelling and len(states) == 1:
+        # "Nepal and China signed deals during Prime Minister Oli's visit": the other state hosts his visit
+        mention.host = host_location(next(iter(states)))
     if mention.host is None and context is not None and not explicit_only:
         travellers = affiliations(mention.parties)
         hosts = affiliations(context.parties) - travellers
