@@ -112,7 +112,8 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
         for p in mention.parties
         if p.name and p.mention and p.mention.start in owners and p.mention.root.pos_ == "PROPN"
     }
-    states = {p.affiliation for p in mention.parties if p.name is None and p.role is None} - travelling
+    states = {p.affiliation for p in mention.parties if p.name is None and p.role is None and p.affiliation}
+    states -= travelling
     if mention.host is None and travelling and len(states) == 1:
         # "Nepal and China signed deals during Prime Minister Oli's visit": the other state hosts his visit
         mention.host = host_location(next(iter(states)))
