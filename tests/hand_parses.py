@@ -72,6 +72,7 @@ SENTENCES = (
     "The Taoiseach, Micheal Martin, met the Norwegian Prime Minister Jonas Store in Oslo on Monday.",
     "The Sultan of Brunei granted an audience to the Japanese foreign minister on Monday.",
     "The President of the European Commission met the Japanese Prime Minister in Tokyo on Monday.",
+    "The meeting was chaired by Barbados' Minister of Foreign Affairs and Foreign Trade, Desmond Clarke-Holder.",
     "Nepal and China signed nine deals during Nepalese Prime Minister KP Sharma Oli's visit, which began on Monday.",
     "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
     "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday.",

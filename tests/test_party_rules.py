@@ -364,3 +364,12 @@ def test_the_other_state_of_a_signing_hosts_the_visit_of_the_named_leader_it_was
     complete_visit(visit, [])
     assert visit.host is not None and visit.host.country == "CHN"
     assert [(p.name, p.affiliation) for p in visit.parties] == [("KP Sharma Oli", "NPL")]
+
+
+def test_a_possessive_apostrophe_after_a_country_in_s_gives_its_office_holder_that_country() -> None:
+    from accord.extraction.actors import describe_left
+
+    doc = parsed(
+        "The meeting was chaired by Barbados' Minister of Foreign Affairs and Foreign Trade, Desmond Clarke-Holder."
+    )
+    assert describe_left(doc, trigger(doc, "desmond").i) == ("foreign minister", "BRB", False)
