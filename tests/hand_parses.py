@@ -72,6 +72,8 @@ SENTENCES = (
     "The Taoiseach, Micheal Martin, met the Norwegian Prime Minister Jonas Store in Oslo on Monday.",
     "The Sultan of Brunei granted an audience to the Japanese foreign minister on Monday.",
     "The President of the European Commission met the Japanese Prime Minister in Tokyo on Monday.",
+    "It was the first meeting of the two leaders since the Mekong summit in Bangkok in December 2023, where the "
+    "two prime ministers signed a charter.",
     "The meeting was chaired by Barbados' Minister of Foreign Affairs and Foreign Trade, Desmond Clarke-Holder.",
     "Nepal and China signed nine deals during Nepalese Prime Minister KP Sharma Oli's visit, which began on Monday.",
     "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",

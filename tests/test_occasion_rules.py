@@ -182,3 +182,17 @@ def test_a_datelines_day_is_the_filing_day_not_the_sentences_event() -> None:
     ]
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
     assert [m.date.value for m in mentions if m.date] == ["2024-05-15"]
+
+
+def test_an_earlier_occasion_that_names_no_sides_is_no_event_but_dates_what_was_signed_there() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "It was the first meeting of the two leaders since the Mekong summit in Bangkok in December 2023, where the "
+        "two prime ministers signed a charter."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2025-03-18")
+    assert "summit" not in {m.trigger.token.lower_ for m in mentions}
+    signing = next(m for m in mentions if m.type == "agree")
+    assert signing.date is not None and signing.date.value == "2023-12"

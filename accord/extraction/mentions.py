@@ -77,6 +77,8 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
+    if trigger.dep_ == "relcl" and trigger.head in ancestors(entity.root):
+        return True  # "the summit in Bangkok in December 2023, where they signed": the summit's date
     if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:
         return False
     anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in governors(trigger))}
@@ -99,11 +101,14 @@ def governors(token: Token) -> list[Token]:
 def governed_by_other_time(entity: SpacySpan, trigger: Token) -> bool:
     """Whether a date sits inside a "since …" phrase that hangs between it and the trigger: it dates the
     occasion that phrase names, not the trigger's."""
+    above_trigger = {t.i for t in ancestors(trigger)}
     for token in ancestors(entity.root):
         if token.i == trigger.i:
             return False
         if token.lower_ in OTHER_OCCASION and token.dep_ in ("prep", "mark", "advmod"):
-            return True
+            # "… since the summit in Bangkok in December 2023, where they signed a charter": the charter
+            # was signed inside that other occasion, so its date is the signing's
+            return token.i not in above_trigger
     return False
 
 
@@ -304,6 +309,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
             )
             if background_reference(token) or setting_of_another(token):
                 mention.parties = own_parties(mention.parties, token)
+                if not mention.parties and not mention.plural:
+                    continue  # "since the leaders' summit in Bangkok": an occasion whose sides it does not name
             if not_one_dated_occasion(token, mention.date):
                 continue  # "the two had last met at a summit", "have spoken several times": no event to date
             if not mention.parties and indefinite_subject(clause_root(token)):

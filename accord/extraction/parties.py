@@ -85,8 +85,9 @@ def subject_tokens(trigger: Token) -> set[int]:
 def in_side_clause(token: Token, trigger: Token) -> bool:
     """Whether a date or place hangs in a "since …"/"before …" clause below the trigger, and so
     belongs to another occasion ("the first meeting since he took office last month in Tokyo")."""
+    above_trigger = {t.i for t in ancestors(trigger)}  # a clause the trigger itself stands in is its own
     for node in [token, *ancestors(token)]:
-        if node.i == trigger.i:
+        if node.i == trigger.i or node.i in above_trigger:
             return False
         if node.lower_ in SIDE_CLAUSE_WORDS or any(
             c.dep_ == "mark" and c.lower_ in SIDE_CLAUSE_WORDS for c in node.children
