@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
@@ -147,9 +148,15 @@ class Facet:
 
 
 def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
-    """Facets by type, party, year and outlet over the events that pass the filters."""
-    with store.read() as conn:
-        return facets_in(conn, chosen)
+    """Facets by type, party, year and outlet over the events that pass the filters: a scan of every event
+    they keep, so each is kept until the store changes (every page of one filter shows the same facets),
+    and the day too, which relative dates (`7d`) depend on."""
+
+    def compute() -> tuple[Facet, ...]:
+        with store.read() as conn:
+            return facets_in(conn, chosen)
+
+    return store.answers.get(("facets", chosen, date.today()), compute)
 
 
 def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:

@@ -11,6 +11,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, func, select
@@ -122,7 +123,12 @@ class StoredDocument:
 
 
 def counts(store: Store) -> Counts:
-    """How much the store holds: documents, their sources, fused events (per type) and people."""
+    """How much the store holds: documents, their sources, fused events (per type) and people; counted once
+    per version of the store."""
+    return store.answers.get("counts", lambda: count_all(store))
+
+
+def count_all(store: Store) -> Counts:
     with store.read() as conn:
 
         def total(table: Table) -> int:
@@ -149,7 +155,15 @@ def dyads(
     until: str | None = None,
     party: str | None = None,
 ) -> list[Dyad]:
-    """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to."""
+    """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to.
+    Counted once per version of the store and day (relative dates such as `7d` move with the day)."""
+    key = ("dyads", type, since, until, party, date.today())
+    return list(store.answers.get(key, lambda: tuple(rank_pairs(store, type, since, until, party))))
+
+
+def rank_pairs(
+    store: Store, type: str | None, since: str | None, until: str | None, party: str | None
+) -> list[Dyad]:
     with store.read() as conn:
         found = pair_counts(conn, type, since, until, party)
     ranked = sorted(found.items(), key=lambda item: (-item[1].total(), item[0]))

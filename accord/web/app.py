@@ -16,6 +16,7 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
@@ -161,9 +162,11 @@ class SecurityHeaders:
 
 
 async def store_version(scope: Scope) -> object:
-    """The version of the store the app serves; PostgreSQL's is a query, so it runs off the event loop."""
+    """What a cached answer depends on: the version of the store the app serves (PostgreSQL's is a query, so
+    it runs off the event loop), and the day, which relative dates (`since=7d`) are counted from."""
     store = scope["app"].state.store
-    return store.version() if store.dialect == "sqlite" else await run_in_threadpool(store.version)
+    version = store.version() if store.dialect == "sqlite" else await run_in_threadpool(store.version)
+    return None if version is None else (version, date.today())
 
 
 def app_from_environment() -> FastAPI:

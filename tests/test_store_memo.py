@@ -1,0 +1,133 @@
+"""Answers kept between questions (`accord.store.memo`): given again while the store is unchanged, never once
+anything is ingested or corrected, computed once by threads that ask together; and the store's version,
+which moves with every commit, however close together."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from store_articles import report_a, report_b, report_c
+
+from accord.store import Store, events, ingest_results, open_store
+from accord.store.corrections import Changes, correct, reject, restore
+from accord.store.explore_queries import EventFilter, facets
+from accord.store.memo import Memo
+from accord.store.web_queries import counts, dyads
+
+
+def facet(store: Store, name: str) -> dict[str, int]:
+    found = {f.name: f for f in facets(store, EventFilter())}[name]
+    return {value.value: value.events for value in found.values}
+
+
+def test_an_answer_is_kept_while_the_version_stays_and_computed_again_when_it_moves() -> None:
+    version = {"now": 1}
+    calls: list[int] = []
+    memo = Memo(lambda: version["now"])
+
+    def answer() -> int:
+        calls.append(version["now"])
+        return version["now"] * 10
+
+    assert [memo.get("k", answer) for _ in range(3)] == [10, 10, 10]
+    version["now"] = 2
+    assert memo.get("k", answer) == 20 and calls == [1, 2]
+    assert memo.get("other", lambda: 5) == 5
+
+
+def test_nothing_is_kept_when_the_version_cannot_be_told() -> None:
+    calls: list[int] = []
+    memo = Memo(lambda: None)
+    for n in range(3):
+        assert memo.get("k", lambda n=n: calls.append(n) or n) == n  # type: ignore[func-returns-value]
+    assert calls == [0, 1, 2]
+
+
+def test_threads_that_ask_together_wait_for_one_answer() -> None:
+    memo = Memo(lambda: 1)
+    calls: list[int] = []
+    got: list[int] = []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.05)
+        return 7
+
+    threads = [threading.Thread(target=lambda: got.append(memo.get("k", slow))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert got == [7] * 8 and calls == [1]
+
+
+def test_a_failed_answer_is_not_kept() -> None:
+    memo = Memo(lambda: 1)
+
+    def broken() -> int:
+        raise ValueError("no")
+
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            memo.get("k", broken)
+    assert memo.get("k", lambda: 3) == 3
+
+
+def test_the_size_is_bounded() -> None:
+    memo = Memo(lambda: 1, size=2)
+    for key in "abc":
+        memo.get(key, lambda key=key: key)  # type: ignore[misc]
+    assert list(memo.answers) == ["b", "c"]
+
+
+def test_counts_and_facets_follow_an_ingest(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest_results(store, [report_a()])
+    before = counts(store)
+    assert facet(store, "outlet") == {"Nordic Wire": 2}
+    assert counts(store) == before and facet(store, "outlet") == {"Nordic Wire": 2}  # from the memo
+    ingest_results(store, [report_b("other"), report_c()])  # two more reports of the meeting
+    assert counts(store).sources == before.sources + 2
+    assert facet(store, "outlet") == {"Nordic Wire": 2, "Andes Daily": 1, "Oslo Post": 1}
+    store.close()
+
+
+def test_pairs_follow_a_correction(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'accord.db'}")
+    ingest_results(store, [report_a()])
+    assert [(d.first, d.second, d.events) for d in dyads(store)] == [("CHL", "NOR", 2)]
+    call = next(e for e in events(store) if e.type == "call")
+    correct(store, call.id, Changes(participant="Pablo Rojas", affiliation="SWE"), "misread")
+    assert [(d.first, d.second, d.events) for d in dyads(store)] == [("CHL", "NOR", 1), ("NOR", "SWE", 1)]
+    store.close()
+
+
+def test_facets_follow_a_rejection_and_a_correction(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'accord.db'}")
+    ingest_results(store, [report_a(), report_c()])
+    first, *_ = events(store)
+    before = facet(store, "type")
+    assert facet(store, "type") == before
+    reject(store, first.id, "wrong")
+    assert sum(facet(store, "type").values()) == sum(before.values()) - 1
+    assert counts(store).events == sum(before.values()) - 1
+    second = events(store)[0]
+    name = next(p.name for p in second.participants if p.name)
+    correct(store, second.id, Changes(participant=name, affiliation="SWE"), "misread")
+    assert "SWE" in facet(store, "country")
+    store.close()
+
+
+def test_every_commit_moves_a_sqlite_store_version_however_close_together(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'accord.db'}")
+    ingest_results(store, [report_a()])
+    first, *_ = events(store)
+    seen = {store.version()}
+    for n in range(10):  # small writes in a row: a file's time may not move between them
+        (reject if n % 2 == 0 else restore)(store, first.id, f"checked {n}")
+        seen.add(store.version())
+    assert None not in seen and len(seen) == 11
+    store.close()
