@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from store_articles import report_a, report_b, report_c
+from synthetic_store import fill
 
 from accord.store import Store, events, ingest_results, open_store
 from accord.store.corrections import Changes, correct, reject, restore
-from accord.store.explore_queries import EventFilter, facets
+from accord.store.explore_queries import EventFilter, facets, filtered_page
 from accord.store.memo import Memo
 from accord.store.web_queries import counts, dyads
+
+FILTER_OF = {"type": "type", "country": "country", "year": "since", "outlet": "outlet"}
 
 
 def facet(store: Store, name: str) -> dict[str, int]:
@@ -131,3 +135,19 @@ def test_every_commit_moves_a_sqlite_store_version_however_close_together(tmp_pa
         seen.add(store.version())
     assert None not in seen and len(seen) == 11
     store.close()
+
+
+def test_each_facet_value_counts_the_events_its_filter_keeps(store: Store) -> None:
+    fill(store, 60)
+    reject(store, events(store)[0].id, "wrong")
+    for chosen in (EventFilter(), EventFilter(type="visit"), EventFilter(country="JPN", since="2022")):
+        for found in facets(store, chosen):
+            assert found.values, found.name
+            if found.name == "country" and chosen.country:
+                continue  # the filter takes one party: counted with both, the facet is not one filter
+            for value in found.values:
+                narrowed = replace(chosen, **{FILTER_OF[found.name]: value.value})
+                if found.name == "year":
+                    narrowed = replace(narrowed, until=value.value)
+                total, _ = filtered_page(store, narrowed, None, True, 0, 1)
+                assert value.events == total, (chosen, found.name, value)

@@ -7,12 +7,13 @@ Same rules as `queries`: typed records out, parameterised SQL in, counting done 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
 from accord.gazetteer import country_name
 from accord.store import schema, terms
@@ -160,36 +161,38 @@ def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
 
 
 def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
-    e, ep, m, s = schema.events, schema.event_parties, schema.event_mentions, schema.sources
-    kept = chosen.ids(conn).subquery()
+    """Two scans of the events that pass the filters: one grouped by type, year and sides (the parties, as
+    `party_key` holds them, and a visit's host), read off in Python, one joined to the outlets reporting them.
+
+    An event counts once per value: once per side, however many of its participants share the side.
+    """
+    e, m, s = schema.events, schema.event_mentions, schema.sources
+    kept = chosen.ids(conn)
     year = func.substr(e.c.date, 1, 4)
-    parties = union_all(
-        select(ep.c.event_id, ep.c.affiliation.label("side")),
-        select(e.c.id, e.c.country).where(e.c.type == "visit", e.c.country.is_not(None)),
-    ).subquery()
-    outlets = (
-        select(m.c.event_id, s.c.outlet)
+    host = case((e.c.type == "visit", e.c.country), else_=None)
+    groups = kept.with_only_columns(e.c.type, year, e.c.party_key, host, func.count()).group_by(
+        e.c.type, year, e.c.party_key, host
+    )
+    by: dict[str, Counter[str]] = {name: Counter() for name in ("type", "country", "year", "outlet")}
+    for kind, in_year, parties, visited, n in conn.execute(groups):
+        by["type"][kind] += n
+        if in_year is not None and not in_year.startswith("--"):
+            by["year"][in_year] += n
+        sides = {side for side in (parties or "").split("+") if side}
+        for side in sides | ({visited} if visited else set()):
+            by["country"][side] += n
+    reporting = (
+        kept.with_only_columns(s.c.outlet, func.count(e.c.id.distinct()))
+        .join_from(e, m, m.c.event_id == e.c.id)
         .join(s, s.c.document_id == m.c.document_id)
         .where(s.c.outlet.is_not(None))
-        .distinct()
-        .subquery()
+        .group_by(s.c.outlet)
     )
-    questions: dict[str, Select[Any, int]] = {
-        "type": select(e.c.type, func.count()).where(e.c.id.in_(select(kept.c.id))).group_by(e.c.type),
-        "country": select(parties.c.side, func.count(parties.c.event_id.distinct()))
-        .where(parties.c.event_id.in_(select(kept.c.id)))
-        .group_by(parties.c.side),
-        "year": select(year, func.count())
-        .where(e.c.id.in_(select(kept.c.id)), e.c.date.is_not(None), ~e.c.date.startswith("--"))
-        .group_by(year),
-        "outlet": select(outlets.c.outlet, func.count())
-        .where(outlets.c.event_id.in_(select(kept.c.id)))
-        .group_by(outlets.c.outlet),
-    }
+    by["outlet"].update({outlet: n for outlet, n in conn.execute(reporting)})
     found = []
-    for name, question in questions.items():
-        rows = sorted(conn.execute(question).all(), key=lambda row: (-row[1], str(row[0])))
-        values = [FacetValue(str(v), label(name, str(v)), n) for v, n in rows[:FACET_SIZE]]
+    for name, counted in by.items():
+        ranked = sorted(counted.items(), key=lambda item: (-item[1], str(item[0])))
+        values = [FacetValue(str(v), label(name, str(v)), n) for v, n in ranked[:FACET_SIZE]]
         found.append(Facet(name, tuple(values)))
     return tuple(found)
 
