@@ -15,7 +15,7 @@ from synthetic_store import fill
 
 from accord.store import Store, events, ingest_results, open_store
 from accord.store.corrections import Changes, correct, reject, restore
-from accord.store.explore_queries import EventFilter, facets, filtered_page
+from accord.store.explore_queries import EventFilter, facets, filtered_page, sorted_ids
 from accord.store.memo import Memo
 from accord.store.web_queries import counts, dyads
 
@@ -80,11 +80,15 @@ def test_a_failed_answer_is_not_kept() -> None:
     assert memo.get("k", lambda: 3) == 3
 
 
-def test_the_size_is_bounded() -> None:
-    memo = Memo(lambda: 1, size=2)
+def test_the_memo_holds_its_budget_at_most() -> None:
+    memo = Memo(lambda: 1, budget=2)
     for key in "abc":
         memo.get(key, lambda key=key: key)  # type: ignore[misc]
     assert list(memo.answers) == ["b", "c"]
+    lists = Memo(lambda: 1, budget=10)
+    for key, size in (("a", 4), ("b", 4), ("c", 11), ("d", 4)):
+        assert len(lists.get(key, lambda size=size: [0] * size, weight=len)) == size  # type: ignore[misc]
+    assert list(lists.answers) == ["b", "d"] and lists.held == 8  # "c" is heavier than the whole budget
 
 
 def test_counts_and_facets_follow_an_ingest(store_url: str) -> None:
@@ -151,3 +155,25 @@ def test_each_facet_value_counts_the_events_its_filter_keeps(store: Store) -> No
                     narrowed = replace(narrowed, until=value.value)
                 total, _ = filtered_page(store, narrowed, None, True, 0, 1)
                 assert value.events == total, (chosen, found.name, value)
+
+
+def test_pages_of_a_kept_listing_are_the_database_pages_and_follow_a_rejection(store: Store) -> None:
+    fill(store, 60)
+    chosen = EventFilter(type="meet")
+    with store.read() as conn:
+        query = chosen.ids(conn)
+        expected = [sorted_ids(conn, query, None, True, offset, 7) for offset in range(0, 70, 7)]
+    pages = [filtered_page(store, chosen, None, True, offset, 7) for offset in range(0, 70, 7)]
+    assert [[e.id for e in found] for _, found in pages] == expected
+    total = pages[0][0]
+    assert total == sum(len(page) for page in expected) and list(store.listings.answers)
+    reject(store, expected[0][0], "wrong")
+    after, found = filtered_page(store, chosen, None, True, 0, 7)
+    assert after == total - 1 and [e.id for e in found] == expected[0][1:] + expected[1][:1]
+
+
+def test_a_listing_longer_than_the_memo_holds_is_paged_by_the_database(store: Store) -> None:
+    fill(store, 30)
+    store.listings.budget = 10
+    total, found = filtered_page(store, EventFilter(), None, False, 20, 5)
+    assert total == 30 and len(found) == 5 and all(v is None for _, v, _ in store.listings.answers.values())

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 WRITE = "accord_write"
 WRITER_LOCK = 0x4163636F7264  # "Accord": the advisory lock every PostgreSQL writer takes
 BUSY_TIMEOUT_MS = 60_000
+LISTED_IDS = 250_000  # event ids kept in order for paging, in all (some 20 MB)
 
 __all__ = ["Store", "connect", "insert_ignore"]
 
@@ -43,7 +44,8 @@ class Store:
         self.url = engine.url.render_as_string(hide_password=True)
         self.dialect = engine.dialect.name
         self.watcher = Watcher(engine.url.database if self.dialect == "sqlite" else None)
-        self.answers = Memo(self.version)
+        self.answers = Memo(self.version)  # whole-store answers: counts, facets, pairs
+        self.listings = Memo(self.version, budget=LISTED_IDS)  # ordered ids of filtered events, for paging
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -114,13 +114,42 @@ def count(conn: Connection, query: Select[Any]) -> int:
 def filtered_page(
     store: Store, chosen: EventFilter, sort: str | None, newest_first: bool, offset: int, limit: int
 ) -> tuple[int, list[FusedEvent]]:
-    """How many events pass the filters, and one page of them in the chosen order."""
+    """How many events pass the filters, and one page of them in the chosen order.
+
+    The ids of all of them, in order, are kept until the store changes (`Store.listings`, when there are
+    no more than it holds), so a page deep in the list costs a slice, not a walk through the index past
+    every page before it. A page whose events changed since (an ingest landing between the two reads) is
+    read from the database alone, as are the pages of lists too long to keep.
+    """
+    key = (chosen, sort, newest_first, date.today())
+    ordered = store.listings.get(key, lambda: listed_ids(store, chosen, sort, newest_first), weight=weight)
     with store.read() as conn:
+        if ordered is not None:
+            wanted = ordered[offset : offset + limit]
+            found = load_in_order(conn, wanted) if wanted else []
+            if len(found) == len(wanted):
+                return len(ordered), found
         query = chosen.ids(conn)
         total = count(conn, query)
         if offset >= total:
             return total, []
         return total, load_in_order(conn, sorted_ids(conn, query, sort, newest_first, offset, limit))
+
+
+def listed_ids(
+    store: Store, chosen: EventFilter, sort: str | None, newest_first: bool
+) -> tuple[str, ...] | None:
+    """The ids of every event that passes the filters, in the page's order; None when there are more than
+    `Store.listings` keeps."""
+    with store.read() as conn:
+        query = chosen.ids(conn)
+        if count(conn, query) > store.listings.budget:
+            return None
+        return tuple(sorted_ids(conn, query, sort, newest_first, 0, None))
+
+
+def weight(ids: tuple[str, ...] | None) -> int:
+    return 1 if ids is None else max(1, len(ids))
 
 
 def filtered_events(

@@ -22,17 +22,20 @@ MAX_ENTRIES = 512
 
 
 class Memo:
-    """A bounded, thread-safe memo of answers, valid while `version()` is unchanged (never when it is None)."""
+    """A thread-safe memo of answers, valid while `version()` is unchanged (never when it is None), holding at
+    most `budget` units: one per answer, or what `get`'s `weight` says (the length of a list of ids)."""
 
-    def __init__(self, version: Callable[[], object], size: int = MAX_ENTRIES) -> None:
+    def __init__(self, version: Callable[[], object], budget: int = MAX_ENTRIES) -> None:
         self.version = version
-        self.size = size
+        self.budget = budget
+        self.held = 0
         self.lock = threading.Lock()
-        self.answers: OrderedDict[Hashable, tuple[object, Any]] = OrderedDict()
+        self.answers: OrderedDict[Hashable, tuple[object, Any, int]] = OrderedDict()
         self.computing: dict[Hashable, tuple[object, threading.Event]] = {}
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The answer kept for `key` at the store's present version, or `compute()`'s, then kept."""
+    def get(self, key: Hashable, compute: Callable[[], T], weight: Callable[[T], int] | None = None) -> T:
+        """The answer kept for `key` at the store's present version, or `compute()`'s, then kept (unless it
+        weighs more than the whole budget; the least recently used answers make room)."""
         version = self.version()
         if version is None:
             return compute()
@@ -51,14 +54,23 @@ class Memo:
             pending[1].wait()  # another thread computes it; if that failed, the loop computes it here
         try:
             answer = compute()
+            heavy = 1 if weight is None else weight(answer)
             with self.lock:
-                self.answers[key] = (version, answer)
-                self.answers.move_to_end(key)
-                while len(self.answers) > self.size:
-                    self.answers.popitem(last=False)
+                if heavy <= self.budget:
+                    self.forget(key)
+                    self.answers[key] = (version, answer, heavy)
+                    self.held += heavy
+                    while self.held > self.budget:
+                        self.forget(next(iter(self.answers)))
             return answer
         finally:
             with self.lock:
                 if self.computing.get(key, (None, None))[1] is done:
                     del self.computing[key]
             done.set()
+
+    def forget(self, key: Hashable) -> None:
+        """Drop the answer kept for `key`, if any (the caller holds the lock)."""
+        kept = self.answers.pop(key, None)
+        if kept is not None:
+            self.held -= kept[2]
