@@ -10,14 +10,24 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from store_articles import report_a, report_b, report_c
 from synthetic_store import fill
 
-from accord.store import Store, events, ingest_results, open_store
+from accord.store import (
+    Store,
+    events,
+    explore_queries,
+    ingest_results,
+    open_store,
+    schema,
+    timeline,
+    web_queries,
+)
 from accord.store.corrections import Changes, correct, reject, restore
-from accord.store.explore_queries import EventFilter, facets, filtered_page, sorted_ids
+from accord.store.explore_queries import EventFilter, by_date, facets, filtered_page, sorted_ids
 from accord.store.memo import Memo
-from accord.store.web_queries import counts, dyads
+from accord.store.web_queries import counts, dyads, pair_page
 
 FILTER_OF = {"type": "type", "country": "country", "year": "since", "outlet": "outlet"}
 
@@ -157,7 +167,11 @@ def test_each_facet_value_counts_the_events_its_filter_keeps(store: Store) -> No
                 assert value.events == total, (chosen, found.name, value)
 
 
-def test_pages_of_a_kept_listing_are_the_database_pages_and_follow_a_rejection(store: Store) -> None:
+@pytest.mark.parametrize("sorted_here", [5_000, 3])  # sorted in Python, or (past 3 events) by the database
+def test_pages_of_a_kept_listing_are_the_database_pages_and_follow_a_rejection(
+    store: Store, sorted_here: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(explore_queries, "SORTED_HERE", sorted_here)
     fill(store, 60)
     chosen = EventFilter(type="meet")
     with store.read() as conn:
@@ -177,3 +191,34 @@ def test_a_listing_longer_than_the_memo_holds_is_paged_by_the_database(store: St
     store.listings.budget = 10
     total, found = filtered_page(store, EventFilter(), None, False, 20, 5)
     assert total == 30 and len(found) == 5 and all(v is None for _, v, _ in store.listings.answers.values())
+
+
+def test_a_listing_sorted_in_python_is_in_the_database_order(store: Store) -> None:
+    ids = fill(store, 40)
+    odd = [None, "", "--09-12", "--01-02", "2024", "2024-03", "2021-03", "2024-03-01", "2024-03-01"]
+    with store.write() as conn:
+        for event_id, value in zip(ids, odd, strict=False):
+            conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(date=value))
+    e = schema.events
+    for chosen in (EventFilter(), EventFilter(type="meet"), EventFilter(country="JPN")):
+        for newest_first in (True, False):
+            with store.read() as conn:
+                query = chosen.ids(conn)
+                expected = tuple(sorted_ids(conn, query, None, newest_first, 0, None))
+                rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type))
+                assert by_date(rows, newest_first) == expected, (chosen, newest_first)
+
+
+@pytest.mark.parametrize("sorted_here", [5_000, 3])
+def test_pages_of_a_pair_follow_a_rejection(
+    store: Store, sorted_here: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_queries, "SORTED_HERE", sorted_here)
+    fill(store, 200)
+    counted, first = pair_page(store, "JPN", "FIN", 0, 5)
+    timeline_ids = [e.id for e in timeline(store, "JPN", "FIN")]
+    assert [e.id for e in first] == timeline_ids[:5] and counted.total() == len(timeline_ids)
+    assert [e.id for e in pair_page(store, "FIN", "JPN", 5, 5)[1]] == timeline_ids[5:10]
+    reject(store, timeline_ids[0], "wrong")
+    counted, first = pair_page(store, "JPN", "FIN", 0, 5)
+    assert counted.total() == len(timeline_ids) - 1 and [e.id for e in first] == timeline_ids[1:6]

@@ -8,7 +8,7 @@ Same rules as `queries`: typed records out, parameterised SQL in, counting done 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 from accord.gazetteer import country_name
 from accord.store import schema, terms
 from accord.store.db import Store
-from accord.store.queries import CHUNK, TYPE_RANK, event_ids, in_order, load_in_order
+from accord.store.queries import CHUNK, TYPE_ORDER, TYPE_RANK, event_ids, in_order, load_in_order
 from accord.store.records import FusedEvent
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 FACET_SIZE = 12  # values shown per facet, the busiest first
+SORTED_HERE = 5_000  # a filter keeping at most this many events has them sorted in Python (`by_date`)
 
 
 @dataclass(frozen=True)
@@ -140,12 +141,37 @@ def listed_ids(
     store: Store, chosen: EventFilter, sort: str | None, newest_first: bool
 ) -> tuple[str, ...] | None:
     """The ids of every event that passes the filters, in the page's order; None when there are more than
-    `Store.listings` keeps."""
+    `Store.listings` keeps. Up to `SORTED_HERE` events are sorted here (`by_date`), more by the database."""
+    e = schema.events
     with store.read() as conn:
         query = chosen.ids(conn)
+        if not sort:
+            rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type).limit(SORTED_HERE + 1))
+            kept = rows.all()
+            if len(kept) <= SORTED_HERE:
+                return by_date(kept, newest_first)
         if count(conn, query) > store.listings.budget:
             return None
         return tuple(sorted_ids(conn, query, sort, newest_first, 0, None))
+
+
+def by_date(rows: Iterable[Any], newest_first: bool) -> tuple[str, ...]:
+    """The ids of `rows` (id, date, type) in `in_order`'s order, sorted here: to order the few events a filter
+    keeps, the database walks its date index past every stored event (15 ms for 400 of 10,000; here 3 ms).
+    ISO dates and ids sort alike as text here and in the database."""
+    dated, yearless, undated = [], [], []
+    for row in rows:
+        rank = TYPE_ORDER.get(row.type, 9)
+        if not row.date:
+            undated.append((rank, row.id))
+        elif row.date.startswith("--"):
+            yearless.append((row.date, rank, row.id))
+        else:
+            dated.append((row.date, rank, row.id))
+    dated.sort(reverse=newest_first)
+    yearless.sort()
+    undated.sort()
+    return tuple(key[-1] for part in (dated, yearless, undated) for key in part)
 
 
 def weight(ids: tuple[str, ...] | None) -> int:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Row, Select, Table, func, select
 from accord.errors import NotFound
 from accord.store import schema, terms
 from accord.store.db import Store
-from accord.store.explore_queries import count, event_labels, sorted_ids
+from accord.store.explore_queries import SORTED_HERE, by_date, count, event_labels, sorted_ids, weight
 from accord.store.queries import (
     event_ids,
     involves,
@@ -173,24 +173,61 @@ def rank_pairs(
 def pair_page(
     store: Store, first: str, second: str, offset: int, limit: int
 ) -> tuple[Counter[tuple[str, str]], list[FusedEvent]]:
-    """The events between two parties, read in one snapshot: all of them counted per (first seven characters
-    of the date, type) in SQL, and one page of them, oldest first.
+    """The events between two parties: all of them counted per (first seven characters of the date, type),
+    and one page of them, oldest first.
 
     The date prefix is a month (`2024-01`), a year (`2024`), a date without a year (`--09-12`) or "" for no
-    date: enough for the totals and a chart of every event, while only the page's events are loaded.
+    date: enough for the totals and a chart of every event, while only the page's events are loaded. The
+    counts and the pair's ids in order are kept until the store changes (`Store.listings`); a page whose
+    events changed since, or a pair with more events than the listings hold, is read in one snapshot.
     """
-    e = schema.events
-    prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
         a, b = terms.parties(conn, first, second)
-        query = select(e.c.id).where(involves(a), involves(b), standing())
-        rows = conn.execute(
-            query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
-        )
-        counted = Counter({(period, kind): n for period, kind, n in rows})
+    counted, ordered = store.listings.get(("pair", a, b), lambda: pair_listing(store, a, b), weight=weighed)
+    with store.read() as conn:
+        if ordered is not None:
+            wanted = ordered[offset : offset + limit]
+            found = load_in_order(conn, wanted) if wanted else []
+            if len(found) == len(wanted):
+                return counted, found
+        query = pair_query(a, b)
+        counted = count_pair(conn, query)
         return counted, page_of(
             conn, query, offset, limit, newest_first=False
         ) if offset < counted.total() else []
+
+
+def pair_query(a: str, b: str) -> Select[Any]:
+    return select(schema.events.c.id).where(involves(a), involves(b), standing())
+
+
+def count_pair(conn: Connection, query: Select[Any]) -> Counter[tuple[str, str]]:
+    e = schema.events
+    prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
+    rows = conn.execute(query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type))
+    return Counter({(period, kind): n for period, kind, n in rows})
+
+
+def pair_listing(store: Store, a: str, b: str) -> tuple[Counter[tuple[str, str]], tuple[str, ...] | None]:
+    """The pair's counts, and its event ids oldest first (None when there are more than the listings hold).
+    Up to `SORTED_HERE` events are read once, counted and sorted here; more are counted and sorted by the
+    database."""
+    e = schema.events
+    with store.read() as conn:
+        query = pair_query(a, b)
+        rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type).limit(SORTED_HERE + 1)).all()
+        if len(rows) <= SORTED_HERE:
+            return Counter(((row.date or "")[:7], row.type) for row in rows), by_date(
+                rows, newest_first=False
+            )
+        counted = count_pair(conn, query)
+        if counted.total() > store.listings.budget:
+            return counted, None
+        return counted, tuple(sorted_ids(conn, query, None, False, 0, None))
+
+
+def weighed(listing: tuple[Counter[tuple[str, str]], tuple[str, ...] | None]) -> int:
+    return len(listing[0]) + weight(listing[1])
 
 
 def event_page(
