@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -18,7 +19,9 @@ from web_pages import sqlite_store, web_articles
 from web_server import serving
 
 from accord.settings import Settings
-from accord.store import ingest_results, open_store
+from accord.store import explore_queries, ingest_results, open_store, terms, web_queries
+from accord.store.corrections import reject
+from accord.web import app as web_app
 from accord.web import create_app
 from accord.web.cache import ResponseCache
 
@@ -98,6 +101,40 @@ def test_a_cached_answer_never_outlives_an_ingest(store_url: str) -> None:
         assert after["documents"] == first[0]["documents"] + 1
         assert client.get("/events").text != page
     store.close()
+
+
+def test_a_cached_answer_never_outlives_a_correction(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest_results(store, [report_a()])
+    with TestClient(create_app(Settings(db=store_url))) as client:
+        listed = client.get("/api/events").json()
+        assert client.get("/api/events").json() == listed and listed["paging"]["total"] == 2
+        call = next(e for e in listed["events"] if e["type"] == "call")
+        reject(store, call["id"], "a misreading")
+        after = client.get("/api/events").json()
+        assert after["paging"]["total"] == 1 and [e["type"] for e in after["events"]] == ["meet"]
+        assert {v["value"]: v["events"] for v in after["facets"][0]["values"]} == {"meet": 1}
+        assert client.get("/api/overview").json()["counts"]["events"] == 1
+    store.close()
+
+
+def test_a_cached_answer_lasts_a_day_at_most(store_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`since=7d` means another week tomorrow: answers are kept for the day they were made on."""
+    today = {"now": date(2023, 5, 20)}
+
+    class Clock(date):
+        @classmethod
+        def today(cls) -> date:
+            return today["now"]
+
+    for module in (web_app, terms, explore_queries, web_queries):
+        monkeypatch.setattr(module, "date", Clock)
+    with TestClient(create_app(Settings(db=store_file))) as client:
+        week = client.get("/api/events", params={"since": "7d"}).json()
+        assert week["since"] == "7d" and week["paging"]["total"] > 0
+        today["now"] = date(2030, 1, 1)
+        later = client.get("/api/events", params={"since": "7d"}).json()
+        assert later["paging"]["total"] == 0 and later["facets"][0]["values"] == []
 
 
 @pytest.fixture(scope="module")

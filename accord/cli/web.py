@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.app import DbOpt, app, ask, err
+from accord.cli.app import DbOpt, app, ask, err, fail
 
 # Headers larger than the app takes (it answers 431) reach it, so the refusal carries its error shape and
 # security headers; past this uvicorn closes the connection with its own 400.
@@ -70,10 +70,9 @@ def serve_command(
     """
     import secrets
 
-    import uvicorn
-
     from accord.settings import Settings
     from accord.web.app import EDIT_TOKEN_VARIABLE, HOSTS_VARIABLE
+    from accord.web.serving import ServeError, serve
 
     url = ask(db, lambda store: store.url)  # fails here, with a clear message, when there is no store
     workers = workers or default_workers()
@@ -95,12 +94,7 @@ def serve_command(
             err.print(
                 f"[yellow]warning:[/] anyone on the network with this link can edit {url}", highlight=False
             )
-    uvicorn.run(
-        "accord.web.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        h11_max_incomplete_event_size=SERVER_HEADER_LIMIT,
-    )
+    try:
+        serve(host, port, workers, SERVER_HEADER_LIMIT)
+    except ServeError as error:
+        fail(str(error))

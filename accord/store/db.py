@@ -10,23 +10,28 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from accord.errors import StoreError
+from accord.store.memo import Memo
 
 log = logging.getLogger(__name__)
 
 WRITE = "accord_write"
 WRITER_LOCK = 0x4163636F7264  # "Accord": the advisory lock every PostgreSQL writer takes
 BUSY_TIMEOUT_MS = 60_000
+LISTED_IDS = 250_000  # event ids kept in order for paging, in all (some 20 MB)
 
 __all__ = ["Store", "connect", "insert_ignore"]
 
@@ -38,6 +43,9 @@ class Store:
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
         self.dialect = engine.dialect.name
+        self.watcher = Watcher(engine.url.database if self.dialect == "sqlite" else None)
+        self.answers = Memo(self.version)  # whole-store answers: counts, facets, pairs
+        self.listings = Memo(self.version, budget=LISTED_IDS)  # ordered ids of filtered events, for paging
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -71,18 +79,12 @@ class Store:
         """A value that changes whenever anyone commits a change to the database, cheap enough to ask per
         request (caches of query answers check it); None when it cannot be told (then nothing is cached).
 
-        SQLite: the modification time and size of the database file and its write-ahead log (readers never
-        touch them). PostgreSQL: the server's current write-ahead log position (writes to its other
-        databases move it too, which only costs a cache its answers)."""
+        SQLite: `PRAGMA data_version` on a read-only connection of this store's own that never writes, so
+        any commit by another connection or process moves it (a few microseconds; a file's modification
+        time can stay the same across two commits). PostgreSQL: the server's current write-ahead log
+        position (writes to its other databases move it too, which only costs a cache its answers)."""
         if self.dialect == "sqlite":
-            database = self.engine.url.database
-            if not database or database == ":memory:":
-                return None
-            try:
-                files = [os.stat(path) for path in (database, f"{database}-wal") if os.path.exists(path)]
-            except OSError:
-                return None
-            return tuple((info.st_mtime_ns, info.st_size) for info in files)
+            return self.watcher.version()
         if self.dialect == "postgresql":
             try:
                 with self.engine.connect() as conn:
@@ -92,7 +94,37 @@ class Store:
         return None
 
     def close(self) -> None:
+        self.watcher.close()
         self.engine.dispose()
+
+
+class Watcher:
+    """How a SQLite store's version is read: `PRAGMA data_version` on a connection opened read-only, lazily,
+    and used for nothing else (the pragma ignores the commits of the connection that asks)."""
+
+    def __init__(self, database: str | None) -> None:
+        self.database = database if database and database != ":memory:" else None
+        self.connection: sqlite3.Connection | None = None
+        self.lock = threading.Lock()
+
+    def version(self) -> int | None:
+        if self.database is None:
+            return None
+        with self.lock:
+            try:
+                if self.connection is None:
+                    uri = f"file:{quote(os.path.abspath(self.database))}?mode=ro"
+                    self.connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                row = self.connection.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error:
+                return None  # unreadable here: nothing is cached rather than something stale
+            return int(row[0])
+
+    def close(self) -> None:
+        with self.lock:
+            if self.connection is not None:
+                self.connection.close()
+                self.connection = None
 
 
 def sqlite_setup(engine: Engine) -> None:

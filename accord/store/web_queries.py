@@ -11,6 +11,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Table, func, select
@@ -18,7 +19,7 @@ from sqlalchemy import Connection, Row, Select, Table, func, select
 from accord.errors import NotFound
 from accord.store import schema, terms
 from accord.store.db import Store
-from accord.store.explore_queries import count, event_labels, sorted_ids
+from accord.store.explore_queries import SORTED_HERE, by_date, count, event_labels, sorted_ids, weight
 from accord.store.queries import (
     event_ids,
     involves,
@@ -122,7 +123,12 @@ class StoredDocument:
 
 
 def counts(store: Store) -> Counts:
-    """How much the store holds: documents, their sources, fused events (per type) and people."""
+    """How much the store holds: documents, their sources, fused events (per type) and people; counted once
+    per version of the store."""
+    return store.answers.get("counts", lambda: count_all(store))
+
+
+def count_all(store: Store) -> Counts:
     with store.read() as conn:
 
         def total(table: Table) -> int:
@@ -149,7 +155,15 @@ def dyads(
     until: str | None = None,
     party: str | None = None,
 ) -> list[Dyad]:
-    """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to."""
+    """Every pair of sides that share an event, busiest first; `party` keeps the pairs it belongs to.
+    Counted once per version of the store and day (relative dates such as `7d` move with the day)."""
+    key = ("dyads", type, since, until, party, date.today())
+    return list(store.answers.get(key, lambda: tuple(rank_pairs(store, type, since, until, party))))
+
+
+def rank_pairs(
+    store: Store, type: str | None, since: str | None, until: str | None, party: str | None
+) -> list[Dyad]:
     with store.read() as conn:
         found = pair_counts(conn, type, since, until, party)
     ranked = sorted(found.items(), key=lambda item: (-item[1].total(), item[0]))
@@ -159,24 +173,61 @@ def dyads(
 def pair_page(
     store: Store, first: str, second: str, offset: int, limit: int
 ) -> tuple[Counter[tuple[str, str]], list[FusedEvent]]:
-    """The events between two parties, read in one snapshot: all of them counted per (first seven characters
-    of the date, type) in SQL, and one page of them, oldest first.
+    """The events between two parties: all of them counted per (first seven characters of the date, type),
+    and one page of them, oldest first.
 
     The date prefix is a month (`2024-01`), a year (`2024`), a date without a year (`--09-12`) or "" for no
-    date: enough for the totals and a chart of every event, while only the page's events are loaded.
+    date: enough for the totals and a chart of every event, while only the page's events are loaded. The
+    counts and the pair's ids in order are kept until the store changes (`Store.listings`); a page whose
+    events changed since, or a pair with more events than the listings hold, is read in one snapshot.
     """
-    e = schema.events
-    prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
     with store.read() as conn:
         a, b = terms.parties(conn, first, second)
-        query = select(e.c.id).where(involves(a), involves(b), standing())
-        rows = conn.execute(
-            query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type)
-        )
-        counted = Counter({(period, kind): n for period, kind, n in rows})
+    counted, ordered = store.listings.get(("pair", a, b), lambda: pair_listing(store, a, b), weight=weighed)
+    with store.read() as conn:
+        if ordered is not None:
+            wanted = ordered[offset : offset + limit]
+            found = load_in_order(conn, wanted) if wanted else []
+            if len(found) == len(wanted):
+                return counted, found
+        query = pair_query(a, b)
+        counted = count_pair(conn, query)
         return counted, page_of(
             conn, query, offset, limit, newest_first=False
         ) if offset < counted.total() else []
+
+
+def pair_query(a: str, b: str) -> Select[Any]:
+    return select(schema.events.c.id).where(involves(a), involves(b), standing())
+
+
+def count_pair(conn: Connection, query: Select[Any]) -> Counter[tuple[str, str]]:
+    e = schema.events
+    prefix = func.substr(func.coalesce(e.c.date, ""), 1, 7)
+    rows = conn.execute(query.with_only_columns(prefix, e.c.type, func.count()).group_by(prefix, e.c.type))
+    return Counter({(period, kind): n for period, kind, n in rows})
+
+
+def pair_listing(store: Store, a: str, b: str) -> tuple[Counter[tuple[str, str]], tuple[str, ...] | None]:
+    """The pair's counts, and its event ids oldest first (None when there are more than the listings hold).
+    Up to `SORTED_HERE` events are read once, counted and sorted here; more are counted and sorted by the
+    database."""
+    e = schema.events
+    with store.read() as conn:
+        query = pair_query(a, b)
+        rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type).limit(SORTED_HERE + 1)).all()
+        if len(rows) <= SORTED_HERE:
+            return Counter(((row.date or "")[:7], row.type) for row in rows), by_date(
+                rows, newest_first=False
+            )
+        counted = count_pair(conn, query)
+        if counted.total() > store.listings.budget:
+            return counted, None
+        return counted, tuple(sorted_ids(conn, query, None, False, 0, None))
+
+
+def weighed(listing: tuple[Counter[tuple[str, str]], tuple[str, ...] | None]) -> int:
+    return len(listing[0]) + weight(listing[1])
 
 
 def event_page(
