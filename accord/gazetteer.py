@@ -208,7 +208,7 @@ def _tables() -> _Tables:
         demonyms={k: v for k, v in demonyms.items() if v} | data["demonym_overrides"],
         venues={_key(k): (city, code) for k, (city, code) in data["venues"].items()},
         seats={org: (city, code) for org, (city, code) in data["seats"].items()},
-        regions={region: tuple(codes) for region, codes in data["regions"].items()},
+        regions={_key(region): tuple(codes) for region, codes in data["regions"].items()},
     )
 
 
@@ -299,7 +299,7 @@ def seat_of(organisation: str) -> tuple[str, str] | None:
 
 def region_members(region: str) -> tuple[str, ...]:
     """The states a region word stands for in "the Central Asian countries", "the Baltic states"."""
-    return _tables().regions.get(region.lower(), ())
+    return _tables().regions.get(_key(region), ())
 
 
 def country_name(code: str) -> str | None:

@@ -39,12 +39,12 @@ def line_breaks(doc: Doc) -> Doc:
     """A line of a cleaned page is a heading, caption or paragraph: never let a sentence run across lines,
     nor break the first one after a dateline, whose city the parser takes for a subject and then cuts the
     real subject off ("Hanoi (VNA) – Prime Minister X and his counterpart | Y held talks")."""
-    from accord.extraction.places import dateline_spans  # here: the extraction loads after the model
+    from accord.extraction.places import datelines  # here: the extraction loads after the model
 
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
-    for _, end in dateline_spans(doc.text):
+    for _, end in datelines(doc):
         after = doc.char_span(end, len(doc.text), alignment_mode="expand")
         for token in after[1:] if after is not None else ():
             if token.is_sent_start or "\n" in token.text:

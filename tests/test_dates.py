@@ -356,3 +356,11 @@ def test_a_trip_reported_over_several_days_runs_from_its_first_to_its_last() -> 
     arrived, met = EventDate("2024-06-03", "day", "weekday"), EventDate("2024-06-05", "day", "weekday")
     assert trip_date([met, arrived]) == replace(arrived, end="2024-06-05")
     assert trip_date([arrived, EventDate("2024-06", "month", "text")]) == arrived
+
+
+def test_an_inferred_year_is_given_to_the_end_of_a_range_too() -> None:
+    from accord.extraction.dates import infer_year
+
+    ranged = EventDate("--06-03", "day", "partial", "--06-03", end="--06-05")
+    inferred = infer_year(ranged, [date(2024, 6, 10)], None)
+    assert (inferred.value, inferred.end) == ("2024-06-03", "2024-06-05")

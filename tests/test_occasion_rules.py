@@ -146,12 +146,12 @@ def test_a_date_on_a_coordinated_verb_is_that_verbs_not_its_conjuncts() -> None:
 
 
 def test_a_date_phrase_loses_the_noun_the_model_took_in_before_it() -> None:
-    from accord.extraction.mentions import with_month_after
+    from accord.extraction.mentions import date_text
 
     doc = parsed(
         "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice."
     )
-    assert [with_month_after(e) for e in doc.ents if e.label_ == "DATE"] == ["Tuesday"]
+    assert [date_text(e) for e in doc.ents if e.label_ == "DATE"] == ["Tuesday"]
 
 
 def test_talks_an_agreement_followed_happened_unless_the_sentence_looks_ahead() -> None:
@@ -196,3 +196,64 @@ def test_an_earlier_occasion_that_names_no_sides_is_no_event_but_dates_what_was_
     assert "summit" not in {m.trigger.token.lower_ for m in mentions}
     signing = next(m for m in mentions if m.type == "agree")
     assert signing.date is not None and signing.date.value == "2023-12"
+
+
+def events_of(sentence: str, published: str | None = None):  # type: ignore[no-untyped-def]
+    """`find_events` on a frozen parse, as the pipeline calls it: the cleaned page is the sentence."""
+    from accord.extraction.events import find_events
+    from accord.pipeline import prepare
+    from accord.records import Document
+
+    page = Document(id="t", source="test", text=sentence, published=published, published_source="jsonl")
+    return find_events(prepare(page), parsed(sentence)).events
+
+
+def test_today_in_a_story_means_its_datelines_day_when_the_page_went_up_later() -> None:
+    found = events_of(
+        "JAKARTA, 9 July 2024 – Indonesian Foreign Minister Retno Marsudi met Turkish Foreign Minister Hakan Fidan today.",
+        "2024-07-10",
+    )
+    assert {e.date.value for e in found} == {"2024-07-09"}
+
+
+def test_a_yearless_dateline_dates_the_sentences_of_a_page_with_no_date() -> None:
+    found = events_of(
+        "CAIRO, April 12. /TASS/. The Russian foreign minister held talks with the Egyptian foreign minister."
+    )
+    assert found and {e.date.value for e in found} == {"--04-12"}
+
+
+def test_a_dateline_of_its_own_gives_the_lead_date_and_a_report_day_does_not() -> None:
+    from accord.extraction.context import lead_date
+
+    wire = parsed(
+        "MOSCOW, 12 May. /TASS/. Russia and Mali agreed to expand cooperation, Russian Foreign Minister Sergey Lavrov said."
+    )
+    found = lead_date(wire, "2025-05-13")
+    assert found is not None and found.value == "2025-05-12"
+    assert (
+        lead_date(
+            parsed("Maduro said on Monday that the head of congress met a US delegation."), "2022-06-28"
+        )
+        is None
+    )
+
+
+def test_a_sentence_gets_no_date_from_the_dateline_it_opens_with() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed("ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed to set up a border committee.")
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    assert mentions and all(m.date is None for m in mentions)  # the lead date fills it later, as "lead"
+
+
+def test_a_summit_that_is_only_the_setting_yields_no_mention_of_its_own() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    assert [m.trigger.token.lower_ for m in mentions] == ["met"]

@@ -373,3 +373,26 @@ def test_a_possessive_apostrophe_after_a_country_in_s_gives_its_office_holder_th
         "The meeting was chaired by Barbados' Minister of Foreign Affairs and Foreign Trade, Desmond Clarke-Holder."
     )
     assert describe_left(doc, trigger(doc, "desmond").i) == ("foreign minister", "BRB", False)
+
+
+def test_bare_ministers_of_countries_give_each_side_no_office() -> None:
+    from accord.extraction.parties import country_parties
+
+    doc = parsed("The ministers of Chile and Peru signed a border agreement.")
+    assert {(p.affiliation, p.role) for p in country_parties(trigger(doc, "signed"))} == {
+        ("CHL", None),
+        ("PER", None),
+    }
+
+
+def test_a_title_only_one_government_uses_is_the_source_of_the_country() -> None:
+    for sentence, name, expected in (
+        ("Tánaiste Simon Harris met the Dutch foreign minister in Dublin on Monday.", "Simon Harris", "IRL"),
+        (
+            "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
+            "Olaf Scholz",
+            "DEU",
+        ),
+    ):
+        actor = next(a for a in find_actors(parsed(sentence), None).actors if a.name == name)
+        assert (actor.affiliation, actor.affiliation_source) == (expected, "title")

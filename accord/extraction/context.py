@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
-from accord.extraction.dates import is_future_expression, resolve_date
+from accord.extraction.dates import has_year, is_future_expression, resolve_date
 from accord.extraction.lexicon import (
     ATTEND_CUES,
     CREDENTIAL_WORDS,
@@ -33,7 +33,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.people import someone_else
-from accord.extraction.places import dateline_spans
+from accord.extraction.places import datelines
 from accord.extraction.syntax import ancestors, sentence_ents
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location, Precision, PublicationDate
@@ -177,20 +177,19 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
 def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
     """The full day a story's dateline gives ("JAKARTA, 9 July 2024 –"): the day it was filed, which its
     "today" means even when the page went up a day later."""
-    for start, end in dateline_spans(doc.text)[:1]:
+    for start, end in datelines(doc)[:1]:
         span = doc.char_span(start, end, alignment_mode="expand")
         for entity in span.ents if span is not None else ():
             resolved = resolve_date(entity.text, published) if entity.label_ == "DATE" else None
-            if resolved and resolved.precision == "day" and resolved.value and resolved.value[0] != "-":
+            if resolved and resolved.precision == "day" and has_year(resolved.value):
                 return resolved
     return None
 
 
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     """The day a story's opening sentences give: what an undated sentence later in it usually means."""
-    datelines = dateline_spans(doc.text)
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:
-        in_dateline = [(a, b) for a, b in datelines if sentence.start_char <= a < sentence.end_char]
+        in_dateline = [(a, b) for a, b in datelines(doc) if sentence.start_char <= a < sentence.end_char]
         if sentence.root.pos_ not in ("VERB", "AUX") and not in_dateline:
             continue  # a caption credit or heading, not a sentence about what happened
         for entity in sentence_ents(sentence):

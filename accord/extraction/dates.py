@@ -57,7 +57,7 @@ _M = rf"(?P<m>{_alternation(MONTHS)})"
 _WD = rf"(?:{_alternation(_WEEKDAYS)})"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # "July 28-30": an event is dated to its first day, and the last is kept as its end
-_RANGE = r"(?: ?(?:-|to|and|until|till) ?(?P<e>\d{1,2})(?:st|nd|rd|th)?)?"
+_RANGE = r"(?: ?(?:-|to|and) ?(?P<e>\d{1,2})(?:st|nd|rd|th)?)?"
 _Y = r"(?P<y>[12]\d{3})"
 _N = rf"(?P<n>{_alternation(_NUMBERS)}|\d{{1,3}})"
 _PART = r"(?:early|late|mid|the (?:end|beginning|start|middle|first half|second half) of)"
@@ -110,6 +110,7 @@ _FALLBACK_HINT = re.compile(rf"\b{_M}\b|\b\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b"
 # A yearless date this many calendar months ahead or fewer reads as a plan ("a summit in April" written
 # in March); further ahead it is last year's.
 _PLAN_HORIZON_MONTHS = 3
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}  # the finer date of two says more
 _PUBLISHED = re.compile(r"^(?P<y>[12]\d{3})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
 
@@ -431,7 +432,7 @@ def full_dates(texts: list[str]) -> list[date]:
             resolved is not None
             and resolved.value
             and resolved.precision == "day"
-            and resolved.value[0] != "-"
+            and has_year(resolved.value)
         ):
             found.append(date.fromisoformat(resolved.value))
     return found
@@ -446,12 +447,16 @@ def first_day(when: EventDate, last_day_of: int) -> EventDate:
     return replace(when, value=start.isoformat(), in_text=None, end=when.value)
 
 
+def has_year(value: str | None) -> bool:
+    """Whether a date value names its year ("2024-06-03", not "--06-03" nor None)."""
+    return bool(value) and not str(value).startswith("--")
+
+
 def trip_date(stated: list[EventDate]) -> EventDate:
     """A trip reported over several days ("arrived on Monday", "on Wednesday, met"): dated to its first
     reported day (DEV-README), ending on its last."""
-    ranks = {"day": 3, "month": 2, "year": 1}
-    first = min(stated, key=lambda d: (-ranks.get(d.precision or "", 0), d.value or ""))
-    days = [d.end or d.value for d in stated if d.precision == "day" and d.value and d.value[0] != "-"]
+    first = min(stated, key=lambda d: (-PRECISION_RANK.get(d.precision or "", 0), d.value or ""))
+    days = [d.end or d.value for d in stated if d.precision == "day" and d.value and has_year(d.value)]
     last = max(days, default=None)
     if first.precision != "day" or not first.value or first.end or not last or last <= first.value:
         return first

@@ -195,7 +195,7 @@ ROLE_WORDS = TITLES | set(
 NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
     "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
     "chairperson chairwoman speaker commissioner secretary-general governor "
-    "vice-president vice-minister taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
+    "vice-president vice-minister".split()
 )
 # A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
 INSTITUTION_WORDS = set(
@@ -278,10 +278,8 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
-OBJECT_PRONOUNS = {"him", "her"}
-REGION_NOUNS = words(
-    "countries states nations republics"
-)  # "the Central Asian countries"  # "the President received her"
+OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
+REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king queen emir amir sultan diplomat envoy"
     " prime".split()

@@ -77,8 +77,6 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
-    if trigger.dep_ == "relcl" and trigger.head in ancestors(entity.root):
-        return True  # "the summit in Bangkok in December 2023, where they signed": the summit's date
     if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:
         return False
     anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in governors(trigger))}
@@ -121,7 +119,7 @@ def reports_the_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
 
 
-def with_month_after(entity: SpacySpan) -> str:
+def date_text(entity: SpacySpan) -> str:
     """A date entity with the month the model left out of it: "Sunday 11" + "May" (read as a verb), and
     without a noun it took in before the date ("the telephone Tuesday"; "this morning" stays whole)."""
     doc = entity.doc
@@ -171,7 +169,7 @@ def sentence_date(
             continue  # "his guest, who was inaugurated in April", "the ministry said Friday"
         if owned_by_other(entity, trigger.token, triggers):
             continue  # "the meeting … since Misri's visit last December": that date is the visit's
-        text = with_month_after(entity)
+        text = date_text(entity)
         phrase = f"{before} {text}" if before in ("on", "in", "late", "early", "last") else text
         resolved = resolve_date(f"last {text}" if past_month else phrase, published)
         if resolved is None or resolved.value is None:

@@ -7,7 +7,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.affiliations import affiliation_of_token
-from accord.extraction.dates import trip_date
+from accord.extraction.dates import PRECISION_RANK, trip_date
 from accord.extraction.lexicon import SIGNING_WORDS
 from accord.extraction.mentions import Mention
 from accord.extraction.parties import Party, affiliations, unique
@@ -78,14 +78,16 @@ def reading_of(mention: Mention) -> tuple[object, ...]:
 
 
 def best_date(group: list[Mention]) -> EventDate | None:
-    ranks = {"day": 3, "month": 2, "year": 1}
     dates = [m.date for m in group if m.date]
     stated = [d for d in dates if d.source not in ("context", "lead", "published")]
     if group[0].type == "visit" and stated:
         return trip_date(stated)
     return max(
         dates,
-        key=lambda d: (d.source not in ("context", "lead", "published"), ranks.get(d.precision or "", 0)),
+        key=lambda d: (
+            d.source not in ("context", "lead", "published"),
+            PRECISION_RANK.get(d.precision or "", 0),
+        ),
         default=None,
     )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from accord.extraction.affiliations import strip_possessive
 from accord.extraction.lexicon import DESTINATION_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, VENUE_WORDS
@@ -194,14 +194,18 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def datelines(doc: Doc) -> list[tuple[int, int]]:
+    """`dateline_spans` of a parsed page, found once (by the pipeline's line-break step) and kept on it."""
+    spans: list[tuple[int, int]] | None = doc.user_data.get("accord_datelines")
+    if spans is None:
+        spans = doc.user_data["accord_datelines"] = dateline_spans(doc.text)
+    return spans
+
+
 def in_dateline(span: SpacySpan) -> bool:
     """Whether a span lies in a line's dateline ("ACCRA, 16 May 2024 (GNA) –"): its date is the day the
     story was filed, not the day of what the sentence after it reports."""
-    doc = span.doc
-    spans = doc.user_data.get("accord_datelines")
-    if spans is None:
-        spans = doc.user_data["accord_datelines"] = dateline_spans(doc.text)
-    return any(start <= span.start_char < end for start, end in spans)
+    return any(start <= span.start_char < end for start, end in datelines(span.doc))
 
 
 def dateline_location(text: str) -> Location | None:
