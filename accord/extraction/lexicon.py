@@ -171,6 +171,10 @@ POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "C
 TURKIC_PATRONYMICS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
 
 
+# The end of a dateline whose agency stands in slashes, as TASS writes it: "MOSCOW, 12 May. /TASS/. …"
+AGENCY_IN_SLASHES = r"\.?\s/[A-Z][\w-]{1,12}/\.?\s"
+
+
 # Offices: titles, roles and portfolios, and the countries some of them imply
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "

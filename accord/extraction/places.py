@@ -8,7 +8,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.affiliations import strip_possessive
-from accord.extraction.lexicon import DESTINATION_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, VENUE_WORDS
+from accord.extraction.lexicon import (
+    AGENCY_IN_SLASHES,
+    DESTINATION_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    VENUE_WORDS,
+)
 from accord.extraction.parties import in_side_clause, owned_by_other
 from accord.extraction.syntax import sentence_ents
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
@@ -19,7 +25,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
     r"(?:\([^)\n]{1,40}\)\s*[—–:-]\s|[—–:-]\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
-    r"|\.?\s/[A-Z][\w-]{1,12}/\.?\s)",  # "MOSCOW, 12 May. /TASS/. …"
+    rf"|{AGENCY_IN_SLASHES})",
     re.MULTILINE,
 )
 
