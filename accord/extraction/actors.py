@@ -57,7 +57,8 @@ class Actor:
     ) -> None:
         """The first role the page states wins, and the affiliation of the strongest evidence (the first
         of equals); later mentions fill gaps or make a generic role ("minister") specific. An affiliation
-        that loses is kept as a conflict."""
+        that loses is kept as a conflict; one read beside another mention of this person counts as "page"
+        evidence there, since it is not in the sentence of the event that keeps the winner."""
         if self.role in GENERIC_ROLES:
             self.role = role or self.role
         if affiliation is None or affiliation == self.affiliation:
