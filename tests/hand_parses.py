@@ -29,6 +29,8 @@ SENTENCES = (
     "Both sides agreed to open a new border crossing.",
     "The two ministers agreed to open a new border crossing.",
     "The ministers agreed to open a new border crossing.",
+    "The four ministers agreed to open a new border crossing.",
+    "The adviser, who is on a two-day visit, agreed to open a new border crossing.",
     "Their first meeting since the 2019 Lima summit took place in Oslo.",
     "The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.",
     "The prime ministers of Norway and Denmark, Ingrid Solberg and Mads Kjeldsen, held talks on Monday.",

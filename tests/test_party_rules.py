@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hand_parses import parsed
 
-from accord.extraction.parties import affiliations, collective_parties, refers_to_two, sides_of
+from accord.extraction.parties import affiliations, collective_parties, sides_counted, sides_of
 from accord.extraction.people import find_actors
 
 
@@ -64,15 +64,17 @@ def test_the_sides_of_a_trigger_are_its_subject_object_and_with_phrase() -> None
 
 
 @pytest.mark.parametrize(
-    ("sentence", "two"),
+    ("sentence", "sides"),
     [
-        ("Both sides agreed to open a new border crossing.", True),
-        ("The two ministers agreed to open a new border crossing.", True),
-        ("The ministers agreed to open a new border crossing.", False),
+        ("Both sides agreed to open a new border crossing.", 2),
+        ("The two ministers agreed to open a new border crossing.", 2),
+        ("The four ministers agreed to open a new border crossing.", 4),
+        ("The ministers agreed to open a new border crossing.", None),
+        ("The adviser, who is on a two-day visit, agreed to open a new border crossing.", None),
     ],
 )
-def test_the_two_and_both_refer_to_an_interaction_of_two(sentence: str, two: bool) -> None:
-    assert refers_to_two(trigger(parsed(sentence), "agreed")) is two
+def test_the_two_both_and_the_four_count_the_sides_referred_to(sentence: str, sides: int | None) -> None:
+    assert sides_counted(trigger(parsed(sentence), "agreed")) == sides
 
 
 def test_a_respective_list_gives_each_name_its_country_and_office() -> None:

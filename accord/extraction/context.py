@@ -51,8 +51,8 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
         interactions = [m for m in interactions if compatible_dates(m.date, mention.date)]
     if not interactions:
         return None
-    if mention.dual:
-        interactions = [m for m in interactions if len(affiliations(m.parties)) == 2]
+    if mention.sides:
+        interactions = [m for m in interactions if len(affiliations(m.parties)) == mention.sides]
     fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
         interactions if not wanted or mention.plural else []
     )

@@ -282,6 +282,8 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
+# "The two ministers", "both sides", "the four ministers": a reference back to an interaction of so many
+SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"
 ROLE_HEADS = set(

@@ -33,8 +33,8 @@ from accord.extraction.parties import (
     indefinite_subject,
     owned_by_other,
     refers_back,
-    refers_to_two,
     sentence_parties,
+    sides_counted,
     subject_tokens,
 )
 from accord.extraction.people import listed_together
@@ -57,7 +57,7 @@ class Mention:
     location: Location | None
     host: Location | None = None
     plural: bool = False
-    dual: bool = False  # "the two", "both sides": the interaction referred to has exactly two parties
+    sides: int | None = None  # "the two", "both sides", "the four": the interaction referred to has so many
     evidence: list[SpacySpan] = field(default_factory=list)
     context: Mention | None = None  # the interaction this mention borrowed its parties from
 
@@ -302,7 +302,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 sentence_date(sentence, trigger, published, positions),
                 sentence_location(sentence, token, positions),
                 plural=refers_back(token),
-                dual=refers_to_two(token),
+                sides=sides_counted(token),
                 evidence=[sentence],
             )
             if background_reference(token) or setting_of_another(token):

@@ -21,6 +21,7 @@ from accord.extraction.lexicon import (
     ROLE_WORDS,
     SAYING,
     SIDE_CLAUSE_WORDS,
+    SIDE_COUNTS,
     SIDE_NOUNS,
 )
 from accord.extraction.people import organisations_near
@@ -373,10 +374,16 @@ def refers_back(trigger: Token) -> bool:
     return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
 
 
-def refers_to_two(trigger: Token) -> bool:
-    """ "The two ministers", "both sides": a reference back to an interaction of exactly two parties."""
+def sides_counted(trigger: Token) -> int | None:
+    """ "The two ministers", "both sides", "the four ministers": how many sides the interaction referred
+    back to has, when the subject counts them."""
     doc = trigger.doc
-    return any(doc[i].lower_ in ("two", "both") for i in subject_tokens(trigger))
+    counts = [  # a count on the subject noun itself, not "who was on a three-day visit" inside it
+        SIDE_COUNTS[doc[i].lower_]
+        for i in subject_tokens(trigger)
+        if doc[i].lower_ in SIDE_COUNTS and doc[i].head.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return counts[0] if counts else None
 
 
 def sentence_parties(
