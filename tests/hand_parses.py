@@ -30,6 +30,9 @@ SENTENCES = (
     "The two ministers agreed to open a new border crossing.",
     "The ministers agreed to open a new border crossing.",
     "The four ministers agreed to open a new border crossing.",
+    "In Amman, Qatar's minister of state met Jordanian Foreign Minister Ayman Safadi on Monday.",
+    "Egyptian Foreign Minister Sameh Adel held talks in Cairo on Tuesday with a Palestinian delegation. The "
+    "delegation arrived in Cairo on Monday evening.",
     "The adviser, who is on a two-day visit, agreed to open a new border crossing.",
     "Their first meeting since the 2019 Lima summit took place in Oslo.",
     "The leaders met in Oslo on Monday, their first meeting since the 2019 Lima summit.",

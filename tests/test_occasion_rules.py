@@ -257,3 +257,26 @@ def test_a_summit_that_is_only_the_setting_yields_no_mention_of_its_own() -> Non
     )
     mentions, _ = read_sentences(doc, find_actors(doc, None), None)
     assert [m.trigger.token.lower_ for m in mentions] == ["met"]
+
+
+def test_a_country_with_a_possessive_after_the_city_is_no_part_of_the_place() -> None:
+    from accord.extraction.places import sentence_location
+
+    doc = parsed("In Amman, Qatar's minister of state met Jordanian Foreign Minister Ayman Safadi on Monday.")
+    found = sentence_location(doc[:], token(doc, "met"))
+    assert found is not None and (found.city, found.country) == ("Amman", "JOR")
+
+
+def test_an_arrival_the_day_before_belongs_to_the_talks_of_that_trip() -> None:
+    from accord.extraction.context import nearest_interaction
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "Egyptian Foreign Minister Sameh Adel held talks in Cairo on Tuesday with a Palestinian delegation. The "
+        "delegation arrived in Cairo on Monday evening."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2026-02-11")
+    talks = next(m for m in mentions if m.type == "meet")
+    arrival = next(m for m in mentions if m.type == "visit")
+    assert nearest_interaction(arrival, [talks]) is talks

@@ -25,7 +25,7 @@ from accord.extraction.lexicon import (
     RESIDENT_ROLES,
 )
 from accord.extraction.mentions import Mention
-from accord.extraction.merging import VISIT_DAYS
+from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -48,7 +48,9 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     # occasion: a mention with a date of its own borrows only from an interaction of that date, unless it
     # refers back to the people of one ("the two had last met in February")
     if wanted or not mention.plural:
-        interactions = [m for m in interactions if compatible_dates(m.date, mention.date)]
+        interactions = [
+            m for m in interactions if compatible_dates(m.date, mention.date) or same_trip(m, mention)
+        ]
     if not interactions:
         return None
     if mention.sides:
@@ -251,6 +253,16 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
             width = len(value) if published.heads_the_story else min(len(value), 7)
             precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
             mention.date = EventDate(value[:width], precision, "published")
+
+
+def same_trip(meeting: Mention, visit: Mention) -> bool:
+    """Whether a meeting may be the business of a visit dated a few days before or after it ("arrived on
+    Monday … held talks on Tuesday")."""
+    if visit.type != "visit" or meeting.date is None or visit.date is None:
+        return False
+    if not (has_year(meeting.date.value) and has_year(visit.date.value)):
+        return False
+    return days_apart(meeting.date.value or "", visit.date.value or "") <= VISIT_DAYS
 
 
 def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:

@@ -144,7 +144,10 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
             (e for e in sentence_ents(sentence) if e.start == entity.end + 1 and e.label_ == "GPE"), None
         )
         country = country_code(following.text) if following is not None else None
-        if country:
+        possessive = (
+            following is not None and following.end < len(doc) and doc[following.end].lower_ in ("'s", "’s")
+        )
+        if country and not possessive:  # "In Amman, Qatar's minister met …": Qatar is no part of the place
             return Location(city=location.city, country=country)
     return location
 
