@@ -9,7 +9,8 @@ from accord.extraction.roles import normalise_role
     ("phrase", "affiliation", "label"),
     [
         ("Minister for Foreign Affairs of Japan", None, "foreign minister"),
-        ("Bundeskanzler", None, "prime minister"),  # a head of government, as "Chancellor" is
+        ("Bundeskanzler", None, "prime minister"),
+        ("Qatar's minister", None, "minister"),  # a head of government, as "Chancellor" is
         ("Tánaiste", None, "deputy prime minister"),
         ("Foreign Minister", None, "foreign minister"),
         ("the foreign ministers", None, "foreign minister"),

@@ -103,8 +103,8 @@ def _generic_minister(text: str) -> str | None:
     if match is None:
         return "minister" if re.search(r"\bministers?\b", text) else None
     word = match.group(1)
-    if word in NOT_PORTFOLIO or country_code(word.title()):
-        return "minister"
+    if word in NOT_PORTFOLIO or country_code(word.removesuffix("'s").title()):
+        return "minister"  # "the Qatari minister", "Qatar's minister": a country, not a portfolio
     return f"{word} minister"
 
 
