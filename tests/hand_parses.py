@@ -31,6 +31,7 @@ SENTENCES = (
     "The ministers agreed to open a new border crossing.",
     "The four ministers agreed to open a new border crossing.",
     "In Amman, Qatar's minister of state met Jordanian Foreign Minister Ayman Safadi on Monday.",
+    "During the visit, Tonga's foreign minister Mele Taufa also met Fiji's deputy prime minister Sanjay Prasad.",
     "Egyptian Foreign Minister Sameh Adel held talks in Cairo on Tuesday with a Palestinian delegation. The "
     "delegation arrived in Cairo on Monday evening.",
     "The adviser, who is on a two-day visit, agreed to open a new border crossing.",

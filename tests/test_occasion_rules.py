@@ -280,3 +280,14 @@ def test_an_arrival_the_day_before_belongs_to_the_talks_of_that_trip() -> None:
     talks = next(m for m in mentions if m.type == "meet")
     arrival = next(m for m in mentions if m.type == "visit")
     assert nearest_interaction(arrival, [talks]) is talks
+
+
+def test_the_visit_during_which_others_met_is_no_trip_of_theirs() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "During the visit, Tonga's foreign minister Mele Taufa also met Fiji's deputy prime minister Sanjay Prasad."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-02-07")
+    assert [m.type for m in mentions] == ["meet"]

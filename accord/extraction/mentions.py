@@ -225,6 +225,16 @@ def setting_of_another(trigger: Token) -> bool:
     return of.lower_ == "of" and of.head.lower_ in SETTING_NOUNS
 
 
+def refers_to_a_stated_visit(mention: Mention) -> bool:
+    """ "During the visit, X also met Y": the visit, with nobody of its own, is the setting of the sentence's
+    meeting and a reference back to a visit the page states elsewhere, not a trip of the people it names."""
+    token = mention.trigger.token
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+    bare = all(c.dep_ in ("det", "amod") for c in token.children)  # not "the trip to Cuba by …"
+    setting = token.dep_ == "pobj" and token.head.lower_ == "during"
+    return mention.type == "visit" and definite and bare and setting
+
+
 def own_parties(parties: list[Party], trigger: Token) -> list[Party]:
     """The parties named inside the trigger's own phrase ("since the summit between X and Y")."""
     inside = {t.i for t in trigger.subtree}
@@ -309,6 +319,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 mention.parties = own_parties(mention.parties, token)
                 if not mention.parties and not mention.plural:
                     continue  # "since the leaders' summit in Bangkok": an occasion whose sides it does not name
+            if refers_to_a_stated_visit(mention):
+                continue  # "During the visit, X also met Y": the visit is told elsewhere, with its travellers
             if not_one_dated_occasion(token, mention.date):
                 continue  # "the two had last met at a summit", "have spoken several times": no event to date
             if not mention.parties and indefinite_subject(clause_root(token)):
