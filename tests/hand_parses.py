@@ -30,6 +30,8 @@ SENTENCES = (
     "The two ministers agreed to open a new border crossing.",
     "The ministers agreed to open a new border crossing.",
     "The four ministers agreed to open a new border crossing.",
+    "Somali President Hassan Warsame arrived in Cairo on Sunday. Somali Foreign Minister Fadumo Hirsi arrived in "
+    "Cairo on Sunday too.",
     "In Amman, Qatar's minister of state met Jordanian Foreign Minister Ayman Safadi on Monday.",
     "During the visit, Tonga's foreign minister Mele Taufa also met Fiji's deputy prime minister Sanjay Prasad.",
     "Egyptian Foreign Minister Sameh Adel held talks in Cairo on Tuesday with a Palestinian delegation. The "

@@ -291,3 +291,16 @@ def test_the_visit_during_which_others_met_is_no_trip_of_theirs() -> None:
     )
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-02-07")
     assert [m.type for m in mentions] == ["meet"]
+
+
+def test_one_countrys_travellers_to_one_host_that_week_are_one_visit() -> None:
+    from accord.extraction.merging import merge
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "Somali President Hassan Warsame arrived in Cairo on Sunday. Somali Foreign Minister Fadumo Hirsi arrived in "
+        "Cairo on Sunday too."
+    )
+    visits = [m for m in read_sentences(doc, find_actors(doc, None), "2025-02-24")[0] if m.type == "visit"]
+    assert len(visits) == 2 and len(merge(visits)) == 1

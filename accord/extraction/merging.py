@@ -41,7 +41,9 @@ def same_interaction(a: Mention, b: Mention) -> bool:
         return False
     names_a = {p.name for p in a.parties if p.name}
     names_b = {p.name for p in b.parties if p.name}
-    return names_a <= names_b or names_b <= names_a or a.type == "agree"
+    # one delegation per country and host (DEV-README rule 4): a president's visit and the foreign minister
+    # who came with him that week are one visit, whatever names each sentence gives
+    return names_a <= names_b or names_b <= names_a or a.type in ("agree", "visit")
 
 
 def merge(mentions: list[Mention]) -> list[list[Mention]]:
