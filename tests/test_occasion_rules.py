@@ -294,8 +294,8 @@ def test_the_visit_during_which_others_met_is_no_trip_of_theirs() -> None:
 
 
 def test_one_countrys_travellers_to_one_host_that_week_are_one_visit() -> None:
-    from accord.extraction.merging import merge
     from accord.extraction.mentions import read_sentences
+    from accord.extraction.merging import merge
     from accord.extraction.people import find_actors
 
     doc = parsed(
