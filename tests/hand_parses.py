@@ -30,6 +30,7 @@ SENTENCES = (
     "The two ministers agreed to open a new border crossing.",
     "The ministers agreed to open a new border crossing.",
     "The four ministers agreed to open a new border crossing.",
+    "Wednesday, August 6, 2025 | e-Paper | Subscribe | Sign in",
     "Somali President Hassan Warsame arrived in Cairo on Sunday. Somali Foreign Minister Fadumo Hirsi arrived in "
     "Cairo on Sunday too.",
     "In Amman, Qatar's minister of state met Jordanian Foreign Minister Ayman Safadi on Monday.",

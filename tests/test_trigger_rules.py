@@ -19,6 +19,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "concluded-an-occasion": ("concluded", None),
     "confirmed-a-report": ("confirmed", None),
     "agreed-to-a-request": ("agreed", None),
+    "sign-in": ("sign", None),
     "agree-as-description": ("signed", None),
     "agree": ("signed", "agree"),
     "while-in": ("while", "visit"),
@@ -78,3 +79,11 @@ def test_the_words_taken_from_the_cameo_verb_families_are_triggers(
     doc = parsed(sentence)
     found = {t.token.lower_: t.type for t in find_triggers(doc[:])}
     assert found.get(word) == expected
+
+
+def test_a_sign_in_link_in_a_page_header_is_no_signing() -> None:
+    doc = parsed("Wednesday, August 6, 2025 | e-Paper | Subscribe | Sign in")
+    sign = next(t for t in doc if t.lower_ == "sign")
+    decided = deciding_rule(sign, doc[:], has_call_cue(doc[:]))
+    assert decided is not None and decided.id == "sign-in"
+    assert not find_triggers(doc[:])

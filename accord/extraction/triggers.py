@@ -189,6 +189,21 @@ def _accepts_a_request(token: Token, sentence: SpacySpan, call_cue: bool) -> boo
     )
 
 
+def _signs_in(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "Sign in to comment", "Subscribe | Sign in": an account, not a pact."""
+    if any(c.dep_ == "prt" and c.lower_ in ("in", "up", "out") for c in token.children):
+        return True
+    doc = token.doc
+    after = token.i + 1
+    if after >= sentence.end or doc[after].lower_ not in ("in", "up", "out"):
+        return False
+    return (
+        after + 1 >= sentence.end
+        or doc[after + 1].is_space
+        or doc[after + 1].text in ("|", ",", ".", "to", "or", "/")
+    )
+
+
 def _describes(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.dep_ == "amod"
 
@@ -249,6 +264,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("confirmed-by-reports", "The talks were held in Rome, according to reports confirmed by officials.", frozenset({"confirmed", "confirm"}), None, _reported),
     TriggerRule("concluded-an-occasion", "The two ministers concluded the talks with a working lunch.", frozenset({"concluded", "conclude", "concludes"}), None, _ends_an_occasion),
     TriggerRule("confirmed-a-report", "The oil ministry confirmed the report that exports had fallen.", frozenset({"confirmed", "confirm", "confirms"}), None, _confirms_news),
+    TriggerRule("sign-in", "Readers must sign in to comment on this article.", frozenset({"sign", "signed", "signs"}), None, _signs_in),
     TriggerRule("agreed-to-a-request", "Brunei agreed to the request from Sarawak to extend opening hours.", frozenset({"agreed", "agree", "agrees"}), None, _accepts_a_request),
     TriggerRule("agree-as-description", "The minister read out the signed text to reporters.", AGREE_WORDS, None, _describes),
     TriggerRule("agree", "Chile and Peru signed a border agreement on Monday.", AGREE_WORDS, "agree"),
