@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.errors import ModelNotInstalled
+from accord.extraction.places import datelines
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,6 @@ def line_breaks(doc: Doc) -> Doc:
     """A line of a cleaned page is a heading, caption or paragraph: never let a sentence run across lines,
     nor break the first one after a dateline, whose city the parser takes for a subject and then cuts the
     real subject off ("Hanoi (VNA) – Prime Minister X and his counterpart | Y held talks")."""
-    from accord.extraction.places import datelines  # here: the extraction loads after the model
-
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True

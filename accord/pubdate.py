@@ -18,6 +18,7 @@ from datetime import date
 
 from accord.extraction.dates import MONTHS
 from accord.extraction.lexicon import AGENCY_IN_SLASHES
+from accord.extraction.source import domain_country
 from accord.records import CleanedDocument, DateCandidate, PublicationDate
 
 _MONTH = (
@@ -114,7 +115,7 @@ def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
     found += [
         (_wire_date(cleaned, url, address), "wire"),
         (_today_date(cleaned), "today"),
-        (_foot_date(cleaned, _writes_day_first(address)), "footer"),
+        (_foot_date(cleaned, address), "footer"),
     ]
     return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
 
@@ -191,11 +192,14 @@ def _today_date(cleaned: CleanedDocument) -> str | None:
     return None
 
 
-def _foot_date(cleaned: CleanedDocument, day_first: bool) -> str | None:
-    """ "Published: 12 March 2024" below the article: the last labelled date line of the page."""
+def _foot_date(cleaned: CleanedDocument, address: str) -> str | None:
+    """ "Published: 12 March 2024" below the article: the last labelled date line of the page, read day
+    first ("12/03/2024") where the site's country writes dates so."""
     for line in reversed(cleaned.lines):
         text = line.text.strip()
-        if _FOOT_LABEL.search(text) and (value := dateline_value(text, day_first)) and len(value) == 10:
+        if not _FOOT_LABEL.search(text):
+            continue
+        if (value := dateline_value(text, _writes_day_first(address))) and len(value) == 10:
             return value
     return None
 
@@ -287,8 +291,6 @@ _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 def _writes_day_first(address: str) -> bool:
     """Whether the page's web address is in a country that writes dates day first: all but the few that
     write month first or both, so an address with no country code tells nothing."""
-    from accord.extraction.source import domain_country  # only for pages with an ambiguous foot date
-
     country = domain_country(address)
     return country is not None and country not in MONTH_FIRST_COUNTRIES
 
