@@ -69,7 +69,7 @@ _BODY_WORDS = 12  # a line this long ending like a sentence is article body
 # How much each place is trusted (see the module docstring); the strongest candidate wins.
 SCORES = {"reader": 100, "dateline": 80, "wire": 75, "today": 70, "url": 60, "footer": 50, "banner": 30}
 _ONLY_SHARPENS = {"banner"}  # a site's "today" banner is no date alone, only the day of a known month
-_WIRE_PREFIX = re.compile(  # the agency may follow in slashes: "CAIRO, April 12. /TASS/."
+_WIRE_PREFIX = re.compile(  # the agency may follow in slashes: "RABAT, April 12. /TASS/."
     rf"^(?P<prefix>[A-ZÀ-Ý][^\n]{{2,100}}?)(?:\s[-–—]{{1,2}}\s|\)\s*[-–—:]|\):?\s|:\s|{AGENCY_IN_SLASHES})"
 )
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)

@@ -79,7 +79,7 @@ class PublicationDate:
 
     @property
     def day_without_year(self) -> str | None:
-        """ "--04-12" from a yearless dateline ("CAIRO, April 12. /TASS/.") on a page whose year nothing
+        """ "--04-12" from a yearless dateline ("RABAT, April 12. /TASS/.") on a page whose year nothing
         states: not a publication date, but the day an undated sentence of the story most likely means."""
         if self.value is not None:
             return None

@@ -46,7 +46,7 @@ SENTENCES = (
     "Japanese Foreign Minister Haruka Tomonaga held separate phone calls with the foreign ministers of India "
     "and Australia.",
     "Dutch Foreign Minister Pieter Wal met his Belgian and French counterparts in The Hague.",
-    "Eritrea and Ethiopia signed a peace deal on Sunday at a ceremony in Jeddah overseen by King Salman.",
+    "Chad and Niger signed a peace deal on Sunday at a ceremony in Riyadh overseen by King Faisal.",
     "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
     "Azerbaijan in Oslo on Monday.",
     "Presidents Rotich and Hradecky witnessed the signing of four agreements in Nairobi.",
@@ -63,23 +63,23 @@ SENTENCES = (
     "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
     "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
     "The Indian foreign secretary also met with his Sri Lankan counterpart Aruni Wijewardane earlier today.",
-    "Frattini told Rice about the European Union summit on Georgia where the EU pledged to help Georgia recover.",
+    "Bellini told Rice about the European Union summit on Moldova where the EU pledged to help Moldova recover.",
     "Vietnam and Laos initialled a border protocol in Vientiane on Tuesday.",
     "Bolivia and Paraguay ratified a treaty on the river basin on Wednesday.",
     "The Egyptian foreign minister telephoned his Libyan counterpart on Thursday.",
     "The two ministers conferred in Geneva on Monday.",
     "The two ministers spoke by phone on 2 May. The two ministers met in Cairo.",
-    "Kazakh President Kassym-Jomart Tokayev thanked Uzbek President Shavkat Mirziyoyev. The President of "
-    "Uzbekistan arrived in Astana yesterday.",
-    "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
+    "Kenyan President Daniel Rotich thanked Ugandan President Samuel Okello. The President of "
+    "Uganda arrived in Nairobi yesterday.",
+    "Ugandan President Samuel Okello arrived in Nairobi. Kenyan President Daniel Rotich met him at "
     "the airport.",
-    "While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.",
+    "While greeting his Thai counterpart, Minh hailed Thailand as a leading partner.",
     "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei.",
-    "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief.",
+    "King Faisal received Crown Prince Khalid bin Faisal. Earlier the King received the UN chief.",
     "JAKARTA, 9 July 2024 – The minister received the envoy today.",
     "JAKARTA, 9 July 2024 – Indonesian Foreign Minister Retno Marsudi met Turkish Foreign Minister Hakan Fidan today.",
     "MOSCOW, 12 May. /TASS/. Russia and Mali agreed to expand cooperation, Russian Foreign Minister Sergey Lavrov said.",
-    "CAIRO, April 12. /TASS/. The Russian foreign minister held talks with the Egyptian foreign minister.",
+    "RABAT, April 12. /TASS/. The Russian foreign minister held talks with the Moroccan foreign minister.",
     "ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed to set up a border committee.",
     "The ministers of Chile and Peru signed a border agreement.",
     "Tánaiste Simon Harris met the Dutch foreign minister in Dublin on Monday.",
@@ -90,17 +90,17 @@ SENTENCES = (
     "It was the first meeting of the two leaders since the Mekong summit in Bangkok in December 2023, where the "
     "two prime ministers signed a charter.",
     "The meeting was chaired by Barbados' Minister of Foreign Affairs and Foreign Trade, Desmond Clarke-Holder.",
-    "Nepal and China signed nine deals during Nepalese Prime Minister KP Sharma Oli's visit, which began on Monday.",
+    "Chile and Peru signed four deals during Chilean President Ana Rojas Vidal's visit, which began on Monday.",
     "Bundeskanzler Olaf Scholz received Italian Prime Minister Giorgia Meloni in Berlin on Monday.",
     "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday.",
-    "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice.",
+    "Italian Foreign Minister Marco Bellini spoke about the crisis on the telephone Tuesday with Rice.",
     "Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.",
     "Ghana and Nigeria will sign the deal after talks in Accra next week.",
-    "Maduro said on Monday that the head of congress met a US delegation.",
+    "Ortega said on Monday that the head of congress met a US delegation.",
     "ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed on a border committee on Wednesday.",
-    "Eritrea and Ethiopia signed a peace deal. Saudi King Salman received President Isaias Afwerki of Eritrea and "
-    "Prime Minister Abiy Ahmed of Ethiopia.",
-    "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
+    "Kenya and Tanzania signed a peace deal. Saudi King Faisal received President Daniel Rotich of Kenya and "
+    "Prime Minister Halima Juma of Tanzania.",
+    "Mehta welcomed the Foreign Ministers of Chile, Peru, Bolivia, Ecuador, and Paraguay "
     "in New Delhi for the dialogue.",
     "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "
     "Foreign Minister Callum Reid.",

@@ -124,7 +124,7 @@ def test_a_place_the_parser_hangs_on_the_last_member_of_a_list_is_still_the_verb
     from accord.extraction.places import sentence_location
 
     doc = parsed(
-        "Jaishankar welcomed the Foreign Ministers of Kazakhstan, Turkmenistan, Uzbekistan, Kyrgyzstan, and Tajikistan "
+        "Mehta welcomed the Foreign Ministers of Chile, Peru, Bolivia, Ecuador, and Paraguay "
         "in New Delhi for the dialogue."
     )
     found = sentence_location(doc[:], token(doc, "welcomed"))
@@ -149,7 +149,7 @@ def test_a_date_phrase_loses_the_noun_the_model_took_in_before_it() -> None:
     from accord.extraction.mentions import date_text
 
     doc = parsed(
-        "Italian Foreign Minister Franco Frattini spoke about the crisis on the telephone Tuesday with Rice."
+        "Italian Foreign Minister Marco Bellini spoke about the crisis on the telephone Tuesday with Rice."
     )
     assert [date_text(e) for e in doc.ents if e.label_ == "DATE"] == ["Tuesday"]
 
@@ -166,7 +166,7 @@ def test_talks_an_agreement_followed_happened_unless_the_sentence_looks_ahead() 
 def test_the_day_a_report_was_made_is_no_lead_date() -> None:
     from accord.extraction.context import dates_a_report
 
-    doc = parsed("Maduro said on Monday that the head of congress met a US delegation.")
+    doc = parsed("Ortega said on Monday that the head of congress met a US delegation.")
     assert [dates_a_report(e) for e in doc.ents if e.label_ == "DATE"] == [True]
 
 
@@ -218,7 +218,7 @@ def test_today_in_a_story_means_its_datelines_day_when_the_page_went_up_later() 
 
 def test_a_yearless_dateline_dates_the_sentences_of_a_page_with_no_date() -> None:
     found = events_of(
-        "CAIRO, April 12. /TASS/. The Russian foreign minister held talks with the Egyptian foreign minister."
+        "RABAT, April 12. /TASS/. The Russian foreign minister held talks with the Moroccan foreign minister."
     )
     assert found and {e.date.value for e in found} == {"--04-12"}
 
@@ -233,7 +233,7 @@ def test_a_dateline_of_its_own_gives_the_lead_date_and_a_report_day_does_not() -
     assert found is not None and found.value == "2025-05-12"
     assert (
         lead_date(
-            parsed("Maduro said on Monday that the head of congress met a US delegation."), "2022-06-28"
+            parsed("Ortega said on Monday that the head of congress met a US delegation."), "2022-06-28"
         )
         is None
     )

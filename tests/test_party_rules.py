@@ -135,9 +135,9 @@ def test_the_overseer_and_the_witness_of_a_signing_are_third_parties() -> None:
     from accord.extraction.syntax import third_party
 
     overseen = parsed(
-        "Eritrea and Ethiopia signed a peace deal on Sunday at a ceremony in Jeddah overseen by King Salman."
+        "Chad and Niger signed a peace deal on Sunday at a ceremony in Riyadh overseen by King Faisal."
     )
-    assert third_party(mention_of(overseen, "salman")) and not third_party(mention_of(overseen, "eritrea"))
+    assert third_party(mention_of(overseen, "faisal")) and not third_party(mention_of(overseen, "chad"))
     witnessed = parsed(
         "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
         "Azerbaijan in Oslo on Monday."
@@ -224,7 +224,7 @@ def test_a_clause_whose_subject_is_a_state_speaks_for_that_party_alone() -> None
     from accord.extraction.parties import named_parties
 
     doc = parsed(
-        "Frattini told Rice about the European Union summit on Georgia where the EU pledged to help Georgia recover."
+        "Bellini told Rice about the European Union summit on Moldova where the EU pledged to help Moldova recover."
     )
     pledged = trigger(doc, "pledged")
     assert named_parties(doc[:], pledged, find_actors(doc, None), {pledged.i}) == []
@@ -232,41 +232,41 @@ def test_a_clause_whose_subject_is_a_state_speaks_for_that_party_alone() -> None
 
 def test_a_bare_office_of_a_named_country_is_that_countrys_holder_not_the_publishers() -> None:
     doc = parsed(
-        "Kazakh President Kassym-Jomart Tokayev thanked Uzbek President Shavkat Mirziyoyev. The President of "
-        "Uzbekistan arrived in Astana yesterday."
+        "Kenyan President Daniel Rotich thanked Ugandan President Samuel Okello. The President of "
+        "Uganda arrived in Nairobi yesterday."
     )
     cast = find_actors(doc, "KAZ")  # a Kazakh page: a bare "the President" would be its own
     president = next(t for t in doc if t.text == "President" and doc[t.i + 1].text == "of")
-    assert cast.by_token[president.i].name == "Shavkat Mirziyoyev"
+    assert cast.by_token[president.i].name == "Samuel Okello"
 
 
 def test_the_object_pronoun_of_a_meeting_is_the_other_person_named_before() -> None:
     from accord.extraction.parties import pronoun_parties
 
     doc = parsed(
-        "Uzbek President Shavkat Mirziyoyev arrived in Astana. Kazakh President Kassym-Jomart Tokayev met him at "
+        "Ugandan President Samuel Okello arrived in Nairobi. Kenyan President Daniel Rotich met him at "
         "the airport."
     )
     found = pronoun_parties(trigger(doc, "met"), find_actors(doc, None))
-    assert [(p.name, p.affiliation) for p in found] == [("Shavkat Mirziyoyev", "UZB")]
+    assert [(p.name, p.affiliation) for p in found] == [("Samuel Okello", "UGA")]
 
 
 def test_a_counterpart_before_a_comma_describes_no_name_that_opens_its_own_clause() -> None:
     from accord.extraction.actors import describe_left
 
-    doc = parsed("While greeting his Singaporean counterpart, Dung hailed Singapore as a leading partner.")
-    dung = trigger(doc, "dung")
-    assert describe_left(doc, dung.i) == (None, None, False)
+    doc = parsed("While greeting his Thai counterpart, Minh hailed Thailand as a leading partner.")
+    minh = trigger(doc, "minh")
+    assert describe_left(doc, minh.i) == (None, None, False)
 
 
 def test_a_monarch_by_title_alone_is_the_king_the_page_names_not_his_namesake_son() -> None:
     doc = parsed(
-        "King Salman received Crown Prince Mohammed bin Salman. Earlier the King received the UN chief."
+        "King Faisal received Crown Prince Khalid bin Faisal. Earlier the King received the UN chief."
     )
     cast = find_actors(doc, None)
-    assert sorted(a.name for a in cast.actors) == ["Mohammed bin Salman", "Salman"]
+    assert sorted(a.name for a in cast.actors) == ["Faisal", "Khalid bin Faisal"]
     king = [t for t in doc if t.text == "King"][1]  # "the King" in the second sentence
-    assert cast.by_token[king.i].name == "Salman"
+    assert cast.by_token[king.i].name == "Faisal"
 
 
 def test_the_two_ministers_point_back_to_people_named_before_not_after() -> None:
@@ -302,16 +302,16 @@ def test_a_state_level_signing_takes_its_leaders_from_a_meeting_but_not_the_host
     from accord.extraction.mentions import read_sentences
 
     doc = parsed(
-        "Eritrea and Ethiopia signed a peace deal. Saudi King Salman received President Isaias Afwerki of Eritrea and "
-        "Prime Minister Abiy Ahmed of Ethiopia."
+        "Kenya and Tanzania signed a peace deal. Saudi King Faisal received President Daniel Rotich of Kenya and "
+        "Prime Minister Halima Juma of Tanzania."
     )
     mentions, _ = read_sentences(doc, find_actors(doc, None), None)
     signing = next(m for m in mentions if m.type == "agree")
     meeting = next(m for m in mentions if m.type == "meet")
-    assert affiliations(meeting.parties) == {"SAU", "ERI", "ETH"}
+    assert affiliations(meeting.parties) == {"SAU", "KEN", "TZA"}
     complete_parties(signing, [meeting])
-    assert affiliations(signing.parties) == {"ERI", "ETH"}
-    assert {p.name for p in signing.parties} >= {"Isaias Afwerki", "Abiy Ahmed"}
+    assert affiliations(signing.parties) == {"KEN", "TZA"}
+    assert {p.name for p in signing.parties} >= {"Daniel Rotich", "Halima Juma"}
 
 
 @pytest.mark.parametrize(
@@ -359,13 +359,13 @@ def test_the_other_state_of_a_signing_hosts_the_visit_of_the_named_leader_it_was
     from accord.extraction.mentions import read_sentences
 
     doc = parsed(
-        "Nepal and China signed nine deals during Nepalese Prime Minister KP Sharma Oli's visit, which began on Monday."
+        "Chile and Peru signed four deals during Chilean President Ana Rojas Vidal's visit, which began on Monday."
     )
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-12-04")
     visit = next(m for m in mentions if m.type == "visit")
     complete_visit(visit, [])
-    assert visit.host is not None and visit.host.country == "CHN"
-    assert [(p.name, p.affiliation) for p in visit.parties] == [("KP Sharma Oli", "NPL")]
+    assert visit.host is not None and visit.host.country == "PER"
+    assert [(p.name, p.affiliation) for p in visit.parties] == [("Ana Rojas Vidal", "CHL")]
 
 
 def test_a_possessive_apostrophe_after_a_country_in_s_gives_its_office_holder_that_country() -> None:

@@ -182,7 +182,7 @@ def test_a_compact_url_date_is_read_whole() -> None:
 
 
 def test_an_agency_in_slashes_closes_a_wire_dateline() -> None:
-    page = f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}"
+    page = f"RABAT, April 12. /TASS/. The presidents met.\n{BODY}"
     assert _date(page, url="https://example.org/2021/politics/1.html") == PublicationDate(
         "2021-04-12", "wire"
     )
@@ -190,9 +190,9 @@ def test_an_agency_in_slashes_closes_a_wire_dateline() -> None:
 
 def test_a_yearless_dateline_with_no_year_anywhere_gives_only_the_day() -> None:
     """The day never becomes the publication date, but an undated page keeps it for its events."""
-    chosen = _date(f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}")
+    chosen = _date(f"RABAT, April 12. /TASS/. The presidents met.\n{BODY}")
     assert (chosen.value, chosen.day_without_year) == (None, "--04-12")
-    dated = _date(f"CAIRO, April 12. /TASS/. The presidents met.\n{BODY}", published="2021-04-12")
+    dated = _date(f"RABAT, April 12. /TASS/. The presidents met.\n{BODY}", published="2021-04-12")
     assert (dated.value, dated.day_without_year) == ("2021-04-12", None)
 
 

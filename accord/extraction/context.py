@@ -76,7 +76,7 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     context = nearest_interaction(mention, interactions)
     if context is not None:
         sides = affiliations(mention.parties)
-        # "Eritrea and Ethiopia signed": the meeting names their leaders, and adds no host as a third side
+        # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
         lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
         mention.parties = unique(mention.parties + lent)
         mention.context = context
@@ -117,7 +117,7 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     states = {p.affiliation for p in mention.parties if p.name is None and p.role is None and p.affiliation}
     states -= travelling
     if mention.host is None and travelling and len(states) == 1:
-        # "Nepal and China signed deals during Prime Minister Oli's visit": the other state hosts his visit
+        # "Chile and Peru signed deals during President Rojas's visit": the other state hosts his visit
         mention.host = host_location(next(iter(states)))
     if mention.host is None and context is not None and not explicit_only:
         travellers = affiliations(mention.parties)
@@ -206,7 +206,7 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
 
 
 def dates_a_report(entity: SpacySpan) -> bool:
-    """ "Maduro said on Monday that …": the day of the saying, not of what was said (a dateline's day,
+    """ "The president said on Monday that …": the day of the saying, not of what was said (a dateline's day,
     which the parser may hang on "said", is the story's)."""
     verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.lower_ in REPORTING_VERBS

@@ -411,7 +411,7 @@ def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> Eve
 
 
 def dateline_day(published: PublicationDate) -> EventDate | None:
-    """The yearless day of a wire dateline on a page with no publication date ("CAIRO, April 12. /TASS/."):
+    """The yearless day of a wire dateline on a page with no publication date ("RABAT, April 12. /TASS/."):
     the day the story was filed, for sentences that give none."""
     day = published.day_without_year
     return EventDate(day, "day", "dateline", day) if day else None

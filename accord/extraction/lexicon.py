@@ -162,7 +162,7 @@ NAME_PARTICLES = frozenset(
         "ibn",
     }
 )
-PATRONYMIC_PARTICLES = words("bin bint ibn binti")  # "Mohammed bin Salman": Salman is his father, King Salman
+PATRONYMIC_PARTICLES = words("bin bint ibn binti")  # "Khalid bin Faisal": Faisal is his father, King Faisal
 KOREAN_SURNAMES = words(
     "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
     " yoo hong jeon baek"

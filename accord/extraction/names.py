@@ -177,7 +177,7 @@ def is_family_first(name: str) -> bool:
 
 def family_name(name: str) -> str:
     """The token later mentions use: the first for Chinese/Korean names, otherwise the last, with its
-    particle when that names the father ("bin Salman": a lone "Salman" is someone else)."""
+    particle when that names the father ("bin Faisal": a lone "Faisal" is someone else)."""
     tokens = name.split()
     if not tokens:
         return ""
@@ -187,7 +187,7 @@ def family_name(name: str) -> str:
 
 
 def fathers_names(words: list[str]) -> set[str]:
-    """The words of a name that name its bearer's father ("Salman" in "Mohammed bin Salman")."""
+    """The words of a name that name its bearer's father ("Faisal" in "Khalid bin Faisal")."""
     return {words[i + 1] for i in range(len(words) - 1) if words[i].lower() in PATRONYMIC_PARTICLES}
 
 

@@ -436,7 +436,7 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
 
 
 def country_of_office(head: Token) -> str | None:
-    """ "The President of Uzbekistan": the country a bare office names after "of" (its name right there,
+    """ "The President of Uganda": the country a bare office names after "of" (its name right there,
     not a place later in the sentence)."""
     doc = head.doc
     if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
