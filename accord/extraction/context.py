@@ -33,7 +33,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.people import someone_else
-from accord.extraction.places import datelines
+from accord.extraction.places import datelines, in_dateline
 from accord.extraction.syntax import ancestors, sentence_ents
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location, Precision, PublicationDate
@@ -191,13 +191,13 @@ def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     """The day a story's opening sentences give: what an undated sentence later in it usually means."""
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:
-        in_dateline = [(a, b) for a, b in datelines(doc) if sentence.start_char <= a < sentence.end_char]
-        if sentence.root.pos_ not in ("VERB", "AUX") and not in_dateline:
+        opens_with_dateline = any(sentence.start_char <= a < sentence.end_char for a, _ in datelines(doc))
+        if sentence.root.pos_ not in ("VERB", "AUX") and not opens_with_dateline:
             continue  # a caption credit or heading, not a sentence about what happened
         for entity in sentence_ents(sentence):
             if entity.label_ != "DATE" or is_future_expression(entity.text, published):
                 continue
-            if dates_a_report(entity) and not any(a <= entity.start_char < b for a, b in in_dateline):
+            if dates_a_report(entity) and not in_dateline(entity):
                 continue
             resolved = resolve_date(entity.text, published)
             if resolved is not None and resolved.precision == "day":
