@@ -110,6 +110,9 @@ SENTENCES = (
     "Raksha Mantri Rajnath Singh met his Australian counterpart Richard Marles in Canberra on Monday.",
     "Foreign Minister Dang Van Hoa held talks with his Finnish counterpart Pekka Virtanen in Hanoi on Monday.",
     "Kenji Sato, the top Japanese diplomat, held talks on Monday.",
+    "The minister said starting Dec. 1, Chile would waive visas for Peruvian visitors.",
+    "On Dec. 1, Chile waived visas for Peruvian visitors.",
+    "Chile and Peru agreed that, beginning January 1, tariffs would fall.",
 )
 
 

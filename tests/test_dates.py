@@ -132,6 +132,8 @@ def test_dates_without_year_take_the_nearest_year(expression: str, published: st
         ("in April of this year", WEDNESDAY, ("2021-04", "month")),
         ("December of last year", WEDNESDAY, ("2020-12", "month")),
         ("on the evening of June 1", WEDNESDAY, ("2021-06-01", "day")),
+        ("on June 1 morning", WEDNESDAY, ("2021-06-01", "day")),
+        ("June 2nd evening", WEDNESDAY, ("2021-06-02", "day")),
         ("March this year", WEDNESDAY, ("2021-03", "month")),
         ("on the 4th", WEDNESDAY, ("2021-06-04", "day")),
         ("the 30th", "2021-06-03", None),  # this month's 30th is still ahead: a plan

@@ -304,3 +304,17 @@ def test_one_countrys_travellers_to_one_host_that_week_are_one_visit() -> None:
     )
     visits = [m for m in read_sentences(doc, find_actors(doc, None), "2025-02-24")[0] if m.type == "visit"]
     assert len(visits) == 2 and len(merge(visits)) == 1
+
+
+def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreement() -> None:
+    from accord.extraction.context import lead_date
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    starting = parsed("The minister said starting Dec. 1, Chile would waive visas for Peruvian visitors.")
+    stated = parsed("On Dec. 1, Chile waived visas for Peruvian visitors.")
+    assert lead_date(starting, None) is None
+    assert lead_date(stated, None) is not None  # the same day, stated as a day something happened
+    agreed = parsed("Chile and Peru agreed that, beginning January 1, tariffs would fall.")
+    mentions, _ = read_sentences(agreed, find_actors(agreed, None), "2024-05-16")
+    assert [(m.type, m.date) for m in mentions] == [("agree", None)]

@@ -162,6 +162,22 @@ def test_offices_attested_in_two_years_are_held_between_them(store: Store) -> No
     assert (undated.date, undated.date_inferred) == ("2024-09-12", True)
 
 
+def test_a_named_weekday_picks_the_one_year_of_an_office_span_where_the_day_is_one(store: Store) -> None:
+    body = ["Talks in Santiago (friday)", "Ingrid Solberg and Pablo Rojas met in Santiago on Friday, June 6."]
+    undated = article("friday", body, None, [happened("meet", "--06-06", [SOLBERG, ROJAS], body, 1)])
+    ingest_results(
+        store,
+        [
+            solberg_rojas("first", "2022-03-01", "2022-03-01", [SOLBERG, ROJAS]),
+            solberg_rojas("last", "2025-03-01", "2025-03-01", [SOLBERG, ROJAS]),
+            undated,
+        ],
+    )
+    friday = next(e for e in events(store, country="NOR") if e.date and e.date.endswith("06-06"))
+    assert (friday.date, friday.date_inferred) == ("2025-06-06", True)  # June 6 is a Friday in 2025 only
+    assert "weekday" in (friday.sources[0].date_note or "")
+
+
 def test_a_report_left_without_a_year_says_why(store: Store) -> None:
     ingest_results(store, [solberg_rojas("undated", None, "--10-01", [SOLBERG, ROJAS])])
     (meet,) = events(store, country="NOR")

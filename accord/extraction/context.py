@@ -24,7 +24,7 @@ from accord.extraction.lexicon import (
     REPORTING_VERBS,
     RESIDENT_ROLES,
 )
-from accord.extraction.mentions import Mention
+from accord.extraction.mentions import Mention, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import (
     Party,
@@ -195,7 +195,11 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
         if sentence.root.pos_ not in ("VERB", "AUX") and not opens_with_dateline:
             continue  # a caption credit or heading, not a sentence about what happened
         for entity in sentence_ents(sentence):
-            if entity.label_ != "DATE" or is_future_expression(entity.text, published):
+            if (
+                entity.label_ != "DATE"
+                or is_future_expression(entity.text, published)
+                or takes_effect(entity)
+            ):
                 continue
             if dates_a_report(entity) and not in_dateline(entity):
                 continue

@@ -65,6 +65,9 @@ _PART_OF_YEAR = rf"(?:{_PART}|(?:the )?(?:spring|summer|autumn|fall|winter))"
 
 _LEADING = re.compile(r"^(?:(?:late|early|earlier) )?(?:on|in|during|at|from|between) ")
 _PART_OF_DAY = re.compile(r"^(?:the )?(?:morning|afternoon|evening|night) of ")  # "the evening of May 18"
+_DAY_THEN_PART = re.compile(
+    r"(?<=\d)(?P<th>st|nd|rd|th)? (?:morning|afternoon|evening|night)$"
+)  # "June 28 morning"
 _ISO = re.compile(r"^(?P<y>[12]\d{3})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
 _DAY_MONTH = re.compile(rf"^(?:{_WD} )?(?:the )?{_D}{_RANGE} (?:of )?{_M}(?: {_Y})?(?: {_WD})?$")
 _MONTH_DAY = re.compile(rf"^(?:{_WD} )?{_M} (?:the )?{_D}{_RANGE}(?: {_Y})?(?: {_WD})?$")
@@ -314,7 +317,7 @@ def _fallback(text: str, pub: _Published | None) -> EventDate | None:
 
 def _candidate(text: str, pub: _Published | None) -> EventDate | None:
     """The reading of a normalised expression, before checking it against the publication date."""
-    text = _PART_OF_DAY.sub("", _LEADING.sub("", text))
+    text = _DAY_THEN_PART.sub(r"\g<th>", _PART_OF_DAY.sub("", _LEADING.sub("", text)))
     year: int | None
     if match := _ISO.match(text):
         year, month = int(match["y"]), int(match["m"])

@@ -106,6 +106,8 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
 SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
+# "said starting Dec. 1, Chile would waive visas": the day a measure takes effect, not a day anything met
+TAKES_EFFECT = words("starting beginning commencing effective")
 # Words a date phrase is made of: "the telephone Tuesday" is the model's DATE, "Tuesday" the date
 CALENDAR_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"

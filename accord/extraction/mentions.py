@@ -24,6 +24,7 @@ from accord.extraction.lexicon import (
     REPORTING_VERBS,
     SEPARATELY,
     SETTING_NOUNS,
+    TAKES_EFFECT,
 )
 from accord.extraction.parties import (
     Party,
@@ -74,6 +75,8 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     """Whether a date phrase hangs on the trigger's own clause: its nearest verb is the trigger, the verb
     carrying it, one of their governors, or a clause on the trigger itself ("the talks, which took place
     on Monday") — not a clause about someone ("who was inaugurated in April") or a report ("said Friday")."""
+    if takes_effect(entity):
+        return False
     verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
@@ -81,6 +84,11 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
         return False
     anchors = {trigger.i, clause_root(trigger).i, *(t.i for t in governors(trigger))}
     return verb.i in anchors or verb.head.i == trigger.i
+
+
+def takes_effect(entity: SpacySpan) -> bool:
+    """ "Starting Dec. 1, visas are waived": the day a measure begins, which dates no meeting or story."""
+    return entity.root.head.lower_ in TAKES_EFFECT
 
 
 def governors(token: Token) -> list[Token]:

@@ -264,6 +264,13 @@ def store_conflicts(
     return known if conflict in known else (*known, conflict)
 
 
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February of a common year
+        return None
+
+
 def office_years(conn: Connection, resolved: Resolved) -> set[int]:
     """Years in which the texts attest the participant's office (same role and affiliation)."""
     p = resolved.participant
@@ -279,9 +286,15 @@ def office_years(conn: Connection, resolved: Resolved) -> set[int]:
     return {int(value[:4]) for value in conn.scalars(query) if dated(value)}
 
 
-def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] | None:
+def infer_year(
+    conn: Connection,
+    people: Sequence[Resolved],
+    day: tuple[int, int] | None = None,
+    weekday: int | None = None,
+) -> tuple[int, str] | None:
     """The one year in which every named participant's office is held, with the reason, or None. An office
-    attested in 2021 and 2023 is taken as held in between, so two people's spans may meet in one year."""
+    attested in 2021 and 2023 is taken as held in between, so two people's spans may meet in one year; when
+    the report names the weekday of its day ("on Friday, June 6"), only years where the day is one count."""
     years: set[int] | None = None
     names = []
     for resolved in people:
@@ -293,7 +306,11 @@ def infer_year(conn: Connection, people: Sequence[Resolved]) -> tuple[int, str] 
         names.append(resolved.participant.name or "")
         held = set(range(min(attested), max(attested) + 1))
         years = held if years is None else years & held
+    why = f"the offices of {', '.join(names)} are all held in"
+    if years and day is not None and weekday is not None and len(years) > 1:
+        years = {year for year in years if (d := valid_date(year, *day)) and d.weekday() == weekday}
+        why = f"the weekday it names falls on that day, among the years {', '.join(names)} held office, in"
     if not years or len(years) != 1:
         return None
     year = years.pop()
-    return year, f"year {year} inferred: the offices of {', '.join(names)} are all held in {year} only"
+    return year, f"year {year} inferred: {why} {year} only"

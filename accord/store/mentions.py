@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
+from accord.extraction.dates import weekday_named
 from accord.records import AffiliationConflict, Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
@@ -64,7 +65,9 @@ def with_inferred_year(
     value = event.date.value
     if not value or dated(value) or date_parts(value)[1] is None:
         return event, None
-    found = infer_year(conn, people)
+    _, month, day = date_parts(value)
+    named = weekday_named(event.evidence[0].text) if event.evidence else None
+    found = infer_year(conn, people, (month, day) if month and day else None, named)
     if found is None:
         return event, None
     year, reason = found
