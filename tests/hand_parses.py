@@ -113,6 +113,11 @@ SENTENCES = (
     "The minister said starting Dec. 1, Chile would waive visas for Peruvian visitors.",
     "On Dec. 1, Chile waived visas for Peruvian visitors.",
     "Chile and Peru agreed that, beginning January 1, tariffs would fall.",
+    "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
+    "States in Quito.",
+    "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "ASTANA. KAZINFORM – Chairman of the Senate of Kazakhstan Aidos Serik held talks yesterday with the Speaker "
+    "of the Malaysian Senate.",
 )
 
 

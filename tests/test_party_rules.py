@@ -398,3 +398,36 @@ def test_a_title_only_one_government_uses_is_the_source_of_the_country() -> None
     ):
         actor = next(a for a in find_actors(parsed(sentence), None).actors if a.name == name)
         assert (actor.affiliation, actor.affiliation_source) == (expected, "title")
+
+
+AGENCY_DATELINE = (
+    "ASTANA. KAZINFORM – Chairman of the Senate of Kazakhstan Aidos Serik held talks yesterday with the Speaker "
+    "of the Malaysian Senate."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_person"),
+    [
+        (  # names_a_body: between "of the" and "of" stands what the office is of
+            "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and "
+            "Caribbean States in Quito.",
+            "Community",
+        ),
+        (  # starts_a_place_name: the first word of "Latin American"
+            "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and "
+            "Caribbean States in Quito.",
+            "Latin",
+        ),
+        ("The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.", "Baltic Sea"),
+        (AGENCY_DATELINE, "Kazinform"),
+    ],
+)
+def test_bodies_place_names_and_news_agencies_are_nobodys_name(sentence: str, not_a_person: str) -> None:
+    names = [actor.name for actor in find_actors(parsed(sentence)).actors]
+    assert not_a_person not in names
+
+
+def test_the_minister_after_an_agencys_dateline_is_found() -> None:
+    cast = find_actors(parsed(AGENCY_DATELINE))
+    assert [(a.name, a.affiliation) for a in cast.actors] == [("Aidos Serik", "KAZ")]

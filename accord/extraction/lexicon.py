@@ -365,6 +365,7 @@ NATIONAL_AGENCIES = {
     "NTB": "NOR", "TT": "SWE", "STT": "FIN", "Ritzau": "DNK",
 }  # fmt: skip
 INTERNATIONAL_WIRES = words("AP AFP Reuters EFE dpa ANSA Anadolu AA Bloomberg")
+NEWS_AGENCY_NAMES = frozenset(name.lower() for name in (*NATIONAL_AGENCIES, *INTERNATIONAL_WIRES))
 
 
 # Topics: what talks were about

@@ -18,6 +18,7 @@ from accord.extraction.lexicon import (
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
+    NEWS_AGENCY_NAMES,
     NOT_NAME_WORDS,
     OFFICE_WORDS,
     PARTICLES,
@@ -135,6 +136,9 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         if in_portfolio(doc, i, end):
             i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
+        if names_a_body(doc, i, end) or starts_a_place_name(doc, end):
+            i = end  # "President of the Community of …", the "Latin" of "Latin American"
+            continue
         if (
             any(t.text in surnames for t in run)
             or after_office(doc, i)
@@ -164,6 +168,23 @@ def in_portfolio(doc: Doc, i: int, end: int) -> bool:
     listed = after in ("and", "&") and listed_portfolio(doc, end)
     last_of_list = doc[i - 1].lower_ == "and" and after == "of"
     return (listed or last_of_list) and portfolio_before(doc, i)
+
+
+def names_a_body(doc: Doc, i: int, end: int) -> bool:
+    """ "President of the Community of Latin American States": words between "of the" and another "of"
+    name what the office is of, not who holds it."""
+    return i >= 2 and doc[i - 2 : i].text.lower() == "of the" and end < len(doc) and doc[end].lower_ == "of"
+
+
+def starts_a_place_name(doc: Doc, end: int) -> bool:
+    """Whether the words before `end` open a place or people's name that goes on ("Latin" of "Latin
+    American"), so they are no one's name."""
+    return (
+        end < len(doc)
+        and doc[end].ent_iob_ == "I"
+        and doc[end].ent_type_ in ("NORP", "GPE", "LOC", "ORG")
+        and doc[end - 1].ent_type_ == doc[end].ent_type_
+    )
 
 
 def listed_portfolio(doc: Doc, conjunction: int) -> bool:
@@ -251,6 +272,8 @@ def is_person_name(name: str | None) -> TypeGuard[str]:
         return False  # a country or a city ("Chiang Rai") the model took for a person
     if any(not any(c.isalpha() for c in word) for word in name.split()):
         return False  # "Jakarta ● Thu": a dateline's pieces
+    if name.lower() in NEWS_AGENCY_NAMES:
+        return False  # "ASTANA. KAZINFORM –": the agency that filed the story
     if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
         return False
     return name.split()[-1].lower() not in INSTITUTION_WORDS
