@@ -117,7 +117,7 @@ def clean(document: Document) -> CleanedDocument:
     segments = _segments(document.text)
     reasons = [_line_reason(segment.text) for segment in segments]
     prose = [
-        reason is None and _is_prose(segment.text) for segment, reason in zip(segments, reasons, strict=True)
+        reason is None and _is_prose(_wrapped(segments, index)) for index, reason in enumerate(reasons)
     ]
     _mark_repeats(segments, reasons)
     _mark_lists(segments, reasons, prose)
@@ -150,6 +150,16 @@ def _segments(text: str) -> list[_Segment]:
         else:
             segments.append(_Segment(start, end, body))
     return segments
+
+
+def _wrapped(segments: list[_Segment], index: int) -> str:
+    """A line with the next when the next goes on in lower case, no stop between them: one sentence wrapped
+    in two lines ("The second meeting among five countries | has been held in Siem Reap.") reads as prose."""
+    text = segments[index].text
+    following = segments[index + 1].text if index + 1 < len(segments) else ""
+    if following[:1].islower() and not _SENTENCE_END.search(text):
+        return f"{text} {following}"
+    return text
 
 
 def _words(text: str) -> list[str]:
