@@ -116,9 +116,7 @@ def clean(document: Document) -> CleanedDocument:
     """Keep the article's sentences, headline and dateline; drop everything else with a reason."""
     segments = _segments(document.text)
     reasons = [_line_reason(segment.text) for segment in segments]
-    prose = [
-        reason is None and _is_prose(_wrapped(segments, index)) for index, reason in enumerate(reasons)
-    ]
+    prose = [reason is None and _is_prose(_wrapped(segments, index)) for index, reason in enumerate(reasons)]
     _mark_repeats(segments, reasons)
     _mark_lists(segments, reasons, prose)
     _mark_cut(segments, reasons, prose)

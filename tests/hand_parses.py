@@ -116,6 +116,10 @@ SENTENCES = (
     "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its deputy "
+    "foreign minister.",
+    "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",
+    "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister held talks in Quito on Monday.",
     "ASTANA. KAZINFORM – Chairman of the Senate of Kazakhstan Aidos Serik held talks yesterday with the Speaker "
     "of the Malaysian Senate.",
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hand_parses import parsed
 
 from accord.extraction.mentions import background_reference, governed_by_other_time
@@ -318,3 +319,36 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
     agreed = parsed("Chile and Peru agreed that, beginning January 1, tariffs would fall.")
     mentions, _ = read_sentences(agreed, find_actors(agreed, None), "2024-05-16")
     assert [(m.type, m.date) for m in mentions] == [("agree", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its "
+            "deputy foreign minister.",
+            {"BOL", "CHL", "PER"},
+        ),
+        (
+            "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",
+            {"BOL", "CHL", "PER"},
+        ),
+        (  # talks of its own, elsewhere: no side joining the meeting in Lima
+            "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister held talks in Quito "
+            "on Monday.",
+            {"CHL", "PER"},
+        ),
+    ],
+)
+def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str, sides: set[str]) -> None:
+    from accord.extraction.context import complete_parties
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.parties import affiliations
+    from accord.extraction.people import find_actors
+
+    doc = parsed(text)
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    interactions = [m for m in mentions if m.interaction]
+    for mention in mentions:
+        complete_parties(mention, interactions)
+    assert affiliations(interactions[0].parties) == sides

@@ -34,6 +34,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "reception-without-guest": ("hosted", None),
     "meeting-online": ("meeting", "call"),
     "meet": ("met", "meet"),
+    "represented-by": ("represented", "meet"),
     "called-on": ("called", "meet"),
     "courtesy-call": ("call", "meet"),
     "spoke-in-person": ("spoke", "meet"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
@@ -20,6 +20,7 @@ from accord.extraction.lexicon import (
     CREDENTIAL_WORDS,
     GENERIC_TALK,
     HEADS,
+    JOINING_VERBS,
     ONE_SIDED,
     REPORTING_VERBS,
     RESIDENT_ROLES,
@@ -39,6 +40,7 @@ from accord.gazetteer import seat_of
 from accord.records import EventDate, Location, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
+JOIN_REACH = 3  # sentences after a meeting within which a side may be said to have joined it
 
 
 def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
@@ -65,6 +67,29 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
+def occasion_joined(mention: Mention, interactions: list[Mention]) -> Mention | None:
+    """ "The meeting was attended by the ministers of A, B and C. D was represented by its deputy minister":
+    a side that joins the meeting just reported becomes one of its parties."""
+    if not joins_an_occasion(mention.trigger.token) or not mention.parties:
+        return None
+    earlier = [m for m in interactions if m.type == "meet" and 0 <= mention.order - m.order <= JOIN_REACH]
+    if not earlier:
+        return None
+    joined = max(earlier, key=lambda m: m.order)
+    joined.parties = unique(joined.parties + mention.parties)
+    return joined
+
+
+def joins_an_occasion(trigger: Token) -> bool:
+    """ "was represented by", "also attended the talks", "participated in the meeting"."""
+    if trigger.lower_ in JOINING_VERBS:
+        return True
+    verb = next((t for t in ancestors(trigger) if t.pos_ == "VERB"), None)
+    return (
+        verb is not None and verb.lower_ in JOINING_VERBS and any(c.lower_ == "the" for c in trigger.children)
+    )
+
+
 def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
     if mention.type == "visit" or mention in interactions:
@@ -73,7 +98,7 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         return
     if mention.trigger.token.lower_ in ONE_SIDED and len(mention.parties) == 1 and not mention.plural:
         return  # "the Nigerian leader pledged to support …": one side's promise is no agreement
-    context = nearest_interaction(mention, interactions)
+    context = nearest_interaction(mention, interactions) or occasion_joined(mention, interactions)
     if context is not None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side

@@ -244,6 +244,10 @@ def _called_on(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.lower_ == "on" for c in token.children)
 
 
+def _by_someone(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    return any(c.dep_ == "agent" for c in token.children)
+
+
 def _courtesy(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.lower_ == "courtesy" for c in token.children)
 
@@ -280,6 +284,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("reception-without-guest", "The city hosted the football final on Sunday.", NEEDS_PERSON_OBJECT, None, _nobody_received),
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
+    TriggerRule("represented-by", "Peru was represented by its deputy foreign minister.", frozenset({"represented"}), "meet", _by_someone),
     TriggerRule("called-on", "The envoy called on the Prime Minister in Delhi.", frozenset({"called"}), "meet", _called_on),
     TriggerRule("courtesy-call", "The ambassador paid a courtesy call on the Speaker.", frozenset({"call", "calls"}), "meet", _courtesy),
     TriggerRule("spoke-in-person", "The foreign minister spoke with his counterpart on the sidelines of the summit.", SPEAKING, "meet", _with_someone_in_person),
