@@ -116,6 +116,8 @@ SENTENCES = (
     "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "Secretary General of the Organization of American States (OAS), H.E. Dr. Luis Mendes, met the minister. "
+    "Later, the Secretary General received the German deputy foreign minister, Jonas Weber.",
     "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its deputy "
     "foreign minister.",
     "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",

@@ -431,3 +431,14 @@ def test_bodies_place_names_and_news_agencies_are_nobodys_name(sentence: str, no
 def test_the_minister_after_an_agencys_dateline_is_found() -> None:
     cast = find_actors(parsed(AGENCY_DATELINE))
     assert [(a.name, a.affiliation) for a in cast.actors] == [("Aidos Serik", "KAZ")]
+
+
+def test_a_bracketed_acronym_adds_no_word_to_a_title_and_the_title_goes_on_after_its_head() -> None:
+    doc = parsed(
+        "Secretary General of the Organization of American States (OAS), H.E. Dr. Luis Mendes, met the minister. "
+        "Later, the Secretary General received the German deputy foreign minister, Jonas Weber."
+    )
+    cast = find_actors(doc)
+    mendes = next(a for a in cast.actors if a.name == "Luis Mendes")
+    assert (mendes.role, mendes.affiliation) == ("secretary general", "OAS")
+    assert "the Secretary General" in [m.text for m in mendes.mentions]  # the later description is his

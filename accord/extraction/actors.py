@@ -178,7 +178,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
     first = window_start(doc, start)
     i = start - 1
     in_title = portfolio_before(doc, start)
-    while i >= max(first, start - LEFT_WINDOW):
+    reach = start - LEFT_WINDOW
+    while i >= max(first, reach):
         token = doc[i]
         if token.lower_ == "and" and i > first and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
@@ -210,6 +211,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             )
             or bracketed_acronym(doc, i)  # "the Gulf Cooperation Council (GCC), X"
         ):
+            if token.text == ")" and bracketed_acronym(doc, i):  # "(OIC)" adds no word to a title
+                reach -= i - next(j for j in range(i - 1, -1, -1) if doc[j].text == "(") + 1
             in_title = (
                 in_title
                 or token.lower_ in NAME_ANCHORS

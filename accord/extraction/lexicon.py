@@ -268,6 +268,8 @@ DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
     " sultan".split()
 )
+# Words that end an office after its head word: "the Secretary General", "the Director-General"
+TITLE_TAILS = words("general")
 # Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
 SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})
 NOT_PORTFOLIO = frozenset(

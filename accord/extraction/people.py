@@ -35,6 +35,7 @@ from accord.extraction.lexicon import (
     ORGANISATION_OFFICES,
     PARTICLES,
     ROLE_WORDS,
+    TITLE_TAILS,
     TITLES,
     VISIT_HEADS,
 )
@@ -409,7 +410,10 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         if after in cast.by_token:
             continue  # "Foreign Minister Cho": the office of a named person
         window = left_window(doc, token.i)
-        phrase = doc[window.start : token.i + 1]
+        end = token.i + 1
+        while end < token.sent.end and doc[end].lower_ in TITLE_TAILS:
+            end += 1  # "the Secretary General": the office goes on after its head word
+        phrase = doc[window.start : end]
         if someone_else(phrase):
             continue
         affiliation = affiliation_in(window) or country_of_office(token) or title_country(doc, token.i + 1)
