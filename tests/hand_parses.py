@@ -116,6 +116,9 @@ SENTENCES = (
     "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "The Secretary General met on Monday with Mr. Tomas Ruiz, Minister of Foreign Affairs of the Republic of Chile, "
+    "Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of Foreign "
+    "Affairs of Bolivia.",
     "Secretary General of the Organization of American States (OAS), H.E. Dr. Luis Mendes, met the minister. "
     "Later, the Secretary General received the German deputy foreign minister, Jonas Weber.",
     "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its deputy "

@@ -442,3 +442,13 @@ def test_a_bracketed_acronym_adds_no_word_to_a_title_and_the_title_goes_on_after
     mendes = next(a for a in cast.actors if a.name == "Luis Mendes")
     assert (mendes.role, mendes.affiliation) == ("secretary general", "OAS")
     assert "the Secretary General" in [m.text for m in mendes.mentions]  # the later description is his
+
+
+def test_an_office_set_off_after_an_earlier_name_is_that_names_apposition() -> None:
+    doc = parsed(
+        "The Secretary General met on Monday with Mr. Tomas Ruiz, Minister of Foreign Affairs of the Republic of "
+        "Chile, Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of "
+        "Foreign Affairs of Bolivia."
+    )
+    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    assert found == {"Tomas Ruiz": "CHL", "Jorge Paz": "PER", "Ana Soto": "BOL"}

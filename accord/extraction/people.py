@@ -31,6 +31,7 @@ from accord.extraction.lexicon import (
     ACTING_VERBS,
     COUNTERPARTS,
     DESCRIPTION_HEADS,
+    NAME_ANCHORS,
     NAME_PLACE_WORDS,
     ORGANISATION_OFFICES,
     PARTICLES,
@@ -61,6 +62,8 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
         if not is_person_name(name):
             continue
         role, affiliation, counterpart = describe_left(doc, start)
+        if describes_the_name_before(doc, start, taken):
+            role, affiliation, counterpart = None, None, False
         source = "counterpart" if counterpart else "sentence"
         given = next((listed[i] for i in range(start, end) if i in listed), None)
         if given is not None:  # "the ministers of Egypt and Iraq, A and B": B is Iraq's, whatever is nearer
@@ -80,6 +83,19 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
     infer_affiliations(doc, cast, home)
     link_descriptions(doc, cast, home)
     return cast
+
+
+def describes_the_name_before(doc: Doc, start: int, taken: set[int]) -> bool:
+    """ "Mr. A, Minister of Foreign Affairs of Kyrgyzstan, Mr. B, Minister of … Senegal": the office before
+    B, set off after A's name by a comma, is A's apposition, not B's title."""
+    window = left_window(doc, start)
+    return (
+        window.start >= 2
+        and doc[window.start - 1].text == ","
+        and window.start - 2 in taken
+        and doc[window.start].is_title
+        and doc[window.start].lower_ in NAME_ANCHORS
+    )
 
 
 def delegation_country(doc: Doc, start: int) -> str | None:
