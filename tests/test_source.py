@@ -60,6 +60,12 @@ def test_publisher_country(text: str, url: str | None, country: str | None) -> N
             "https://x.kz/a",
             "JPN",
         ),
+        (  # the label closes the story, after more lines than a dateline's credit stands in
+            "Kazakh Daily\nNews | World\nMinisters meet\nPublished 3 May\nThe Minister met the envoy.\nThey "
+            "discussed trade.\nThey discussed energy.\nSource: Ministry for Foreign Affairs of Finland",
+            "https://x.kz/a",
+            "FIN",
+        ),
     ],
 )
 def test_a_carried_story_speaks_for_its_source_not_for_the_site(

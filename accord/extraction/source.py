@@ -74,12 +74,18 @@ WIRE_CREDIT = re.compile(
 )
 
 
+LABEL_CREDIT = re.compile(r"^(?:source|via)\s*:", re.IGNORECASE)
+
+
 def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
     """Whether the story credits where it comes from, and the country it speaks for: a national agency's
     ("(VNA)" → VNM), a ministry's ("Source: Ministry of Foreign Affairs of Japan"), none for an
     international wire ("— AP")."""
-    head = "\n".join(cleaned.text.splitlines()[:CREDIT_LINES])
-    for match in WIRE_CREDIT.finditer(head):
+    lines = cleaned.text.splitlines()
+    head = "\n".join(lines[:CREDIT_LINES])
+    # a "Source: Ministry for Foreign Affairs of Finland" label may also close the story, after its last line
+    labels = [line for line in lines[CREDIT_LINES:] if LABEL_CREDIT.match(line.strip())]
+    for match in WIRE_CREDIT.finditer("\n".join([head, *labels])):
         credit = next(group for group in match.groups() if group)
         for word in re.split(r"[\s/,;]+", credit.strip()):
             if word in NATIONAL_AGENCIES:
