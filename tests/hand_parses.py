@@ -116,6 +116,7 @@ SENTENCES = (
     "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "The Secretary General met on Monday with Mr. Tomas Ruiz, Minister of Foreign Affairs of the Republic of Chile, "
     "Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of Foreign "
     "Affairs of Bolivia.",

@@ -452,3 +452,11 @@ def test_an_office_set_off_after_an_earlier_name_is_that_names_apposition() -> N
     )
     found = {a.name: a.affiliation for a in find_actors(doc).actors}
     assert found == {"Tomas Ruiz": "CHL", "Jorge Paz": "PER", "Ana Soto": "BOL"}
+
+
+def test_office_abbreviations_name_the_person_after_them() -> None:
+    cast = find_actors(parsed("Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday."))
+    assert {(a.name, a.role, a.affiliation) for a in cast.actors} == {
+        ("Hugh Persaud", "foreign minister", "GUY"),
+        ("Tan Wee Keong", "deputy prime minister", "SGP"),
+    }

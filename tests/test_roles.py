@@ -34,6 +34,8 @@ from accord.extraction.roles import normalise_role
         ("Raksha Mantri", "IND", "defense minister"),
         ("Secretary of State for Defence", "GBR", "defense minister"),
         ("PM", None, "prime minister"),
+        ("Singapore DPM", None, "deputy prime minister"),
+        ("Guyana FM", None, "foreign minister"),
         ("Chinese premier", None, "prime minister"),
         ("Chancellor", "DEU", "prime minister"),
         ("Chancellor of the Exchequer", "GBR", "finance minister"),

@@ -140,7 +140,7 @@ NAME_TITLES = words(
     adm admiral brig brigadier marshal capt captain cdr commander rev
     minister ministers president vice deputy prime premier chancellor secretary secretary-general
     general-secretary state councilor councillor counsellor foreign defence defense external home
-    interior finance trade affairs national security adviser advisor raksha mantri eam pm fm
+    interior finance trade affairs national security adviser advisor raksha mantri eam pm fm dpm
     king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
     head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
     """
@@ -191,7 +191,7 @@ TITLES = set(
 ROLE_WORDS = TITLES | set(
     "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
     "deputy general chairperson chair "
-    "premier pm eam raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
+    "premier pm dpm eam fm raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
     "head national "
     "security adviser advisor external international cooperation relations trade finance ambassador envoy "
     "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
@@ -202,7 +202,7 @@ ROLE_WORDS = TITLES | set(
 )
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
 NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
-    "minister president premier pm eam secretary chancellor counterpart mantri ambassador envoy chairman "
+    "minister president premier pm dpm eam fm secretary chancellor counterpart mantri ambassador envoy chairman "
     "chairperson chairwoman speaker commissioner secretary-general governor "
     "vice-president vice-minister".split()
 )

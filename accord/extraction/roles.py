@@ -20,7 +20,7 @@ __all__ = ["normalise_role"]
 
 
 _DEPUTY = re.compile(
-    r"\b(?:deputy|vice|under secretary|assistant secretary|minister of state|state secretary|tanaiste)\b"
+    r"\b(?:deputy|vice|under secretary|assistant secretary|minister of state|state secretary|tanaiste|dpm)\b"
 )
 
 # (label, pattern on folded text), most specific first; the first pattern found wins.
@@ -53,7 +53,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "prime minister",
-            r"\bprime ministers?\b|\bpremiers?\b|\bpm\b|\bhead of government\b|\btaoiseach\b|\btanaiste\b|\bbundeskanzler(?:in)?\b",
+            r"\bprime ministers?\b|\bpremiers?\b|\bd?pm\b|\bhead of government\b|\btaoiseach\b|\btanaiste\b|\bbundeskanzler(?:in)?\b",
         ),
         (
             "finance minister",
