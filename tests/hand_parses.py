@@ -117,6 +117,11 @@ SENTENCES = (
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Amir Hotak Zadran, the acting foreign minister, met the envoy in Kabul.",
+    "Kazakh Foreign Minister Aidos Serik met Qatari Minister of State Sultan bin Khalid Al Marri in Doha.",
+    "Foreign Minister Dwayne Lowe welcomed his Jamaican counterpart, Marsha King, to Bridgetown.",
+    "HH the Amir Sheikh Tamim bin Hamad received the Kazakh foreign minister in Doha.",
+    "Foreign Minister Datuk Seri Utama Hafiz Osman met Dato Seri Setia Awang Haji Rahim Yusof in Brunei.",
     "The Secretary General met on Monday with Mr. Tomas Ruiz, Minister of Foreign Affairs of the Republic of Chile, "
     "Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of Foreign "
     "Affairs of Bolivia.",

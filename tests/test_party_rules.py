@@ -460,3 +460,33 @@ def test_office_abbreviations_name_the_person_after_them() -> None:
         ("Hugh Persaud", "foreign minister", "GUY"),
         ("Tan Wee Keong", "deputy prime minister", "SGP"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [  # given_name_like_a_title, surname_like_a_title, and honorifics dropped
+        ("Amir Hotak Zadran, the acting foreign minister, met the envoy in Kabul.", "Amir Hotak Zadran"),
+        (
+            "Kazakh Foreign Minister Aidos Serik met Qatari Minister of State Sultan bin Khalid Al Marri in Doha.",
+            "Sultan bin Khalid Al Marri",
+        ),
+        (
+            "Foreign Minister Dwayne Lowe welcomed his Jamaican counterpart, Marsha King, to Bridgetown.",
+            "Marsha King",
+        ),
+        (
+            "HH the Amir Sheikh Tamim bin Hamad received the Kazakh foreign minister in Doha.",
+            "Tamim bin Hamad",
+        ),
+        (
+            "Foreign Minister Datuk Seri Utama Hafiz Osman met Dato Seri Setia Awang Haji Rahim Yusof in Brunei.",
+            "Rahim Yusof",
+        ),
+        (
+            "Foreign Minister Datuk Seri Utama Hafiz Osman met Dato Seri Setia Awang Haji Rahim Yusof in Brunei.",
+            "Hafiz Osman",
+        ),
+    ],
+)
+def test_titles_that_are_names_stay_and_honorifics_go(sentence: str, name: str) -> None:
+    assert name in [actor.name for actor in find_actors(parsed(sentence)).actors]

@@ -143,6 +143,7 @@ NAME_TITLES = words(
     interior finance trade affairs national security adviser advisor raksha mantri eam pm fm dpm
     king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
     head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
+    utama setia awang dayang haji hajah pengiran paduka
     """
 )
 DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period
@@ -184,7 +185,8 @@ AGENCY_IN_SLASHES = r"\.?\s/[A-Z][\w-]{1,12}/\.?\s"
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
-    "datuk dato dato' datin sri seri tun lyonpo dasho ret ret. retd lieutenant colonel major captain "
+    "datuk dato dato' datin sri seri tun utama setia awang dayang haji hajah pehin pengiran paduka lyonpo dasho "
+    "ret ret. retd lieutenant colonel major captain "
     "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
 )
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
@@ -236,6 +238,9 @@ TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "…
 PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
 PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS
 PATRONYMIC = {"bin", "bint", "binti", "ibn"}
+# Titles that are also given names or family names ("Sultan bin Rashid", "Amir Khan", "Marsha King")
+GIVEN_NAMES_LIKE_TITLES = words("amir sultan king")
+RULER_MARKERS = words("the his her hh h.h. h.h 's ’s")  # "HH the Amir Tamim": the ruler
 COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
 # Office titles only one government uses: they tell the country when the page does not.
 TITLE_COUNTRIES = {

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from accord.extraction.lexicon import (
     DOTTED_TITLES,
+    GIVEN_NAMES_LIKE_TITLES,
     KOREAN_SURNAMES,
     NAME_PARTICLES,
     NAME_TITLES,
+    PATRONYMIC,
     PATRONYMIC_PARTICLES,
     POSTNOMINALS,
     TITLE_PAIRS,
@@ -67,6 +70,20 @@ def _is_title(token: str) -> bool:
     return word.rstrip(".") in NAME_TITLES or all(part in NAME_TITLES for part in word.split("-"))
 
 
+def title_is_given_name(words: list[str], is_title: Callable[[str], bool]) -> bool:
+    """ "Sultan bin Rashid", "Amir Khan Muttaqi": a title word that is the given name, before a father's
+    name or (Amir) before a name of two more words; `words` start at the title word, folded."""
+    if not words or words[0] not in GIVEN_NAMES_LIKE_TITLES:
+        return False
+    if len(words) > 1 and words[1] in PATRONYMIC:
+        return True
+    return (
+        words[0] == "amir"
+        and len(words) >= 3
+        and not any(is_title(w) or w in PATRONYMIC for w in words[1:3])  # not "Amir Sheikh Tamim"
+    )
+
+
 def _strip_titles(tokens: list[str], after_of: bool) -> list[str]:
     """Remove leading titles, honorifics and the country whose official it is ("U.S. Secretary of …").
 
@@ -74,7 +91,7 @@ def _strip_titles(tokens: list[str], after_of: bool) -> list[str]:
     as a possessive ("Finland's"), so that "Jordan Bardella" keeps its given name.
     """
     while tokens:
-        if _is_title(tokens[0]):
+        if _is_title(tokens[0]) and not title_is_given_name([fold(t) for t in tokens], _is_title):
             word = fold(tokens[0])
             after_of = word in ("of", "for") or (after_of and word == "the")
             tokens = tokens[1:]

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import PLACE_ENTITIES, left_window, portfolio_before
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
+    GIVEN_NAMES_LIKE_TITLES,
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
@@ -24,8 +25,10 @@ from accord.extraction.lexicon import (
     PARTICLES,
     PATRONYMIC,
     ROLE_WORDS,
+    RULER_MARKERS,
     TRIMMED_FROM_NAMES,
 )
+from accord.extraction.names import title_is_given_name
 from accord.extraction.roles import normalise_role
 from accord.gazetteer import affiliation_code, city_country, world_city_country
 
@@ -99,7 +102,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start -= 1
     while start < end and (
-        doc[start].lower_ in TRIMMED_FROM_NAMES
+        (doc[start].lower_ in TRIMMED_FROM_NAMES and not given_name_like_a_title(doc, start, end))
         or affiliation_of_token(doc[start])
         or not doc[start].text[:1].isalpha()
     ):
@@ -107,10 +110,28 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in ("'s", "’s")
-        or doc[end - 1].lower_ in TRIMMED_FROM_NAMES
+        or (doc[end - 1].lower_ in TRIMMED_FROM_NAMES and not surname_like_a_title(doc, start, end - 1))
     ):
         end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
+
+
+def given_name_like_a_title(doc: Doc, i: int, end: int) -> bool:
+    """A title word that is the given name ("Sultan bin Rashid", "Amir Khan Muttaqi"), unless "the" or an
+    honorific before it makes it the ruler's title ("HH the Amir")."""
+    before = doc[i - 1].lower_ if i > doc[i].sent.start else ""
+    words = [t.lower_ for t in doc[i:end]]
+    return before not in RULER_MARKERS and title_is_given_name(words, lambda w: w in TRIMMED_FROM_NAMES)
+
+
+def surname_like_a_title(doc: Doc, start: int, last: int) -> bool:
+    """ "Marsha King": a title word after a given name is the family name."""
+    return (
+        doc[last].lower_ in GIVEN_NAMES_LIKE_TITLES
+        and last > start
+        and doc[last - 1].lower_ not in TRIMMED_FROM_NAMES
+        and is_name_token(doc[last - 1])
+    )
 
 
 def person_candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -274,6 +295,8 @@ def is_person_name(name: str | None) -> TypeGuard[str]:
         return False  # "Jakarta ● Thu": a dateline's pieces
     if name.lower() in NEWS_AGENCY_NAMES:
         return False  # "ASTANA. KAZINFORM –": the agency that filed the story
-    if normalise_role(name) and sum(w.lower() not in ROLE_WORDS for w in name.split()) < 2:
+    words = name.lower().split()
+    named = sum(w not in ROLE_WORDS or (i > 0 and w in GIVEN_NAMES_LIKE_TITLES) for i, w in enumerate(words))
+    if normalise_role(name) and named < 2:  # a bare office, but "Marsha King" is a name
         return False
     return name.split()[-1].lower() not in INSTITUTION_WORDS
