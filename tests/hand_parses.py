@@ -117,6 +117,9 @@ SENTENCES = (
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Foreign Minister Kang Jae-won held talks with Secretary of State Daniel Moss to discuss North Korea's "
+    "latest missile launches.",
+    "Talks in Accra brought together Burkina Faso's transitional president, Captain Issa Konate, and the host.",
     "Amir Hotak Zadran, the acting foreign minister, met the envoy in Kabul.",
     "Kazakh Foreign Minister Aidos Serik met Qatari Minister of State Sultan bin Khalid Al Marri in Doha.",
     "Foreign Minister Dwayne Lowe welcomed his Jamaican counterpart, Marsha King, to Bridgetown.",

@@ -490,3 +490,20 @@ def test_office_abbreviations_name_the_person_after_them() -> None:
 )
 def test_titles_that_are_names_stay_and_honorifics_go(sentence: str, name: str) -> None:
     assert name in [actor.name for actor in find_actors(parsed(sentence)).actors]
+
+
+def test_a_country_owning_a_thing_says_nothing_of_whom_a_person_serves() -> None:
+    discussed = find_actors(
+        parsed(
+            "Foreign Minister Kang Jae-won held talks with Secretary of State Daniel Moss to discuss North Korea's "
+            "latest missile launches."
+        ),
+        "KOR",  # a South Korean agency's story
+    )
+    assert {a.name: a.affiliation for a in discussed.actors}["Kang Jae-won"] == "KOR"
+    owned = find_actors(
+        parsed(
+            "Talks in Accra brought together Burkina Faso's transitional president, Captain Issa Konate, and the host."
+        )
+    )
+    assert {a.name: a.affiliation for a in owned.actors}["Issa Konate"] == "BFA"  # an office it owns does

@@ -202,6 +202,7 @@ ROLE_WORDS = TITLES | set(
     "acting staff army navy forces armed military spokesperson spokesman official officials"
     " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
 )
+CONNECTIVES = words("of for the and")  # in ROLE_WORDS to join an office's words, but no office themselves
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").
 NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
     "minister president premier pm dpm eam fm secretary chancellor counterpart mantri ambassador envoy chairman "
@@ -210,7 +211,7 @@ NAME_ANCHORS = (TITLES - {"his", "her", "he"}) | set(
 )
 # A "name" ending in one of these is an institution or place, not a person ("State House", "Import Expo").
 INSTITUTION_WORDS = set(
-    "ministry house office palace council assembly committee government department expo summit forum "
+    "ministry presidency house office palace council assembly committee government department expo summit forum "
     "agency bank union organization organisation party university news press times post daily herald "
     "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
     "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "

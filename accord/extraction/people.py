@@ -29,8 +29,10 @@ from accord.extraction.actors import (
 from accord.extraction.affiliations import affiliation_of_token, strip_possessive
 from accord.extraction.lexicon import (
     ACTING_VERBS,
+    CONNECTIVES,
     COUNTERPARTS,
     DESCRIPTION_HEADS,
+    INSTITUTION_WORDS,
     NAME_ANCHORS,
     NAME_PLACE_WORDS,
     ORGANISATION_OFFICES,
@@ -231,9 +233,24 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     other = cast.by_token.get(j)
     if actor is not None and other is not None and other is not actor:
         return None  # near a name, "his Japanese counterpart, X" describes X
-    if actor is not None and (j == token.i + 1 or other is not None):
+    if actor is not None and (j == token.i + 1 or other is not None or owns_a_thing(doc[token.i : j])):
         return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
     return code
+
+
+def owns_a_thing(words: SpacySpan) -> bool:
+    """ "North Korea's missile launches": a country owning something that is no office, person or
+    institution ("Burkina Faso's transitional president", "Ghana's presidency said" speak of its people)."""
+    owner = next((t for t in words if t.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    owned = owner.head
+    return (
+        owned.lower_ not in ROLE_WORDS - CONNECTIVES
+        and owned.lower_ not in INSTITUTION_WORDS
+        and owned.ent_type_ != "PERSON"
+        and owned.pos_ != "PROPN"
+    )
 
 
 def acts(mention: SpacySpan) -> bool:
