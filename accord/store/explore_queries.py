@@ -18,7 +18,15 @@ from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 from accord.gazetteer import country_name
 from accord.store import schema, terms
 from accord.store.db import Store
-from accord.store.queries import CHUNK, TYPE_ORDER, TYPE_RANK, event_ids, in_order, load_in_order
+from accord.store.queries import (
+    CHUNK,
+    TYPE_ORDER,
+    TYPE_RANK,
+    event_ids,
+    in_order,
+    kept_events,
+    load_in_order,
+)
 from accord.store.records import FusedEvent
 
 __all__ = [
@@ -124,12 +132,12 @@ def filtered_page(
     """
     key = (chosen, sort, newest_first, date.today())
     ordered = store.listings.get(key, lambda: listed_ids(store, chosen, sort, newest_first), weight=weight)
+    if ordered is not None:
+        wanted = ordered[offset : offset + limit]
+        found = kept_events(store, wanted)
+        if len(found) == len(wanted):
+            return len(ordered), found
     with store.read() as conn:
-        if ordered is not None:
-            wanted = ordered[offset : offset + limit]
-            found = load_in_order(conn, wanted) if wanted else []
-            if len(found) == len(wanted):
-                return len(ordered), found
         query = chosen.ids(conn)
         total = count(conn, query)
         if offset >= total:

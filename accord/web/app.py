@@ -36,6 +36,7 @@ from accord.errors import AccordError, BadQuery, NotFound
 from accord.records import EVENT_TYPES
 from accord.settings import Settings
 from accord.store import open_store
+from accord.store.web_queries import warm
 from accord.web import charts, explore
 from accord.web.cache import ResponseCache
 from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
@@ -197,6 +198,7 @@ def create_app(
         app.state.store = store
         if store.dialect == "sqlite":
             to_thread.current_default_thread_limiter().total_tokens = SQLITE_THREADS
+        await run_in_threadpool(warm, store)  # before the server listens: no request waits for it
         try:
             yield
         finally:
