@@ -362,6 +362,12 @@ def event_ids(
     return query.where(involves(country)) if country else query
 
 
+def sides_of(party_key: str | None, host: str | None) -> set[str]:
+    """An event's sides from its `party_key` (its parties, sorted and joined by "+", `fusion.party_key`) and
+    the country a visit goes to: what `involves` asks of the parties table and the visits."""
+    return {side for side in (party_key or "").split("+") if side} | ({host} if host else set())
+
+
 def pair_counts(
     conn: Connection,
     type: str | None = None,
@@ -390,8 +396,7 @@ def pair_counts(
     wanted = terms.party(conn, party) if party else None
     found: dict[tuple[str, str], Counter[str]] = {}
     for kind, key, country, n in conn.execute(query):
-        sides = {side for side in key.split("+") if side} | ({country} if country else set())
-        for pair in itertools.combinations(sorted(sides), 2):
+        for pair in itertools.combinations(sorted(sides_of(key, country)), 2):
             if wanted is None or wanted in pair:
                 found.setdefault(pair, Counter())[kind] += n
     return found

@@ -20,13 +20,16 @@ from accord.errors import NotFound
 from accord.store import schema, terms
 from accord.store.db import Store
 from accord.store.explore_queries import (
+    ROW,
     SORTED_HERE,
     EventFilter,
     by_date,
+    by_side,
     count,
     event_labels,
     facets,
     filtered_page,
+    outlets,
     sorted_ids,
     weight,
 )
@@ -181,6 +184,8 @@ def warm(store: Store) -> None:
     dyads(store)
     everything = EventFilter()
     facets(store, everything)
+    outlets(store)
+    by_side(store)
     filtered_page(store, everything, None, True, 0, store.records.budget)
 
 
@@ -233,12 +238,16 @@ def count_pair(conn: Connection, query: Select[Any]) -> Counter[tuple[str, str]]
 
 def pair_listing(store: Store, a: str, b: str) -> tuple[Counter[tuple[str, str]], tuple[str, ...] | None]:
     """The pair's counts, and its event ids oldest first (None when there are more than the listings hold).
-    Up to `SORTED_HERE` events are read once, counted and sorted here; more are counted and sorted by the
-    database."""
-    e = schema.events
+    Up to `SORTED_HERE` events are counted and sorted here, read off `by_side` or else read once; more are
+    counted and sorted by the database."""
+    involved = by_side(store)
     with store.read() as conn:
         query = pair_query(a, b)
-        rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type).limit(SORTED_HERE + 1)).all()
+        rows: Sequence[Any]
+        if involved is not None:
+            rows = [row for row in involved.get(a, ()) if b in row.sides]
+        else:
+            rows = conn.execute(query.with_only_columns(*ROW).limit(SORTED_HERE + 1)).all()
         if len(rows) <= SORTED_HERE:
             return Counter(((row.date or "")[:7], row.type) for row in rows), by_date(
                 rows, newest_first=False

@@ -1,11 +1,14 @@
-"""Whole event records kept between pages (`Store.records`, `queries.kept_events`) and what a web worker
-computes before it takes requests (`web_queries.warm`): kept while the store is unchanged, never once a
-correction or a write commits, on SQLite and PostgreSQL."""
+"""What makes a web worker quick under load: whole event records kept between pages (`Store.records`,
+`queries.kept_events`), kept while the store is unchanged and never once a correction or a write commits,
+on SQLite and PostgreSQL; what a worker computes before it takes requests (`web_queries.warm`); and JSON
+views over SQLite run on the event loop, not handed to a thread."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 from synthetic_store import fill
@@ -13,10 +16,19 @@ from synthetic_store import fill
 from accord.settings import Settings
 from accord.store import Store, event, open_store, schema
 from accord.store.corrections import Changes, correct, reject
-from accord.store.explore_queries import EventFilter, filtered_page
+from accord.store.explore_queries import (
+    EventFilter,
+    facets,
+    facets_in,
+    filtered_page,
+    listed_ids,
+    selected,
+    sorted_ids,
+)
 from accord.store.memo import Records
 from accord.store.queries import kept_events
-from accord.store.web_queries import counts, warm
+from accord.store.web_queries import counts, document, warm
+from accord.web import views
 from accord.web.app import create_app
 
 
@@ -45,7 +57,7 @@ def test_no_record_is_kept_when_the_version_cannot_be_told() -> None:
 def test_kept_records_follow_a_correction_and_a_rejection(store: Store) -> None:
     ids = fill(store, 20)
     first, second = kept_events(store, ids[:2])
-    assert set(store.records.kept) == set(ids[:2]) and event(store, first.id) is first  # kept, not loaded
+    assert set(store.records.kept) == set(ids[:2]) and event(store, first.id) == first
     name = next(p.name for p in first.participants if p.name)
     correct(store, first.id, Changes(participant=name, affiliation="SWE"), "misread")
     reject(store, second.id, "wrong")
@@ -59,6 +71,28 @@ def test_kept_records_follow_a_write_to_the_events_table(store: Store) -> None:
     with store.write() as conn:
         conn.execute(update(schema.events).where(schema.events.c.id == ids[0]).values(city="Reykjavik"))
     assert kept_events(store, ids[:1])[0].city == "Reykjavik"
+
+
+def test_listings_and_facets_made_here_are_the_databases(store: Store) -> None:
+    ids = fill(store, 60)
+    odd = [None, "", "--09-12", "2024", "2024-03"]
+    with store.write() as conn:
+        for event_id, value in zip(ids, odd, strict=False):
+            conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(date=value))
+    reject(store, ids[-1], "wrong")
+    for chosen in (
+        EventFilter(),
+        EventFilter(type="visit"),
+        EventFilter(country="JPN"),
+        EventFilter(country="fin", type="visit"),  # a party's events, read off `by_side`
+        EventFilter(since="2021", until="2023-06"),
+        EventFilter(type="call", outlet="example.org"),
+    ):
+        with store.read() as conn:
+            expected = facets_in(conn, chosen)
+            ordered = tuple(sorted_ids(conn, chosen.ids(conn), None, True, 0, None))
+        assert selected(store, chosen) is not None and facets(store, chosen) == expected, chosen
+        assert listed_ids(store, chosen, None, True) == ordered, chosen
 
 
 def test_warming_keeps_the_newest_records_and_the_whole_store_answers(store: Store) -> None:
@@ -78,3 +112,26 @@ def test_a_web_worker_warms_its_store_before_it_answers(tmp_path: Path) -> None:
     store.close()
     with TestClient(create_app(Settings(db=url))) as client:
         assert set(client.app.state.store.records.kept) == set(ids)  # type: ignore[attr-defined]
+
+
+def test_json_views_over_sqlite_run_on_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    store = open_store(url)
+    fill(store, 5)
+    store.close()
+    seen: list[bool] = []
+    real = document
+
+    def spied(store: Store, document_id: str) -> object:
+        try:
+            seen.append(asyncio.get_running_loop() is not None)
+        except RuntimeError:  # a worker thread has no running loop
+            seen.append(False)
+        return real(store, document_id)
+
+    monkeypatch.setattr(views, "document", spied)
+    with TestClient(create_app(Settings(db=url))) as client:
+        assert client.get(f"/api/documents/d{0:019d}").status_code == 200
+    assert seen == [True]
