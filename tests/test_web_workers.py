@@ -6,9 +6,11 @@ views over SQLite run on the event loop, not handed to a thread."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 from pathlib import Path
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 from synthetic_store import fill
@@ -135,3 +137,15 @@ def test_json_views_over_sqlite_run_on_the_event_loop(
     with TestClient(create_app(Settings(db=url))) as client:
         assert client.get(f"/api/documents/d{0:019d}").status_code == 200
     assert seen == [True]
+
+
+def test_no_json_view_waits_for_a_thread_to_read_its_parameters(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'accord.db'}"
+    open_store(url).close()
+    routes = [r for r in create_app(Settings(db=url)).routes if isinstance(r, APIRoute)]
+    for route in routes:
+        pending = list(route.dependant.dependencies)
+        while pending:
+            dependency = pending.pop()
+            assert dependency.call is None or inspect.iscoroutinefunction(dependency.call), route.path
+            pending += dependency.dependencies
