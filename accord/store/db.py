@@ -24,7 +24,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from accord.errors import StoreError
-from accord.store.memo import Memo
+from accord.store.memo import Memo, Records
+from accord.store.records import FusedEvent
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ WRITE = "accord_write"
 WRITER_LOCK = 0x4163636F7264  # "Accord": the advisory lock every PostgreSQL writer takes
 BUSY_TIMEOUT_MS = 60_000
 LISTED_IDS = 250_000  # event ids kept in order for paging, in all (some 20 MB)
+KEPT_EVENTS = 20_000  # whole event records kept for pages (some 100 MB)
 
 __all__ = ["Store", "connect", "insert_ignore"]
 
@@ -46,6 +48,7 @@ class Store:
         self.watcher = Watcher(engine.url.database if self.dialect == "sqlite" else None)
         self.answers = Memo(self.version)  # whole-store answers: counts, facets, pairs
         self.listings = Memo(self.version, budget=LISTED_IDS)  # ordered ids of filtered events, for paging
+        self.records: Records[str, FusedEvent] = Records(self.version, KEPT_EVENTS)  # `queries.kept_events`
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -8,18 +8,28 @@ Same rules as `queries`: typed records out, parameterised SQL in, counting done 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
 from accord.gazetteer import country_name
 from accord.store import schema, terms
 from accord.store.db import Store
-from accord.store.queries import CHUNK, TYPE_ORDER, TYPE_RANK, event_ids, in_order, load_in_order
+from accord.store.queries import (
+    CHUNK,
+    TYPE_ORDER,
+    TYPE_RANK,
+    event_ids,
+    in_order,
+    kept_events,
+    load_in_order,
+    sides_of,
+)
 from accord.store.records import FusedEvent
+from accord.store.review import standing
 
 __all__ = [
     "SORTS",
@@ -33,6 +43,8 @@ __all__ = [
     "labels",
 ]
 
+HOST = case((schema.events.c.type == "visit", schema.events.c.country), else_=None).label("host")
+ROW = (schema.events.c.id, schema.events.c.date, schema.events.c.type, schema.events.c.party_key, HOST)
 FACET_SIZE = 12  # values shown per facet, the busiest first
 SORTED_HERE = 5_000  # a filter keeping at most this many events has them sorted in Python (`by_date`)
 
@@ -124,12 +136,12 @@ def filtered_page(
     """
     key = (chosen, sort, newest_first, date.today())
     ordered = store.listings.get(key, lambda: listed_ids(store, chosen, sort, newest_first), weight=weight)
+    if ordered is not None:
+        wanted = ordered[offset : offset + limit]
+        found = kept_events(store, wanted)
+        if len(found) == len(wanted):
+            return len(ordered), found
     with store.read() as conn:
-        if ordered is not None:
-            wanted = ordered[offset : offset + limit]
-            found = load_in_order(conn, wanted) if wanted else []
-            if len(found) == len(wanted):
-                return len(ordered), found
         query = chosen.ids(conn)
         total = count(conn, query)
         if offset >= total:
@@ -142,17 +154,34 @@ def listed_ids(
 ) -> tuple[str, ...] | None:
     """The ids of every event that passes the filters, in the page's order; None when there are more than
     `Store.listings` keeps. Up to `SORTED_HERE` events are sorted here (`by_date`), more by the database."""
-    e = schema.events
+    if not sort:
+        rows = selected(store, chosen)
+        if rows is not None:
+            return by_date(rows, newest_first)
     with store.read() as conn:
         query = chosen.ids(conn)
-        if not sort:
-            rows = conn.execute(query.with_only_columns(e.c.id, e.c.date, e.c.type).limit(SORTED_HERE + 1))
-            kept = rows.all()
-            if len(kept) <= SORTED_HERE:
-                return by_date(kept, newest_first)
         if count(conn, query) > store.listings.budget:
             return None
         return tuple(sorted_ids(conn, query, sort, newest_first, 0, None))
+
+
+def selected(store: Store, chosen: EventFilter) -> Sequence[Any] | None:
+    """Every event that passes the filters as a `ROW`, when they are no more than `SORTED_HERE` (else None):
+    one read that both the filter's listing (`by_date`) and its facets (`tally`) are made of, kept until
+    the store changes. The events of a party (of one type) are read off `by_side`."""
+
+    def read() -> Sequence[Any] | None:
+        with store.read() as conn:
+            if chosen.country and not (chosen.since or chosen.until or chosen.outlet):
+                side, kind = terms.party(conn, chosen.country), terms.check_type(chosen.type)
+                involved = by_side(store)
+                if involved is not None:
+                    kept = [row for row in involved.get(side, ()) if kind in (None, row.type)]
+                    return kept if len(kept) <= SORTED_HERE else None
+            rows = conn.execute(chosen.ids(conn).with_only_columns(*ROW).limit(SORTED_HERE + 1)).all()
+        return rows if len(rows) <= SORTED_HERE else None
+
+    return store.listings.get(("selected", chosen, date.today()), read, weight=weight)
 
 
 def by_date(rows: Iterable[Any], newest_first: bool) -> tuple[str, ...]:
@@ -174,8 +203,8 @@ def by_date(rows: Iterable[Any], newest_first: bool) -> tuple[str, ...]:
     return tuple(key[-1] for part in (dated, yearless, undated) for key in part)
 
 
-def weight(ids: tuple[str, ...] | None) -> int:
-    return 1 if ids is None else max(1, len(ids))
+def weight(listed: Sized | None) -> int:
+    return 1 if listed is None else max(1, len(listed))
 
 
 def filtered_events(
@@ -204,38 +233,63 @@ class Facet:
 
 
 def facets(store: Store, chosen: EventFilter) -> tuple[Facet, ...]:
-    """Facets by type, party, year and outlet over the events that pass the filters: a scan of every event
-    they keep, so each is kept until the store changes (every page of one filter shows the same facets),
-    and the day too, which relative dates (`7d`) depend on."""
+    """Facets by type, party, year and outlet over the events that pass the filters, kept until the store
+    changes (every page of one filter shows the same facets), and the day too, which relative dates (`7d`)
+    depend on. A filter keeping few events has them counted here from its `selected` rows and the outlets
+    reporting each event (`outlets`); the database counts those of the others (`facets_in`)."""
 
     def compute() -> tuple[Facet, ...]:
-        with store.read() as conn:
-            return facets_in(conn, chosen)
+        rows = selected(store, chosen)
+        if rows is None:
+            with store.read() as conn:
+                return facets_in(conn, chosen)
+        reporting = outlets(store)
+        groups = ((row.type, row.date and row.date[:4], row.party_key, row.host, 1) for row in rows)
+        return tally(groups, Counter(outlet for row in rows for outlet in reporting.get(row.id, ())))
 
     return store.answers.get(("facets", chosen, date.today()), compute)
 
 
+class Listed(NamedTuple):
+    """An event as `by_side` holds it: a `ROW` and its sides."""
+
+    id: str
+    date: str | None
+    type: str
+    party_key: str
+    host: str | None
+    sides: frozenset[str]
+
+
+def by_side(store: Store) -> dict[str, tuple[Listed, ...]] | None:
+    """Every event no analyst rejected, as a `ROW`, under each of its sides (`sides_of`): a party's events
+    and a pair's without a query each; kept until the store changes, and not made (None) for a store of
+    more events than `Store.listings` holds."""
+    e = schema.events
+
+    def read() -> dict[str, tuple[Listed, ...]] | None:
+        found: dict[str, list[Listed]] = {}
+        with store.read() as conn:
+            if count(conn, select(e.c.id)) > store.listings.budget:
+                return None
+            for row in conn.execute(select(*ROW).where(standing()).order_by(e.c.id)):
+                listed = Listed(*row, frozenset(sides_of(row.party_key, row.host)))
+                for side in listed.sides:
+                    found.setdefault(side, []).append(listed)
+        return {side: tuple(rows) for side, rows in found.items()}
+
+    return store.answers.get("by side", read)
+
+
 def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
     """Two scans of the events that pass the filters: one grouped by type, year and sides (the parties, as
-    `party_key` holds them, and a visit's host), read off in Python, one joined to the outlets reporting them.
-
-    An event counts once per value: once per side, however many of its participants share the side.
-    """
+    `party_key` holds them, and a visit's host), one joined to the outlets reporting them."""
     e, m, s = schema.events, schema.event_mentions, schema.sources
     kept = chosen.ids(conn)
     year = func.substr(e.c.date, 1, 4)
-    host = case((e.c.type == "visit", e.c.country), else_=None)
-    groups = kept.with_only_columns(e.c.type, year, e.c.party_key, host, func.count()).group_by(
-        e.c.type, year, e.c.party_key, host
+    groups = kept.with_only_columns(e.c.type, year, e.c.party_key, HOST, func.count()).group_by(
+        e.c.type, year, e.c.party_key, HOST
     )
-    by: dict[str, Counter[str]] = {name: Counter() for name in ("type", "country", "year", "outlet")}
-    for kind, in_year, parties, visited, n in conn.execute(groups):
-        by["type"][kind] += n
-        if in_year is not None and not in_year.startswith("--"):
-            by["year"][in_year] += n
-        sides = {side for side in (parties or "").split("+") if side}
-        for side in sides | ({visited} if visited else set()):
-            by["country"][side] += n
     reporting = (
         kept.with_only_columns(s.c.outlet, func.count(e.c.id.distinct()))
         .join_from(e, m, m.c.event_id == e.c.id)
@@ -243,13 +297,42 @@ def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
         .where(s.c.outlet.is_not(None))
         .group_by(s.c.outlet)
     )
-    by["outlet"].update({outlet: n for outlet, n in conn.execute(reporting)})
+    return tally(conn.execute(groups), Counter({outlet: n for outlet, n in conn.execute(reporting)}))
+
+
+def tally(groups: Iterable[Any], reporting: Counter[str]) -> tuple[Facet, ...]:
+    """The facets of events counted per (type, year, party_key, host): an event counts once per value, once
+    per side however many of its participants share the side; `reporting` counts the events per outlet."""
+    by: dict[str, Counter[str]] = {name: Counter() for name in ("type", "country", "year")}
+    for kind, in_year, parties, visited, n in groups:
+        by["type"][kind] += n
+        if in_year is not None and not in_year.startswith("--"):
+            by["year"][in_year] += n
+        for side in sides_of(parties, visited):
+            by["country"][side] += n
+    by["outlet"] = reporting
     found = []
     for name, counted in by.items():
         ranked = sorted(counted.items(), key=lambda item: (-item[1], str(item[0])))
         values = [FacetValue(str(v), label(name, str(v)), n) for v, n in ranked[:FACET_SIZE]]
         found.append(Facet(name, tuple(values)))
     return tuple(found)
+
+
+def outlets(store: Store) -> dict[str, frozenset[str]]:
+    """The outlets reporting each event (through the sources of its reports' documents), kept until the
+    store changes."""
+    m, s = schema.event_mentions, schema.sources
+
+    def read() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        with store.read() as conn:
+            pairs = select(m.c.event_id, s.c.outlet).join(s, s.c.document_id == m.c.document_id)
+            for event_id, outlet in conn.execute(pairs.where(s.c.outlet.is_not(None)).distinct()):
+                found.setdefault(event_id, set()).add(outlet)
+        return {event_id: frozenset(named) for event_id, named in found.items()}
+
+    return store.answers.get("outlets", read)
 
 
 def label(facet: str, value: str) -> str:

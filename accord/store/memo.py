@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from itertools import islice
+from typing import Any, Generic, TypeVar
 
-__all__ = ["Memo"]
+__all__ = ["Memo", "Records"]
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 MAX_ENTRIES = 512
 
 
@@ -74,3 +76,35 @@ class Memo:
         kept = self.answers.pop(key, None)
         if kept is not None:
             self.held -= kept[2]
+
+
+class Records(Generic[K, T]):
+    """Many small answers, one per key (an event's whole record per id), kept together while `version()` is
+    unchanged: a page of fifty events costs one version read, and only the records it lacks are computed,
+    in one go. Holds at most `budget` records; once full, later ones are computed but not kept (the first
+    kept are those a worker warms at start, `accord.web.warm`). Computed twice when two threads lack the
+    same record at once: a waste, never a wrong answer."""
+
+    def __init__(self, version: Callable[[], object], budget: int) -> None:
+        self.version = version
+        self.budget = budget
+        self.lock = threading.Lock()
+        self.at: object = None
+        self.kept: dict[K, T] = {}
+
+    def get(self, keys: Sequence[K], compute: Callable[[list[K]], dict[K, T]]) -> dict[K, T]:
+        """The record of each key that has one, kept at the present version or computed for the keys
+        lacking one (`compute` answers for those it finds), then kept."""
+        version = self.version()
+        with self.lock:
+            if version != self.at:
+                self.kept, self.at = {}, version  # the store changed: every record may have
+            found = {key: self.kept[key] for key in keys if key in self.kept}
+        missing = [key for key in dict.fromkeys(keys) if key not in found]
+        if missing:
+            computed = compute(missing)
+            found.update(computed)
+            with self.lock:
+                if version is not None and self.at == version:
+                    self.kept.update(islice(computed.items(), max(0, self.budget - len(self.kept))))
+        return found

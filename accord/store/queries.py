@@ -49,7 +49,7 @@ from accord.store.records import (
 )
 from accord.store.review import Review, corrected_people, person_rules, renamed, reviews, standing
 
-__all__ = ["actor", "event", "events", "partners", "search", "timeline"]
+__all__ = ["actor", "event", "events", "kept_events", "partners", "search", "timeline"]
 
 TYPE_ORDER: dict[str, int] = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
@@ -289,6 +289,19 @@ def load_in_order(conn: Connection, event_ids: Sequence[str]) -> list[FusedEvent
     return sorted(load_events(conn, event_ids), key=lambda found: order[found.id])
 
 
+def kept_events(store: Store, event_ids: Sequence[str]) -> list[FusedEvent]:
+    """The fused events of `event_ids` in that order (any no longer stored left out), from the records the
+    store keeps until its next change (`Store.records`); those it lacks are loaded in a read of their own,
+    begun after the version was read, so no record older than the last commit is kept or given."""
+
+    def load(missing: list[str]) -> dict[str, FusedEvent]:
+        with store.read() as conn:
+            return {found.id: found for found in load_events(conn, missing)}
+
+    kept = store.records.get(event_ids, load)
+    return [kept[event_id] for event_id in event_ids if event_id in kept]
+
+
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:
     """The events between two countries or organisations (ISO alpha-3 or acronym), oldest first."""
     with store.read() as conn:
@@ -349,6 +362,12 @@ def event_ids(
     return query.where(involves(country)) if country else query
 
 
+def sides_of(party_key: str | None, host: str | None) -> set[str]:
+    """An event's sides from its `party_key` (its parties, sorted and joined by "+", `fusion.party_key`) and
+    the country a visit goes to: what `involves` asks of the parties table and the visits."""
+    return {side for side in (party_key or "").split("+") if side} | ({host} if host else set())
+
+
 def pair_counts(
     conn: Connection,
     type: str | None = None,
@@ -377,8 +396,7 @@ def pair_counts(
     wanted = terms.party(conn, party) if party else None
     found: dict[tuple[str, str], Counter[str]] = {}
     for kind, key, country, n in conn.execute(query):
-        sides = {side for side in key.split("+") if side} | ({country} if country else set())
-        for pair in itertools.combinations(sorted(sides), 2):
+        for pair in itertools.combinations(sorted(sides_of(key, country)), 2):
             if wanted is None or wanted in pair:
                 found.setdefault(pair, Counter())[kind] += n
     return found
@@ -401,6 +419,9 @@ def event(store: Store, event_id: str) -> FusedEvent:
     LIKE that reads every id.
     """
     e = schema.events
+    kept = kept_events(store, [event_id])
+    if kept:
+        return kept[0]
     with store.read() as conn:
         ids = list(conn.scalars(select(e.c.id).where(e.c.id == event_id))) or list(
             conn.scalars(select(e.c.id).where(e.c.id.startswith(event_id, autoescape=True)).limit(5))

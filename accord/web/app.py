@@ -36,6 +36,7 @@ from accord.errors import AccordError, BadQuery, NotFound
 from accord.records import EVENT_TYPES
 from accord.settings import Settings
 from accord.store import open_store
+from accord.store.web_queries import warm
 from accord.web import charts, explore
 from accord.web.cache import ResponseCache
 from accord.web.edits import REFERRER_POLICY, Editing, form_token, mount_edits
@@ -51,8 +52,10 @@ EDIT_TOKEN_VARIABLE = "ACCORD_WEB_EDIT_TOKEN"  # the secret of `accord serve --a
 HOSTS_VARIABLE = "ACCORD_WEB_HOSTS"  # comma-separated: how `accord serve` tells its workers their hosts
 # Views over SQLite are Python work under one interpreter lock: with anyio's 40 threads, 100 requests at once
 # took turns in 5 ms slices, each answer waiting for all the others, and spent CPU switching. One thread per
-# worker answers them in turn (p99 over the load test 0.85-1.6 s against 1.2-2.1 s with two threads and
-# 1.9-2.2 s with four); a download streams a chunk per turn. PostgreSQL views wait on the network: 40 threads.
+# worker answers pages and downloads in turn (a download streams a chunk per turn). The JSON API's views run
+# on the event loop itself: a view thread and the loop handed the lock to each other at every socket read,
+# and the load test took 1.5 s instead of 0.9 s (p99 0.75 s against 0.45 s). PostgreSQL views wait on the
+# network: in 40 threads.
 SQLITE_THREADS = 1
 
 # No script runs on these pages, so none is allowed; styles only from our own stylesheet.
@@ -103,11 +106,14 @@ def twin_url(request: Request, view: View) -> str:
 
 
 def api_endpoint(view: View) -> Callable[..., Awaitable[Any]]:
-    """The JSON twin: the view runs in a worker thread, inside a coroutine so that FastAPI checks and
-    serialises its answer on the event loop instead of handing that to a second worker thread."""
+    """The JSON twin: over SQLite the view runs on the event loop (see `SQLITE_THREADS`), over PostgreSQL in
+    a worker thread; inside a coroutine, so that FastAPI checks and serialises its answer on the event loop
+    instead of handing that to a second worker thread."""
     handler: Callable[..., Any] = view.handler  # type: ignore[assignment]
 
     async def endpoint(**params: Any) -> Any:
+        if params["store"].dialect == "sqlite":
+            return handler(**params)
         return await run_in_threadpool(handler, **params)
 
     endpoint.__signature__ = inspect.signature(handler, eval_str=True)  # type: ignore[attr-defined]
@@ -197,6 +203,7 @@ def create_app(
         app.state.store = store
         if store.dialect == "sqlite":
             to_thread.current_default_thread_limiter().total_tokens = SQLITE_THREADS
+        await run_in_threadpool(warm, store)  # before the server listens: no request waits for it
         try:
             yield
         finally:

@@ -267,7 +267,7 @@ class Chosen:
     sort: str | None
 
 
-def chosen(
+async def chosen(
     type: Type = None,
     since: IsoDate = None,
     until: IsoDate = None,
@@ -276,6 +276,8 @@ def chosen(
     order: Order = "newest",
     sort: Sort = None,
 ) -> Chosen:
+    """Async only so that FastAPI calls it on the event loop: in a worker thread it made every events page
+    wait for the loop twice (p50 over the load test 400 ms, against 65 ms for the other pages)."""
     return Chosen(EventFilter(type, since, until, country and country.upper(), outlet), order, sort)
 
 
