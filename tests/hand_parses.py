@@ -117,6 +117,9 @@ SENTENCES = (
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "The Chairperson of the African Union Commission, Dr. Amara Diallo, received Kofi Mensah, Minister of Foreign "
+    "Affairs, Regional Integration and Ghanaians Abroad of the Republic of Ghana, on Monday. In the afternoon, "
+    "the Chairperson received the Minister of Foreign Affairs of Chad, Idriss Saleh.",
     "Foreign Minister Kang Jae-won held talks with Secretary of State Daniel Moss to discuss North Korea's "
     "latest missile launches.",
     "Talks in Accra brought together Burkina Faso's transitional president, Captain Issa Konate, and the host.",

@@ -507,3 +507,15 @@ def test_a_country_owning_a_thing_says_nothing_of_whom_a_person_serves() -> None
         )
     )
     assert {a.name: a.affiliation for a in owned.actors}["Issa Konate"] == "BFA"  # an office it owns does
+
+
+def test_a_portfolio_list_keeps_its_country_and_the_chairperson_is_the_one_named() -> None:
+    doc = parsed(
+        "The Chairperson of the African Union Commission, Dr. Amara Diallo, received Kofi Mensah, Minister of Foreign "
+        "Affairs, Regional Integration and Ghanaians Abroad of the Republic of Ghana, on Monday. In the afternoon, "
+        "the Chairperson received the Minister of Foreign Affairs of Chad, Idriss Saleh."
+    )
+    cast = {a.name: a for a in find_actors(doc).actors}
+    assert cast["Kofi Mensah"].affiliation == "GHA"  # portfolio_goes_on
+    assert (cast["Amara Diallo"].role, cast["Amara Diallo"].affiliation) == ("chairperson", "AU")
+    assert "the Chairperson" in [m.text for m in cast["Amara Diallo"].mentions]

@@ -273,10 +273,25 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
         )
     ):
         stop += 1
-    window = doc[end + 1 : stop]
+    window = doc[end + 1 : portfolio_goes_on(doc, stop, sentence.end)]
     affiliation = affiliation_in(window)
     role = roles_in(window, affiliation)
     return (role, affiliation) if role else (None, None)
+
+
+def portfolio_goes_on(doc: Doc, comma: int, stop: int) -> int:
+    """Where an apposition's office ends when a comma only lists its portfolios: "Minister of Foreign
+    Affairs, International Cooperation and Gambians Abroad of the Republic of The Gambia,"."""
+    if comma >= stop or doc[comma].text != ",":
+        return comma
+    end = comma + 1
+    while end < stop and doc[end].text not in (",", ")", ";") and doc[end].ent_type_ != "PERSON":
+        if not (doc[end].is_title or doc[end].lower_ in ROLE_WORDS or affiliation_of_token(doc[end])):
+            return comma
+        end += 1
+    tail = doc[comma + 1 : end]
+    country_at_end = len(tail) > 2 and any(t.lower_ == "of" for t in tail) and affiliation_in(tail[-3:])
+    return end if country_at_end and doc[comma + 1].lower_ not in ("and", "or") else comma
 
 
 def roles_in(window: SpacySpan, affiliation: str | None) -> str | None:

@@ -272,7 +272,7 @@ RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaire
 ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
 DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
-    " sultan".split()
+    " sultan chairperson chairman chairwoman".split()
 )
 # Words that end an office after its head word: "the Secretary General", "the Director-General"
 TITLE_TAILS = words("general")

@@ -88,6 +88,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sultan", r"\bsultan\b"),
         ("supreme leader", r"\bsupreme leader\b"),
         ("speaker", r"\bspeaker\b|\bchair(?:man|woman|person)? of the national assembly\b"),
+        ("chairperson", r"\bchair(?:man|woman|person)\b"),
         ("ambassador", r"\bambassadors?\b"),
     )
 )
