@@ -352,3 +352,19 @@ def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str
     for mention in mentions:
         complete_parties(mention, interactions)
     assert affiliations(interactions[0].parties) == sides
+
+
+def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arrival() -> None:
+    from accord.extraction.context import fill_dates
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+    from accord.records import PublicationDate
+
+    doc = parsed(
+        "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz on Tuesday. Soto, who arrived in "
+        "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Arce Mendoza."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
+    bolivian = next(m for m in mentions if m.type == "meet" and "BOL" in {p.affiliation for p in m.parties})
+    assert bolivian.date is not None and bolivian.date.value == "2024-05-14"  # Tuesday, not Monday

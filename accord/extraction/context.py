@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import Actor, Cast, left_window
 from accord.extraction.dates import has_year, is_future_expression, resolve_date
 from accord.extraction.lexicon import (
+    ALSO,
     ATTEND_CUES,
     CREDENTIAL_WORDS,
     GENERIC_TALK,
@@ -30,6 +31,7 @@ from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import (
     Party,
     affiliations,
+    clause_root,
     subject_tokens,
     unique,
 )
@@ -264,6 +266,8 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
         lenders = [
             m for m in dated if mention.type == "agree" or (m.type == "call") == (mention.type == "call")
         ]
+        if adds_to_earlier(mention):  # "X also held talks with Y": on the day of the talks just reported
+            lenders = [m for m in lenders if m.type == mention.type and m.order < mention.order] or lenders
         if lenders:
             near = min(
                 lenders,
@@ -282,6 +286,13 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
             width = len(value) if published.heads_the_story else min(len(value), 7)
             precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
             mention.date = EventDate(value[:width], precision, "published")
+
+
+def adds_to_earlier(mention: Mention) -> bool:
+    """ "Carrow, who arrived on Monday, also held talks with the host": another meeting of the same round,
+    not one on the day of the arrival."""
+    verb = clause_root(mention.trigger.token)
+    return any(c.lower_ in ALSO and c.dep_ == "advmod" for c in verb.children)
 
 
 def same_trip(meeting: Mention, visit: Mention) -> bool:

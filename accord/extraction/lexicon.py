@@ -108,6 +108,7 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # Time: words that tie a date to another occasion
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
+ALSO = words("also additionally likewise")  # "also held talks": one more meeting of the round just reported
 SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
 # "said starting Dec. 1, Chile would waive visas": the day a measure takes effect, not a day anything met
 TAKES_EFFECT = words("starting beginning commencing effective")
