@@ -11,6 +11,7 @@ from accord.gazetteer import (
     demonym,
     fold,
     organisation_code,
+    venue_city,
 )
 
 
@@ -224,3 +225,16 @@ def test_demonym() -> None:
 
 def test_fold_removes_accents_case_and_special_letters() -> None:
     assert fold("  Błaszczak  Türkiye’s ") == "blaszczak turkiye's"
+
+
+@pytest.mark.parametrize(
+    ("venue", "place"),
+    [
+        ("the Kremlin", ("Moscow", "RUS")),
+        ("the Palace of the Revolution", ("Havana", "CUB")),
+        ("Casa de Nariño", ("Bogotá", "COL")),
+        ("No 10", ("London", "GBR")),
+    ],
+)
+def test_a_seat_of_government_is_in_its_capital(venue: str, place: tuple[str, str]) -> None:
+    assert venue_city(venue) == place
