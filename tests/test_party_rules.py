@@ -519,3 +519,12 @@ def test_a_portfolio_list_keeps_its_country_and_the_chairperson_is_the_one_named
     assert cast["Kofi Mensah"].affiliation == "GHA"  # portfolio_goes_on
     assert (cast["Amara Diallo"].role, cast["Amara Diallo"].affiliation) == ("chairperson", "AU")
     assert "the Chairperson" in [m.text for m in cast["Amara Diallo"].mentions]
+
+
+def test_who_receives_guests_where_an_agency_filed_from_abroad_is_the_hosts_official() -> None:
+    doc = parsed(
+        "President Carlos Mendez received Nicaraguan Vice President Ana Ruiz at the palace on Sunday."
+    )
+    abroad = {a.name: a.affiliation for a in find_actors(doc, "RUS", "CUB").actors}  # "HAVANA /TASS/"
+    at_home = {a.name: a.affiliation for a in find_actors(doc, "RUS", "RUS").actors}  # "MOSCOW /TASS/"
+    assert (abroad["Carlos Mendez"], at_home["Carlos Mendez"]) == ("CUB", "RUS")

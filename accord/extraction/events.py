@@ -44,7 +44,8 @@ from accord.records import CleanedDocument, Extraction
 def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     """All asserted events of an article, merged per interaction, plus the unasserted ones kept apart."""
     published = cleaned.published.value
-    cast = find_actors(doc, source_country(cleaned))
+    filed_in = dateline_location(cleaned.text)
+    cast = find_actors(doc, source_country(cleaned), filed_in.country if filed_in else None)
     filed = dateline_date(doc, published)  # "today" and "on Tuesday" mean days before the filing day
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]

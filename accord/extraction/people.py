@@ -35,6 +35,7 @@ from accord.extraction.lexicon import (
     INSTITUTION_WORDS,
     NAME_ANCHORS,
     NAME_PLACE_WORDS,
+    NEEDS_PERSON_OBJECT,
     ORGANISATION_OFFICES,
     PARTICLES,
     ROLE_WORDS,
@@ -50,7 +51,7 @@ from accord.extraction.syntax import ancestors, bystander, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
-def find_actors(doc: Doc, home: str | None = None) -> Cast:
+def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) -> Cast:
     """Every person the page names, with their mentions; surname-only mentions join the full name.
     `home` is the publisher's country, if known: whose officials a press release names without one."""
     cast = Cast()
@@ -82,7 +83,7 @@ def find_actors(doc: Doc, home: str | None = None) -> Cast:
             cast.counterparts[start] = actor
         taken.update(range(start, end))
     link_surnames(doc, cast, taken)
-    infer_affiliations(doc, cast, home)
+    infer_affiliations(doc, cast, home, filed_in)
     link_descriptions(doc, cast, home)
     return cast
 
@@ -253,6 +254,11 @@ def owns_a_thing(words: SpacySpan) -> bool:
     )
 
 
+def receives(mention: SpacySpan) -> bool:
+    """Whether a mention is the one who receives, hosts or welcomes a guest."""
+    return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in NEEDS_PERSON_OBJECT
+
+
 def acts(mention: SpacySpan) -> bool:
     """Whether a mention is the one who meets, receives, hosts or calls: someone acting for a government."""
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
@@ -314,7 +320,7 @@ def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | N
     return found
 
 
-def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
+def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: str | None = None) -> None:
     """An official the page never ties to a country most likely serves one named before an office in the
     same sentences ("the top Japanese diplomat"), else the publisher's, else the one whose visitor they
     received, else the country the page talks about most, else the one its cities are in — never the
@@ -366,6 +372,10 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
             if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
         ]
         publisher = [(home, "publisher")] if home and official else []
+        # "HAVANA /TASS/ – President X received …": who receives guests where an agency's story was filed
+        # abroad is the host's official, not the agency's
+        abroad = filed_in is not None and filed_in != home
+        hosting = [(filed_in, "host")] if abroad and any(receives(m) for m in actor.mentions) else []
         bodies = (
             [
                 (code, "organisation")
@@ -377,7 +387,9 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None) -> None:
         nearby = [(code, "nearby") for code, _ in near.most_common()]
         # the sentence's own countries outrank the publisher's: an agency reports on every country
         ranked = [
-            (c, s) for c, s in bodies + partners + nearby + publisher + evidence if c and c not in beside
+            (c, s)
+            for c, s in bodies + partners + nearby + hosting + publisher + evidence
+            if c and c not in beside
         ]
         if ranked:
             actor.affiliation, actor.affiliation_source = ranked[0]
