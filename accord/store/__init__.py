@@ -11,7 +11,8 @@ from accord.errors import StoreError
 from accord.store.db import Store, connect
 from accord.store.ingest import IngestSummary, Stored, ingest, ingest_results
 from accord.store.migrations import migrate
-from accord.store.queries import actor, event, events, partners, search, timeline
+from accord.store.people_queries import actor
+from accord.store.queries import event, events, partners, timeline
 from accord.store.records import (
     ActorProfile,
     EventSource,
@@ -23,6 +24,7 @@ from accord.store.records import (
     as_dict,
 )
 from accord.store.reextract import reextract
+from accord.store.search import search
 from accord.store.unasserted import any_event, events_in_modes
 
 __all__ = [

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from accord.store import terms
 from accord.store.actors import find_person
 from accord.store.db import Store
-from accord.store.queries import CHUNK, event_ids, in_order, load_in_order, offices_of
+from accord.store.people_queries import offices_of
+from accord.store.queries import CHUNK, event_ids, in_order, load_in_order
 from accord.store.records import FusedEvent, Office
 
 __all__ = ["iter_events", "offices"]

@@ -19,7 +19,8 @@ from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.dedup import content_id
 from accord.store.fusion import key_name
-from accord.store.queries import load_events, suggest
+from accord.store.people_queries import suggest
+from accord.store.queries import load_events
 from accord.store.records import FusedEvent
 
 __all__ = [

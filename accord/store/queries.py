@@ -33,23 +33,17 @@ from sqlalchemy import (
 from accord.errors import NotFound
 from accord.records import EVENT_TYPES, AffiliationConflict, stronger_source
 from accord.store import schema, terms
-from accord.store.actors import find_person
 from accord.store.db import Store
 from accord.store.fusion import date_parts
-from accord.store.identity import links_of
 from accord.store.records import (
-    ActorProfile,
     EventParticipant,
     EventSource,
     FusedEvent,
-    Office,
-    OfficeEvidence,
     Partner,
-    SearchHit,
 )
 from accord.store.review import Review, corrected_people, person_rules, renamed, reviews, standing
 
-__all__ = ["actor", "event", "events", "kept_events", "partners", "search", "timeline"]
+__all__ = ["event", "events", "kept_events", "partners", "timeline"]
 
 TYPE_ORDER: dict[str, int] = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
@@ -432,158 +426,3 @@ def event(store: Store, event_id: str) -> FusedEvent:
                 f"event id {event_id!r}: {shown}; list ids with `accord events` or `accord timeline`"
             )
         return load_events(conn, ids)[0]
-
-
-def actor(store: Store, name: str) -> ActorProfile:
-    """A person: canonical name, aliases, offices with the dates the texts support, and their events."""
-    with store.read() as conn:
-        found = find_person(conn, name)
-        if found is None:
-            raise NotFound(f"no stored person is called {name!r}; {suggest(conn, name)}")
-        # An analyst's merge (`accord merge-people`) makes one person of two: the one kept answers for both.
-        rules = person_rules(conn)
-        person, merged_name = renamed(rules, found[0], None)
-        person = person or found[0]
-        theirs = {person, *(r.source for r in rules if r.alias is None and r.person == person)}
-        aliases = sorted(
-            set(conn.scalars(select(schema.aliases.c.text).where(schema.aliases.c.person_id.in_(theirs))))
-        )
-        event_ids = conn.scalars(
-            select(schema.event_mentions.c.event_id)
-            .join(schema.participants, schema.participants.c.mention_id == schema.event_mentions.c.id)
-            .where(schema.participants.c.person_id.in_(theirs), standing())
-            .join(schema.events, schema.events.c.id == schema.event_mentions.c.event_id)
-        )
-        offices = tuple(
-            sorted(
-                (office for one in sorted(theirs) for office in offices_of(conn, one)),
-                key=lambda x: (x.first_seen or "", x.role or "", x.affiliation or ""),
-            )
-        )
-        events = tuple(load_events(conn, event_ids))
-        return ActorProfile(
-            person,
-            merged_name or found[1],
-            tuple(aliases),
-            offices,
-            events,
-            tuple(link for one in sorted(theirs) for link in links_of(conn, one)),
-        )
-
-
-def offices_of(conn: Connection, person: str) -> tuple[Office, ...]:
-    """A person's offices with the dated sentences that support them and the inputs each came from: one
-    query for the offices, one for all their sentences and one for the inputs, however many there are."""
-    o, oe, s = schema.offices, schema.office_evidence, schema.sources
-    theirs = select(o.c.id).where(o.c.person_id == person)
-    evidence: dict[str, list[Row[Any]]] = {}
-    for row in conn.execute(
-        select(oe)
-        .where(oe.c.office_id.in_(theirs))
-        .order_by(oe.c.date.is_(None), oe.c.date, oe.c.document_id)
-    ):
-        evidence.setdefault(row.office_id, []).append(row)
-    inputs: dict[str, list[str]] = {}
-    for document_id, input_id in conn.execute(
-        select(s.c.document_id, s.c.input_id)
-        .where(s.c.document_id.in_(select(oe.c.document_id).where(oe.c.office_id.in_(theirs))))
-        .order_by(s.c.input_id)
-    ):
-        inputs.setdefault(document_id, []).append(input_id)
-    held = []
-    for office in conn.execute(select(o).where(o.c.person_id == person)):
-        rows = evidence.get(office.id, [])
-        dates = sorted(row.date for row in rows if row.date)
-        held.append(
-            Office(
-                office.role,
-                office.affiliation,
-                dates[0] if dates else None,
-                dates[-1] if dates else None,
-                tuple(
-                    OfficeEvidence(
-                        row.document_id, row.date, row.text, tuple(inputs.get(row.document_id, ()))
-                    )
-                    for row in rows
-                ),
-            )
-        )
-    return tuple(sorted(held, key=lambda x: (x.first_seen or "", x.role or "", x.affiliation or "")))
-
-
-def suggest(conn: Connection, name: str) -> str:
-    words = [w for w in name.split() if len(w) > 2]
-    people = schema.people
-    similar = (
-        conn.scalars(
-            select(people.c.name)
-            .where(or_(*(people.c.name.icontains(w, autoescape=True) for w in words)))
-            .limit(5)
-        ).all()
-        if words
-        else []
-    )
-    return (
-        f"did you mean {', '.join(similar)}?"
-        if similar
-        else "list people with `accord events` or ingest more articles"
-    )
-
-
-def matching(needle: str) -> ColumnElement[bool]:
-    """A condition on the documents table: the text contains `needle`, in any case."""
-    return schema.documents.c.text.icontains(needle, autoescape=True)
-
-
-def needle_of(query: str) -> str:
-    """The words of a search with their spacing normalised, or `NotFound` when there are none."""
-    needle = " ".join(query.split())
-    if not needle:
-        raise NotFound("search needs some text, e.g. accord search 'hybrid threats'")
-    return needle
-
-
-def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-    """Articles whose text contains `query` (any case), newest first, with a snippet and their events.
-
-    `offset` and `limit` pick one page of them; the inputs and events of that page come in one query each.
-    """
-    d, s, m = schema.documents, schema.sources, schema.event_mentions
-    needle = needle_of(query)
-    with store.read() as conn:
-        rows = conn.execute(
-            select(d.c.id, d.c.title, d.c.published, d.c.text)
-            .where(matching(needle))
-            .order_by(d.c.published.desc(), d.c.id)
-            .offset(offset)
-            .limit(limit)
-        ).all()
-        ids = [row.id for row in rows]
-        inputs: dict[str, list[str]] = {}
-        for document_id, input_id in conn.execute(
-            select(s.c.document_id, s.c.input_id).where(s.c.document_id.in_(ids)).order_by(s.c.input_id)
-        ):
-            inputs.setdefault(document_id, []).append(input_id)
-        events: dict[str, dict[str, None]] = {}
-        for document_id, event_id in conn.execute(
-            select(m.c.document_id, m.c.event_id).where(m.c.document_id.in_(ids)).order_by(m.c.position)
-        ):
-            events.setdefault(document_id, {})[event_id] = None
-    return [
-        SearchHit(
-            row.id,
-            row.title,
-            row.published,
-            snippet(row.text, needle),
-            tuple(inputs.get(row.id, ())),
-            tuple(events.get(row.id, ())),
-        )
-        for row in rows
-    ]
-
-
-def snippet(text: str, needle: str) -> str:
-    """The words around the first match of `needle`, with an ellipsis where the text goes on."""
-    at = text.casefold().find(needle.casefold())
-    start, end = max(0, at - 80), min(len(text), at + len(needle) + 80)
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")

@@ -38,12 +38,11 @@ from accord.store.queries import (
     involves,
     kept_events,
     load_in_order,
-    matching,
-    needle_of,
     pair_counts,
 )
 from accord.store.records import FusedEvent
 from accord.store.review import standing
+from accord.store.search import matching, needle_of
 
 __all__ = [
     "Counts",
