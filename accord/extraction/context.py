@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
 from accord.extraction.dates import has_year, is_future_expression, resolve_date
+from accord.extraction.descriptions import someone_else
 from accord.extraction.lexicon import (
     ALSO,
     ATTEND_CUES,
@@ -35,7 +36,6 @@ from accord.extraction.parties import (
     subject_tokens,
     unique,
 )
-from accord.extraction.people import someone_else
 from accord.extraction.places import datelines, in_dateline
 from accord.extraction.syntax import ancestors, sentence_ents
 from accord.gazetteer import seat_of

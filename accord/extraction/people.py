@@ -27,11 +27,11 @@ from accord.extraction.actors import (
     title_country,
 )
 from accord.extraction.affiliations import affiliation_of_token, strip_possessive
+from accord.extraction.descriptions import is_object_of, link_descriptions
 from accord.extraction.lexicon import (
     ACTING_VERBS,
     CONNECTIVES,
     COUNTERPARTS,
-    DESCRIPTION_HEADS,
     INSTITUTION_WORDS,
     NAME_ANCHORS,
     NAME_PLACE_WORDS,
@@ -39,7 +39,6 @@ from accord.extraction.lexicon import (
     ORGANISATION_OFFICES,
     PARTICLES,
     ROLE_WORDS,
-    TITLE_TAILS,
     TITLES,
     VISIT_HEADS,
 )
@@ -47,7 +46,7 @@ from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import ancestors, bystander, third_party
+from accord.extraction.syntax import bystander, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
@@ -433,95 +432,4 @@ def listed_together(mention: SpacySpan, actor: Actor) -> bool:
         )
         if linked and first.root.dep_ in ("pobj", "dobj") and first.root.head.dep_ != "agent":
             return True  # not "signed by X and Y": a passive's agents are the two sides
-    return False
-
-
-def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
-    """ "The Raksha Mantri called on …", "the US top diplomat": a role phrase without a name is the one
-    person on the page holding that office (of that country, if it says), when there is exactly one."""
-    titles = {  # "Prime Minister of the Republic of Belarus X": the office of the name that follows
-        t.i: actor for actor in cast.actors for m in actor.mentions for t in left_window(doc, m.start)
-    }
-    for token in doc:
-        if token.lower_ not in DESCRIPTION_HEADS or token.i in cast.by_token:
-            continue
-        if token.i in titles:
-            titles[token.i].mentions.append(doc[token.i : token.i + 1])
-            cast.by_token[token.i] = titles[token.i]
-            continue
-        after = token.i + 1
-        while after < token.sent.end and (doc[after].lower_ in ROLE_WORDS or doc[after].text in (",", "(")):
-            after += 1
-        if after in cast.by_token:
-            continue  # "Foreign Minister Cho": the office of a named person
-        window = left_window(doc, token.i)
-        end = token.i + 1
-        while end < token.sent.end and doc[end].lower_ in TITLE_TAILS:
-            end += 1  # "the Secretary General": the office goes on after its head word
-        phrase = doc[window.start : end]
-        if someone_else(phrase):
-            continue
-        affiliation = affiliation_in(window) or country_of_office(token) or title_country(doc, token.i + 1)
-        role = normalise_role(phrase.text, affiliation)
-        if role is None:
-            continue
-        if role in GENERIC_ROLES:  # a press release's "the Minister" is its own minister, if it names one
-            holders = [
-                a
-                for a in cast.actors
-                if home and a.affiliation == home and (a.role or "").endswith("minister")
-            ]
-        else:
-            holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
-        if not holders and affiliation:  # "the President of Russia": the one Russian named without an office
-            holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
-            for holder in holders[:1] if len(holders) == 1 else []:
-                holder.role = role
-        holders = narrowed(holders, token, home)
-        if len(holders) == 1:
-            holders[0].mentions.append(phrase)
-            for t in phrase:
-                cast.by_token[t.i] = holders[0]
-
-
-def country_of_office(head: Token) -> str | None:
-    """ "The President of Uganda": the country a bare office names after "of" (its name right there,
-    not a place later in the sentence)."""
-    doc = head.doc
-    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
-        return None
-    i = head.i + 2 + (doc[head.i + 2].lower_ == "the")
-    while i < len(doc) and doc[i].pos_ == "PROPN":
-        if code := affiliation_of_token(doc[i]):
-            return code
-        i += 1
-    return None
-
-
-def someone_else(description: SpacySpan) -> bool:
-    """ "A previous Latvian president", "a former minister": not the office holder the page names."""
-    before = description.doc[description.start - 1] if description.start else None
-    words = {t.lower_ for t in description} | ({before.lower_} if before is not None else set())
-    return bool(words & {"a", "an", "previous", "former", "late", "past", "another", "predecessor"})
-
-
-def narrowed(holders: list[Actor], description: Token, home: str | None) -> list[Actor]:
-    """Of several holders of an office, the one a description can mean: not the other party of its own
-    verb ("the Prime Minister called on Samoa's Prime Minister, X" is the other one), else the publisher's."""
-    if description.dep_ in SUBJECT_DEPS:
-        verb = description.head
-        holders = [a for a in holders if not any(is_object_of(m, verb) for m in a.mentions)]
-    if len(holders) > 1 and home:
-        holders = [a for a in holders if a.affiliation == home]
-    return holders
-
-
-def is_object_of(mention: SpacySpan, verb: Token) -> bool:
-    """Whether a mention stands in a verb's object or prepositional object ("met the President of the
-    Republic of Belarus X")."""
-    for node in [mention.root, *ancestors(mention.root)]:
-        if node.head.i == node.i or node.dep_ in SUBJECT_DEPS:
-            return False
-        if node.head.i == verb.i:
-            return node.dep_ in ("dobj", "prep", "agent", "pobj", "dative", "prt", "appos")
     return False
