@@ -528,3 +528,9 @@ def test_who_receives_guests_where_an_agency_filed_from_abroad_is_the_hosts_offi
     abroad = {a.name: a.affiliation for a in find_actors(doc, "RUS", "CUB").actors}  # "HAVANA /TASS/"
     at_home = {a.name: a.affiliation for a in find_actors(doc, "RUS", "RUS").actors}  # "MOSCOW /TASS/"
     assert (abroad["Carlos Mendez"], at_home["Carlos Mendez"]) == ("CUB", "RUS")
+
+
+def test_his_minister_serves_the_country_of_the_one_his_refers_to() -> None:
+    doc = parsed("Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.")
+    found = {a.name: a.affiliation for a in find_actors(doc, "GHA").actors}  # a Ghanaian paper's story
+    assert found == {"Kossi Amedi": "TGO", "Edem Bodjo": "TGO"}

@@ -243,6 +243,7 @@ PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 # Titles that are also given names or family names ("Sultan bin Rashid", "Amir Khan", "Marsha King")
 GIVEN_NAMES_LIKE_TITLES = words("amir sultan king")
 RULER_MARKERS = words("the his her hh h.h. h.h 's ’s")  # "HH the Amir Tamim": the ruler
+POSSESSIVE_PRONOUNS = words("his her its their")  # "his Foreign Minister": the subject's own minister
 COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
 # Office titles only one government uses: they tell the country when the page does not.
 TITLE_COUNTRIES = {

@@ -38,6 +38,7 @@ from accord.extraction.lexicon import (
     NEEDS_PERSON_OBJECT,
     ORGANISATION_OFFICES,
     PARTICLES,
+    POSSESSIVE_PRONOUNS,
     ROLE_WORDS,
     TITLES,
     VISIT_HEADS,
@@ -46,7 +47,7 @@ from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import bystander, third_party
+from accord.extraction.syntax import ancestors, bystander, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
@@ -253,6 +254,22 @@ def owns_a_thing(words: SpacySpan) -> bool:
     )
 
 
+def owners_countries(cast: Cast, actor: Actor) -> list[str]:
+    """ "President Amouzou was accompanied by his Foreign Minister, X": X serves the country of the one
+    "his" refers to, the subject of the clause (never "his counterpart", the other side)."""
+    found = []
+    for mention in actor.mentions:
+        window = left_window(mention.doc, mention.start)
+        words = {t.lower_ for t in window}
+        if not words & POSSESSIVE_PRONOUNS or words & COUNTERPARTS:
+            continue
+        verb = next((t for t in ancestors(mention.root) if t.pos_ in ("VERB", "AUX")), None)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] if verb is not None else []
+        owners = [cast.by_token.get(c.i) for c in subjects]
+        found += [o.affiliation for o in owners if o is not None and o is not actor and o.affiliation]
+    return found
+
+
 def receives(mention: SpacySpan) -> bool:
     """Whether a mention is the one who receives, hosts or welcomes a guest."""
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in NEEDS_PERSON_OBJECT
@@ -384,10 +401,11 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             else []
         )
         nearby = [(code, "nearby") for code, _ in near.most_common()]
+        owners = [(code, "sentence") for code in owners_countries(cast, actor)]
         # the sentence's own countries outrank the publisher's: an agency reports on every country
         ranked = [
             (c, s)
-            for c, s in bodies + partners + nearby + hosting + publisher + evidence
+            for c, s in owners + bodies + partners + nearby + hosting + publisher + evidence
             if c and c not in beside
         ]
         if ranked:
