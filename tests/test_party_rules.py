@@ -534,3 +534,8 @@ def test_his_minister_serves_the_country_of_the_one_his_refers_to() -> None:
     doc = parsed("Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.")
     found = {a.name: a.affiliation for a in find_actors(doc, "GHA").actors}  # a Ghanaian paper's story
     assert found == {"Kossi Amedi": "TGO", "Edem Bodjo": "TGO"}
+
+
+def test_a_portfolio_word_before_a_full_name_is_not_part_of_it() -> None:
+    cast = find_actors(parsed("Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday."))
+    assert [a.name for a in cast.actors] == ["Tomas Rudzitis"]

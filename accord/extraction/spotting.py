@@ -105,6 +105,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         (doc[start].lower_ in TRIMMED_FROM_NAMES and not given_name_like_a_title(doc, start, end))
         or affiliation_of_token(doc[start])
         or not doc[start].text[:1].isalpha()
+        or portfolio_before_name(doc, start, end)
     ):
         start += 1
     while end > start and (
@@ -114,6 +115,14 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
+
+
+def portfolio_before_name(doc: Doc, i: int, end: int) -> bool:
+    """ "Commissioner for Enlargement Tomas Rudzitis": the one word after an office's "for" or "of" is its
+    portfolio when a full name follows it."""
+    return (
+        i >= 2 and end - i >= 3 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].lower_ in NAME_ANCHORS
+    )
 
 
 def given_name_like_a_title(doc: Doc, i: int, end: int) -> bool:
