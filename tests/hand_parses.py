@@ -118,6 +118,7 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
+    "High Representative Sørvik and Commissioner Rudzitis in Chișinău: EU signs €120 million support package",
     "Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.",
     "President Carlos Mendez received Nicaraguan Vice President Ana Ruiz at the palace on Sunday.",
     "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz on Tuesday. Soto, who arrived in "

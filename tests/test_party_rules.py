@@ -539,3 +539,10 @@ def test_his_minister_serves_the_country_of_the_one_his_refers_to() -> None:
 def test_a_portfolio_word_before_a_full_name_is_not_part_of_it() -> None:
     cast = find_actors(parsed("Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday."))
     assert [a.name for a in cast.actors] == ["Tomas Rudzitis"]
+
+
+def test_a_preposition_the_model_took_into_a_name_is_left_out() -> None:
+    doc = parsed(
+        "High Representative Sørvik and Commissioner Rudzitis in Chișinău: EU signs €120 million support package"
+    )
+    assert "Rudzitis" in [a.name for a in find_actors(doc).actors]

@@ -112,6 +112,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in ("'s", "’s")
         or (doc[end - 1].lower_ in TRIMMED_FROM_NAMES and not surname_like_a_title(doc, start, end - 1))
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"))  # "X in" of NER
     ):
         end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
