@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from accord.extraction.places import place_of, sentence_location
+from accord.extraction.places import dateline_location, place_of, sentence_location
 from accord.gazetteer import world_city_country
 from accord.nlp import load_model
 from accord.records import Location
@@ -91,3 +91,7 @@ def test_datelines_in_the_common_wire_forms_are_found_where_they_end() -> None:
     assert dateline_spans("MOSCOW, 12 May. /TASS/. Russia and Mali agreed.") == [(0, 24)]
     assert dateline_spans("Hanoi (VNA) – The ministers met.") == [(0, 14)]
     assert dateline_spans("Photo: The ministers met.") == []  # not a place
+
+
+def test_a_dateline_may_end_on_a_double_hyphen() -> None:
+    assert dateline_location("LIMA -- The ministers met.") == Location(city="Lima", country="PER")

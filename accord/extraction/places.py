@@ -24,7 +24,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*[—–:-]\s|[—–:-]\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
+    r"(?:\([^)\n]{1,40}\)\s*(?:--|[—–:-])\s|(?:--|[—–:-])\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
     rf"|{AGENCY_IN_SLASHES})",
     re.MULTILINE,
 )
