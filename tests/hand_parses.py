@@ -118,6 +118,8 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
+    "NATO Secretary General Henrik Vestergaard travelled to Bucharest on Thursday (4 December 2025), where he held "
+    "talks with President Andrei Vasilescu.",
     "High Representative Sørvik and Commissioner Rudzitis in Chișinău: EU signs €120 million support package",
     "Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.",
     "President Carlos Mendez received Nicaraguan Vice President Ana Ruiz at the palace on Sunday.",

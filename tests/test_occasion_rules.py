@@ -368,3 +368,13 @@ def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arr
     fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
     bolivian = next(m for m in mentions if m.type == "meet" and "BOL" in {p.affiliation for p in m.parties})
     assert bolivian.date is not None and bolivian.date.value == "2024-05-14"  # Tuesday, not Monday
+
+
+def test_a_day_the_model_left_out_of_a_date_belongs_to_it() -> None:
+    from accord.extraction.mentions import date_text
+
+    doc = parsed(
+        "NATO Secretary General Henrik Vestergaard travelled to Bucharest on Thursday (4 December 2025), where he "
+        "held talks with President Andrei Vasilescu."
+    )
+    assert [date_text(e) for e in doc.ents if e.label_ == "DATE"] == ["Thursday", "4 December 2025"]

@@ -128,8 +128,8 @@ def reports_the_past(trigger: Token) -> bool:
 
 
 def date_text(entity: SpacySpan) -> str:
-    """A date entity with the month the model left out of it: "Sunday 11" + "May" (read as a verb), and
-    without a noun it took in before the date ("the telephone Tuesday"; "this morning" stays whole)."""
+    """A date entity with the month or day the model left out of it: "Sunday 11" + "May" (read as a verb),
+    "4" + "December 2025", and without a noun it took in before the date ("the telephone Tuesday"; "this morning" stays whole)."""
     doc = entity.doc
     start = entity.start + (doc[entity.start].pos_ == "DET")
     while start < entity.end - 1 and stray_noun(doc[start]):
@@ -138,6 +138,9 @@ def date_text(entity: SpacySpan) -> str:
         start = entity.start  # no stray noun before the date: the entity as the model read it
     if entity.end < len(doc) and MONTH_ONLY.match(doc[entity.end].text) and entity[-1].like_num:
         return doc[start : entity.end + 1].text
+    day = doc[start - 1] if start > 0 else None
+    if day is not None and day.is_digit and len(day.text) <= 2 and MONTH_ONLY.match(doc[start].text):
+        return doc[start - 1 : entity.end].text  # "(4 December 2025)": the model left the day out
     return doc[start : entity.end].text
 
 
