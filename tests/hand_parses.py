@@ -118,6 +118,8 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
+    "Chile's Defence Minister Ana Soto and Peru's Minister for Defence Jorge Paz met here on 9 November for the "
+    "third session of the Chile-Peru Joint Commission on Defence this year.",
     "NATO Secretary General Henrik Vestergaard travelled to Bucharest on Thursday (4 December 2025), where he held "
     "talks with President Andrei Vasilescu.",
     "High Representative Sørvik and Commissioner Rudzitis in Chișinău: EU signs €120 million support package",

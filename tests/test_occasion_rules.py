@@ -378,3 +378,16 @@ def test_a_day_the_model_left_out_of_a_date_belongs_to_it() -> None:
         "held talks with President Andrei Vasilescu."
     )
     assert [date_text(e) for e in doc.ents if e.label_ == "DATE"] == ["Thursday", "4 December 2025"]
+
+
+def test_a_day_and_month_the_model_labelled_an_event_still_dates_the_meeting() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "Chile's Defence Minister Ana Soto and Peru's Minister for Defence Jorge Paz met here on 9 November for the "
+        "third session of the Chile-Peru Joint Commission on Defence this year."
+    )
+    assert [e.label_ for e in doc.ents if e.text == "9 November"] == ["EVENT"]
+    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    assert [m.date.value for m in mentions if m.type == "meet" and m.date] == ["--11-09"]

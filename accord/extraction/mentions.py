@@ -119,6 +119,9 @@ def governed_by_other_time(entity: SpacySpan, trigger: Token) -> bool:
 
 
 MONTH_ONLY = re.compile(rf"^(?:{'|'.join(MONTHS)})$", re.IGNORECASE)
+DAY_OF_MONTH = re.compile(  # "9 November", "November 9, 2022": a date whatever label the model gave it
+    rf"^(?:\d{{1,2}} (?:{'|'.join(MONTHS)})|(?:{'|'.join(MONTHS)}) \d{{1,2}})(?:,? \d{{4}})?$", re.IGNORECASE
+)
 
 
 def reports_the_past(trigger: Token) -> bool:
@@ -160,8 +163,8 @@ def sentence_date(
     doc = sentence.doc
     best: tuple[int, EventDate] | None = None
     for entity in sentence_ents(sentence):
-        if entity.label_ not in ("DATE", "TIME"):
-            continue
+        if entity.label_ not in ("DATE", "TIME") and not DAY_OF_MONTH.match(entity.text):
+            continue  # "met here on 9 November", which the model may call an EVENT
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
         ahead = is_future_expression(entity.text, published)
         # "had last met in February" is last February, however near the next one is
