@@ -118,6 +118,8 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
+    "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz in Lima on 9 November. Soto, who "
+    "arrived in Lima a day earlier, said the talks went well.",
     "Chile's Defence Minister Ana Soto and Peru's Minister for Defence Jorge Paz met here on 9 November for the "
     "third session of the Chile-Peru Joint Commission on Defence this year.",
     "NATO Secretary General Henrik Vestergaard travelled to Bucharest on Thursday (4 December 2025), where he held "

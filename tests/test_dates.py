@@ -366,3 +366,29 @@ def test_an_inferred_year_is_given_to_the_end_of_a_range_too() -> None:
     ranged = EventDate("--06-03", "day", "partial", "--06-03", end="--06-05")
     inferred = infer_year(ranged, [date(2024, 6, 10)], None)
     assert (inferred.value, inferred.end) == ("2024-06-03", "2024-06-05")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        ("a day earlier", -1),
+        ("two days earlier", -2),
+        ("the previous day", -1),
+        ("the day before", -1),
+        ("the following day", 1),
+        ("3 days later", 3),
+        ("yesterday", None),
+        ("last week", None),
+    ],
+)
+def test_days_told_relative_to_another_occasion(phrase: str, days: int | None) -> None:
+    from accord.extraction.dates import day_shift
+
+    assert day_shift(phrase) == days
+
+
+def test_a_yearless_day_moves_within_a_leap_year() -> None:
+    from accord.extraction.dates import shifted
+
+    assert shifted(EventDate("--03-01", "day", "text", "--03-01"), -1).value == "--02-29"
+    assert shifted(EventDate("2023-03-01", "day", "text"), -1).value == "2023-02-28"

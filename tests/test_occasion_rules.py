@@ -391,3 +391,22 @@ def test_a_day_and_month_the_model_labelled_an_event_still_dates_the_meeting() -
     assert [e.label_ for e in doc.ents if e.text == "9 November"] == ["EVENT"]
     mentions, _ = read_sentences(doc, find_actors(doc, None), None)
     assert [m.date.value for m in mentions if m.type == "meet" and m.date] == ["--11-09"]
+
+
+def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
+    from accord.extraction.context import complete_visit, fill_dates
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+    from accord.records import PublicationDate
+
+    doc = parsed(
+        "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz in Lima on 9 November. Soto, who "
+        "arrived in Lima a day earlier, said the talks went well."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    interactions = [m for m in mentions if m.interaction]
+    for visit in (m for m in mentions if m.type == "visit"):
+        complete_visit(visit, interactions)
+    fill_dates(mentions, PublicationDate(None, None), None)
+    dated = [(m.type, m.date.value) for m in mentions if m.date and m.type in ("meet", "visit")]
+    assert dated[0] == ("meet", "--11-09") and ("visit", "--11-08") in dated

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
-from accord.extraction.dates import has_year, is_future_expression, resolve_date
+from accord.extraction.dates import day_shift, has_year, is_future_expression, resolve_date, shifted
 from accord.extraction.descriptions import someone_else
 from accord.extraction.lexicon import (
     ALSO,
@@ -27,7 +27,7 @@ from accord.extraction.lexicon import (
     REPORTING_VERBS,
     RESIDENT_ROLES,
 )
-from accord.extraction.mentions import Mention, takes_effect
+from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import (
     Party,
@@ -160,8 +160,8 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     mention.parties = in_subject or visitors
     if not mention.parties and context is not None:
         mention.parties = [p for p in context.parties if p.affiliation and p.affiliation != host]
-    if context is not None:
-        mention.date = mention.date or context.date
+    if context is not None and mention.date is None and context.date is not None:
+        mention.date = borrowed_day(mention, context.date)
     mention.location = mention.host
 
 
@@ -259,7 +259,7 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
     dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
     for mention in mentions:
         if mention.date is None and mention.context is not None and mention.context.date is not None:
-            mention.date = replace(mention.context.date, source="context")
+            mention.date = replace(borrowed_day(mention, mention.context.date), source="context")
         if mention.date is not None:
             continue
         # a call is another occasion than a meeting or visit: neither lends the other its day
@@ -268,6 +268,8 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
         ]
         if adds_to_earlier(mention):  # "X also held talks with Y": on the day of the talks just reported
             lenders = [m for m in lenders if m.type == mention.type and m.order < mention.order] or lenders
+        if told_shift(mention) is not None:  # "who arrived a day earlier": before the occasion just told
+            lenders = [m for m in lenders if m.order <= mention.order] or lenders
         if lenders:
             near = min(
                 lenders,
@@ -278,7 +280,7 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
                 ),
             )
             assert near.date is not None  # `dated` holds only day-dated mentions
-            mention.date = replace(near.date, source="context")
+            mention.date = replace(borrowed_day(mention, near.date), source="context")
         elif lead is not None:
             mention.date = lead
         elif published.value:  # no day stated: the publication month (DEV-README rule 6), not its day,
@@ -286,6 +288,22 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
             width = len(value) if published.heads_the_story else min(len(value), 7)
             precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
             mention.date = EventDate(value[:width], precision, "published")
+
+
+def borrowed_day(mention: Mention, day: EventDate) -> EventDate:
+    """Another occasion's day, moved by what the mention's own clause says lies between them."""
+    shift = told_shift(mention)
+    return shifted(day, shift) if shift is not None and day.precision == "day" else day
+
+
+def told_shift(mention: Mention) -> int | None:
+    """The days a phrase of the mention's own clause puts between it and the occasion just told ("Soto,
+    who arrived in Arica a day earlier"), or None."""
+    for entity in sentence_ents(mention.sentence):
+        days = day_shift(entity.text) if entity.label_ == "DATE" else None
+        if days is not None and date_of_trigger(entity, mention.trigger.token):
+            return days
+    return None
 
 
 def adds_to_earlier(mention: Mention) -> bool:

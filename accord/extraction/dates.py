@@ -469,3 +469,30 @@ def trip_date(stated: list[EventDate]) -> EventDate:
 def days_long(noun: str) -> int | None:
     """How many days "two-day", "3-day" or "three day" says, else None."""
     return _NUMBERS.get(noun.lower(), int(noun) if noun.isdigit() and int(noun) < 32 else None)
+
+
+_SHIFT = re.compile(
+    rf"^(?:(?P<n>{_alternation(_NUMBERS)}|\d{{1,2}}) days? (?P<way>earlier|before|later|after)"
+    r"|the (?P<adj>previous|next|following) day|the day (?P<rel>before|after))$"
+)
+
+
+def day_shift(expression: str) -> int | None:
+    """How many days from the occasion just told a phrase places its own: "a day earlier" -1, "two days
+    later" 2, "the previous day" -1, "the following day" 1; None for any other phrase."""
+    match = _SHIFT.match(_normalise(expression))
+    if match is None:
+        return None
+    if match["n"]:
+        return _count(match["n"]) * (-1 if match["way"] in ("earlier", "before") else 1)
+    return -1 if (match["adj"] or match["rel"]) in ("previous", "before") else 1
+
+
+def shifted(when: EventDate, days: int) -> EventDate:
+    """A day-precise date moved by `days`; a yearless one ("--11-09") moves within a leap year, so that
+    29 February stays possible."""
+    value = when.value or ""
+    yearless = value.startswith("--")
+    day = date.fromisoformat(f"2000{value[1:]}" if yearless else value) + timedelta(days=days)
+    moved = f"-{day.isoformat()[4:]}" if yearless else day.isoformat()
+    return replace(when, value=moved, in_text=moved if when.in_text else None, end=None)
