@@ -117,6 +117,8 @@ SENTENCES = (
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
+    "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
     "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz in Lima on 9 November. Soto, who "
     "arrived in Lima a day earlier, said the talks went well.",
@@ -148,6 +150,8 @@ SENTENCES = (
     "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its deputy "
     "foreign minister.",
     "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",
+    "The meeting was chaired by Chile's foreign minister Ana Soto. Attending were Peru's Jorge Paz Villalobos and "
+    "Bolivia's Luis Arce Mendoza.",
     "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister held talks in Quito on Monday.",
     "ASTANA. KAZINFORM – Chairman of the Senate of Kazakhstan Aidos Serik held talks yesterday with the Speaker "
     "of the Malaysian Senate.",

@@ -333,6 +333,11 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
             "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",
             {"BOL", "CHL", "PER"},
         ),
+        (
+            "The meeting was chaired by Chile's foreign minister Ana Soto. Attending were Peru's Jorge Paz "
+            "Villalobos and Bolivia's Luis Arce Mendoza.",
+            {"BOL", "CHL", "PER"},
+        ),
         (  # talks of its own, elsewhere: no side joining the meeting in Lima
             "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister held talks in Quito "
             "on Monday.",
@@ -341,17 +346,14 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
     ],
 )
 def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str, sides: set[str]) -> None:
-    from accord.extraction.context import complete_parties
+    from accord.extraction.context import join_occasions
     from accord.extraction.mentions import read_sentences
     from accord.extraction.parties import affiliations
     from accord.extraction.people import find_actors
 
     doc = parsed(text)
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
-    interactions = [m for m in mentions if m.interaction]
-    for mention in mentions:
-        complete_parties(mention, interactions)
-    assert affiliations(interactions[0].parties) == sides
+    assert affiliations(join_occasions(mentions)[0].parties) == sides
 
 
 def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arrival() -> None:

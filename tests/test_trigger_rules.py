@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "meeting-online": ("meeting", "call"),
     "meet": ("met", "meet"),
     "represented-by": ("represented", "meet"),
+    "attending-were": ("attending", "meet"),
     "called-on": ("called", "meet"),
     "courtesy-call": ("call", "meet"),
     "spoke-in-person": ("spoke", "meet"),

@@ -69,17 +69,25 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
-def occasion_joined(mention: Mention, interactions: list[Mention]) -> Mention | None:
-    """ "The meeting was attended by the ministers of A, B and C. D was represented by its deputy minister":
-    a side that joins the meeting just reported becomes one of its parties."""
-    if not joins_an_occasion(mention.trigger.token) or not mention.parties:
-        return None
-    earlier = [m for m in interactions if m.type == "meet" and 0 <= mention.order - m.order <= JOIN_REACH]
-    if not earlier:
-        return None
-    joined = max(earlier, key=lambda m: m.order)
-    joined.parties = unique(joined.parties + mention.parties)
-    return joined
+def join_occasions(mentions: list[Mention]) -> list[Mention]:
+    """ "The meeting was chaired by X. Attending were A, B and C"; "D was represented by its deputy
+    minister": who joins the meeting just reported is one of its parties, not a meeting of their own."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        earlier = [
+            i for i, m in enumerate(kept) if m.type == "meet" and 0 < mention.order - m.order <= JOIN_REACH
+        ]
+        if not (earlier and mention.parties and joins_an_occasion(mention.trigger.token)):
+            kept.append(mention)
+            continue
+        at = max(earlier, key=lambda i: (kept[i].order, bool(kept[i].parties)))
+        joined = kept[at]
+        kept[at] = replace(
+            joined,
+            parties=unique(joined.parties + mention.parties),
+            evidence=[*joined.evidence, mention.sentence],
+        )
+    return kept
 
 
 def joins_an_occasion(trigger: Token) -> bool:
@@ -100,7 +108,7 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         return
     if mention.trigger.token.lower_ in ONE_SIDED and len(mention.parties) == 1 and not mention.plural:
         return  # "the Nigerian leader pledged to support …": one side's promise is no agreement
-    context = nearest_interaction(mention, interactions) or occasion_joined(mention, interactions)
+    context = nearest_interaction(mention, interactions)
     if context is not None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side

@@ -24,6 +24,7 @@ from accord.extraction.context import (
     fill_locations,
     has_sides,
     implied_visits,
+    join_occasions,
     keep,
     lead_date,
     name_unnamed,
@@ -49,6 +50,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     filed = dateline_date(doc, published)  # "today" and "on Tuesday" mean days before the filing day
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
+    asserted = join_occasions(asserted)  # "Attending were A, B and C": the meeting just reported
     drop_unaffiliated(asserted)
     complete_credentials(asserted)
     # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that

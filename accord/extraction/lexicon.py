@@ -76,7 +76,7 @@ GENERIC_TALK = words("consultations conversation discussions meeting talked talk
 ONE_SIDED = words("confirmed pledge pledged pledges reaffirmed vowed vows")
 # "Vietnam was represented by its deputy minister", "Peru also attended the meeting": a side that joins an
 # occasion the page has reported, not an interaction of its own.
-JOINING_VERBS = words("attended attends joined joins participated participates represented")
+JOINING_VERBS = words("attended attending attends joined joins participated participates present represented")
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 INTERACTION_VERBS = set(
     "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()

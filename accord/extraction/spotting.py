@@ -179,6 +179,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
                 for c in t.children
             )
             or takes_part(run)
+            or owned_by_a_country(run)
         ):
             ranges.append((i, end))
         i = end
@@ -284,6 +285,19 @@ def after_place_name(token: Token) -> bool:
         and previous.ent_iob_ in ("B", "I")
         and (bool(affiliation_of_token(previous)) or after_place_name(previous))
         and city_country(token.text) is None
+    )
+
+
+def owned_by_a_country(run: SpacySpan) -> bool:
+    """ "Trinidad and Tobago's Ravindra Persad-Maharaj": two or more capitalised words right after a
+    country's possessive name someone of that country, whatever the model labelled them."""
+    doc = run.doc
+    i = run.start
+    return (
+        len(run) > 1
+        and i >= 2
+        and doc[i - 1].lower_ in ("'s", "’s", "'", "’")
+        and affiliation_of_token(doc[i - 2]) is not None
     )
 
 

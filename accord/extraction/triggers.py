@@ -248,6 +248,12 @@ def _by_someone(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.dep_ == "agent" for c in token.children)
 
 
+def _opens_a_roll_call(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "Attending were A, B and C", "Also present were …": who took part in the occasion just told."""
+    after = token.nbor(1) if token.i + 1 < sentence.end else None
+    return token.i - sentence.start <= 1 and after is not None and after.lower_ in ("were", "was")
+
+
 def _courtesy(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.lower_ == "courtesy" for c in token.children)
 
@@ -285,6 +291,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
     TriggerRule("represented-by", "Peru was represented by its deputy foreign minister.", frozenset({"represented"}), "meet", _by_someone),
+    TriggerRule("attending-were", "Attending were the foreign ministers of Chile and Peru.", frozenset({"attending", "present"}), "meet", _opens_a_roll_call),
     TriggerRule("called-on", "The envoy called on the Prime Minister in Delhi.", frozenset({"called"}), "meet", _called_on),
     TriggerRule("courtesy-call", "The ambassador paid a courtesy call on the Speaker.", frozenset({"call", "calls"}), "meet", _courtesy),
     TriggerRule("spoke-in-person", "The foreign minister spoke with his counterpart on the sidelines of the summit.", SPEAKING, "meet", _with_someone_in_person),
