@@ -117,6 +117,8 @@ SENTENCES = (
     "States in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
+    "minister Ana Soto.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

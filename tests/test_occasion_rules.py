@@ -412,3 +412,19 @@ def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
     fill_dates(mentions, PublicationDate(None, None), None)
     dated = [(m.type, m.date.value) for m in mentions if m.date and m.type in ("meet", "visit")]
     assert dated[0] == ("meet", "--11-09") and ("visit", "--11-08") in dated
+
+
+def test_a_dated_mention_without_sides_hands_its_day_to_the_meeting_told_next() -> None:
+    from accord.extraction.context import pass_on_dates
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(
+        "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
+        "minister Ana Soto."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    chaired = [m for m in pass_on_dates(mentions) if m.parties]
+    assert chaired and {(m.type, m.date.value if m.date else None) for m in chaired} == {
+        ("meet", "2024-05-13")
+    }

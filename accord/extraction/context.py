@@ -69,6 +69,20 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
+def pass_on_dates(mentions: list[Mention]) -> list[Mention]:
+    """ "Ministers from five member states met on Monday. The meeting was chaired by X": a dated mention
+    that names no sides hands its day to the undated ones of the same kind in the next sentence."""
+    handed = {
+        (mention.order + 1, mention.type): replace(mention.date, source="context")
+        for mention in mentions
+        if mention.date is not None and not mention.parties
+    }
+    return [
+        replace(m, date=handed[(m.order, m.type)]) if m.date is None and (m.order, m.type) in handed else m
+        for m in mentions
+    ]
+
+
 def join_occasions(mentions: list[Mention]) -> list[Mention]:
     """ "The meeting was chaired by X. Attending were A, B and C"; "D was represented by its deputy
     minister": who joins the meeting just reported is one of its parties, not a meeting of their own."""

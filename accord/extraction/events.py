@@ -28,6 +28,7 @@ from accord.extraction.context import (
     keep,
     lead_date,
     name_unnamed,
+    pass_on_dates,
     per_visiting_country,
     retype_calls,
     share_roles,
@@ -50,7 +51,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     filed = dateline_date(doc, published)  # "today" and "on Tuesday" mean days before the filing day
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
-    asserted = join_occasions(asserted)  # "Attending were A, B and C": the meeting just reported
+    asserted = pass_on_dates(join_occasions(asserted))  # "Attending were A, B and C": the meeting just told
     drop_unaffiliated(asserted)
     complete_credentials(asserted)
     # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that
