@@ -150,14 +150,18 @@ def _segments(text: str) -> list[_Segment]:
     return segments
 
 
+def wraps_into(line: str, following: str) -> bool:
+    """Whether `following` goes on the sentence of `line`: it opens in lower case and `line` ends with no
+    stop ("The third round of talks between the two states | was held in Accra.")."""
+    return following[:1].islower() and not _SENTENCE_END.search(line)
+
+
 def _wrapped(segments: list[_Segment], index: int) -> str:
-    """A line with the next when the next goes on in lower case, no stop between them: one sentence wrapped
-    in two lines ("The second meeting among five countries | has been held in Siem Reap.") reads as prose."""
+    """A line with the next when the next goes on its sentence, so a sentence wrapped in two lines reads as
+    prose (a blank line between them ends a paragraph: the next segment is then empty)."""
     text = segments[index].text
     following = segments[index + 1].text if index + 1 < len(segments) else ""
-    if following[:1].islower() and not _SENTENCE_END.search(text):
-        return f"{text} {following}"
-    return text
+    return f"{text} {following}" if wraps_into(text, following) else text
 
 
 def _words(text: str) -> list[str]:

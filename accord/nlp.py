@@ -12,6 +12,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from accord.clean import wraps_into
 from accord.errors import ModelNotInstalled
 from accord.extraction.places import datelines
 
@@ -35,25 +36,19 @@ def install_hint(name: str) -> str:
     return KNOWN_MODELS.get(name, f"install a spaCy pipeline package that provides {name!r}")
 
 
-SENTENCE_ENDS = {".", "!", "?", ":", ";", "|"}
-
-
 @Language.component("accord_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line of a cleaned page is a heading, caption or paragraph: never let a sentence run across lines,
     nor break the first one after a dateline, whose city the parser takes for a subject and then cuts the
-    real subject off ("Hanoi (VNA) – Prime Minister X and his counterpart | Y held talks"). A line that
-    goes on in lower case after one with no closing stop is one sentence wrapped ("… among five countries |
-    has been held in Siem Reap")."""
+    real subject off ("Hanoi (VNA) – Prime Minister X and his counterpart | Y held talks"). A line that goes
+    on the sentence of the one before (`clean.wraps_into`) and follows it directly is one sentence wrapped."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
-            wrapped = (
-                token.text[:1].islower()
-                and before.text not in SENTENCE_ENDS
-                and "\n\n" not in before.whitespace_
-            )
-            token.is_sent_start = not wrapped
+        if "\n" not in before.text and "\n" not in before.whitespace_:
+            continue
+        last = next((t for t in reversed(doc[: token.i]) if not t.is_space), None)
+        breaks = before.text.count("\n") + before.whitespace_.count("\n")
+        token.is_sent_start = not (last is not None and breaks == 1 and wraps_into(last.text, token.text))
     for _, end in datelines(doc):
         after = doc.char_span(end, len(doc.text), alignment_mode="expand")
         for token in after[1:] if after is not None else ():

@@ -428,3 +428,48 @@ def test_a_dated_mention_without_sides_hands_its_day_to_the_meeting_told_next() 
     assert chaired and {(m.type, m.date.value if m.date else None) for m in chaired} == {
         ("meet", "2024-05-13")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "one_sentence"),
+    [
+        ("The third round of talks between the two states\nwas held in Accra on Monday .", True),
+        ("The ministers met in Accra .\nthe talks went well .", False),  # a stop ends the first line
+        (
+            "The ministers met in Accra\n\nthe next day they flew home .",
+            False,
+        ),  # a blank line ends a paragraph
+        ("Ministers meet in Accra\nThe talks went well .", False),  # a new line in capitals is a new sentence
+    ],
+)
+def test_a_line_that_goes_on_in_lower_case_is_one_sentence_wrapped(text: str, one_sentence: bool) -> None:
+    from spacy.lang.en import English
+
+    from accord.nlp import line_breaks
+
+    nlp = English()
+    doc = line_breaks(nlp(text))
+    starts = [t.i for t in doc[1:] if t.is_sent_start]
+    assert (starts == []) is one_sentence
+
+
+def test_the_cleaner_keeps_both_lines_of_a_wrapped_sentence_among_headline_like_lines() -> None:
+    from accord.clean import clean
+    from accord.records import Document
+
+    page = "\n".join(
+        [
+            "Sunday, 4 October 2009",
+            "",
+            "Ministerial meeting in Accra",
+            "",
+            "Last updated: 11 hours ago",
+            "",
+            "The third round of talks between the two states",
+            "was held in Accra on Monday.",
+            "",
+            "The ministers discussed trade, fisheries and the security of the border in detail.",
+        ]
+    )
+    cleaned = clean(Document("t", "test", page))
+    assert "The third round of talks between the two states" in cleaned.text
