@@ -110,12 +110,13 @@ SENTENCES = (
     "Raksha Mantri Rajnath Singh met his Australian counterpart Richard Marles in Canberra on Monday.",
     "Foreign Minister Dang Van Hoa held talks with his Finnish counterpart Pekka Virtanen in Hanoi on Monday.",
     "Kenji Sato, the top Japanese diplomat, held talks on Monday.",
-    "The minister said starting Dec. 1, Chile would waive visas for Peruvian visitors.",
-    "On Dec. 1, Chile waived visas for Peruvian visitors.",
-    "Chile and Peru agreed that, beginning January 1, tariffs would fall.",
-    "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and Caribbean "
-    "States in Quito.",
+    "Starting 1 April, Chilean citizens need no visa to enter Peru, the ministry announced.",
+    "On 1 April, Chile waived visas for Peruvian visitors.",
+    "Chile and Peru signed a visa waiver agreement, effective March 3.",
+    "Chile's foreign minister met the rotating President of the Forum of South American and Caribbean Nations "
+    "in Quito.",
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
+    "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
     "minister Ana Soto.",
@@ -132,28 +133,28 @@ SENTENCES = (
     "Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.",
     "President Carlos Mendez received Nicaraguan Vice President Ana Ruiz at the palace on Sunday.",
     "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz on Tuesday. Soto, who arrived in "
-    "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Arce Mendoza.",
+    "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Rocha Mendoza.",
     "The Chairperson of the African Union Commission, Dr. Amara Diallo, received Kofi Mensah, Minister of Foreign "
     "Affairs, Regional Integration and Ghanaians Abroad of the Republic of Ghana, on Monday. In the afternoon, "
     "the Chairperson received the Minister of Foreign Affairs of Chad, Idriss Saleh.",
-    "Foreign Minister Kang Jae-won held talks with Secretary of State Daniel Moss to discuss North Korea's "
-    "latest missile launches.",
+    "Foreign Minister Arjun Mehra held talks with Secretary of State Daniel Moss to discuss Pakistan's new trade "
+    "tariffs.",
     "Talks in Accra brought together Burkina Faso's transitional president, Captain Issa Konate, and the host.",
     "Amir Hotak Zadran, the acting foreign minister, met the envoy in Kabul.",
     "Kazakh Foreign Minister Aidos Serik met Qatari Minister of State Sultan bin Khalid Al Marri in Doha.",
     "Foreign Minister Dwayne Lowe welcomed his Jamaican counterpart, Marsha King, to Bridgetown.",
-    "HH the Amir Sheikh Tamim bin Hamad received the Kazakh foreign minister in Doha.",
+    "HH the Amir Sheikh Hamad bin Khalid received the Kazakh foreign minister in Doha.",
     "Foreign Minister Datuk Seri Utama Hafiz Osman met Dato Seri Setia Awang Haji Rahim Yusof in Brunei.",
     "The Secretary General met on Monday with Mr. Tomas Ruiz, Minister of Foreign Affairs of the Republic of Chile, "
     "Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of Foreign "
     "Affairs of Bolivia.",
-    "Secretary General of the Organization of American States (OAS), H.E. Dr. Luis Mendes, met the minister. "
-    "Later, the Secretary General received the German deputy foreign minister, Jonas Weber.",
+    "Secretary General of the Organization of American States (OAS), Dr. Luis Mendes, opened the session. "
+    "In the afternoon, the Secretary General received Canada's deputy foreign minister, Jonas Weber.",
     "The meeting was attended by the foreign ministers of Chile and Peru. Bolivia was represented by its deputy "
     "foreign minister.",
     "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister also attended the talks.",
     "The meeting was chaired by Chile's foreign minister Ana Soto. Attending were Peru's Jorge Paz Villalobos and "
-    "Bolivia's Luis Arce Mendoza.",
+    "Bolivia's Luis Rocha Mendoza.",
     "The foreign ministers of Chile and Peru met in Lima. Bolivia's foreign minister held talks in Quito on Monday.",
     "ASTANA. KAZINFORM – Chairman of the Senate of Kazakhstan Aidos Serik held talks yesterday with the Speaker "
     "of the Malaysian Senate.",

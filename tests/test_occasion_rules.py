@@ -312,11 +312,13 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
 
-    starting = parsed("The minister said starting Dec. 1, Chile would waive visas for Peruvian visitors.")
-    stated = parsed("On Dec. 1, Chile waived visas for Peruvian visitors.")
+    starting = parsed(
+        "Starting 1 April, Chilean citizens need no visa to enter Peru, the ministry announced."
+    )
+    stated = parsed("On 1 April, Chile waived visas for Peruvian visitors.")
     assert lead_date(starting, None) is None
     assert lead_date(stated, None) is not None  # the same day, stated as a day something happened
-    agreed = parsed("Chile and Peru agreed that, beginning January 1, tariffs would fall.")
+    agreed = parsed("Chile and Peru signed a visa waiver agreement, effective March 3.")
     mentions, _ = read_sentences(agreed, find_actors(agreed, None), "2024-05-16")
     assert [(m.type, m.date) for m in mentions] == [("agree", None)]
 
@@ -335,7 +337,7 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
         ),
         (
             "The meeting was chaired by Chile's foreign minister Ana Soto. Attending were Peru's Jorge Paz "
-            "Villalobos and Bolivia's Luis Arce Mendoza.",
+            "Villalobos and Bolivia's Luis Rocha Mendoza.",
             {"BOL", "CHL", "PER"},
         ),
         (  # talks of its own, elsewhere: no side joining the meeting in Lima
@@ -364,7 +366,7 @@ def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arr
 
     doc = parsed(
         "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz on Tuesday. Soto, who arrived in "
-        "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Arce Mendoza."
+        "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Rocha Mendoza."
     )
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
     fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)

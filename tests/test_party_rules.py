@@ -410,14 +410,18 @@ AGENCY_DATELINE = (
     ("sentence", "not_a_person"),
     [
         (  # names_a_body: between "of the" and "of" stands what the office is of
-            "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and "
-            "Caribbean States in Quito.",
-            "Community",
+            "Chile's foreign minister met the rotating President of the Forum of South American and Caribbean "
+            "Nations in Quito.",
+            "Forum",
         ),
-        (  # starts_a_place_name: the first word of "Latin American"
-            "Chile's foreign minister met the Pro-Tempore President of the Community of Latin American and "
-            "Caribbean States in Quito.",
-            "Latin",
+        (
+            "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
+            "Dewan Negara",
+        ),
+        (  # starts_a_place_name: the first word of "South American"
+            "Chile's foreign minister met the rotating President of the Forum of South American and Caribbean "
+            "Nations in Quito.",
+            "South",
         ),
         ("The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.", "Baltic Sea"),
         (AGENCY_DATELINE, "Kazinform"),
@@ -435,8 +439,8 @@ def test_the_minister_after_an_agencys_dateline_is_found() -> None:
 
 def test_a_bracketed_acronym_adds_no_word_to_a_title_and_the_title_goes_on_after_its_head() -> None:
     doc = parsed(
-        "Secretary General of the Organization of American States (OAS), H.E. Dr. Luis Mendes, met the minister. "
-        "Later, the Secretary General received the German deputy foreign minister, Jonas Weber."
+        "Secretary General of the Organization of American States (OAS), Dr. Luis Mendes, opened the session. "
+        "In the afternoon, the Secretary General received Canada's deputy foreign minister, Jonas Weber."
     )
     cast = find_actors(doc)
     mendes = next(a for a in cast.actors if a.name == "Luis Mendes")
@@ -475,8 +479,8 @@ def test_office_abbreviations_name_the_person_after_them() -> None:
             "Marsha King",
         ),
         (
-            "HH the Amir Sheikh Tamim bin Hamad received the Kazakh foreign minister in Doha.",
-            "Tamim bin Hamad",
+            "HH the Amir Sheikh Hamad bin Khalid received the Kazakh foreign minister in Doha.",
+            "Hamad bin Khalid",
         ),
         (
             "Foreign Minister Datuk Seri Utama Hafiz Osman met Dato Seri Setia Awang Haji Rahim Yusof in Brunei.",
@@ -495,12 +499,12 @@ def test_titles_that_are_names_stay_and_honorifics_go(sentence: str, name: str) 
 def test_a_country_owning_a_thing_says_nothing_of_whom_a_person_serves() -> None:
     discussed = find_actors(
         parsed(
-            "Foreign Minister Kang Jae-won held talks with Secretary of State Daniel Moss to discuss North Korea's "
-            "latest missile launches."
+            "Foreign Minister Arjun Mehra held talks with Secretary of State Daniel Moss to discuss Pakistan's new "
+            "trade tariffs."
         ),
-        "KOR",  # a South Korean agency's story
+        "IND",  # an Indian agency's story
     )
-    assert {a.name: a.affiliation for a in discussed.actors}["Kang Jae-won"] == "KOR"
+    assert {a.name: a.affiliation for a in discussed.actors}["Arjun Mehra"] == "IND"
     owned = find_actors(
         parsed(
             "Talks in Accra brought together Burkina Faso's transitional president, Captain Issa Konate, and the host."

@@ -290,8 +290,6 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
         ]
         if adds_to_earlier(mention):  # "X also held talks with Y": on the day of the talks just reported
             lenders = [m for m in lenders if m.type == mention.type and m.order < mention.order] or lenders
-        if told_shift(mention) is not None:  # "who arrived a day earlier": before the occasion just told
-            lenders = [m for m in lenders if m.order <= mention.order] or lenders
         if lenders:
             near = min(
                 lenders,

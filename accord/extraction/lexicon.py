@@ -242,7 +242,7 @@ PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".s
 PATRONYMIC = {"bin", "bint", "binti", "ibn"}
 # Titles that are also given names or family names ("Sultan bin Rashid", "Amir Khan", "Marsha King")
 GIVEN_NAMES_LIKE_TITLES = words("amir sultan king")
-RULER_MARKERS = words("the his her hh h.h. h.h 's ’s")  # "HH the Amir Tamim": the ruler
+RULER_MARKERS = words("the his her hh h.h. h.h 's ’s")  # "HH the Amir Hamad": the ruler
 POSSESSIVE_PRONOUNS = words("his her its their")  # "his Foreign Minister": the subject's own minister
 COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"
 # Office titles only one government uses: they tell the country when the page does not.

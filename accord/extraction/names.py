@@ -71,7 +71,7 @@ def _is_title(token: str) -> bool:
 
 
 def title_is_given_name(words: list[str], is_title: Callable[[str], bool]) -> bool:
-    """ "Sultan bin Rashid", "Amir Khan Muttaqi": a title word that is the given name, before a father's
+    """ "Sultan bin Rashid", "Amir Hotak Zadran": a title word that is the given name, before a father's
     name or (Amir) before a name of two more words; `words` start at the title word, folded."""
     if not words or words[0] not in GIVEN_NAMES_LIKE_TITLES:
         return False
@@ -80,7 +80,7 @@ def title_is_given_name(words: list[str], is_title: Callable[[str], bool]) -> bo
     return (
         words[0] == "amir"
         and len(words) >= 3
-        and not any(is_title(w) or w in PATRONYMIC for w in words[1:3])  # not "Amir Sheikh Tamim"
+        and not any(is_title(w) or w in PATRONYMIC for w in words[1:3])  # not "Amir Sheikh Hamad"
     )
 
 

@@ -240,7 +240,7 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
 
 
 def owns_a_thing(words: SpacySpan) -> bool:
-    """ "North Korea's missile launches": a country owning something that is no office, person or
+    """ "Pakistan's new tariffs": a country owning something that is no office, person or
     institution ("Burkina Faso's transitional president", "Ghana's presidency said" speak of its people)."""
     owner = next((t for t in words if t.dep_ == "poss"), None)
     if owner is None:

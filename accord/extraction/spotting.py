@@ -127,7 +127,7 @@ def portfolio_before_name(doc: Doc, i: int, end: int) -> bool:
 
 
 def given_name_like_a_title(doc: Doc, i: int, end: int) -> bool:
-    """A title word that is the given name ("Sultan bin Rashid", "Amir Khan Muttaqi"), unless "the" or an
+    """A title word that is the given name ("Sultan bin Rashid", "Amir Hotak Zadran"), unless "the" or an
     honorific before it makes it the ruler's title ("HH the Amir")."""
     before = doc[i - 1].lower_ if i > doc[i].sent.start else ""
     words = [t.lower_ for t in doc[i:end]]
@@ -168,7 +168,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
         if names_a_body(doc, i, end) or starts_a_place_name(doc, end):
-            i = end  # "President of the Community of …", the "Latin" of "Latin American"
+            i = end  # "President of the Forum of …", the "South" of "South American"
             continue
         if (
             any(t.text in surnames for t in run)
@@ -203,7 +203,7 @@ def in_portfolio(doc: Doc, i: int, end: int) -> bool:
 
 
 def names_a_body(doc: Doc, i: int, end: int) -> bool:
-    """ "President of the Community of Latin American States": words between "of the" and another "of"
+    """ "President of the Forum of South American Nations": words between "of the" and another "of"
     name what the office is of, not who holds it."""
     return i >= 2 and doc[i - 2 : i].text.lower() == "of the" and end < len(doc) and doc[end].lower_ == "of"
 
