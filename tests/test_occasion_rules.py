@@ -72,9 +72,9 @@ def test_a_visit_to_an_organisation_is_hosted_where_it_sits() -> None:
 
 
 def test_a_meeting_with_no_day_takes_no_calls_day_and_the_publication_month() -> None:
-    from accord.extraction.context import fill_dates
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
+    from accord.extraction.timing import fill_dates
     from accord.records import DateCandidate, PublicationDate
 
     doc = parsed("The two ministers spoke by phone on 2 May. The two ministers met in Cairo.")
@@ -101,7 +101,7 @@ def test_a_summit_on_whose_sidelines_people_met_is_the_setting_not_their_meeting
 
 
 def test_a_story_is_filed_on_its_datelines_day() -> None:
-    from accord.extraction.context import dateline_date
+    from accord.extraction.timing import dateline_date
 
     doc = parsed("JAKARTA, 9 July 2024 – The minister received the envoy today.")
     filed = dateline_date(doc, "2024-07-10")  # the page went up the next day
@@ -165,7 +165,7 @@ def test_talks_an_agreement_followed_happened_unless_the_sentence_looks_ahead() 
 
 
 def test_the_day_a_report_was_made_is_no_lead_date() -> None:
-    from accord.extraction.context import dates_a_report
+    from accord.extraction.timing import dates_a_report
 
     doc = parsed("Ortega said on Monday that the head of congress met a US delegation.")
     assert [dates_a_report(e) for e in doc.ents if e.label_ == "DATE"] == [True]
@@ -225,7 +225,7 @@ def test_a_yearless_dateline_dates_the_sentences_of_a_page_with_no_date() -> Non
 
 
 def test_a_dateline_of_its_own_gives_the_lead_date_and_a_report_day_does_not() -> None:
-    from accord.extraction.context import lead_date
+    from accord.extraction.timing import lead_date
 
     wire = parsed(
         "MOSCOW, 12 May. /TASS/. Russia and Mali agreed to expand cooperation, Russian Foreign Minister Sergey Lavrov said."
@@ -308,9 +308,9 @@ def test_one_countrys_travellers_to_one_host_that_week_are_one_visit() -> None:
 
 
 def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreement() -> None:
-    from accord.extraction.context import lead_date
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
+    from accord.extraction.timing import lead_date
 
     starting = parsed(
         "Starting 1 April, Chilean citizens need no visa to enter Peru, the ministry announced."
@@ -359,9 +359,9 @@ def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str
 
 
 def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arrival() -> None:
-    from accord.extraction.context import fill_dates
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
+    from accord.extraction.timing import fill_dates
     from accord.records import PublicationDate
 
     doc = parsed(
@@ -398,9 +398,10 @@ def test_a_day_and_month_the_model_labelled_an_event_still_dates_the_meeting() -
 
 
 def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
-    from accord.extraction.context import complete_visit, fill_dates
+    from accord.extraction.context import complete_visit
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
+    from accord.extraction.timing import fill_dates
     from accord.records import PublicationDate
 
     doc = parsed(
@@ -417,9 +418,9 @@ def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
 
 
 def test_a_dated_mention_without_sides_hands_its_day_to_the_meeting_told_next() -> None:
-    from accord.extraction.context import pass_on_dates
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
+    from accord.extraction.timing import pass_on_dates
 
     doc = parsed(
         "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "

@@ -532,6 +532,8 @@ def test_who_receives_guests_where_an_agency_filed_from_abroad_is_the_hosts_offi
     abroad = {a.name: a.affiliation for a in find_actors(doc, "RUS", "CUB").actors}  # "HAVANA /TASS/"
     at_home = {a.name: a.affiliation for a in find_actors(doc, "RUS", "RUS").actors}  # "MOSCOW /TASS/"
     assert (abroad["Carlos Mendez"], at_home["Carlos Mendez"]) == ("CUB", "RUS")
+    unknown = {a.name: a.affiliation_source for a in find_actors(doc, None, "CUB").actors}  # no publisher
+    assert unknown["Carlos Mendez"] != "host"  # a dateline alone says nothing of where a story was filed from
 
 
 def test_his_minister_serves_the_country_of_the_one_his_refers_to() -> None:

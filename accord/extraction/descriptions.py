@@ -17,7 +17,7 @@ from accord.extraction.actors import (
     title_country,
 )
 from accord.extraction.affiliations import affiliation_of_token
-from accord.extraction.lexicon import DESCRIPTION_HEADS, ROLE_WORDS, TITLE_TAILS
+from accord.extraction.lexicon import DESCRIPTION_HEADS, OTHER_HOLDER_WORDS, ROLE_WORDS, TITLE_TAILS
 from accord.extraction.roles import normalise_role
 from accord.extraction.syntax import ancestors
 
@@ -90,7 +90,7 @@ def someone_else(description: SpacySpan) -> bool:
     """ "A previous Latvian president", "a former minister": not the office holder the page names."""
     before = description.doc[description.start - 1] if description.start else None
     words = {t.lower_ for t in description} | ({before.lower_} if before is not None else set())
-    return bool(words & {"a", "an", "previous", "former", "late", "past", "another", "predecessor"})
+    return bool(words & OTHER_HOLDER_WORDS)
 
 
 def narrowed(holders: list[Actor], description: Token, home: str | None) -> list[Actor]:

@@ -18,17 +18,13 @@ from accord.extraction.context import (
     complete_parties,
     complete_visit,
     counterpart_roles,
-    dateline_date,
     drop_unaffiliated,
-    fill_dates,
     fill_locations,
     has_sides,
     implied_visits,
     join_occasions,
     keep,
-    lead_date,
     name_unnamed,
-    pass_on_dates,
     per_visiting_country,
     retype_calls,
     share_roles,
@@ -40,6 +36,7 @@ from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
 from accord.extraction.places import dateline_location, line_datelines
 from accord.extraction.source import source_country
+from accord.extraction.timing import dateline_date, fill_dates, lead_date, pass_on_dates
 from accord.records import CleanedDocument, Extraction
 
 

@@ -276,6 +276,8 @@ DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
     " sultan chairperson chairman chairwoman".split()
 )
+# "A previous Latvian president", "a former minister": someone other than the office holder the page names
+OTHER_HOLDER_WORDS = words("a an previous former late past another predecessor")
 # Words that end an office after its head word: "the Secretary General", "the Director-General"
 TITLE_TAILS = words("general")
 # Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.

@@ -390,7 +390,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         publisher = [(home, "publisher")] if home and official else []
         # "HAVANA /TASS/ – President X received …": who receives guests where an agency's story was filed
         # abroad is the host's official, not the agency's
-        abroad = filed_in is not None and filed_in != home
+        abroad = home is not None and filed_in is not None and filed_in != home
         hosting = [(filed_in, "host")] if abroad and any(receives(m) for m in actor.mentions) else []
         bodies = (
             [

@@ -1,0 +1,163 @@
+"""Timing: when each mention happened, where its own sentence does not say.
+
+A story's lead sentences and its dateline give the day of what it reports; a mention without a day takes
+the nearest related mention's, moved by what its own clause says lies between them ("a day earlier"), else
+the lead day, else the publication month. Background dates ("in 2019") never spread to other sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from accord.extraction.dates import day_shift, has_year, is_future_expression, resolve_date, shifted
+from accord.extraction.lexicon import ALSO, REPORTING_VERBS
+from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
+from accord.extraction.merging import VISIT_DAYS, days_apart
+from accord.extraction.parties import affiliations, clause_root
+from accord.extraction.places import datelines, in_dateline
+from accord.extraction.syntax import ancestors, sentence_ents
+from accord.records import EventDate, Precision, PublicationDate
+
+LEAD_SENTENCES = 4
+
+
+def pass_on_dates(mentions: list[Mention]) -> list[Mention]:
+    """ "Ministers from five member states met on Monday. The meeting was chaired by X": a dated mention
+    that names no sides hands its day to the undated ones of the same kind in the next sentence."""
+    handed = {
+        (mention.order + 1, mention.type): replace(mention.date, source="context")
+        for mention in mentions
+        if mention.date is not None and not mention.parties
+    }
+    return [
+        replace(m, date=handed[(m.order, m.type)]) if m.date is None and (m.order, m.type) in handed else m
+        for m in mentions
+    ]
+
+
+def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The full day a story's dateline gives ("JAKARTA, 9 July 2024 –"): the day it was filed, which its
+    "today" means even when the page went up a day later."""
+    for start, end in datelines(doc)[:1]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for entity in span.ents if span is not None else ():
+            resolved = resolve_date(entity.text, published) if entity.label_ == "DATE" else None
+            if resolved and resolved.precision == "day" and has_year(resolved.value):
+                return resolved
+    return None
+
+
+def lead_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The day a story's opening sentences give: what an undated sentence later in it usually means."""
+    for sentence in list(doc.sents)[:LEAD_SENTENCES]:
+        opens_with_dateline = any(sentence.start_char <= a < sentence.end_char for a, _ in datelines(doc))
+        if sentence.root.pos_ not in ("VERB", "AUX") and not opens_with_dateline:
+            continue  # a caption credit or heading, not a sentence about what happened
+        for entity in sentence_ents(sentence):
+            if (
+                entity.label_ != "DATE"
+                or is_future_expression(entity.text, published)
+                or takes_effect(entity)
+            ):
+                continue
+            if dates_a_report(entity) and not in_dateline(entity):
+                continue
+            resolved = resolve_date(entity.text, published)
+            if resolved is not None and resolved.precision == "day":
+                return replace(resolved, source="lead")
+    return None
+
+
+def dates_a_report(entity: SpacySpan) -> bool:
+    """ "The president said on Monday that …": the day of the saying, not of what was said (a dateline's day,
+    which the parser may hang on "said", is the story's)."""
+    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lower_ in REPORTING_VERBS
+
+
+def related(dated: Mention, mention: Mention) -> bool:
+    """Whether a dated mention concerns the same occasion: for a visit, something in the host country."""
+    if mention.type == "visit" and mention.host is not None and mention.host.country:
+        host = mention.host.country
+        return host in affiliations(dated.parties) or (
+            dated.location is not None and dated.location.country == host
+        )
+    return bool(affiliations(dated.parties) & affiliations(mention.parties))
+
+
+def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventDate | None) -> None:
+    """A mention without a date of its own takes the nearest day-dated mention's, else the story's lead
+    date, else the publication month; background dates ("in 2019") never spread to other sentences."""
+    dated = [m for m in mentions if m.date is not None and m.date.precision == "day"]
+    for mention in mentions:
+        if mention.date is None and mention.context is not None and mention.context.date is not None:
+            mention.date = replace(borrowed_day(mention, mention.context.date), source="context")
+        if mention.date is not None:
+            continue
+        # a call is another occasion than a meeting or visit: neither lends the other its day
+        lenders = [
+            m for m in dated if mention.type == "agree" or (m.type == "call") == (mention.type == "call")
+        ]
+        if adds_to_earlier(mention):  # "X also held talks with Y": on the day of the talks just reported
+            lenders = [m for m in lenders if m.type == mention.type and m.order < mention.order] or lenders
+        if lenders:
+            near = min(
+                lenders,
+                key=lambda m: (
+                    not related(m, mention),
+                    abs(m.order - mention.order),
+                    m.order > mention.order,
+                ),
+            )
+            assert near.date is not None  # `dated` holds only day-dated mentions
+            mention.date = replace(borrowed_day(mention, near.date), source="context")
+        elif lead is not None:
+            mention.date = lead
+        elif published.value:  # no day stated: the publication month (DEV-README rule 6), not its day,
+            value = published.value  # unless the story opens with its date, as a dated release does
+            width = len(value) if published.heads_the_story else min(len(value), 7)
+            precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
+            mention.date = EventDate(value[:width], precision, "published")
+
+
+def borrowed_day(mention: Mention, day: EventDate) -> EventDate:
+    """Another occasion's day, moved by what the mention's own clause says lies between them."""
+    shift = told_shift(mention)
+    return shifted(day, shift) if shift is not None and day.precision == "day" else day
+
+
+def told_shift(mention: Mention) -> int | None:
+    """The days a phrase of the mention's own clause puts between it and the occasion just told ("Soto,
+    who arrived in Arica a day earlier"), or None."""
+    for entity in sentence_ents(mention.sentence):
+        days = day_shift(entity.text) if entity.label_ == "DATE" else None
+        if days is not None and date_of_trigger(entity, mention.trigger.token):
+            return days
+    return None
+
+
+def adds_to_earlier(mention: Mention) -> bool:
+    """ "Carrow, who arrived on Monday, also held talks with the host": another meeting of the same round,
+    not one on the day of the arrival."""
+    verb = clause_root(mention.trigger.token)
+    return any(c.lower_ in ALSO and c.dep_ == "advmod" for c in verb.children)
+
+
+def same_trip(meeting: Mention, visit: Mention) -> bool:
+    """Whether a meeting may be the business of a visit dated a few days before or after it ("arrived on
+    Monday … held talks on Tuesday")."""
+    if visit.type != "visit" or meeting.date is None or visit.date is None:
+        return False
+    if not (has_year(meeting.date.value) and has_year(visit.date.value)):
+        return False
+    return days_apart(meeting.date.value or "", visit.date.value or "") <= VISIT_DAYS
+
+
+def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
+    """Whether two dates may name the same day: equal, or one a coarser form of the other."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
