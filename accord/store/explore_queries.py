@@ -171,13 +171,14 @@ def selected(store: Store, chosen: EventFilter) -> Sequence[Any] | None:
     the store changes. The events of a party (of one type) are read off `by_side`."""
 
     def read() -> Sequence[Any] | None:
+        country = chosen.country if not (chosen.since or chosen.until or chosen.outlet) else None
+        # the index first, before this read holds a connection: building it takes one of its own
+        involved = by_side(store) if country else None
         with store.read() as conn:
-            if chosen.country and not (chosen.since or chosen.until or chosen.outlet):
-                side, kind = terms.party(conn, chosen.country), terms.check_type(chosen.type)
-                involved = by_side(store)
-                if involved is not None:
-                    kept = [row for row in involved.get(side, ()) if kind in (None, row.type)]
-                    return kept if len(kept) <= SORTED_HERE else None
+            if country and involved is not None:
+                side, kind = terms.party(conn, country), terms.check_type(chosen.type)
+                kept = [row for row in involved.get(side, ()) if kind in (None, row.type)]
+                return kept if len(kept) <= SORTED_HERE else None
             rows = conn.execute(chosen.ids(conn).with_only_columns(*ROW).limit(SORTED_HERE + 1)).all()
         return rows if len(rows) <= SORTED_HERE else None
 

@@ -32,7 +32,7 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from accord.errors import AccordError, BadQuery, NotFound
+from accord.errors import AccordError, BadQuery, NotFound, StoreError
 from accord.records import EVENT_TYPES
 from accord.settings import Settings
 from accord.store import open_store
@@ -203,7 +203,10 @@ def create_app(
         app.state.store = store
         if store.dialect == "sqlite":
             to_thread.current_default_thread_limiter().total_tokens = SQLITE_THREADS
-        await run_in_threadpool(warm, store)  # before the server listens: no request waits for it
+        try:  # before the server listens, so no request waits for it; a store that fails here still
+            await run_in_threadpool(warm, store)  # gets its error pages, request by request
+        except StoreError as err:
+            log.warning("could not warm the caches: %s", err)
         try:
             yield
         finally:
