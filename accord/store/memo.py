@@ -82,8 +82,9 @@ class Records(Generic[K, T]):
     """Many small answers, one per key (an event's whole record per id), kept together while `version()` is
     unchanged: a page of fifty events costs one version read, and only the records it lacks are computed,
     in one go. Holds at most `budget` records; once full, later ones are computed but not kept (the first
-    kept are those a worker warms at start, `accord.web.warm`). Computed twice when two threads lack the
-    same record at once: a waste, never a wrong answer."""
+    kept are those a worker warms at start, `web_queries.warm`, until the store changes; then they refill
+    as pages ask for them). Computed twice when two threads lack the same record at once, and emptied
+    again when a thread that read an older version arrives late: a waste, never a wrong answer."""
 
     def __init__(self, version: Callable[[], object], budget: int) -> None:
         self.version = version
