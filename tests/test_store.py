@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import create_engine, inspect, select, text, update
 from store_articles import FM, REPORT_A, ROJAS, SOLBERG, article, count, happened, report_a, report_b
 
 from accord.errors import NotFound
@@ -145,6 +145,31 @@ def test_offices_over_time_fill_gaps_flagged_as_inferred(store: Store) -> None:
     assert (september.date, september.date_inferred) == ("2024-09-12", True)
     assert "year 2024 inferred" in (september.sources[0].date_note or "")
     assert actor(store, "Solberg").id == profile.id
+
+
+def test_the_version_caches_key_on_moves_only_once_a_commit_is_visible(store: Store) -> None:
+    ingest_results(store, [report_a()])
+    before = store.version()
+    with store.write() as conn:
+        conn.execute(update(schema.documents).values(title="Talks in Oslo, retitled"))
+        during = store.version()  # another connection's question while the write is still open
+    assert before is not None and during == before and store.version() != before
+
+
+def test_writes_elsewhere_on_the_server_leave_the_version_alone(store: Store) -> None:
+    if store.dialect != "postgresql":
+        pytest.skip("only a PostgreSQL server holds other databases")
+    ingest_results(store, [report_a()])
+    before = store.version()
+    elsewhere = create_engine(store.engine.url.set(database="postgres", query={}))
+    try:
+        with elsewhere.begin() as conn:  # another database of the same server
+            conn.execute(text("CREATE TABLE IF NOT EXISTS accord_probe (i integer)"))
+            conn.execute(text("INSERT INTO accord_probe VALUES (1)"))
+            conn.execute(text("DROP TABLE accord_probe"))
+    finally:
+        elsewhere.dispose()
+    assert store.version() == before  # the caches keyed on it keep their answers
 
 
 def test_offices_attested_in_two_years_are_held_between_them(store: Store) -> None:

@@ -49,6 +49,7 @@ class Store:
         self.answers = Memo(self.version)  # whole-store answers: counts, facets, pairs
         self.listings = Memo(self.version, budget=LISTED_IDS)  # ordered ids of filtered events, for paging
         self.records: Records[str, FusedEvent] = Records(self.version, KEPT_EVENTS)  # `queries.kept_events`
+        self.counted = False  # whether the schema has the count writers raise (set by `migrate`)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -64,6 +65,8 @@ class Store:
             with conn.begin():
                 if self.dialect == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+                    if self.counted:
+                        conn.execute(text("UPDATE store_version SET count = count + 1"))
                 yield conn
 
     @contextmanager
@@ -84,16 +87,17 @@ class Store:
 
         SQLite: `PRAGMA data_version` on a read-only connection of this store's own that never writes, so
         any commit by another connection or process moves it (a few microseconds; a file's modification
-        time can stay the same across two commits). PostgreSQL: the server's current write-ahead log
-        position (writes to its other databases move it too, which only costs a cache its answers)."""
+        time can stay the same across two commits). PostgreSQL: the count every writer raises inside its
+        transaction (`schema.store_version`), visible only once the commit is; before the schema has it,
+        nothing is cached."""
         if self.dialect == "sqlite":
             return self.watcher.version()
-        if self.dialect == "postgresql":
+        if self.dialect == "postgresql" and self.counted:
             try:
                 with self.engine.connect() as conn:
-                    return conn.scalar(text("SELECT pg_current_wal_lsn()"))
+                    return conn.scalar(text("SELECT count FROM store_version"))
             except SQLAlchemyError:
-                return None  # a standby in recovery, or a server that does not say
+                return None  # a server that cannot say: nothing is cached rather than something stale
         return None
 
     def close(self) -> None:

@@ -188,6 +188,13 @@ def add_affiliation_sources(conn: Connection) -> None:
     conn.execute(text(f"CREATE VIEW events_with_participants AS {PARTICIPANTS_VIEW}"))
 
 
+def add_version_counter(conn: Connection) -> None:
+    """Version 12: the count PostgreSQL writers raise, which `Store.version` reads there."""
+    schema.store_version.create(conn, checkfirst=True)
+    if conn.scalar(select(schema.store_version.c.count)) is None:
+        conn.execute(schema.store_version.insert().values(id=1, count=0))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -200,6 +207,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "near-duplicate index", add_document_bands),
     Migration(10, "last day of multi-day reports", add_date_ends),
     Migration(11, "where each participant's affiliation was read", add_affiliation_sources),
+    Migration(12, "a version count writers raise", add_version_counter),
 )
 
 
@@ -236,4 +244,5 @@ def migrate(store: Store) -> list[int]:
             )
         log.info("applied migration %d (%s) to %s", step.version, step.name, store.url)
         applied.append(step.version)
+    store.counted = True  # from now on every write raises the count `Store.version` reads
     return applied

@@ -248,6 +248,18 @@ document_bands = Table(
 )
 
 
+# One row whose count every writer on PostgreSQL raises inside its transaction (migration step 12): a reader
+# sees the new count only once the commit is visible, so caches keyed by it never keep older data under a
+# newer version, and writes to the server's other databases (which move its write-ahead log position, the
+# version used before) no longer throw the caches away.
+store_version = Table(
+    "store_version",
+    added,
+    Column("id", Integer, primary_key=True),
+    Column("count", BigInteger, nullable=False),
+)
+
+
 def tables() -> list[Table]:
     """Every table of the current schema, each after the tables it refers to."""
     return [*metadata.sorted_tables, *added.sorted_tables]
