@@ -20,10 +20,12 @@ from accord.store import Store, event, open_store, schema
 from accord.store.corrections import Changes, correct, reject
 from accord.store.explore_queries import (
     EventFilter,
+    by_side,
     facets,
     facets_in,
     filtered_page,
     listed_ids,
+    outlets,
     selected,
     sorted_ids,
 )
@@ -149,3 +151,15 @@ def test_no_json_view_waits_for_a_thread_to_read_its_parameters(tmp_path: Path) 
             dependency = pending.pop()
             assert dependency.call is None or inspect.iscoroutinefunction(dependency.call), route.path
             pending += dependency.dependencies
+
+
+def test_the_side_index_and_the_outlets_count_against_the_listings_budget(store: Store) -> None:
+    ids = fill(store, 30)
+    store.listings.budget = 1_000
+    index = by_side(store)
+    assert index is not None and outlets(store)
+    rows = sum(map(len, index.values()))
+    assert rows >= 30 and store.listings.held >= rows + len(outlets(store))  # weighed, not one unit each
+    reject(store, ids[0], "wrong")  # a new version
+    store.listings.budget = 100  # a quarter of it is less than the events: no index
+    assert by_side(store) is None

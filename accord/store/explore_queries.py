@@ -262,16 +262,19 @@ class Listed(NamedTuple):
     sides: frozenset[str]
 
 
+SIDES_SHARE = 4  # each event stands under two or three sides: the index may take a quarter of the listings
+
+
 def by_side(store: Store) -> dict[str, tuple[Listed, ...]] | None:
     """Every event no analyst rejected, as a `ROW`, under each of its sides (`sides_of`): a party's events
-    and a pair's without a query each; kept until the store changes, and not made (None) for a store of
-    more events than `Store.listings` holds."""
+    and a pair's without a query each; kept until the store changes among the listings, weighed by its
+    rows, and not made (None) for a store too large for a quarter of what `Store.listings` holds."""
     e = schema.events
 
     def read() -> dict[str, tuple[Listed, ...]] | None:
         found: dict[str, list[Listed]] = {}
         with store.read() as conn:
-            if count(conn, select(e.c.id)) > store.listings.budget:
+            if count(conn, select(e.c.id)) > store.listings.budget // SIDES_SHARE:
                 return None
             for row in conn.execute(select(*ROW).where(standing()).order_by(e.c.id)):
                 listed = Listed(*row, frozenset(sides_of(row.party_key, row.host)))
@@ -279,7 +282,7 @@ def by_side(store: Store) -> dict[str, tuple[Listed, ...]] | None:
                     found.setdefault(side, []).append(listed)
         return {side: tuple(rows) for side, rows in found.items()}
 
-    return store.answers.get("by side", read)
+    return store.listings.get("by side", read, weight=lambda index: sum(map(len, (index or {}).values())))
 
 
 def facets_in(conn: Connection, chosen: EventFilter) -> tuple[Facet, ...]:
@@ -333,7 +336,7 @@ def outlets(store: Store) -> dict[str, frozenset[str]]:
                 found.setdefault(event_id, set()).add(outlet)
         return {event_id: frozenset(named) for event_id, named in found.items()}
 
-    return store.answers.get("outlets", read)
+    return store.listings.get("outlets", read, weight=len)
 
 
 def label(facet: str, value: str) -> str:
