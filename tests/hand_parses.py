@@ -118,6 +118,10 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since the "
+    "Andean leaders' summit in Quito in March 2023.",
+    "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since they met "
+    "in Quito in March 2023.",
     "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
     "minister Ana Soto.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "

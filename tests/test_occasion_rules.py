@@ -476,3 +476,27 @@ def test_the_cleaner_keeps_both_lines_of_a_wrapped_sentence_among_headline_like_
     )
     cleaned = clean(Document("t", "test", page))
     assert "The third round of talks between the two states" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (  # a group's summit: no occasion of the two
+            "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since "
+            "the Andean leaders' summit in Quito in March 2023.",
+            [],
+        ),
+        (  # "they": the two's own earlier meeting
+            "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since "
+            "they met in Quito in March 2023.",
+            ["2023-03"],
+        ),
+    ],
+)
+def test_an_earlier_occasion_is_the_pairs_only_when_it_says_so(text: str, earlier: list[str]) -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    doc = parsed(text)
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    assert [m.date.value for m in mentions if m.date and m.date.value.startswith("2023")] == earlier

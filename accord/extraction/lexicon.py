@@ -300,6 +300,7 @@ PLURAL_REFERENCES = set(
 )
 PRONOUNS = {"he", "she", "his", "her"}
 # "The two ministers", "both sides", "the four ministers": a reference back to an interaction of so many
+PAIR_PRONOUNS = words("they their them")  # "since their meeting in Lima": the sides just named
 SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"

@@ -21,9 +21,11 @@ from accord.extraction.lexicon import (
     HABITUAL,
     NOT_EVENT_DATE,
     OTHER_OCCASION,
+    PAIR_PRONOUNS,
     REPORTING_VERBS,
     SEPARATELY,
     SETTING_NOUNS,
+    SIDE_COUNTS,
     TAKES_EFFECT,
 )
 from accord.extraction.parties import (
@@ -239,6 +241,15 @@ def setting_of_another(trigger: Token) -> bool:
     return of.lower_ == "of" and of.head.lower_ in SETTING_NOUNS
 
 
+def names_the_pair(trigger: Token) -> bool:
+    """Whether an earlier occasion is told as the sides' own: "since the two last met", "since their
+    meeting in Lima" (counted or pronoun), not "since the leaders' summit in Bangkok" (a group)."""
+    doc = trigger.doc
+    owners = [t for c in trigger.children if c.dep_ == "poss" for t in c.subtree]
+    words = {doc[i].lower_ for i in subject_tokens(trigger)} | {t.lower_ for t in owners}
+    return bool(words & (set(SIDE_COUNTS) | PAIR_PRONOUNS))
+
+
 def refers_to_a_stated_visit(mention: Mention) -> bool:
     """ "During the visit, X also met Y": the visit, with nobody of its own, is the setting of the sentence's
     meeting and a reference back to a visit the page states elsewhere, not a trip of the people it names."""
@@ -331,7 +342,7 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
             )
             if background_reference(token) or setting_of_another(token):
                 mention.parties = own_parties(mention.parties, token)
-                if not mention.parties and not mention.plural:
+                if not mention.parties and not (mention.plural and names_the_pair(token)):
                     continue  # "since the leaders' summit in Bangkok": an occasion whose sides it does not name
             if refers_to_a_stated_visit(mention):
                 continue  # "During the visit, X also met Y": the visit is told elsewhere, with its travellers
