@@ -118,6 +118,7 @@ SENTENCES = (
     "The Chilean minister met the Chairman of the Council of Baltic Sea States in Riga.",
     "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
+    "Their most recent meeting before Monday was held in Accra.",
     "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since the "
     "Andean leaders' summit in Quito in March 2023.",
     "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since they met "

@@ -33,6 +33,8 @@ def test_an_undated_earlier_meeting_and_a_count_of_calls_are_no_single_dated_eve
     last = parsed("The two ministers last met at a summit in Addis Ababa.")
     assert not_one_dated_occasion(token(last, "met"), None)
     assert not not_one_dated_occasion(token(last, "met"), EventDate("2024-02", "month", "text"))
+    recent = parsed("Their most recent meeting before Monday was held in Accra.")
+    assert not_one_dated_occasion(token(recent, "meeting"), None)
     assert not_one_dated_occasion(
         token(parsed("The two presidents have spoken by phone several times since then."), "phone"), None
     )
