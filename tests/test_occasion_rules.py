@@ -502,3 +502,19 @@ def test_an_earlier_occasion_is_the_pairs_only_when_it_says_so(text: str, earlie
     doc = parsed(text)
     mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
     assert [m.date.value for m in mentions if m.date and m.date.value.startswith("2023")] == earlier
+
+
+def test_a_headline_in_the_present_takes_the_day_of_the_event_it_repeats() -> None:
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+    from accord.extraction.timing import fill_dates
+    from accord.records import PublicationDate
+
+    doc = parsed(
+        "Soto and Paz sign visa deal in Lima. Peru's foreign minister Jorge Paz arrived in Lima on Sunday. Chile's "
+        "foreign minister Ana Soto and Paz signed a visa agreement in Lima on Monday."
+    )
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
+    headline = next(m for m in mentions if m.order == 0 and m.type == "agree")
+    assert headline.date is not None and headline.date.value == "2024-05-13"  # Monday's signing, not Sunday

@@ -108,6 +108,7 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
                 lenders,
                 key=lambda m: (
                     not related(m, mention),
+                    not (retold(mention) and same_occasion(m, mention)),  # a headline or caption repeats
                     abs(m.order - mention.order),
                     m.order > mention.order,
                 ),
@@ -121,6 +122,19 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
             width = len(value) if published.heads_the_story else min(len(value), 7)
             precision: Precision = "day" if width == 10 else "month" if width == 7 else "year"
             mention.date = EventDate(value[:width], precision, "published")
+
+
+def retold(mention: Mention) -> bool:
+    """A headline's or caption's telling ("X and Y sign deal in Warsaw", "Photo: X and Y sign the
+    memorandum"): the present tense or no verb at all, for an event the story tells in the past."""
+    trigger = mention.trigger.token
+    return trigger.tag_ in ("VBP", "VBZ") or mention.sentence.root.pos_ not in ("VERB", "AUX")
+
+
+def same_occasion(dated: Mention, mention: Mention) -> bool:
+    """Whether two mentions tell one interaction: the same kind between the same sides."""
+    sides = affiliations(mention.parties)
+    return dated.type == mention.type and len(sides) >= 2 and affiliations(dated.parties) == sides
 
 
 def borrowed_day(mention: Mention, day: EventDate) -> EventDate:
