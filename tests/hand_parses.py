@@ -119,6 +119,7 @@ SENTENCES = (
     "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Their most recent meeting before Monday was held in Accra.",
+    "President Rojas refuses receiving a phone call from Prime Minister Paz.",
     "Soto and Paz sign visa deal in Lima. Peru's foreign minister Jorge Paz arrived in Lima on Sunday. Chile's "
     "foreign minister Ana Soto and Paz signed a visa agreement in Lima on Monday.",
     "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since the "

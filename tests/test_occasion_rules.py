@@ -518,3 +518,10 @@ def test_a_headline_in_the_present_takes_the_day_of_the_event_it_repeats() -> No
     fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
     headline = next(m for m in mentions if m.order == 0 and m.type == "agree")
     assert headline.date is not None and headline.date.value == "2024-05-13"  # Monday's signing, not Sunday
+
+
+def test_a_refused_call_is_no_call() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed("President Rojas refuses receiving a phone call from Prime Minister Paz.")
+    assert {t.modality for t in find_triggers(doc[:])} == {"negation"}

@@ -86,7 +86,9 @@ VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcom
 
 
 # Modality: plans, conditions, denials and reports, which are not events
-CALLED_OFF = words("canceled cancelled delayed postponed scrapped shelved suspended")
+CALLED_OFF = words(
+    "canceled cancelled delayed postponed scrapped shelved suspended refuse refuses refused declined declines"
+)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = words("can could may might must should would")
 PLANNING_WORDS = words(
