@@ -120,6 +120,7 @@ SENTENCES = (
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Their most recent meeting before Monday was held in Accra.",
     "President Rojas refuses receiving a phone call from Prime Minister Paz.",
+    "The message from the Chilean leader, suggesting an emergency summit in Lima, went unanswered.",
     "Soto and Paz sign visa deal in Lima. Peru's foreign minister Jorge Paz arrived in Lima on Sunday. Chile's "
     "foreign minister Ana Soto and Paz signed a visa agreement in Lima on Monday.",
     "Chile's Ana Soto and Peru's Jorge Paz met in Lima. It was the first meeting of the two leaders since the "

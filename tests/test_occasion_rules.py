@@ -525,3 +525,12 @@ def test_a_refused_call_is_no_call() -> None:
 
     doc = parsed("President Rojas refuses receiving a phone call from Prime Minister Paz.")
     assert {t.modality for t in find_triggers(doc[:])} == {"negation"}
+
+
+def test_a_suggested_meeting_is_a_plan() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed(
+        "The message from the Chilean leader, suggesting an emergency summit in Lima, went unanswered."
+    )
+    assert [(t.token.text, t.modality) for t in find_triggers(doc[:])] == [("summit", "future")]

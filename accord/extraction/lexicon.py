@@ -95,7 +95,8 @@ PLANNING_WORDS = words(
     """
     aim aimed aims announce announced arrange broker consider considering due expected expects eyes
     forthcoming hope hoped hopes intend intends invitation invite invited likely looking next plan
-    planned planning plans possible potential preparations prepare preparing propose proposed scheduled
+    planned planning plans possible potential preparations prepare preparing propose proposed proposing
+    scheduled suggest suggested suggesting suggests
     seek seeks set tomorrow upcoming want wants would
     """
 )
