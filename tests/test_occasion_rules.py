@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hand_parses import parsed
 
-from accord.extraction.mentions import background_reference, governed_by_other_time
+from accord.extraction.mentions import Mention, background_reference, governed_by_other_time
 
 
 def token(doc, word: str):  # type: ignore[no-untyped-def]
@@ -360,18 +360,24 @@ def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str
     assert affiliations(join_occasions(mentions)[0].parties) == sides
 
 
-def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arrival() -> None:
+def dated_mentions(text: str) -> list[Mention]:
+    """The mentions of a frozen parse, with the days `timing.fill_dates` gives them (published 2024-05-16)."""
     from accord.extraction.mentions import read_sentences
     from accord.extraction.people import find_actors
     from accord.extraction.timing import fill_dates
     from accord.records import PublicationDate
 
-    doc = parsed(
+    doc = parsed(text)
+    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
+    return mentions
+
+
+def test_also_held_talks_is_on_the_day_of_the_talks_just_reported_not_of_the_arrival() -> None:
+    mentions = dated_mentions(
         "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz on Tuesday. Soto, who arrived in "
         "Lima on Monday, also held talks with Bolivian Foreign Minister Luis Rocha Mendoza."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
-    fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
     bolivian = next(m for m in mentions if m.type == "meet" and "BOL" in {p.affiliation for p in m.parties})
     assert bolivian.date is not None and bolivian.date.value == "2024-05-14"  # Tuesday, not Monday
 
@@ -505,17 +511,10 @@ def test_an_earlier_occasion_is_the_pairs_only_when_it_says_so(text: str, earlie
 
 
 def test_a_headline_in_the_present_takes_the_day_of_the_event_it_repeats() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-    from accord.extraction.timing import fill_dates
-    from accord.records import PublicationDate
-
-    doc = parsed(
+    mentions = dated_mentions(
         "Soto and Paz sign visa deal in Lima. Peru's foreign minister Jorge Paz arrived in Lima on Sunday. Chile's "
         "foreign minister Ana Soto and Paz signed a visa agreement in Lima on Monday."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
-    fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
     headline = next(m for m in mentions if m.order == 0 and m.type == "agree")
     assert headline.date is not None and headline.date.value == "2024-05-13"  # Monday's signing, not Sunday
 
