@@ -25,6 +25,8 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "while-in": ("while", "visit"),
     "tour-as-verb": ("tour", None),
     "tour-of-duty": ("tour", None),
+    "toured-a-thing": ("toured", None),
+    "visiting-thing": ("visiting", None),
     "visit": ("visited", "visit"),
     "video-without-call": ("video", None),
     "remote-ceremony": ("video", None),

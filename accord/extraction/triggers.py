@@ -216,6 +216,17 @@ def _not_a_noun(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.pos_ != "NOUN"
 
 
+def _describes_a_thing(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "A visiting warship": a thing that came, not someone's visit ("the visiting minister" is one)."""
+    return token.dep_ == "amod" and not is_personal(token.head)
+
+
+def _tours_a_thing(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "Toured a visiting warship", "toured the plant": a thing seen, not a country visited."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.ent_type_ not in ("GPE", "LOC") for o in objects)
+
+
 def _of_duty(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "duty"
 
@@ -281,6 +292,8 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("while-in", "The ministers spoke while in Brussels last week.", frozenset({"while"}), "visit", _while_in_a_place),
     TriggerRule("tour-as-verb", "The band will tour Europe next year.", frozenset({"tour", "trip"}), None, _not_a_noun),
     TriggerRule("tour-of-duty", "The ambassador ended her tour of duty in Lima.", frozenset({"tour"}), None, _of_duty),
+    TriggerRule("visiting-thing", "Crowds toured the visiting warship in the port.", frozenset({"visiting"}), None, _describes_a_thing),
+    TriggerRule("toured-a-thing", "The president toured a visiting warship in the port.", frozenset({"toured", "touring", "tours"}), None, _tours_a_thing),
     TriggerRule("visit", "The Chilean president visited Lima on Monday.", VISIT_WORDS, "visit"),
     TriggerRule("video-without-call", "The minister watched a video of the floods.", frozenset({"video", "virtual", "online"}), None, _no_call_noun),
     TriggerRule("remote-ceremony", "The president inaugurated the hospital via video link.", CALL_CUES, None, _remote_ceremony),
