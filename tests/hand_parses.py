@@ -119,6 +119,7 @@ SENTENCES = (
     "The Kazakh speaker met the President of the Dewan Negara of Malaysia Tan Sri Rahim Osman on Monday.",
     "Guyana FM Hugh Persaud met Singapore DPM Tan Wee Keong in Delhi on Tuesday.",
     "Their most recent meeting before Monday was held in Accra.",
+    "The delegation was led by U.S. Ambassador to Venezuela James Moss, according to officials.",
     "President Rojas refuses receiving a phone call from Prime Minister Paz.",
     "The message from the Chilean leader, suggesting an emergency summit in Lima, went unanswered.",
     "Soto and Paz sign visa deal in Lima. Peru's foreign minister Jorge Paz arrived in Lima on Sunday. Chile's "

@@ -561,3 +561,8 @@ def test_a_name_after_a_countrys_possessive_is_someone_of_that_country() -> None
     )
     found = {a.name: a.affiliation for a in find_actors(doc).actors}
     assert found["Shona Alleyne-Fraser"] == "GUY"  # the model took the name for an organisation
+
+
+def test_a_country_after_an_offices_to_is_no_part_of_the_name() -> None:
+    doc = parsed("The delegation was led by U.S. Ambassador to Venezuela James Moss, according to officials.")
+    assert [a.name for a in find_actors(doc).actors] == ["James Moss"]

@@ -30,7 +30,7 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.names import title_is_given_name
 from accord.extraction.roles import normalise_role
-from accord.gazetteer import affiliation_code, city_country, world_city_country
+from accord.gazetteer import affiliation_code, city_country, country_code, world_city_country
 
 __all__ = ["is_name_token", "is_person_name", "name_span", "person_candidates"]
 
@@ -106,6 +106,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or affiliation_of_token(doc[start])
         or not doc[start].text[:1].isalpha()
         or portfolio_before_name(doc, start, end)
+        or country_before_name(doc, start, end)
     ):
         start += 1
     while end > start and (
@@ -116,6 +117,17 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1  # "Li Qiang Holds" in a headline: the verb is not part of the name
     return start, end
+
+
+def country_before_name(doc: Doc, i: int, end: int) -> bool:
+    """ "Ambassador to Venezuela James Story": a country after an office's "to", "of" or "for" ends the office,
+    even where the model took it into the name ("Jordan Bardella" after a verb keeps his given name)."""
+    return (
+        i >= 1
+        and end - i >= 3
+        and doc[i - 1].lower_ in ("to", "of", "for")
+        and country_code(doc[i].text) is not None
+    )
 
 
 def portfolio_before_name(doc: Doc, i: int, end: int) -> bool:
