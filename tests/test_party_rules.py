@@ -13,6 +13,11 @@ def trigger(doc, word: str):  # type: ignore[no-untyped-def]
     return next(t for t in doc if t.lower_ == word)
 
 
+def offices(parties) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    """Each side as (country, office), the two things these rules decide."""
+    return {(p.affiliation, p.role) for p in parties}
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "expected"),
     [
@@ -48,7 +53,7 @@ def test_a_demonym_on_a_group_noun_is_that_countrys_side(
 ) -> None:
     doc = parsed(sentence)
     found = collective_parties(trigger(doc, word), find_actors(doc, None))
-    assert {(p.affiliation, p.role) for p in found} == expected
+    assert offices(found) == expected
     assert all(p.name is None for p in found)
 
 
@@ -104,7 +109,7 @@ def test_the_ministers_of_two_countries_are_two_sides_with_that_office() -> None
         "and Australia."
     )
     found = collective_parties(trigger(doc, "calls"), find_actors(doc, None))
-    assert {(p.affiliation, p.role) for p in found} == {
+    assert offices(found) == {
         ("IND", "foreign minister"),
         ("AUS", "foreign minister"),
     }
@@ -190,7 +195,7 @@ def test_an_unnamed_official_takes_the_country_after_of() -> None:
 def test_the_agent_of_attended_by_names_the_sides_of_a_meeting() -> None:
     doc = parsed("The meeting was attended by foreign ministers from Cambodia, Laos and Japan.")
     found = collective_parties(trigger(doc, "meeting"), find_actors(doc, None))
-    assert {(p.affiliation, p.role) for p in found} == {
+    assert offices(found) == {
         ("KHM", "foreign minister"),
         ("LAO", "foreign minister"),
         ("JPN", "foreign minister"),
@@ -200,7 +205,7 @@ def test_the_agent_of_attended_by_names_the_sides_of_a_meeting() -> None:
 def test_every_demonym_of_a_listed_group_is_a_side() -> None:
     doc = parsed("The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.")
     found = collective_parties(trigger(doc, "talks"), find_actors(doc, None))
-    assert {(p.affiliation, p.role) for p in found} == {
+    assert offices(found) == {
         ("CHL", "foreign minister"),
         ("PER", "foreign minister"),
         ("BOL", "foreign minister"),
@@ -289,7 +294,7 @@ def test_a_region_word_stands_for_its_states_and_a_group_noun_gives_their_office
 
     doc = parsed("The foreign ministers of the Baltic states and Poland held talks in Vilnius on Monday.")
     found = country_parties(trigger(doc, "talks"))
-    assert {(p.affiliation, p.role) for p in found} == {
+    assert offices(found) == {
         ("EST", "foreign minister"),
         ("LVA", "foreign minister"),
         ("LTU", "foreign minister"),
@@ -381,7 +386,7 @@ def test_bare_ministers_of_countries_give_each_side_no_office() -> None:
     from accord.extraction.parties import country_parties
 
     doc = parsed("The ministers of Chile and Peru signed a border agreement.")
-    assert {(p.affiliation, p.role) for p in country_parties(trigger(doc, "signed"))} == {
+    assert offices(country_parties(trigger(doc, "signed"))) == {
         ("CHL", None),
         ("PER", None),
     }

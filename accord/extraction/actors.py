@@ -17,6 +17,7 @@ from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     COUNTERPARTS,
     NAME_ANCHORS,
+    OFFICE_LINKS,
     PORTFOLIO_CHAIN,
     ROLE_WORDS,
     TITLE_COUNTRIES,
@@ -241,7 +242,7 @@ def ends_title(doc: Doc, comma: int) -> bool:
     for j in range(comma - 1, max(start, comma - 14) - 1, -1):
         token = doc[j]
         if token.lower_ in NAME_ANCHORS:
-            return j < comma - 1 and doc[j + 1].lower_ in ("for", "of")
+            return j < comma - 1 and doc[j + 1].lower_ in OFFICE_LINKS
         if not (token.is_title or token.is_upper or token.lower_ in ("for", "of", "and", "the", "&", ",")):
             return False  # a portfolio may list several ("Foreign Affairs, International Trade and Worship")
     return False

@@ -66,6 +66,7 @@ REMOTE_ACTS = set(
 )
 CREDENTIAL_WORDS = frozenset({"credentials", "credence"})
 # What one side grants another: "agreed to the request" is one-sided, no agreement of two.
+ACCOUNT_PARTICLES = words("in up out")  # "Sign in to comment", "sign up": an account, not a pact
 ONE_SIDED_ASKS = words("request requests proposal invitation demand demands plea call appeal")
 # What one confirms without agreeing to anything: "confirmed the report", "confirmed the news".
 REPORTED_THINGS = words("report reports news information figures death deaths arrival attack claims")
@@ -172,7 +173,6 @@ NAME_PARTICLES = frozenset(
         "ibn",
     }
 )
-PATRONYMIC_PARTICLES = words("bin bint ibn binti")  # "Khalid bin Faisal": Faisal is his father, King Faisal
 KOREAN_SURNAMES = words(
     "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
     " yoo hong jeon baek"
@@ -242,9 +242,13 @@ OFFICE_WORDS = ROLE_WORDS - {"of", "for", "the", "and"}
 TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
 PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
 PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS
-PATRONYMIC = {"bin", "bint", "binti", "ibn"}
+PATRONYMIC = words("bin bint binti ibn")  # "Khalid bin Faisal": Faisal is his father, King Faisal
 # Titles that are also given names or family names ("Sultan bin Rashid", "Amir Khan", "Marsha King")
 GIVEN_NAMES_LIKE_TITLES = words("amir sultan king")
+GIVEN_NAMES_BEFORE_FULL_NAMES = words("amir")  # "Amir Hotak Zadran": a given name before two more names
+OFFICE_LINKS = words("of for")  # "Commissioner for Enlargement": the words after name the office's portfolio
+COUNTRY_LINKS = OFFICE_LINKS | {"to"}  # "Ambassador to Venezuela": the country the office serves
+POSSESSIVE_MARKS = words("'s ’s ' ’")  # "Trinidad and Tobago's X", "the Philippines' X"
 RULER_MARKERS = words("the his her hh h.h. h.h 's ’s")  # "HH the Amir Hamad": the ruler
 POSSESSIVE_PRONOUNS = words("his her its their")  # "his Foreign Minister": the subject's own minister
 COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}  # "my Ghanaian colleague X"

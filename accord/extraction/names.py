@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from accord.extraction.lexicon import (
     DOTTED_TITLES,
+    GIVEN_NAMES_BEFORE_FULL_NAMES,
     GIVEN_NAMES_LIKE_TITLES,
     KOREAN_SURNAMES,
     NAME_PARTICLES,
     NAME_TITLES,
     PATRONYMIC,
-    PATRONYMIC_PARTICLES,
     POSTNOMINALS,
     TITLE_PAIRS,
     TURKIC_PATRONYMICS,
@@ -78,7 +78,7 @@ def title_is_given_name(words: list[str], is_title: Callable[[str], bool]) -> bo
     if len(words) > 1 and words[1] in PATRONYMIC:
         return True
     return (
-        words[0] == "amir"
+        words[0] in GIVEN_NAMES_BEFORE_FULL_NAMES
         and len(words) >= 3
         and not any(is_title(w) or w in PATRONYMIC for w in words[1:3])  # not "Amir Sheikh Hamad"
     )
@@ -198,14 +198,14 @@ def family_name(name: str) -> str:
     tokens = name.split()
     if not tokens:
         return ""
-    if len(tokens) > 2 and tokens[-2].lower() in PATRONYMIC_PARTICLES:
+    if len(tokens) > 2 and tokens[-2].lower() in PATRONYMIC:
         return " ".join(tokens[-2:])
     return tokens[0] if is_family_first(name) else tokens[-1]
 
 
 def fathers_names(words: list[str]) -> set[str]:
     """The words of a name that name its bearer's father ("Faisal" in "Khalid bin Faisal")."""
-    return {words[i + 1] for i in range(len(words) - 1) if words[i].lower() in PATRONYMIC_PARTICLES}
+    return {words[i + 1] for i in range(len(words) - 1) if words[i].lower() in PATRONYMIC}
 
 
 def name_matches(short: str, full: str) -> bool:

@@ -15,15 +15,18 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import PLACE_ENTITIES, left_window, portfolio_before
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
+    COUNTRY_LINKS,
     GIVEN_NAMES_LIKE_TITLES,
     INSTITUTION_WORDS,
     INTERACTION_VERBS,
     NAME_ANCHORS,
     NEWS_AGENCY_NAMES,
     NOT_NAME_WORDS,
+    OFFICE_LINKS,
     OFFICE_WORDS,
     PARTICLES,
     PATRONYMIC,
+    POSSESSIVE_MARKS,
     ROLE_WORDS,
     RULER_MARKERS,
     TRIMMED_FROM_NAMES,
@@ -125,7 +128,7 @@ def country_before_name(doc: Doc, i: int, end: int) -> bool:
     return (
         i >= 1
         and end - i >= 3
-        and doc[i - 1].lower_ in ("to", "of", "for")
+        and doc[i - 1].lower_ in COUNTRY_LINKS
         and country_code(doc[i].text) is not None
     )
 
@@ -133,9 +136,7 @@ def country_before_name(doc: Doc, i: int, end: int) -> bool:
 def portfolio_before_name(doc: Doc, i: int, end: int) -> bool:
     """ "Commissioner for Enlargement Tomas Rudzitis": the one word after an office's "for" or "of" is its
     portfolio when a full name follows it."""
-    return (
-        i >= 2 and end - i >= 3 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].lower_ in NAME_ANCHORS
-    )
+    return i >= 2 and end - i >= 3 and doc[i - 1].lower_ in OFFICE_LINKS and doc[i - 2].lower_ in NAME_ANCHORS
 
 
 def given_name_like_a_title(doc: Doc, i: int, end: int) -> bool:
@@ -204,7 +205,7 @@ def in_portfolio(doc: Doc, i: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if (
         i >= 2
-        and doc[i - 1].lower_ in ("for", "of")
+        and doc[i - 1].lower_ in OFFICE_LINKS
         and doc[i - 2].lower_ in NAME_ANCHORS
         and after in ",&and"
     ):
@@ -308,7 +309,7 @@ def owned_by_a_country(run: SpacySpan) -> bool:
     return (
         len(run) > 1
         and i >= 2
-        and doc[i - 1].lower_ in ("'s", "’s", "'", "’")
+        and doc[i - 1].lower_ in POSSESSIVE_MARKS
         and affiliation_of_token(doc[i - 2]) is not None
     )
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from accord.extraction.dates import is_future_expression
 from accord.extraction.lexicon import (
+    ACCOUNT_PARTICLES,
     AGREE_WORDS,
     BRIEFING_VERBS,
     CALL_CUES,
@@ -191,11 +192,11 @@ def _accepts_a_request(token: Token, sentence: SpacySpan, call_cue: bool) -> boo
 
 def _signs_in(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     """ "Sign in to comment", "Subscribe | Sign in": an account, not a pact."""
-    if any(c.dep_ == "prt" and c.lower_ in ("in", "up", "out") for c in token.children):
+    if any(c.dep_ == "prt" and c.lower_ in ACCOUNT_PARTICLES for c in token.children):
         return True
     doc = token.doc
     after = token.i + 1
-    if after >= sentence.end or doc[after].lower_ not in ("in", "up", "out"):
+    if after >= sentence.end or doc[after].lower_ not in ACCOUNT_PARTICLES:
         return False
     return (
         after + 1 >= sentence.end
