@@ -55,13 +55,39 @@ def test_a_visit_that_ended_today_began_as_many_days_before_as_it_lasted() -> No
     assert ended_occasion_days(token(began, "visit")) == 1
 
 
-def test_the_purpose_of_a_dated_past_trip_is_what_was_done_there() -> None:
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        pytest.param(
+            "President Francois Hollande was in Brussels on 15 May to meet President Barroso.",
+            "meet",
+            None,
+            id="the purpose of a dated past trip is what was done there",
+        ),
+        pytest.param(
+            "President Francois Hollande is in Brussels to meet President Barroso.",
+            "meet",
+            "future",
+            id="the purpose of a trip under way is still to come",
+        ),
+        pytest.param(
+            "Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.",
+            "talks",
+            None,
+            id="talks an agreement followed happened",
+        ),
+        pytest.param(
+            "Ghana and Nigeria will sign the deal after talks in Accra next week.",
+            "talks",
+            "future",
+            id="talks a planned signing follows are still to come",
+        ),
+    ],
+)
+def test_an_occasion_done_or_still_to_come(sentence: str, word: str, expected: str | None) -> None:
     from accord.extraction.triggers import modality
 
-    past = parsed("President Francois Hollande was in Brussels on 15 May to meet President Barroso.")
-    assert modality(token(past, "meet")) is None
-    present = parsed("President Francois Hollande is in Brussels to meet President Barroso.")
-    assert modality(token(present, "meet")) == "future"
+    assert modality(token(parsed(sentence), word)) == expected
 
 
 def test_a_visit_to_an_organisation_is_hosted_where_it_sits() -> None:
@@ -155,15 +181,6 @@ def test_a_date_phrase_loses_the_noun_the_model_took_in_before_it() -> None:
         "Italian Foreign Minister Marco Bellini spoke about the crisis on the telephone Tuesday with Rice."
     )
     assert [date_text(e) for e in doc.ents if e.label_ == "DATE"] == ["Tuesday"]
-
-
-def test_talks_an_agreement_followed_happened_unless_the_sentence_looks_ahead() -> None:
-    from accord.extraction.triggers import modality
-
-    after = parsed("Ghana and Nigeria agreed to set up a committee following talks in Accra on Wednesday.")
-    assert modality(token(after, "talks")) is None
-    ahead = parsed("Ghana and Nigeria will sign the deal after talks in Accra next week.")
-    assert modality(token(ahead, "talks")) == "future"
 
 
 def test_the_day_a_report_was_made_is_no_lead_date() -> None:
