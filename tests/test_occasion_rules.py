@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hand_parses import parsed
+from hand_parses import asserted_mentions, parsed
 
 from accord.extraction.mentions import Mention, background_reference, governed_by_other_time
 
@@ -100,15 +100,13 @@ def test_a_visit_to_an_organisation_is_hosted_where_it_sits() -> None:
 
 
 def test_a_meeting_with_no_day_takes_no_calls_day_and_the_publication_month() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.timing import fill_dates
     from accord.records import DateCandidate, PublicationDate
 
     doc = parsed("The two ministers spoke by phone on 2 May. The two ministers met in Cairo.")
 
     def meeting_date(published: PublicationDate) -> str | None:
-        mentions, _ = read_sentences(doc, find_actors(doc, None), published.value)
+        mentions = asserted_mentions(doc, published.value)
         fill_dates(mentions, published, None)
         assert {m.date.value for m in mentions if m.type == "call" and m.date} == {"2024-05-02"}
         return next(m.date.value for m in mentions if m.type == "meet" and m.date)
@@ -161,13 +159,10 @@ def test_a_place_the_parser_hangs_on_the_last_member_of_a_list_is_still_the_verb
 
 
 def test_a_date_on_a_coordinated_verb_is_that_verbs_not_its_conjuncts() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(
         "The minister arrived in Kigali on Monday evening and held talks with his counterpart on Tuesday."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2022-11-23")  # a Wednesday
+    mentions = asserted_mentions(doc, "2022-11-23")  # a Wednesday
     assert {(m.type, m.date.value if m.date else None) for m in mentions} == {
         ("visit", "2022-11-21"),
         ("meet", "2022-11-22"),
@@ -191,8 +186,6 @@ def test_the_day_a_report_was_made_is_no_lead_date() -> None:
 
 
 def test_a_datelines_day_is_the_filing_day_not_the_sentences_event() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.places import in_dateline
 
     doc = parsed("ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed on a border committee on Wednesday.")
@@ -200,19 +193,16 @@ def test_a_datelines_day_is_the_filing_day_not_the_sentences_event() -> None:
         ("16 May 2024", True),
         ("Wednesday", False),
     ]
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     assert [m.date.value for m in mentions if m.date] == ["2024-05-15"]
 
 
 def test_an_earlier_occasion_that_names_no_sides_is_no_event_but_dates_what_was_signed_there() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(
         "It was the first meeting of the two leaders since the Mekong summit in Bangkok in December 2023, where the "
         "two prime ministers signed a charter."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2025-03-18")
+    mentions = asserted_mentions(doc, "2025-03-18")
     assert "summit" not in {m.trigger.token.lower_ for m in mentions}
     signing = next(m for m in mentions if m.type == "agree")
     assert signing.date is not None and signing.date.value == "2023-12"
@@ -260,22 +250,16 @@ def test_a_dateline_of_its_own_gives_the_lead_date_and_a_report_day_does_not() -
 
 
 def test_a_sentence_gets_no_date_from_the_dateline_it_opens_with() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed("ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed to set up a border committee.")
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     assert mentions and all(m.date is None for m in mentions)  # the lead date fills it later, as "lead"
 
 
 def test_a_summit_that_is_only_the_setting_yields_no_mention_of_its_own() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(
         "The prime minister met his Thai counterpart on the sidelines of the ASEAN Summit in Brunei."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    mentions = asserted_mentions(doc)
     assert [m.trigger.token.lower_ for m in mentions] == ["met"]
 
 
@@ -289,46 +273,37 @@ def test_a_country_with_a_possessive_after_the_city_is_no_part_of_the_place() ->
 
 def test_an_arrival_the_day_before_belongs_to_the_talks_of_that_trip() -> None:
     from accord.extraction.context import nearest_interaction
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
 
     doc = parsed(
         "Egyptian Foreign Minister Sameh Adel held talks in Cairo on Tuesday with a Palestinian delegation. The "
         "delegation arrived in Cairo on Monday evening."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2026-02-11")
+    mentions = asserted_mentions(doc, "2026-02-11")
     talks = next(m for m in mentions if m.type == "meet")
     arrival = next(m for m in mentions if m.type == "visit")
     assert nearest_interaction(arrival, [talks]) is talks
 
 
 def test_the_visit_during_which_others_met_is_no_trip_of_theirs() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(
         "During the visit, Tonga's foreign minister Mele Taufa also met Fiji's deputy prime minister Sanjay Prasad."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-02-07")
+    mentions = asserted_mentions(doc, "2024-02-07")
     assert [m.type for m in mentions] == ["meet"]
 
 
 def test_one_countrys_travellers_to_one_host_that_week_are_one_visit() -> None:
-    from accord.extraction.mentions import read_sentences
     from accord.extraction.merging import merge
-    from accord.extraction.people import find_actors
 
     doc = parsed(
         "Somali President Hassan Warsame arrived in Cairo on Sunday. Somali Foreign Minister Fadumo Hirsi arrived in "
         "Cairo on Sunday too."
     )
-    visits = [m for m in read_sentences(doc, find_actors(doc, None), "2025-02-24")[0] if m.type == "visit"]
+    visits = [m for m in asserted_mentions(doc, "2025-02-24") if m.type == "visit"]
     assert len(visits) == 2 and len(merge(visits)) == 1
 
 
 def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreement() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.timing import lead_date
 
     starting = parsed(
@@ -338,7 +313,7 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
     assert lead_date(starting, None) is None
     assert lead_date(stated, None) is not None  # the same day, stated as a day something happened
     agreed = parsed("Chile and Peru signed a visa waiver agreement, effective March 3.")
-    mentions, _ = read_sentences(agreed, find_actors(agreed, None), "2024-05-16")
+    mentions = asserted_mentions(agreed, "2024-05-16")
     assert [(m.type, m.date) for m in mentions] == [("agree", None)]
 
 
@@ -368,24 +343,20 @@ def test_the_day_a_measure_takes_effect_dates_neither_the_story_nor_the_agreemen
 )
 def test_a_side_that_joins_the_meeting_just_reported_becomes_its_party(text: str, sides: set[str]) -> None:
     from accord.extraction.context import join_occasions
-    from accord.extraction.mentions import read_sentences
     from accord.extraction.parties import affiliations
-    from accord.extraction.people import find_actors
 
     doc = parsed(text)
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     assert affiliations(join_occasions(mentions)[0].parties) == sides
 
 
 def dated_mentions(text: str) -> list[Mention]:
     """The mentions of a frozen parse, with the days `timing.fill_dates` gives them (published 2024-05-16)."""
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.timing import fill_dates
     from accord.records import PublicationDate
 
     doc = parsed(text)
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     fill_dates(mentions, PublicationDate("2024-05-16", "test"), None)
     return mentions
 
@@ -410,22 +381,17 @@ def test_a_day_the_model_left_out_of_a_date_belongs_to_it() -> None:
 
 
 def test_a_day_and_month_the_model_labelled_an_event_still_dates_the_meeting() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(
         "Chile's Defence Minister Ana Soto and Peru's Minister for Defence Jorge Paz met here on 9 November for the "
         "third session of the Chile-Peru Joint Commission on Defence this year."
     )
     assert [e.label_ for e in doc.ents if e.text == "9 November"] == ["EVENT"]
-    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    mentions = asserted_mentions(doc)
     assert [m.date.value for m in mentions if m.type == "meet" and m.date] == ["--11-09"]
 
 
 def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
     from accord.extraction.context import complete_visit
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.timing import fill_dates
     from accord.records import PublicationDate
 
@@ -433,7 +399,7 @@ def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
         "Chilean Foreign Minister Ana Soto met her Peruvian counterpart Jorge Paz in Lima on 9 November. Soto, who "
         "arrived in Lima a day earlier, said the talks went well."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    mentions = asserted_mentions(doc)
     interactions = [m for m in mentions if m.interaction]
     for visit in (m for m in mentions if m.type == "visit"):
         complete_visit(visit, interactions)
@@ -443,15 +409,13 @@ def test_a_day_earlier_is_the_day_before_the_occasion_just_told() -> None:
 
 
 def test_a_dated_mention_without_sides_hands_its_day_to_the_meeting_told_next() -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
     from accord.extraction.timing import pass_on_dates
 
     doc = parsed(
         "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
         "minister Ana Soto."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     chaired = [m for m in pass_on_dates(mentions) if m.parties]
     assert chaired and {(m.type, m.date.value if m.date else None) for m in chaired} == {
         ("meet", "2024-05-13")
@@ -519,11 +483,8 @@ def test_the_cleaner_keeps_both_lines_of_a_wrapped_sentence_among_headline_like_
     ],
 )
 def test_an_earlier_occasion_is_the_pairs_only_when_it_says_so(text: str, earlier: list[str]) -> None:
-    from accord.extraction.mentions import read_sentences
-    from accord.extraction.people import find_actors
-
     doc = parsed(text)
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-05-16")
+    mentions = asserted_mentions(doc, "2024-05-16")
     assert [m.date.value for m in mentions if m.date and m.date.value.startswith("2023")] == earlier
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hand_parses import parsed
+from hand_parses import asserted_mentions, parsed
 
 from accord.extraction.parties import affiliations, collective_parties, sides_counted, sides_of
 from accord.extraction.people import find_actors
@@ -46,9 +46,21 @@ def offices(parties) -> set[tuple[str | None, str | None]]:  # type: ignore[no-u
             "talks",
             {("EGY", "foreign minister"), ("LBY", None)},
         ),
+        pytest.param(
+            "The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.",
+            "talks",
+            {("CHL", "foreign minister"), ("PER", "foreign minister"), ("BOL", "foreign minister")},
+            id="every demonym of a listed group is a side",
+        ),
+        pytest.param(
+            "The meeting was attended by foreign ministers from Cambodia, Laos and Japan.",
+            "meeting",
+            {("KHM", "foreign minister"), ("LAO", "foreign minister"), ("JPN", "foreign minister")},
+            id="the agent of attended by names the sides of a meeting",
+        ),
     ],
 )
-def test_a_demonym_on_a_group_noun_is_that_countrys_side(
+def test_a_country_on_a_group_noun_is_that_countrys_side(
     sentence: str, word: str, expected: set[tuple[str, str | None]]
 ) -> None:
     doc = parsed(sentence)
@@ -109,10 +121,7 @@ def test_the_ministers_of_two_countries_are_two_sides_with_that_office() -> None
         "and Australia."
     )
     found = collective_parties(trigger(doc, "calls"), find_actors(doc, None))
-    assert offices(found) == {
-        ("IND", "foreign minister"),
-        ("AUS", "foreign minister"),
-    }
+    assert offices(found) == {("IND", "foreign minister"), ("AUS", "foreign minister")}
 
 
 def test_separate_calls_are_one_interaction_with_each_other_side() -> None:
@@ -192,26 +201,6 @@ def test_an_unnamed_official_takes_the_country_after_of() -> None:
     assert [(p.affiliation, p.role) for p in found] == [("UZB", "president")]
 
 
-def test_the_agent_of_attended_by_names_the_sides_of_a_meeting() -> None:
-    doc = parsed("The meeting was attended by foreign ministers from Cambodia, Laos and Japan.")
-    found = collective_parties(trigger(doc, "meeting"), find_actors(doc, None))
-    assert offices(found) == {
-        ("KHM", "foreign minister"),
-        ("LAO", "foreign minister"),
-        ("JPN", "foreign minister"),
-    }
-
-
-def test_every_demonym_of_a_listed_group_is_a_side() -> None:
-    doc = parsed("The Chilean, Peruvian and Bolivian foreign ministers held trilateral talks on Friday.")
-    found = collective_parties(trigger(doc, "talks"), find_actors(doc, None))
-    assert offices(found) == {
-        ("CHL", "foreign minister"),
-        ("PER", "foreign minister"),
-        ("BOL", "foreign minister"),
-    }
-
-
 def test_words_ner_called_places_after_an_office_are_a_name() -> None:
     from accord.extraction.spotting import unplaceable
 
@@ -276,13 +265,12 @@ def test_a_monarch_by_title_alone_is_the_king_the_page_names_not_his_namesake_so
 
 def test_the_two_ministers_point_back_to_people_named_before_not_after() -> None:
     from accord.extraction.context import nearest_interaction
-    from accord.extraction.mentions import read_sentences
 
     doc = parsed(
         "The two ministers met in Manila. Japanese Foreign Minister Haruka Tomonaga spoke by phone with Australian "
         "Foreign Minister Callum Reid."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    mentions = asserted_mentions(doc)
     meeting = next(m for m in mentions if m.type == "meet")
     calls = [m for m in mentions if m.type == "call"]
     assert nearest_interaction(meeting, calls) is None
@@ -304,13 +292,12 @@ def test_a_region_word_stands_for_its_states_and_a_group_noun_gives_their_office
 
 def test_a_state_level_signing_takes_its_leaders_from_a_meeting_but_not_the_host() -> None:
     from accord.extraction.context import complete_parties
-    from accord.extraction.mentions import read_sentences
 
     doc = parsed(
         "Kenya and Tanzania signed a peace deal. Saudi King Faisal received President Daniel Rotich of Kenya and "
         "Prime Minister Halima Juma of Tanzania."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), None)
+    mentions = asserted_mentions(doc)
     signing = next(m for m in mentions if m.type == "agree")
     meeting = next(m for m in mentions if m.type == "meet")
     assert affiliations(meeting.parties) == {"SAU", "KEN", "TZA"}
@@ -361,12 +348,11 @@ def test_an_unnamed_official_with_an_office_stands_for_the_state_rather_than_the
 
 def test_the_other_state_of_a_signing_hosts_the_visit_of_the_named_leader_it_was_signed_during() -> None:
     from accord.extraction.context import complete_visit
-    from accord.extraction.mentions import read_sentences
 
     doc = parsed(
         "Chile and Peru signed four deals during Chilean President Ana Rojas Vidal's visit, which began on Monday."
     )
-    mentions, _ = read_sentences(doc, find_actors(doc, None), "2024-12-04")
+    mentions = asserted_mentions(doc, "2024-12-04")
     visit = next(m for m in mentions if m.type == "visit")
     complete_visit(visit, [])
     assert visit.host is not None and visit.host.country == "PER"
