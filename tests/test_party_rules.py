@@ -557,3 +557,16 @@ def test_a_name_after_a_countrys_possessive_is_someone_of_that_country() -> None
 def test_a_country_after_an_offices_to_is_no_part_of_the_name() -> None:
     doc = parsed("The delegation was led by U.S. Ambassador to Venezuela James Moss, according to officials.")
     assert [a.name for a in find_actors(doc).actors] == ["James Moss"]
+
+
+def test_a_description_of_a_former_or_another_holder_is_someone_else() -> None:
+    from accord.extraction.descriptions import someone_else
+
+    doc = parsed(
+        "The minister met a former Latvian president and the Estonian president in Tallinn on Monday."
+    )
+    former = doc[4:7]  # "former Latvian president", after "a"
+    current = doc[9:11]  # "Estonian president", after "the"
+    assert (former.text, current.text) == ("former Latvian president", "Estonian president")
+    assert someone_else(former)
+    assert not someone_else(current)
