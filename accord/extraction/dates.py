@@ -31,7 +31,7 @@ from dateparser.date import DateDataParser
 
 from accord.records import EventDate, PublicationDate
 
-__all__ = ["MONTHS", "is_future_expression", "resolve_date"]
+__all__ = ["MONTHS", "is_future_expression", "resolve_date", "valid_date"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -148,7 +148,7 @@ def _parse_published(published: str | None) -> _Published | None:
     if match := _PUBLISHED.match(published):
         year = int(match["y"])
         month, day = (int(part) if part else None for part in match.group("m", "d"))
-        if _safe_date(year, month or 1, day or 1):
+        if valid_date(year, month or 1, day or 1):
             return _Published(year, month, day)
     raise ValueError(
         f"publication date {published!r} is not ISO YYYY-MM-DD, YYYY-MM or YYYY (years 1000-2999); "
@@ -163,7 +163,8 @@ def _normalise(expression: str) -> str:
     return " ".join(re.sub(r"[,;()\"'\u2019]", " ", text).split()).strip(" .")
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None where it does not exist (29 February of a common year)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -218,20 +219,20 @@ def _month_day(
     if found is None or found.value is None or last is None or last <= day:
         return found
     end = found.value[:-2] + f"{last:02d}"
-    return replace(found, end=end) if _safe_date(2000, month, last) else found
+    return replace(found, end=end) if valid_date(2000, month, last) else found
 
 
 def _first_of_range(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
     if year is not None:
-        found = _safe_date(year, month, day)
+        found = valid_date(year, month, day)
         return _day(found, "absolute", found.isoformat()) if found else None
-    if _safe_date(2000, month, day) is None:  # 2000 is a leap year, so 29 February passes
+    if valid_date(2000, month, day) is None:  # 2000 is a leap year, so 29 February passes
         return None
     partial = f"--{month:02d}-{day:02d}"
     if pub is None:
         return EventDate(partial, "day", "partial", partial)
     years = range(pub.year - 1, pub.year + 2) if pub.month else (pub.year,)
-    chosen = _choose([(y, month, day) for y in years if _safe_date(y, month, day)], pub)
+    chosen = _choose([(y, month, day) for y in years if valid_date(y, month, day)], pub)
     return _day(date(*chosen), "partial", partial) if chosen else None
 
 
@@ -253,7 +254,7 @@ def _day_of_month(day: int, pub: _Published | None) -> EventDate | None:
         return None
     here = pub.year * 12 + pub.month - 1
     months = (divmod(index, 12) for index in (here - 1, here, here + 1))
-    chosen = _choose([(y, m + 1, day) for y, m in months if _safe_date(y, m + 1, day)], pub, horizon=0)
+    chosen = _choose([(y, m + 1, day) for y, m in months if valid_date(y, m + 1, day)], pub, horizon=0)
     return _day(date(*chosen), "partial", None) if chosen else None
 
 
@@ -398,7 +399,7 @@ def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> Eve
         return when
     month, day = int(when.value[2:4]), int(when.value[5:7])
     years = sorted({anchor.year + shift for anchor in anchors for shift in (-1, 0, 1)})
-    dated = [(d, year) for year in years if (d := _safe_date(year, month, day))]
+    dated = [(d, year) for year in years if (d := valid_date(year, month, day))]
     if weekday is not None and any(d.weekday() == weekday for d, _ in dated):
         dated = [(d, year) for d, year in dated if d.weekday() == weekday]
     if not dated:

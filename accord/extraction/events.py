@@ -63,7 +63,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
     fill_dates(asserted, cleaned.published, lead_date(doc, published) or dateline_day(cleaned.published))
     retype_calls(asserted)
-    fill_locations(asserted, dateline_location(cleaned.text), line_datelines(cleaned.text))
+    fill_locations(asserted, filed_in, line_datelines(cleaned.text))
     counterpart_roles(asserted)
     share_roles(asserted)
     asserted += implied_visits([m for m in asserted if m.interaction])

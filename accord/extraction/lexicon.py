@@ -238,7 +238,7 @@ PORTFOLIOS = set(
 )
 # Word sets the name scanners test token by token, built once.
 NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
-OFFICE_WORDS = ROLE_WORDS - {"of", "for", "the", "and"}
+OFFICE_WORDS = ROLE_WORDS - CONNECTIVES
 TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
 PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
 PARTICLES = set("da de do dos das del der van von bin bint binti ibn al el le".split()) | TURKIC_PATRONYMICS

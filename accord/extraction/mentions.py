@@ -96,13 +96,12 @@ def takes_effect(entity: SpacySpan) -> bool:
 def governors(token: Token) -> list[Token]:
     """The tokens above `token` up to a coordinated verb: in "arrived on Monday and held talks on Tuesday"
     Monday is the arrival's, not the talks'."""
-    found = []
-    node = token
-    while node.head.i != node.i:
+    found, node = [], token
+    for above in ancestors(token):  # bounded: a parse with preset sentence starts is not always a tree
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             break
-        node = node.head
-        found.append(node)
+        found.append(above)
+        node = above
     return found
 
 
@@ -250,14 +249,14 @@ def names_the_pair(trigger: Token) -> bool:
     return bool(words & (set(SIDE_COUNTS) | PAIR_PRONOUNS))
 
 
-def refers_to_a_stated_visit(mention: Mention) -> bool:
+def refers_to_a_stated_visit(trigger: Trigger) -> bool:
     """ "During the visit, X also met Y": the visit, with nobody of its own, is the setting of the sentence's
     meeting and a reference back to a visit the page states elsewhere, not a trip of the people it names."""
-    token = mention.trigger.token
+    token = trigger.token
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
     bare = all(c.dep_ in ("det", "amod") for c in token.children)  # not "the trip to Cuba by …"
     setting = token.dep_ == "pobj" and token.head.lower_ == "during"
-    return mention.type == "visit" and definite and bare and setting
+    return trigger.type == "visit" and definite and bare and setting
 
 
 def own_parties(parties: list[Party], trigger: Token) -> list[Party]:
@@ -327,6 +326,8 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
         triggers = find_triggers(sentence)
         positions = {t.token.i for t in triggers}
         for trigger in triggers:
+            if refers_to_a_stated_visit(trigger):
+                continue  # "During the visit, X also met Y": the visit is told elsewhere, with its travellers
             token = trigger.token
             mention = Mention(
                 trigger.type,
@@ -344,8 +345,6 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 mention.parties = own_parties(mention.parties, token)
                 if not mention.parties and not (mention.plural and names_the_pair(token)):
                     continue  # "since the leaders' summit in Bangkok": an occasion whose sides it does not name
-            if refers_to_a_stated_visit(mention):
-                continue  # "During the visit, X also met Y": the visit is told elsewhere, with its travellers
             if not_one_dated_occasion(token, mention.date):
                 continue  # "the two had last met at a summit", "have spoken several times": no event to date
             if not mention.parties and indefinite_subject(clause_root(token)):

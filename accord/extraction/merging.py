@@ -14,6 +14,7 @@ from accord.extraction.parties import Party, affiliations, unique
 from accord.extraction.topics import find_topics
 from accord.records import PLOVER, AffiliationConflict, Event, EventDate, Location, Participant, Plover, Span
 
+BORROWED_SOURCES = ("context", "lead", "published")  # dates a mention took from elsewhere, not stated
 VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one visit
 
 
@@ -81,13 +82,13 @@ def reading_of(mention: Mention) -> tuple[object, ...]:
 
 def best_date(group: list[Mention]) -> EventDate | None:
     dates = [m.date for m in group if m.date]
-    stated = [d for d in dates if d.source not in ("context", "lead", "published")]
+    stated = [d for d in dates if d.source not in BORROWED_SOURCES]
     if group[0].type == "visit" and stated:
         return trip_date(stated)
     return max(
         dates,
         key=lambda d: (
-            d.source not in ("context", "lead", "published"),
+            d.source not in BORROWED_SOURCES,
             PRECISION_RANK.get(d.precision or "", 0),
         ),
         default=None,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extraction.actors import Actor, Cast, describe_left
+from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     GROUP_NOUNS,
@@ -74,7 +74,7 @@ def subject_tokens(trigger: Token) -> set[int]:
     root = clause_root(trigger)
     positions: set[int] = set()
     for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in SUBJECT_DEPS:
             positions.update(t.i for t in child.subtree)
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
@@ -129,7 +129,7 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
         and not in_side_clause(mention.root, trigger)  # "… since the diplomat took office under PM X"
     ]
     root = clause_root(trigger)
-    if root.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+    if root.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in root.children):
         # a subordinate clause with a subject of its own keeps to its own people
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
         found = own if own or indefinite_subject(root) or state_subject(root) else found
@@ -139,15 +139,13 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
 def state_subject(verb: Token) -> bool:
     """ "(the summit) where the EU pledged …": a clause whose subject is a state or organisation speaks for
     that party alone, not for the people named around it."""
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and affiliation_of_token(c) is not None for c in verb.children
-    )
+    return any(c.dep_ in SUBJECT_DEPS and affiliation_of_token(c) is not None for c in verb.children)
 
 
 def indefinite_subject(verb: Token) -> bool:
     """ "(he noted that) a Surinamese head of state last visited …": someone other than the people named."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass")
+        c.dep_ in SUBJECT_DEPS
         and any(d.lower_ in ("a", "an", "former", "previous", "another") for d in c.children)
         for c in verb.children
     )
@@ -225,7 +223,7 @@ def country_parties(trigger: Token) -> list[Party]:
     """Governments as subjects: "India and Egypt signed", "The foreign ministers of Japan and Finland agreed",
     or as the sides of a signing: "signed between the Government of India and the Government of Mozambique"."""
     doc = trigger.doc
-    heads = [c for c in clause_root(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = [c for c in clause_root(trigger).children if c.dep_ in SUBJECT_DEPS]
     # "signed between A and B", "the agreement between A and B" that the trigger signs or names
     holders = [trigger] if trigger.pos_ == "VERB" else []
     holders += [t for t in (*trigger.subtree, trigger.head, *trigger.head.subtree) if t.lower_ in PACT_NOUNS]
@@ -279,7 +277,7 @@ def sides_of(trigger: Token) -> list[Token]:
     delegation of …"), what follows its "with" ("talks with the Chadian side") and the agent of a passive
     ("the meeting was attended by foreign ministers from Laos and Japan")."""
     root = clause_root(trigger)
-    heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
     heads += [c for c in (*root.children, *trigger.children) if c.dep_ == "dobj" and c.i != trigger.i]
     heads += [
         o
@@ -381,7 +379,7 @@ def sides_counted(trigger: Token) -> int | None:
     counts = [  # a count on the subject noun itself, not "who was on a three-day visit" inside it
         SIDE_COUNTS[doc[i].lower_]
         for i in subject_tokens(trigger)
-        if doc[i].lower_ in SIDE_COUNTS and doc[i].head.dep_ in ("nsubj", "nsubjpass")
+        if doc[i].lower_ in SIDE_COUNTS and doc[i].head.dep_ in SUBJECT_DEPS
     ]
     return counts[0] if counts else None
 

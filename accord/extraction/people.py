@@ -30,12 +30,12 @@ from accord.extraction.affiliations import affiliation_of_token, strip_possessiv
 from accord.extraction.descriptions import is_object_of, link_descriptions
 from accord.extraction.lexicon import (
     ACTING_VERBS,
-    CONNECTIVES,
     COUNTERPARTS,
     INSTITUTION_WORDS,
     NAME_ANCHORS,
     NAME_PLACE_WORDS,
     NEEDS_PERSON_OBJECT,
+    OFFICE_WORDS,
     ORGANISATION_OFFICES,
     PARTICLES,
     POSSESSIVE_PRONOUNS,
@@ -247,7 +247,7 @@ def owns_a_thing(words: SpacySpan) -> bool:
         return False
     owned = owner.head
     return (
-        owned.lower_ not in ROLE_WORDS - CONNECTIVES
+        owned.lower_ not in OFFICE_WORDS
         and owned.lower_ not in INSTITUTION_WORDS
         and owned.ent_type_ != "PERSON"
         and owned.pos_ != "PROPN"

@@ -165,8 +165,6 @@ def same_trip(meeting: Mention, visit: Mention) -> bool:
     Monday … held talks on Tuesday")."""
     if visit.type != "visit" or meeting.date is None or visit.date is None:
         return False
-    if not (has_year(meeting.date.value) and has_year(visit.date.value)):
-        return False
     return days_apart(meeting.date.value or "", visit.date.value or "") <= VISIT_DAYS
 
 
