@@ -23,6 +23,7 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, exists, select
 
+from accord.extraction.dates import valid_date
 from accord.records import GUESSED_SOURCES, AffiliationConflict, Event, Participant
 from accord.store import schema
 from accord.store.db import insert_ignore
@@ -262,13 +263,6 @@ def store_conflicts(
     conflict = AffiliationConflict(others.pop(), "store")
     known = participant.affiliation_conflicts
     return known if conflict in known else (*known, conflict)
-
-
-def valid_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:  # 29 February of a common year
-        return None
 
 
 def office_years(conn: Connection, resolved: Resolved) -> set[int]:

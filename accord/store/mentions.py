@@ -63,9 +63,11 @@ def with_inferred_year(
 ) -> tuple[Event, str | None]:
     """Give a year-less date (`--09-12`) the one year the participants' offices allow, flagged as inferred."""
     value = event.date.value
-    if not value or dated(value) or date_parts(value)[1] is None:
+    if not value or dated(value):
         return event, None
     _, month, day = date_parts(value)
+    if month is None:
+        return event, None
     named = weekday_named(event.evidence[0].text) if event.evidence else None
     found = infer_year(conn, people, (month, day) if month and day else None, named)
     if found is None:

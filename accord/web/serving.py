@@ -21,6 +21,7 @@ import time
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import Any
 
 from accord.errors import AccordError
 
@@ -59,18 +60,23 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def uvicorn_options(host: str, port: int, header_limit: int) -> dict[str, Any]:
+    """The settings every way of serving shares: the app factory, the address, quiet logs, the header cap."""
+    return {
+        "app": APP,
+        "factory": True,
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "h11_max_incomplete_event_size": header_limit,
+    }
+
+
 def run_worker(host: str, port: int, header_limit: int) -> None:
     """One worker process: a uvicorn server on a socket of its own."""
     import uvicorn
 
-    config = uvicorn.Config(
-        APP,
-        factory=True,
-        host=host,
-        port=port,
-        log_level="warning",
-        h11_max_incomplete_event_size=header_limit,
-    )
+    config = uvicorn.Config(**uvicorn_options(host, port, header_limit))
     uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
 
 
@@ -80,15 +86,7 @@ def serve(host: str, port: int, workers: int, header_limit: int) -> None:
     if workers == 1 or not balanced():
         import uvicorn
 
-        uvicorn.run(
-            APP,
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-            h11_max_incomplete_event_size=header_limit,
-        )
+        uvicorn.run(workers=workers, **uvicorn_options(host, port, header_limit))
         return
     listening_socket(host, port).close()  # the address is free (else a clear error now, not per worker)
     context = multiprocessing.get_context("spawn")
