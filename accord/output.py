@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from accord.records import Event, Extraction, Participant, Reject, Span
@@ -18,9 +19,7 @@ def participant_dict(participant: Participant) -> dict[str, Any]:
         "role": participant.role,
         "affiliation": participant.affiliation,
         "affiliation_source": participant.affiliation_source,
-        "affiliation_conflicts": [
-            {"affiliation": c.affiliation, "source": c.source} for c in participant.affiliation_conflicts
-        ],
+        "affiliation_conflicts": [asdict(c) for c in participant.affiliation_conflicts],
         "mention": span_dict(participant.mention),
     }
 

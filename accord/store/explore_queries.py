@@ -24,7 +24,7 @@ from accord.store.queries import (
     TYPE_RANK,
     event_ids,
     in_order,
-    kept_events,
+    kept_page,
     load_in_order,
     sides_of,
 )
@@ -136,11 +136,8 @@ def filtered_page(
     """
     key = (chosen, sort, newest_first, date.today())
     ordered = store.listings.get(key, lambda: listed_ids(store, chosen, sort, newest_first), weight=weight)
-    if ordered is not None:
-        wanted = ordered[offset : offset + limit]
-        found = kept_events(store, wanted)
-        if len(found) == len(wanted):
-            return len(ordered), found
+    if ordered is not None and (found := kept_page(store, ordered, offset, limit)) is not None:
+        return len(ordered), found
     with store.read() as conn:
         query = chosen.ids(conn)
         total = count(conn, query)

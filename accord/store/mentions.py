@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -152,7 +152,7 @@ def store_mention(conn: Connection, doc_id: str, position: int, event: Event, pu
 
 
 def conflicts_json(conflicts: Sequence[AffiliationConflict]) -> str:
-    return json.dumps([{"affiliation": c.affiliation, "source": c.source} for c in conflicts])
+    return json.dumps([asdict(c) for c in conflicts])
 
 
 def span_columns(span: Span | None) -> dict[str, object]:

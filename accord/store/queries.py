@@ -43,7 +43,7 @@ from accord.store.records import (
 )
 from accord.store.review import Review, corrected_people, person_rules, renamed, reviews, standing
 
-__all__ = ["event", "events", "kept_events", "partners", "timeline"]
+__all__ = ["event", "events", "kept_events", "kept_page", "partners", "timeline"]
 
 TYPE_ORDER: dict[str, int] = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
 TYPE_RANK = case(TYPE_ORDER, value=schema.events.c.type, else_=9)
@@ -216,10 +216,7 @@ def weighed_affiliation(
 ) -> tuple[str | None, str | None, tuple[AffiliationConflict, ...]]:
     """One participant's affiliation across the reports of an event: the strongest evidence wins (the
     first report of equals), every other affiliation any report gave is kept as a conflict."""
-    stated = tuple(
-        AffiliationConflict(c["affiliation"], c["source"])
-        for c in json.loads(row.affiliation_conflicts or "[]")
-    )
+    stated = tuple(AffiliationConflict(**c) for c in json.loads(row.affiliation_conflicts or "[]"))
     if old is None:
         return row.affiliation, row.affiliation_source, stated
     candidates = [(old.affiliation, old.affiliation_source), (row.affiliation, row.affiliation_source)]
@@ -294,6 +291,18 @@ def kept_events(store: Store, event_ids: Sequence[str]) -> list[FusedEvent]:
 
     kept = store.records.get(event_ids, load)
     return [kept[event_id] for event_id in event_ids if event_id in kept]
+
+
+def kept_page(
+    store: Store, ordered: Sequence[str] | None, offset: int, limit: int
+) -> list[FusedEvent] | None:
+    """One page of a kept listing of ids, or None where there is no listing or an event of the page changed
+    since it was made (an ingest landing between the two reads): then the page is read afresh."""
+    if ordered is None:
+        return None
+    wanted = ordered[offset : offset + limit]
+    found = kept_events(store, wanted)
+    return found if len(found) == len(wanted) else None
 
 
 def timeline(store: Store, first: str, second: str) -> list[FusedEvent]:

@@ -95,9 +95,7 @@ def statement(conn: Connection, row: Row[Any]) -> UnassertedEvent:
             p["role"],
             p["affiliation"],
             affiliation_source=p.get("affiliation_source"),  # statements stored before step 11 lack it
-            affiliation_conflicts=tuple(
-                AffiliationConflict(c["affiliation"], c["source"]) for c in p.get("affiliation_conflicts", ())
-            ),
+            affiliation_conflicts=tuple(AffiliationConflict(**c) for c in p.get("affiliation_conflicts", ())),
         )
         for p in data["participants"]
     )

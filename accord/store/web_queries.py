@@ -36,7 +36,7 @@ from accord.store.explore_queries import (
 from accord.store.queries import (
     event_ids,
     involves,
-    kept_events,
+    kept_page,
     load_in_order,
     pair_counts,
 )
@@ -211,11 +211,8 @@ def pair_page(
     with store.read() as conn:
         a, b = terms.parties(conn, first, second)
     counted, ordered = store.listings.get(("pair", a, b), lambda: pair_listing(store, a, b), weight=weighed)
-    if ordered is not None:
-        wanted = ordered[offset : offset + limit]
-        found = kept_events(store, wanted)
-        if len(found) == len(wanted):
-            return counted, found
+    if (found := kept_page(store, ordered, offset, limit)) is not None:
+        return counted, found
     with store.read() as conn:
         query = pair_query(a, b)
         counted = count_pair(conn, query)
