@@ -42,7 +42,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, in_dateline, sentence_location
-from accord.extraction.syntax import ancestors, sentence_ents
+from accord.extraction.syntax import ancestors, governing_verb, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, EventType, Location
 
@@ -79,7 +79,7 @@ def date_of_trigger(entity: SpacySpan, trigger: Token) -> bool:
     on Monday") — not a clause about someone ("who was inaugurated in April") or a report ("said Friday")."""
     if takes_effect(entity):
         return False
-    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(entity.root)
     if verb is None:
         return True
     if verb.lower_ in REPORTING_VERBS and verb.i != trigger.i:

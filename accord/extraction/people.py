@@ -47,7 +47,7 @@ from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import ancestors, bystander, third_party
+from accord.extraction.syntax import bystander, governing_verb, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
@@ -263,7 +263,7 @@ def owners_countries(cast: Cast, actor: Actor) -> list[str]:
         words = {t.lower_ for t in window}
         if not words & POSSESSIVE_PRONOUNS or words & COUNTERPARTS:
             continue
-        verb = next((t for t in ancestors(mention.root) if t.pos_ in ("VERB", "AUX")), None)
+        verb = governing_verb(mention.root)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] if verb is not None else []
         owners = [cast.by_token.get(c.i) for c in subjects]
         found += [o.affiliation for o in owners if o is not None and o is not actor and o.affiliation]

@@ -20,6 +20,11 @@ def ancestors(token: Token) -> list[Token]:
     return found
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above `token`: the clause a date, a place or a person is part of."""
+    return next((t for t in ancestors(token) if t.pos_ in ("VERB", "AUX")), None)
+
+
 def bystander(mention: SpacySpan) -> bool:
     """Someone named beside the parties: "along with X", "attended by X", or "the late X"."""
     if any(t.lower_ == "late" and t.dep_ == "amod" for t in mention.root.subtree):

@@ -18,7 +18,7 @@ from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import affiliations, clause_root
 from accord.extraction.places import datelines, in_dateline
-from accord.extraction.syntax import ancestors, sentence_ents
+from accord.extraction.syntax import governing_verb, sentence_ents
 from accord.records import EventDate, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
@@ -74,7 +74,7 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
 def dates_a_report(entity: SpacySpan) -> bool:
     """ "The president said on Monday that …": the day of the saying, not of what was said (a dateline's day,
     which the parser may hang on "said", is the story's)."""
-    verb = next((t for t in ancestors(entity.root) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(entity.root)
     return verb is not None and verb.lower_ in REPORTING_VERBS
 
 
