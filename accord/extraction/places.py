@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -176,31 +177,24 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
     return None
 
 
-def line_datelines(text: str) -> list[tuple[int, Location]]:
-    """Every line that opens with a dateline ("ARICA — …"), as (where it starts, the place): in a digest
-    each item's events happened at its own dateline, not at the page's first."""
-    found = []
+def dateline_places(text: str) -> Iterator[tuple[re.Match[str], Location]]:
+    """Each line's dateline that names a known place ("ARICA — …", "Hanoi (VNA) – …"), with the place."""
     for match in DATELINE.finditer(text):
-        if match.start() and text[match.start() - 1] != "\n":
-            continue
-        city = match.group("city").strip()
+        city = match["city"].strip()
         location = place_of(city.title() if city.isupper() else city, anywhere=True)
-        if location is not None and location.city:
-            found.append((match.start(), location))
-    return found
+        if location is not None:
+            yield match, location
+
+
+def line_datelines(text: str) -> list[tuple[int, Location]]:
+    """Every line that opens with a city's dateline, as (where it starts, the place): in a digest each
+    item's events happened at its own dateline, not at the page's first."""
+    return [(match.start(), location) for match, location in dateline_places(text) if location.city]
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Where each line's dateline starts and ends ("|Hanoi (VNA) – |Prime Minister …"), for datelines
-    that name a known place."""
-    return [
-        match.span()
-        for match in DATELINE.finditer(text)
-        if (match.start() == 0 or text[match.start() - 1] == "\n")
-        and place_of(
-            match["city"].strip().title() if match["city"].isupper() else match["city"].strip(), True
-        )
-    ]
+    """Where each line's dateline starts and ends ("|Hanoi (VNA) – |Prime Minister …")."""
+    return [match.span() for match, _ in dateline_places(text)]
 
 
 def datelines(doc: Doc) -> list[tuple[int, int]]:
@@ -220,9 +214,4 @@ def in_dateline(span: SpacySpan) -> bool:
 def dateline_location(text: str) -> Location | None:
     """The city a page's dateline names, from its first lines only."""
     head = "\n".join(text.splitlines()[:6])
-    for match in DATELINE.finditer(head):
-        city = match.group("city").strip()
-        location = place_of(city.title() if city.isupper() else city, anywhere=True)
-        if location is not None and location.city:
-            return location
-    return None
+    return next((location for _, location in dateline_places(head) if location.city), None)
