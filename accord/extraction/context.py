@@ -32,7 +32,7 @@ from accord.extraction.parties import (
     subject_tokens,
     unique,
 )
-from accord.extraction.syntax import ancestors
+from accord.extraction.syntax import ancestors, possessors
 from accord.extraction.timing import borrowed_day, compatible_dates, same_trip
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
@@ -138,7 +138,7 @@ def complete_visit(mention: Mention, interactions: list[Mention]) -> None:
     """Visitors are the travellers, not the hosts; a host left unnamed comes from the meeting context."""
     context = nearest_interaction(replace(mention, parties=[]), interactions)
     explicit_only = mention.trigger.token.lower_ in ("tour", "trip", "toured", "touring")
-    owners = {t.i for c in mention.trigger.token.children if c.dep_ == "poss" for t in c.subtree}
+    owners = possessors(mention.trigger.token)
     travelling = {  # named there, not only described ("during the minister's visit")
         p.affiliation
         for p in mention.parties

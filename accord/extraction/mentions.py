@@ -42,7 +42,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, in_dateline, sentence_location
-from accord.extraction.syntax import ancestors, governing_verb, sentence_ents
+from accord.extraction.syntax import ancestors, governing_verb, possessors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to
 from accord.records import EventDate, EventType, Location
 
@@ -244,8 +244,7 @@ def names_the_pair(trigger: Token) -> bool:
     """Whether an earlier occasion is told as the sides' own: "since the two last met", "since their
     meeting in Lima" (counted or pronoun), not "since the leaders' summit in Bangkok" (a group)."""
     doc = trigger.doc
-    owners = [t for c in trigger.children if c.dep_ == "poss" for t in c.subtree]
-    words = {doc[i].lower_ for i in subject_tokens(trigger)} | {t.lower_ for t in owners}
+    words = {doc[i].lower_ for i in subject_tokens(trigger) | possessors(trigger)}
     return bool(words & (set(SIDE_COUNTS) | PAIR_PRONOUNS))
 
 

@@ -26,7 +26,7 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
-from accord.extraction.syntax import ancestors, bystander, third_party
+from accord.extraction.syntax import ancestors, bystander, possessors, third_party
 from accord.gazetteer import region_members
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
@@ -77,9 +77,7 @@ def subject_tokens(trigger: Token) -> set[int]:
         if child.dep_ in SUBJECT_DEPS:
             positions.update(t.i for t in child.subtree)
     if trigger.pos_ == "NOUN":
-        for child in trigger.children:
-            if child.dep_ == "poss":
-                positions.update(t.i for t in child.subtree)
+        positions |= possessors(trigger)
     return positions
 
 

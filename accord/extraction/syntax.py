@@ -20,6 +20,11 @@ def ancestors(token: Token) -> list[Token]:
     return found
 
 
+def possessors(token: Token) -> set[int]:
+    """Positions of the words that own `token`: "the minister's visit", "their meeting"."""
+    return {t.i for child in token.children if child.dep_ == "poss" for t in child.subtree}
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above `token`: the clause a date, a place or a person is part of."""
     return next((t for t in ancestors(token) if t.pos_ in ("VERB", "AUX")), None)
