@@ -24,6 +24,7 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Ghana and Nigeria held talks in Accra on 3 May. Kenya and Uganda held talks in Kampala on 5 May. Ghana and Nigeria signed a trade deal.",
     "The minister met a former Latvian president and the Estonian president in Tallinn on Monday.",
     "The Sudanese side and the Chadian side reached a consensus on Friday on reopening the crossing.",
     "Indian and Bangladeshi officials reached a consensus on Tuesday on sharing the river's waters.",

@@ -116,6 +116,20 @@ def test_a_meeting_with_no_day_takes_no_calls_day_and_the_publication_month() ->
     assert meeting_date(release) == "2024-05-20"  # a release dated atop the story reports that day
 
 
+def test_an_undated_mention_takes_the_day_of_its_own_sides_not_of_the_nearest_occasion() -> None:
+    from accord.extraction.timing import fill_dates
+    from accord.records import PublicationDate
+
+    doc = parsed(
+        "Ghana and Nigeria held talks in Accra on 3 May. Kenya and Uganda held talks in Kampala on 5 May. "
+        "Ghana and Nigeria signed a trade deal."
+    )
+    mentions = asserted_mentions(doc, "2024-05-20")
+    assert [m.date.value if m.date else None for m in mentions] == ["2024-05-03", "2024-05-05", None]
+    fill_dates(mentions, PublicationDate("2024-05-20", "jsonl"), None)
+    assert mentions[2].date is not None and mentions[2].date.value == "2024-05-03"
+
+
 def test_a_summit_on_whose_sidelines_people_met_is_the_setting_not_their_meeting() -> None:
     from accord.extraction.mentions import setting_of_another
 
