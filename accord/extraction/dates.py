@@ -31,14 +31,14 @@ from dateparser.date import DateDataParser
 
 from accord.records import EventDate, PublicationDate
 
-__all__ = ["MONTHS", "is_future_expression", "resolve_date", "valid_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "is_future_expression", "resolve_date", "valid_date"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {
+WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
@@ -54,7 +54,7 @@ def _alternation(words: dict[str, int]) -> str:
 
 
 _M = rf"(?P<m>{_alternation(MONTHS)})"
-_WD = rf"(?:{_alternation(_WEEKDAYS)})"
+_WD = rf"(?:{_alternation(WEEKDAYS)})"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # "July 28-30": an event is dated to its first day, and the last is kept as its end
 _RANGE = r"(?: ?(?:-|to|and) ?(?P<e>\d{1,2})(?:st|nd|rd|th)?)?"
@@ -340,7 +340,7 @@ def _candidate(text: str, pub: _Published | None) -> EventDate | None:
             return _month(year, MONTHS[match["m"]], "partial")
         return _month_only(MONTHS[match["m"]], match["last"] is not None, pub)
     if match := _WEEKDAY.match(text):
-        return _weekday(_WEEKDAYS[match["wd"]], match["last"] is not None, pub)
+        return _weekday(WEEKDAYS[match["wd"]], match["last"] is not None, pub)
     if match := _DAY_OF_MONTH.match(text):
         return _day_of_month(int(match["d"]), pub)
     for pattern, unit, steps in _RELATIVE:
@@ -390,56 +390,11 @@ def resolve_date(expression: str, published: str | None) -> EventDate | None:
     return found
 
 
-def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> EventDate:
-    """A yearless day ("--06-28") on a page with no publication date takes the year that puts it nearest
-    a fully dated event of the same page (a historical date in a background line is no anchor), and, when
-    the sentence names a weekday, a year where that day is one; the reason says so. Without anchors it
-    stays yearless: the processing date is never a clue."""
-    if not (when.value and when.value.startswith("--") and anchors):
-        return when
-    month, day = int(when.value[2:4]), int(when.value[5:7])
-    years = sorted({anchor.year + shift for anchor in anchors for shift in (-1, 0, 1)})
-    dated = [(d, year) for year in years if (d := valid_date(year, month, day))]
-    if weekday is not None and any(d.weekday() == weekday for d, _ in dated):
-        dated = [(d, year) for d, year in dated if d.weekday() == weekday]
-    if not dated:
-        return when
-    best, year = min(dated, key=lambda pair: min(abs((pair[0] - anchor).days) for anchor in anchors))
-    return replace(
-        when,
-        value=best.isoformat(),
-        end=f"{year:04d}{when.end[1:]}" if when.end else None,
-        in_text=when.in_text or when.value,
-        inferred=f"year {year} from the nearest fully dated event on the page",
-    )
-
-
 def dateline_day(published: PublicationDate) -> EventDate | None:
     """The yearless day of a wire dateline on a page with no publication date ("RABAT, April 12. /TASS/."):
     the day the story was filed, for sentences that give none."""
     day = published.day_without_year
     return EventDate(day, "day", "dateline", day) if day else None
-
-
-def weekday_named(text: str) -> int | None:
-    """The weekday a sentence names ("on Sunday 25 February"), as Monday = 0."""
-    match = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text.lower())
-    return _WEEKDAYS[match.group(0)] if match else None
-
-
-def full_dates(texts: list[str]) -> list[date]:
-    """The days among `texts` (ISO dates or date phrases) that carry their own year."""
-    found = []
-    for text in texts:
-        resolved = resolve_date(text, None)
-        if (
-            resolved is not None
-            and resolved.value
-            and resolved.precision == "day"
-            and has_year(resolved.value)
-        ):
-            found.append(date.fromisoformat(resolved.value))
-    return found
 
 
 def first_day(when: EventDate, last_day_of: int) -> EventDate:

@@ -8,8 +8,6 @@ are merged, so a meeting reported in five sentences is one event with five piece
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
 from accord.extraction.context import (
@@ -30,13 +28,14 @@ from accord.extraction.context import (
     share_roles,
     without_someone_else,
 )
-from accord.extraction.dates import dateline_day, full_dates, infer_year, weekday_named
+from accord.extraction.dates import dateline_day
 from accord.extraction.mentions import read_sentences
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
 from accord.extraction.places import dateline_location, line_datelines
 from accord.extraction.source import source_country
-from accord.extraction.timing import dateline_date, fill_dates, lead_date, pass_on_dates
+from accord.extraction.timing import dateline_date, fill_dates, latest_stated_date, lead_date, pass_on_dates
+from accord.extraction.years import with_years
 from accord.records import CleanedDocument, Extraction
 
 
@@ -69,10 +68,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted += implied_visits([m for m in asserted if m.interaction])
     asserted = [visit for mention in asserted for visit in per_visiting_country(mention)]
     events = [build_event(group) for group in merge(asserted)]
-    if published is None:  # a page without a date: yearless days lean on the full dates of its events
-        anchors = full_dates([e.date.value for e in events if e.date.value])
-        events = [
-            replace(e, date=infer_year(e.date, anchors, weekday_named(e.evidence[0].text))) for e in events
-        ]
+    if published is None:  # a page without a date: its yearless days lean on the dates it does state
+        events = with_years(events, latest_stated_date(doc))
     future = [build_event(group) for group in merge([m for m in unasserted if m.parties])]
     return Extraction(cleaned, tuple(events), tuple(future))

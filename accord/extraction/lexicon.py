@@ -116,6 +116,8 @@ ALSO = words("also additionally likewise")  # "also held talks": one more meetin
 SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
 # "said starting Dec. 1, Chile would waive visas": the day a measure takes effect, not a day anything met
 TAKES_EFFECT = words("starting beginning commencing effective")
+# "an ASEAN Community by 2015", "the term until 2026": a deadline or term ahead, not a date in the past
+DEADLINE_WORDS = words("by until till")
 # Words a date phrase is made of: "the telephone Tuesday" is the model's DATE, "Tuesday" the date
 CALENDAR_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"

@@ -13,12 +13,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.dates import day_shift, has_year, is_future_expression, resolve_date, shifted
-from accord.extraction.lexicon import ALSO, REPORTING_VERBS
+from accord.extraction.lexicon import ALSO, DEADLINE_WORDS, REPORTING_VERBS
 from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import affiliations, clause_root
 from accord.extraction.places import datelines, in_dateline
 from accord.extraction.syntax import governing_verb, sentence_ents
+from accord.extraction.triggers import modality
 from accord.records import EventDate, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
@@ -69,6 +70,25 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
             if resolved is not None and resolved.precision == "day":
                 return replace(resolved, source="lead")
     return None
+
+
+def latest_stated_date(doc: Doc) -> EventDate | None:
+    """The latest past date the page states with its year ("since taking office in 2022", "on October 27,
+    2012"): on a page with no publication date, what it reports came after it. Plans, deadlines ("by
+    2030") and terms ahead are no such date."""
+    stated = []
+    for entity in doc.ents:
+        if (
+            entity.label_ != "DATE"
+            or is_future_expression(entity.text)
+            or entity.root.head.lower_ in DEADLINE_WORDS
+            or modality(entity.root) is not None
+        ):
+            continue
+        resolved = resolve_date(entity.text, None)
+        if resolved is not None and has_year(resolved.value):
+            stated.append(resolved)
+    return max(stated, key=lambda when: str(when.value), default=None)
 
 
 def dates_a_report(entity: SpacySpan) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
-from accord.extraction.dates import weekday_named
+from accord.extraction.years import weekday_named
 from accord.records import AffiliationConflict, Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
