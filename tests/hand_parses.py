@@ -143,6 +143,9 @@ SENTENCES = (
     "The two countries signed the treaty on 27 October 2012. The president took office in 2022.",
     "The Indian foreign secretary called on the Sri Lankan president in Colombo on Tuesday (July 11). The "
     "president took office in 2022.",
+    "The two countries opened embassies after independence in 1965.",
+    "The two countries opened embassies after independence in 1965. They set a target of 2030 for the ferry.",
+    "Deputy Secretary-General Amina Diallo met the minister in Addis Ababa on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

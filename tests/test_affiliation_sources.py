@@ -139,3 +139,11 @@ def test_the_output_says_where_an_affiliation_was_read() -> None:
         "mention": None,
     }
     assert participant_dict(Participant(None, None, None))["affiliation_source"] is None  # name-less, unknown
+
+
+def test_an_organisations_official_never_takes_the_pages_most_told_country() -> None:
+    # Addis Ababa would make her Ethiopian by the last resort; a Deputy Secretary-General serves a body
+    actors = find_actors(
+        parsed("Deputy Secretary-General Amina Diallo met the minister in Addis Ababa on Monday.")
+    )
+    assert {a.name: a.affiliation for a in actors.actors}["Amina Diallo"] is None

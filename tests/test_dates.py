@@ -336,6 +336,9 @@ def test_an_undated_page_dates_its_sentences_by_a_yearless_dateline() -> None:
         ("June 3-5, 2024", None, "2024-06-03", "2024-06-05"),
         ("3 to 5 June", None, "--06-03", "--06-05"),
         ("on 3 June", "2024-06-20", "2024-06-03", None),
+        ("from 30 November to 2 December", None, "--11-30", "--12-02"),
+        ("Nov. 30 - Dec. 2, 2024", None, "2024-11-30", "2024-12-02"),
+        ("30 December to 2 January 2025", None, "2024-12-30", "2025-01-02"),
     ],
 )
 def test_a_range_is_dated_to_its_first_day_and_keeps_its_last(
@@ -350,6 +353,13 @@ def test_an_occasion_that_ended_keeps_its_last_day_as_the_end() -> None:
 
     ended = first_day(EventDate("2024-06-05", "day", "relative"), 3)
     assert (ended.value, ended.end) == ("2024-06-03", "2024-06-05")
+
+
+def test_a_range_that_ended_already_starts_on_its_first_day() -> None:
+    from accord.extraction.dates import first_day
+
+    ranged = EventDate("2024-02-28", "day", "partial", end="2024-03-01")
+    assert first_day(ranged, 3) == ranged
 
 
 def test_a_trip_reported_over_several_days_runs_from_its_first_to_its_last() -> None:

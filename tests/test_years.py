@@ -93,3 +93,13 @@ def test_a_page_with_a_date_infers_nothing() -> None:
 def test_a_page_without_weekdays_dates_its_days_after_the_latest_stated_day() -> None:
     told = event(EventDate("--04-24", "day", "partial", "--04-24"), "They met on April 24.")
     assert with_years([told], EventDate("2012-10-27", "day"))[0].date.value == "2013-04-24"
+
+
+def test_a_date_long_before_the_latest_year_the_page_writes_is_history() -> None:
+    assert stated("The two countries opened embassies after independence in 1965.") == "1965"
+    assert (
+        stated(
+            "The two countries opened embassies after independence in 1965. They set a target of 2030 for the ferry."
+        )
+        is None
+    )

@@ -71,6 +71,11 @@ _DAY_THEN_PART = re.compile(
 _ISO = re.compile(r"^(?P<y>[12]\d{3})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
 _DAY_MONTH = re.compile(rf"^(?:{_WD} )?(?:the )?{_D}{_RANGE} (?:of )?{_M}(?: {_Y})?(?: {_WD})?$")
 _MONTH_DAY = re.compile(rf"^(?:{_WD} )?{_M} (?:the )?{_D}{_RANGE}(?: {_Y})?(?: {_WD})?$")
+# "30 November to 2 December", "Nov. 30 - Dec. 2, 2024": a range over a month's end
+_M2 = _M.replace("?P<m>", "?P<m2>")
+_E = r"(?P<e>\d{1,2})(?:st|nd|rd|th)?"
+_DAY_MONTH_ACROSS = re.compile(rf"^{_D} {_M} ?(?:-|to|and) ?{_E} {_M2}(?: {_Y})?$")
+_MONTH_DAY_ACROSS = re.compile(rf"^{_M} {_D} ?(?:-|to|and) ?{_M2} {_E}(?: {_Y})?$")
 _MONTH_YEAR = re.compile(rf"^(?:{_PART}[- ](?:of )?)?{_M}(?: of)? {_Y}$")
 _MONTH = re.compile(
     rf"^(?:(?:(?P<last>last|this past)|{_PART}|this)[- ])?{_M}(?: (?:of )?(?P<which>last|this) year)?$"
@@ -222,6 +227,22 @@ def _month_day(
     return replace(found, end=end) if valid_date(2000, month, last) else found
 
 
+def _across_months(
+    first: tuple[int, int], last: tuple[int, int], year: int | None, pub: _Published | None
+) -> EventDate | None:
+    """ "30 November to 2 December": dated to its first day, the last kept as the end; a stated year is
+    the last day's, so "30 December to 2 January 2025" began in 2024."""
+    start_year = year - 1 if year is not None and first > last else year
+    found = _first_of_range(*first, start_year, pub)
+    if found is None or found.value is None or valid_date(2000, *last) is None:
+        return found
+    if found.value.startswith("--"):
+        return replace(found, end=f"--{last[0]:02d}-{last[1]:02d}")
+    end_year = int(found.value[:4]) + (1 if first > last else 0)
+    end = valid_date(end_year, *last)
+    return replace(found, end=end.isoformat()) if end else found
+
+
 def _first_of_range(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
     if year is not None:
         found = valid_date(year, month, day)
@@ -329,6 +350,10 @@ def _candidate(text: str, pub: _Published | None) -> EventDate | None:
         year = int(match["y"]) if match["y"] else None
         last = int(match["e"]) if match["e"] else None
         return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub, last)
+    if match := _DAY_MONTH_ACROSS.match(text) or _MONTH_DAY_ACROSS.match(text):
+        year = int(match["y"]) if match["y"] else None
+        first = (MONTHS[match["m"]], int(match["d"]))
+        return _across_months(first, (MONTHS[match["m2"]], int(match["e"])), year, pub)
     if match := _MONTH_YEAR.match(text):
         value = f"{match['y']}-{MONTHS[match['m']]:02d}"
         return EventDate(value, "month", "absolute", value)
@@ -399,8 +424,11 @@ def dateline_day(published: PublicationDate) -> EventDate | None:
 
 def first_day(when: EventDate, last_day_of: int) -> EventDate:
     """The first day of an occasion of `last_day_of` days that ended on `when` ("concluded a two-day visit
-    today"): DEV-README dates a multi-day visit to its first reported day."""
+    today"): DEV-README dates a multi-day visit to its first reported day. A range ("from 28 February to
+    1 March") already starts on it."""
     if when.precision != "day" or not when.value or when.value.startswith("--") or last_day_of < 2:
+        return when
+    if when.end is not None:
         return when
     start = date.fromisoformat(when.value) - timedelta(days=last_day_of - 1)
     return replace(when, value=start.isoformat(), in_text=None, end=when.value)

@@ -10,6 +10,8 @@ how news and ministry releases phrase diplomacy.
 
 from __future__ import annotations
 
+import re
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -118,6 +120,8 @@ SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on
 TAKES_EFFECT = words("starting beginning commencing effective")
 # "an ASEAN Community by 2015", "the term until 2026": a deadline or term ahead, not a date in the past
 DEADLINE_WORDS = words("by until till")
+# Any year a page writes, plans and copyright lines included: the era the page was written in
+YEAR_NUMBER = re.compile(r"\b(?:19|20)\d{2}\b")
 # Words a date phrase is made of: "the telephone Tuesday" is the model's DATE, "Tuesday" the date
 CALENDAR_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"

@@ -381,7 +381,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             (code, "host") for sentence in sentences.values() for code in visited_countries(sentence, actor)
         ]
         frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
-        evidence = hosted + frequent if official else []
+        evidence = hosted + (frequent if not holds_a_body_office(actor) else []) if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, "delegation")
             for other in cast.actors
@@ -418,6 +418,12 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role
             )  # "foreign secretary"
+
+
+def holds_a_body_office(actor: Actor) -> bool:
+    """A "Deputy Secretary-General" serves an organisation: the page's most-told country is never theirs."""
+    role = (actor.role or "").replace("-", " ")
+    return any(office in role for office in ORGANISATION_OFFICES)
 
 
 def serves_a_body(doc: Doc, actor: Actor) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.dates import day_shift, has_year, is_future_expression, resolve_date, shifted
-from accord.extraction.lexicon import ALSO, DEADLINE_WORDS, REPORTING_VERBS
+from accord.extraction.lexicon import ALSO, DEADLINE_WORDS, REPORTING_VERBS, YEAR_NUMBER
 from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import affiliations, clause_root
@@ -23,6 +23,7 @@ from accord.extraction.triggers import modality
 from accord.records import EventDate, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
+HISTORY_GAP_YEARS = 10  # a past date this much older than the latest year a page writes is history
 
 
 def pass_on_dates(mentions: list[Mention]) -> list[Mention]:
@@ -75,12 +76,12 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
 def latest_stated_date(doc: Doc) -> EventDate | None:
     """The latest past date the page states with its year ("since taking office in 2022", "on October 27,
     2012"): on a page with no publication date, what it reports came after it. Plans, deadlines ("by
-    2030") and terms ahead are no such date."""
+    2030") and terms ahead are no such date, and a date far older than the latest year the page writes
+    ("independence in 1965" beside "a target for 2030") is history, not the recent past."""
     stated = []
     for entity in doc.ents:
         if (
             entity.label_ != "DATE"
-            or is_future_expression(entity.text)
             or entity.root.head.lower_ in DEADLINE_WORDS
             or modality(entity.root) is not None
         ):
@@ -88,7 +89,11 @@ def latest_stated_date(doc: Doc) -> EventDate | None:
         resolved = resolve_date(entity.text, None)
         if resolved is not None and has_year(resolved.value):
             stated.append(resolved)
-    return max(stated, key=lambda when: str(when.value), default=None)
+    latest = max(stated, key=lambda when: str(when.value), default=None)
+    written = max((int(year) for year in YEAR_NUMBER.findall(doc.text)), default=0)
+    if latest is None or int(str(latest.value)[:4]) < written - HISTORY_GAP_YEARS:
+        return None
+    return latest
 
 
 def dates_a_report(entity: SpacySpan) -> bool:
