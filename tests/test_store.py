@@ -147,6 +147,21 @@ def test_offices_over_time_fill_gaps_flagged_as_inferred(store: Store) -> None:
     assert actor(store, "Solberg").id == profile.id
 
 
+def test_a_year_the_offices_give_reaches_the_last_day_of_a_range_too(store: Store) -> None:
+    undated = solberg_rojas("undated", None, "--09-12", [SOLBERG, ROJAS])
+    (event,) = undated.events
+    ranged = replace(event, date=replace(event.date, end="--09-14"))
+    ingest_results(
+        store,
+        [
+            solberg_rojas("march", "2024-03-01", "2024-03-01", [SOLBERG, ROJAS]),
+            replace(undated, events=(ranged,)),
+        ],
+    )
+    september = next(e for e in actor(store, "ingrid solberg").events if e.date and e.date.endswith("09-12"))
+    assert (september.date, september.sources[0].date_end) == ("2024-09-12", "2024-09-14")
+
+
 def test_the_version_caches_key_on_moves_only_once_a_commit_is_visible(store: Store) -> None:
     ingest_results(store, [report_a()])
     before = store.version()
@@ -187,9 +202,15 @@ def test_offices_attested_in_two_years_are_held_between_them(store: Store) -> No
     assert (undated.date, undated.date_inferred) == ("2024-09-12", True)
 
 
-def test_a_named_weekday_picks_the_one_year_of_an_office_span_where_the_day_is_one(store: Store) -> None:
+@pytest.mark.parametrize(("source", "stored"), [("partial", "2025-06-06"), ("dateline", "--06-06")])
+def test_a_named_weekday_picks_the_one_year_of_an_office_span_where_the_day_is_one(
+    store: Store, source: str, stored: str
+) -> None:
+    """Only where the sentence gave the day: a dateline's day ("SANTIAGO, June 6 – … met on Friday") need
+    not be the Friday."""
     body = ["Talks in Santiago (friday)", "Ingrid Solberg and Pablo Rojas met in Santiago on Friday, June 6."]
-    undated = article("friday", body, None, [happened("meet", "--06-06", [SOLBERG, ROJAS], body, 1)])
+    told = happened("meet", "--06-06", [SOLBERG, ROJAS], body, 1)
+    undated = article("friday", body, None, [replace(told, date=replace(told.date, source=source))])
     ingest_results(
         store,
         [
@@ -199,8 +220,8 @@ def test_a_named_weekday_picks_the_one_year_of_an_office_span_where_the_day_is_o
         ],
     )
     friday = next(e for e in events(store, country="NOR") if e.date and e.date.endswith("06-06"))
-    assert (friday.date, friday.date_inferred) == ("2025-06-06", True)  # June 6 is a Friday in 2025 only
-    assert "weekday" in (friday.sources[0].date_note or "")
+    assert friday.date == stored  # June 6 is a Friday in 2025 only
+    assert ("weekday" in (friday.sources[0].date_note or "")) == (source == "partial")
 
 
 def test_a_report_left_without_a_year_says_why(store: Store) -> None:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from accord.extraction.dates import WEEKDAYS, has_year, resolve_date, valid_date
 from accord.records import Event, EventDate
 
-__all__ = ["first_after", "full_dates", "infer_year", "weekday_named", "with_years"]
+__all__ = ["first_after", "full_dates", "infer_year", "own_weekday", "weekday_named", "with_years"]
 
 WEEKDAY_CYCLE_YEARS = 28  # every month-day falls on every weekday within this many years
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -98,27 +98,28 @@ def first_after(when: EventDate, since: EventDate, weekday: int | None) -> Event
     return when
 
 
+def own_weekday(event: Event) -> int | None:
+    """The weekday the sentence names, when the sentence also gave the day: a day taken from the dateline
+    or the lead ("CAIRO, April 12 – … met on Monday") need not be the weekday's."""
+    own = event.date.source == "partial" and event.evidence
+    return weekday_named(event.evidence[0].text) if own else None
+
+
 def with_years(events: list[Event], since: EventDate | None) -> list[Event]:
     """Years for the yearless days of a page with no publication date: from its fully dated events, else
     from the latest past date it states (`since`), days whose sentence names a weekday first, so that
     they in turn anchor the others."""
-
-    def weekday(event: Event) -> int | None:
-        """The weekday the sentence names, when the sentence also gave the day: a day taken from the
-        dateline or the lead ("CAIRO, April 12 – … met on Monday") need not be the weekday's."""
-        own = event.date.source == "partial" and event.evidence
-        return weekday_named(event.evidence[0].text) if own else None
 
     def anchors() -> list[date]:
         return full_dates([e.date.value for e in events if e.date.value])
 
     if since is not None and not anchors():
         events = [
-            replace(e, date=first_after(e.date, since, named)) if (named := weekday(e)) is not None else e
+            replace(e, date=first_after(e.date, since, named)) if (named := own_weekday(e)) is not None else e
             for e in events
         ]
     if found := anchors():
-        return [replace(e, date=infer_year(e.date, found, weekday(e))) for e in events]
+        return [replace(e, date=infer_year(e.date, found, own_weekday(e))) for e in events]
     if since is not None:
         return [replace(e, date=first_after(e.date, since, None)) for e in events]
     return events

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
-from accord.extraction.years import weekday_named
+from accord.extraction.years import own_weekday
 from accord.records import AffiliationConflict, Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
@@ -68,12 +68,12 @@ def with_inferred_year(
     _, month, day = date_parts(value)
     if month is None:
         return event, None
-    named = weekday_named(event.evidence[0].text) if event.evidence else None
-    found = infer_year(conn, people, (month, day) if month and day else None, named)
+    found = infer_year(conn, people, (month, day) if month and day else None, own_weekday(event))
     if found is None:
         return event, None
     year, reason = found
-    date = EventDate(f"{year:04d}{value[1:]}", event.date.precision, "actors", event.date.in_text)
+    end = f"{year:04d}{event.date.end[1:]}" if event.date.end else None
+    date = replace(event.date, value=f"{year:04d}{value[1:]}", source="actors", end=end, inferred=reason)
     log.info("%s", reason)
     return replace(event, date=date), reason
 
