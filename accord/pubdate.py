@@ -5,7 +5,7 @@ HTML metadata); a date line near the headline; a wire dateline opening the first
 12 March 2024 (GNA) –", "Jeddah (Agency - 28th November, 2019)"), whose year, when it prints none,
 comes from the URL or the copyright line; "today, Sunday (May 7, 2023)"; a date in the URL; a
 "Published:"/"Posted:" label at the foot; a weekday-led banner above everything (often the site's
-"today", so it only ever sharpens a month another place gives). The strongest wins; a day that falls in the winner's month sharpens it ("2009-10"
+"today", so it only ever sharpens a month another place gives); last, the copyright line's year. The strongest wins; a day that falls in the winner's month sharpens it ("2009-10"
 from the URL becomes the banner's "2009-10-04"). A date inside a sentence is about an event, and dates
 in captions, headline lists and footers without a label are never used: a missing date is recoverable,
 a wrong one silently shifts every relative date ("on Tuesday") in the article.
@@ -67,7 +67,9 @@ _BODY_WORDS = 12  # a line this long ending like a sentence is article body
 
 
 # How much each place is trusted (see the module docstring); the strongest candidate wins.
-SCORES = {"reader": 100, "dateline": 80, "wire": 75, "today": 70, "url": 60, "footer": 50, "banner": 30}
+SCORES = {
+    "reader": 100, "dateline": 80, "wire": 75, "today": 70, "url": 60, "footer": 50, "banner": 30, "copyright": 20
+}  # fmt: skip
 _ONLY_SHARPENS = {"banner"}  # a site's "today" banner is no date alone, only the day of a known month
 _WIRE_PREFIX = re.compile(  # the agency may follow in slashes: "RABAT, April 12. /TASS/."
     rf"^(?P<prefix>[A-ZÀ-Ý][^\n]{{2,100}}?)(?:\s[-–—]{{1,2}}\s|\)\s*[-–—:]|\):?\s|:\s|{AGENCY_IN_SLASHES})"
@@ -75,8 +77,9 @@ _WIRE_PREFIX = re.compile(  # the agency may follow in slashes: "RABAT, April 12
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b,?\s*(?:\w+day\s*)?[,(]\s*(?P<date>[^()]{6,30})\)", re.IGNORECASE)
+# "© 2021 GPlusMedia"; a range ("© 2019–2024") is the site's years, not the page's
 _COPYRIGHT_YEAR = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)", re.I
+    r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.I
 )
 _FOOT_LABEL = re.compile(r"\b(?:published|posted)\b\s*(?:on)?\s*:?", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<year>199\d|20[0-3]\d)/")
@@ -97,7 +100,11 @@ def find_publication_date(cleaned: CleanedDocument) -> PublicationDate:
     if not standalone:
         return PublicationDate(None, None, tuple(candidates))
     best = max(standalone, key=lambda c: (c.score, len(c.value)))
-    sharper = [c for c in candidates if len(c.value) > len(best.value) and c.value.startswith(best.value)]
+    sharper = [
+        c
+        for c in candidates
+        if len(c.value) > len(best.value) and c.value.startswith(best.value) and best.source != "copyright"
+    ]
     chosen = max(sharper, key=lambda c: c.score) if sharper else best
     source = chosen.source
     if chosen is best and best.source == "reader":
@@ -116,6 +123,7 @@ def _candidates(cleaned: CleanedDocument) -> list[DateCandidate]:
         (_wire_date(cleaned, url, address), "wire"),
         (_today_date(cleaned), "today"),
         (_foot_date(cleaned, address), "footer"),
+        (_copyright_year(cleaned), "copyright"),
     ]
     return [DateCandidate(value, source, SCORES[source]) for value, source in found if value]
 
@@ -174,6 +182,13 @@ def _year_outside(cleaned: CleanedDocument, url: str | None, address: str) -> st
         return url[:4]
     if match := _URL_YEAR.search(address):
         return match["year"]
+    return _copyright_year(cleaned)
+
+
+def _copyright_year(cleaned: CleanedDocument) -> str | None:
+    """ "© 2021 GPlusMedia": the year a page went up, when it is the page's only copyright year and no
+    full date the page prints lies in another (DEV-README counts it as what the text supports); the
+    weakest candidate, and never sharpened to a day by a banner."""
     years = {m["year"] for line in cleaned.lines for m in _COPYRIGHT_YEAR.finditer(line.text)}
     others = {value[:4] for _, _, value in _dates_in(cleaned.text)}
     if len(years) == 1 and others <= years:

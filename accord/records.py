@@ -64,8 +64,8 @@ class DateCandidate:
 @dataclass(frozen=True)
 class PublicationDate:
     """When a page was published, and where that was read ("header", "jsonl", "html-meta", "dateline",
-    "wire", "today", "url", "footer", "banner"); `candidates` keeps every date considered, the losers too,
-    for `accord clean --show`."""
+    "wire", "today", "url", "footer", "banner", "copyright"); `candidates` keeps every date considered, the
+    losers too, for `accord clean --show`."""
 
     value: str | None = None
     source: str | None = None

@@ -164,6 +164,16 @@ def test_a_yearless_dateline_takes_the_copyright_year_only_when_nothing_contradi
     assert _date(page.replace("met.", "met, as in June 2019.")) == PublicationDate()
 
 
+def test_the_copyright_year_is_the_last_resort_and_a_year_only() -> None:
+    page = f"Senegal and Morocco talk gas\n{BODY}\n© 2021 Example Media"
+    assert _date(page) == PublicationDate("2021", "copyright")
+    assert _date(page.replace("Tuesday", "Tuesday, as in June 2019,")) == PublicationDate()
+    # a site's "today" banner sharpens no copyright year to a day
+    assert _date(f"Sunday, October 4, 2021\n{page}") == PublicationDate("2021", "copyright")
+    # a range is the site's years, not the page's
+    assert _date(page.replace("© 2021", "© 2019–2024")) == PublicationDate()
+
+
 def test_a_weekday_tells_day_from_month_in_a_numeric_date() -> None:
     assert dateline_value("Wed, 09/03/2008 - 03:55") == "2008-09-03"  # 3 September 2008 was a Wednesday
     assert dateline_value("Sun, 09/03/2008 - 03:55") == "2008-03-09"
