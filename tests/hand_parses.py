@@ -146,6 +146,8 @@ SENTENCES = (
     "The two countries opened embassies after independence in 1965.",
     "The two countries opened embassies after independence in 1965. They set a target of 2030 for the ferry.",
     "Deputy Secretary-General Amina Diallo met the minister in Addis Ababa on Monday.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Paz was on his "
+    "first visit to Chile since both countries signed a visa pact last year.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

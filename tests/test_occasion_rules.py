@@ -515,3 +515,22 @@ def test_a_suggested_meeting_is_a_plan() -> None:
         "The message from the Chilean leader, suggesting an emergency summit in Lima, went unanswered."
     )
     assert [(t.token.text, t.modality) for t in find_triggers(doc[:])] == [("summit", "future")]
+
+
+SINCE_BOTH_SIGNED = (
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Paz was on his "
+    "first visit to Chile since both countries signed a visa pact last year."
+)
+
+
+def test_a_trigger_in_a_since_clause_is_another_occasion() -> None:
+    doc = parsed(SINCE_BOTH_SIGNED)
+    assert background_reference(token(doc, "signed"))
+    assert not background_reference(token(doc, "met"))
+
+
+def test_both_countries_are_the_states_not_the_people_who_met_for_them() -> None:
+    found = events_of(SINCE_BOTH_SIGNED, "2024-05-14")
+    (pact,) = [e for e in found if e.type == "agree"]
+    assert {(p.name, p.affiliation) for p in pact.participants} == {(None, "CHL"), (None, "PER")}
+    assert pact.date.value == "2023"

@@ -29,6 +29,7 @@ from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
     Party,
     affiliations,
+    states_as_subject,
     subject_tokens,
     unique,
 )
@@ -108,6 +109,8 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
         lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
+        if states_as_subject(mention.trigger.token) and not any(p.name for p in mention.parties):
+            lent = [Party(None, None, code) for code in dict.fromkeys(p.affiliation for p in lent) if code]
         mention.parties = unique(mention.parties + lent)
         mention.context = context
         if mention.type == "agree" and context.type == "call":

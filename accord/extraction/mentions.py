@@ -223,8 +223,10 @@ def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
 
 
 def background_reference(trigger: Token) -> bool:
-    """ "Their first meeting since the 2019 Lima summit": a trigger inside a "since …" phrase names another
-    occasion, not the sentence's own."""
+    """ "Their first meeting since the 2019 Lima summit", "his first visit since both countries signed a
+    pact": a trigger inside a "since …" phrase or clause names another occasion, not the sentence's own."""
+    if any(c.dep_ == "mark" and c.lower_ in OTHER_OCCASION for c in trigger.children):
+        return True
     for token in ancestors(trigger):
         if token.lower_ in OTHER_OCCASION and token.dep_ in ("prep", "mark"):
             return True

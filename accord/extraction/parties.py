@@ -260,6 +260,13 @@ def country_parties(trigger: Token) -> list[Party]:
     return parties
 
 
+def states_as_subject(trigger: Token) -> bool:
+    """ "Both countries signed a pact", "the two nations agreed": the sides referred back to are the states
+    themselves, not the people who met for them."""
+    doc = trigger.doc
+    return any(doc[i].lower_ in REGION_NOUNS and doc[i].dep_ in SUBJECT_DEPS for i in subject_tokens(trigger))
+
+
 def states_of_region(token: Token) -> tuple[str, ...]:
     """ "The foreign ministers of the Central Asian countries": each state of the region the words name."""
     if token.lower_ not in REGION_NOUNS:
