@@ -148,6 +148,17 @@ SENTENCES = (
     "Deputy Secretary-General Amina Diallo met the minister in Addis Ababa on Monday.",
     "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Paz was on his "
     "first visit to Chile since both countries signed a visa pact last year.",
+    "OIC Secretary General Hamid Qadri met Foreign Minister Lamin Ceesay of Gambia, Foreign Minister Hafiz "
+    "Rahman of Malaysia and Foreign Minister Elchin Mammadli of Azerbaijan in Jeddah on Monday. These meetings "
+    "covered Gaza.",
+    "OIC Secretary General Hamid Qadri met Foreign Minister Lamin Ceesay of Gambia, Foreign Minister Hafiz "
+    "Rahman of Malaysia and Foreign Minister Elchin Mammadli of Azerbaijan in Jeddah on Monday. The meeting "
+    "covered Gaza.",
+    "OIC Secretary General Hamid Qadri met Foreign Minister Lamin Ceesay of Gambia, Foreign Minister Hafiz "
+    "Rahman of Malaysia and Foreign Minister Elchin Mammadli of Azerbaijan in Jeddah on Monday. Regular meetings "
+    "covered Gaza.",
+    "Foreign Minister Ingrid Solheim of Norway spoke by telephone on Sunday with Foreign Minister Karim Fawzi of "
+    "Egypt and Foreign Minister Omar Zoubi of Jordan. In the calls, they discussed Gaza.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

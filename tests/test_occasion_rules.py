@@ -534,3 +534,35 @@ def test_both_countries_are_the_states_not_the_people_who_met_for_them() -> None
     (pact,) = [e for e in found if e.type == "agree"]
     assert {(p.name, p.affiliation) for p in pact.participants} == {(None, "CHL"), (None, "PER")}
     assert pact.date.value == "2023"
+
+
+QADRI = (
+    "OIC Secretary General Hamid Qadri met Foreign Minister Lamin Ceesay of Gambia, Foreign Minister Hafiz "
+    "Rahman of Malaysia and Foreign Minister Elchin Mammadli of Azerbaijan in Jeddah on Monday. {} covered Gaza."
+)
+
+
+def test_an_occasion_the_page_retells_as_several_was_one_with_each_side() -> None:
+    meetings = [e for e in events_of(QADRI.format("These meetings"), "2025-03-04") if e.type == "meet"]
+    assert sorted(sorted({p.affiliation or "" for p in e.participants}) for e in meetings) == [
+        ["AZE", "OIC"],
+        ["GMB", "OIC"],
+        ["MYS", "OIC"],
+    ]
+    for other in ("The meeting", "Regular meetings"):  # one occasion, or others in general: no retelling
+        (joint,) = [e for e in events_of(QADRI.format(other), "2025-03-04") if e.type == "meet"]
+        assert {p.affiliation for p in joint.participants} == {"OIC", "GMB", "MYS", "AZE"}
+
+
+def test_calls_the_page_retells_as_several_were_one_with_each_side() -> None:
+    calls = events_of(
+        "Foreign Minister Ingrid Solheim of Norway spoke by telephone on Sunday with Foreign Minister Karim Fawzi of "
+        "Egypt and Foreign Minister Omar Zoubi of Jordan. In the calls, they discussed Gaza.",
+        "2025-11-03",
+    )
+    assert sorted(
+        sorted({p.affiliation or "" for p in e.participants}) for e in calls if e.type == "call"
+    ) == [
+        ["EGY", "NOR"],
+        ["JOR", "NOR"],
+    ]

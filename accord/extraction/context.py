@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from accord.extraction.actors import Actor, Cast, left_window
 from accord.extraction.descriptions import someone_else
@@ -23,8 +23,10 @@ from accord.extraction.lexicon import (
     JOINING_VERBS,
     ONE_SIDED,
     RESIDENT_ROLES,
+    RETELLING_DETERMINERS,
+    SEVERAL_OCCASIONS,
 )
-from accord.extraction.mentions import Mention
+from accord.extraction.mentions import Mention, split_separate
 from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
     Party,
@@ -63,6 +65,39 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     if not fitting:
         return None
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
+
+
+def retellings(doc: Doc) -> set[tuple[int, str]]:
+    """The sentences (by order) that retell an occasion as several, and its kind: "These meetings also
+    offered …", "In the calls, …"."""
+    return {
+        (order, SEVERAL_OCCASIONS[token.lower_])
+        for order, sentence in enumerate(doc.sents)
+        for token in sentence
+        if token.tag_ == "NNS"
+        and token.lower_ in SEVERAL_OCCASIONS
+        and any(c.dep_ in ("det", "predet") and c.lower_ in RETELLING_DETERMINERS for c in token.children)
+    }
+
+
+def split_retold_as_several(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "The Secretary General met A of X, B of Y and C of Z. … These meetings also …": an occasion the
+    page goes on to call several was one with each of the sides its subject met."""
+    retold_at = retellings(doc)
+
+    def retold(mention: Mention) -> bool:
+        return any((mention.order + step, mention.type) in retold_at for step in range(1, JOIN_REACH + 1))
+
+    def sides(mention: Mention) -> tuple[object, ...]:
+        return mention.order, mention.type, frozenset(affiliations(mention.parties))
+
+    parts = [(m, split_separate(m) if retold(m) else [m]) for m in mentions]
+    split = {sides(m) for m, found in parts if len(found) > 1}
+    # "met A, B and C … at the meeting": the sentence's other trigger of that occasion, whose subject names
+    # no side to split by, is told by the meetings just split
+    return [
+        p for m, found in parts for p in found if len(found) > 1 or not retold(m) or sides(m) not in split
+    ]
 
 
 def join_occasions(mentions: list[Mention]) -> list[Mention]:

@@ -26,6 +26,7 @@ from accord.extraction.context import (
     per_visiting_country,
     retype_calls,
     share_roles,
+    split_retold_as_several,
     without_someone_else,
 )
 from accord.extraction.dates import dateline_day
@@ -48,6 +49,8 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     asserted = pass_on_dates(join_occasions(asserted))  # "Attending were A, B and C": the meeting just told
+    # "These meetings …": an occasion retold as several was one with each side its subject met
+    asserted = split_retold_as_several(asserted, doc)
     drop_unaffiliated(asserted)
     complete_credentials(asserted)
     # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that

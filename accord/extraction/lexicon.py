@@ -336,6 +336,9 @@ SIDE_NOUNS = words(
 )
 # Words that make one trigger several interactions, one with each other side ("held separate meetings").
 SEPARATELY = words("separate separately individual individually")
+# "These meetings also …", "in the calls": a plural that tells the occasion just reported as several
+SEVERAL_OCCASIONS = {"meetings": "meet", "audiences": "meet", "calls": "call", "conversations": "call"}
+RETELLING_DETERMINERS = words("these those the both all")
 SIDE_CLAUSE_WORDS = words("after ahead before prior since till until")
 # What two sides sign: "the agreement between A and B" names its sides.
 PACT_NOUNS = words(
