@@ -159,6 +159,8 @@ SENTENCES = (
     "covered Gaza.",
     "Foreign Minister Ingrid Solheim of Norway spoke by telephone on Sunday with Foreign Minister Karim Fawzi of "
     "Egypt and Foreign Minister Omar Zoubi of Jordan. In the calls, they discussed Gaza.",
+    "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
+    "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

@@ -566,3 +566,13 @@ def test_calls_the_page_retells_as_several_were_one_with_each_side() -> None:
         ["EGY", "NOR"],
         ["JOR", "NOR"],
     ]
+
+
+def test_separate_meetings_with_two_people_of_one_country_are_two() -> None:
+    found = events_of(
+        "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
+        "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
+        "2025-11-20",
+    )
+    meetings = [sorted(p.name or "" for p in e.participants) for e in found if e.type == "meet"]
+    assert sorted(meetings) == [["Cho Min-seok", "Radmila Kovarik"], ["Kim Dong-hyuk", "Radmila Kovarik"]]

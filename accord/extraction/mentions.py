@@ -282,6 +282,9 @@ def split_separate(mention: Mention) -> list[Mention]:
     for party in mention.parties:
         if party not in own and party.affiliation and party.affiliation not in affiliations(own):
             others.setdefault(party.affiliation, []).append(party)
+    if len(others) == 1:  # "separate meetings with Foreign Minister Cho and Defence Minister Kim": each
+        (group,) = others.values()
+        others = {p.name: [p] for p in group if p.name} if len({p.name for p in group}) > 1 else others
     if not own or len(others) < 2:
         return [mention]
     return [replace(mention, parties=[*own, *group]) for group in others.values()]
