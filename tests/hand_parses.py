@@ -161,6 +161,8 @@ SENTENCES = (
     "Egypt and Foreign Minister Omar Zoubi of Jordan. In the calls, they discussed Gaza.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
+    "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
+    "Tom Perriello, the US Special Envoy for South Sudan, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

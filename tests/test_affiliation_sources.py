@@ -147,3 +147,15 @@ def test_an_organisations_official_never_takes_the_pages_most_told_country() -> 
         parsed("Deputy Secretary-General Amina Diallo met the minister in Addis Ababa on Monday.")
     )
     assert {a.name: a.affiliation for a in actors.actors}["Amina Diallo"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
+        "Tom Perriello, the US Special Envoy for South Sudan, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
+    ],
+)
+def test_an_envoys_brief_is_not_the_country_the_envoy_serves(sentence: str) -> None:
+    actors = {a.name: (a.affiliation, a.role) for a in find_actors(parsed(sentence)).actors}
+    assert actors["Tom Perriello"] == ("USA", "special envoy")

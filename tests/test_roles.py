@@ -9,6 +9,9 @@ from accord.extraction.roles import normalise_role
     ("phrase", "affiliation", "label"),
     [
         ("Minister for Foreign Affairs of Japan", None, "foreign minister"),
+        ("the UN Secretary-General's Special Envoy for Yemen", None, "special envoy"),
+        ("Special Representative for Afghanistan", None, "special representative"),
+        ("the Chinese envoy", None, "envoy"),
         ("Bundeskanzler", None, "prime minister"),
         ("Qatar's minister", None, "minister"),  # a head of government, as "Chancellor" is
         ("Tánaiste", None, "deputy prime minister"),

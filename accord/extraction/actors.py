@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
+    BRIEF_OFFICES,
     COUNTERPARTS,
     NAME_ANCHORS,
     OFFICE_LINKS,
@@ -335,12 +336,22 @@ def bracketed_acronym(doc: Doc, i: int) -> bool:
 
 
 def affiliation_in(window: SpacySpan) -> str | None:
-    """The country or organisation named nearest the end of a window (the name follows it)."""
+    """The country or organisation named nearest the end of a window (the name follows it), passing over
+    an envoy's brief ("the US Special Envoy for Sudan")."""
     for token in reversed(window):
         code = affiliation_of_token(token)
-        if code:
+        if code and not envoys_brief(token):
             return code
     return None
+
+
+def envoys_brief(token: Token) -> bool:
+    """Whether a country word closes "<envoy> for <country>": what the office deals with."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":  # "for South Sudan": from the name's first word
+        start -= 1
+    return start > 1 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in BRIEF_OFFICES
 
 
 def title_country(doc: Doc, start: int) -> str | None:

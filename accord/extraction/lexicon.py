@@ -285,6 +285,9 @@ HEADS = {
 }
 RESIDENT_ROLES = {"ambassador", "high commissioner", "envoy", "chargé d'affaires"}
 ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representative", "director general")
+# "Special Envoy for Yemen", "Special Representative for Afghanistan": the country after "for" is the
+# office's brief, not the government it serves
+BRIEF_OFFICES = words("envoy envoys representative representatives coordinator rapporteur")
 DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
     " sultan chairperson chairman chairwoman".split()

@@ -28,6 +28,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(pattern))
     for label, pattern in (
         ("general secretary", r"\bgeneral secretary\b|\bparty (?:chief|leader)\b"),
+        ("special envoy", r"\bspecial envoys?\b"),  # "the Secretary-General's Special Envoy for Yemen"
+        ("special representative", r"\bspecial representatives?\b"),
         ("secretary general", r"\bsecretar(?:y|ies) generals?\b"),
         ("vice president", r"\bvice presidents?\b"),
         (
@@ -90,6 +92,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("speaker", r"\bspeaker\b|\bchair(?:man|woman|person)? of the national assembly\b"),
         ("chairperson", r"\bchair(?:man|woman|person)\b"),
         ("ambassador", r"\bambassadors?\b"),
+        ("envoy", r"\benvoys?\b"),
     )
 )
 _PORTFOLIO_AFTER = re.compile(r"\bministers? (?:of|for) (?:the )?([a-z' ]+?)(?= and | of |,|$)")
