@@ -163,6 +163,12 @@ SENTENCES = (
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
     "Tom Perriello, the US Special Envoy for South Sudan, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
+    "Chile's foreign minister Ana Soto and Peru's foreign minister Jorge Paz were joined by Bolivia's foreign "
+    "minister Luis Arce for trilateral talks in Lima on Monday.",
+    "Chile's foreign minister Ana Soto and Peru's foreign minister Jorge Paz later joined a video call with "
+    "Bolivia's foreign minister Luis Arce.",
+    "Chile's foreign minister Ana Soto, joined by Chile's trade minister Pedro Vidal, met Peru's foreign minister "
+    "Jorge Paz in Lima on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

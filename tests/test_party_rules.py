@@ -570,3 +570,26 @@ def test_a_description_of_a_former_or_another_holder_is_someone_else() -> None:
     assert (former.text, current.text) == ("former Latvian president", "Estonian president")
     assert someone_else(former)
     assert not someone_else(current)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister Ana Soto and Peru's foreign minister Jorge Paz were joined by Bolivia's foreign "
+        "minister Luis Arce for trilateral talks in Lima on Monday.",
+        "Chile's foreign minister Ana Soto and Peru's foreign minister Jorge Paz later joined a video call with "
+        "Bolivia's foreign minister Luis Arce.",
+    ],
+)
+def test_who_joined_the_occasion_the_sentence_tells_takes_part_in_it(sentence: str) -> None:
+    (mention,) = asserted_mentions(parsed(sentence), "2025-03-04")
+    assert {p.affiliation for p in mention.parties} == {"CHL", "PER", "BOL"}
+
+
+def test_who_joined_someone_for_another_occasion_is_a_bystander() -> None:
+    doc = parsed(
+        "Chile's foreign minister Ana Soto, joined by Chile's trade minister Pedro Vidal, met Peru's foreign minister "
+        "Jorge Paz in Lima on Monday."
+    )
+    (mention,) = asserted_mentions(doc, "2025-03-04")
+    assert {p.name for p in mention.parties} == {"Ana Soto", "Jorge Paz"}

@@ -358,6 +358,7 @@ THIRD_PARTY_WORDS = words(
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+JOINED_BY = words("joined")  # "A and B were joined by C for talks", "A joined a call with B": all take part
 
 
 # Places: words that introduce a place, a venue or a destination

@@ -122,7 +122,7 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     found = [
         (actor, mention)
         for actor, mention in cast.in_span(sentence.start, sentence.end)
-        if not bystander(mention)
+        if not bystander(mention, trigger)
         and not owned_by_other(mention, trigger, triggers)
         and not in_side_clause(mention.root, trigger)  # "… since the diplomat took office under PM X"
     ]

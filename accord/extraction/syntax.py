@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.lexicon import BYSTANDER_HEADS, SIGNING_NOUNS, THIRD_PARTY_WORDS
+from accord.extraction.lexicon import BYSTANDER_HEADS, JOINED_BY, SIGNING_NOUNS, THIRD_PARTY_WORDS
 
 MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
@@ -30,11 +30,14 @@ def governing_verb(token: Token) -> Token | None:
     return next((t for t in ancestors(token) if t.pos_ in ("VERB", "AUX")), None)
 
 
-def bystander(mention: SpacySpan) -> bool:
-    """Someone named beside the parties: "along with X", "attended by X", or "the late X"."""
+def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
+    """Someone named beside the parties: "along with X", "attended by X", or "the late X". Where the
+    trigger itself stands under "joined" ("A and B were joined by C for talks", "A joined a call with
+    B"), who joined is a party of it."""
     if any(t.lower_ == "late" and t.dep_ == "amod" for t in mention.root.subtree):
         return True  # "the late Egyptian President …" takes part in nothing
-    chain = ancestors(mention.root)[:4]
+    own = {t.i for t in ancestors(trigger)} if trigger is not None else set()
+    chain = [t for t in ancestors(mention.root)[:4] if not (t.lower_ in JOINED_BY and t.i in own)]
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
     )
