@@ -72,3 +72,17 @@ def test_a_carried_story_speaks_for_its_source_not_for_the_site(
     text: str, url: str | None, country: str | None
 ) -> None:
     assert source_country(page(text, url)) == country
+
+
+def test_a_source_label_the_cleaner_drops_as_a_footer_still_names_the_source() -> None:
+    from accord.clean import clean
+
+    text = (
+        "Head of State receives delegations\n\nOn Sunday, the President of the Republic received a delegation "
+        "from Angola at the People's Palace.\n\nThe dialogue focussed on relations of friendship and cooperation "
+        "between the two countries.\n\nSource: Official Web Page of the Government of the Republic of Equatorial "
+        "Guinea\n\nYou May Also Like"
+    )
+    cleaned = clean(Document("t", "test", text))
+    assert "Source:" not in cleaned.text  # a footer to the reader
+    assert source_country(cleaned) == "GNQ"

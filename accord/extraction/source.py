@@ -83,8 +83,10 @@ def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
     international wire ("— AP")."""
     lines = cleaned.text.splitlines()
     head = "\n".join(lines[:CREDIT_LINES])
-    # a "Source: Ministry for Foreign Affairs of Finland" label may also close the story, after its last line
-    labels = [line for line in lines[CREDIT_LINES:] if LABEL_CREDIT.match(line.strip())]
+    # a "Source: Ministry for Foreign Affairs of Finland" label may also close the story, after its last line,
+    # or below it, where the cleaner drops it from the text as page furniture
+    below = [line.text for line in cleaned.lines if not line.kept]
+    labels = [line for line in [*lines[CREDIT_LINES:], *below] if LABEL_CREDIT.match(line.strip())]
     for match in WIRE_CREDIT.finditer("\n".join([head, *labels])):
         credit = next(group for group in match.groups() if group)
         for word in re.split(r"[\s/,;]+", credit.strip()):
