@@ -169,6 +169,8 @@ SENTENCES = (
     "Bolivia's foreign minister Luis Arce.",
     "Chile's foreign minister Ana Soto, joined by Chile's trade minister Pedro Vidal, met Peru's foreign minister "
     "Jorge Paz in Lima on Monday.",
+    "KAZAN: UN Secretary General Antonio Guterres met Russian President Vladimir Putin in Kazan on Wednesday. "
+    "The two last met in April 2022, weeks after the war began.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

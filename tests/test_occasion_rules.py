@@ -576,3 +576,21 @@ def test_separate_meetings_with_two_people_of_one_country_are_two() -> None:
     )
     meetings = [sorted(p.name or "" for p in e.participants) for e in found if e.type == "meet"]
     assert sorted(meetings) == [["Cho Min-seok", "Radmila Kovarik"], ["Kim Dong-hyuk", "Radmila Kovarik"]]
+
+
+KAZAN = (
+    "KAZAN: UN Secretary General Antonio Guterres met Russian President Vladimir Putin in Kazan on Wednesday. "
+    "The two last met in April 2022, weeks after the war began."
+)
+
+
+def test_a_date_the_model_ran_on_past_still_dates_the_sentence() -> None:
+    mentions = asserted_mentions(parsed(KAZAN), "2024-10-23")
+    assert [m.date.value if m.date else None for m in mentions] == ["2024-10-23", "2022-04"]
+
+
+def test_an_earlier_occasion_is_not_placed_where_the_story_was_filed() -> None:
+    found = events_of(KAZAN, "2024-10-23")
+    earlier = [e for e in found if e.date.value == "2022-04"]
+    assert [e.type for e in earlier] == ["meet"]  # no visit to Kazan in 2022 either
+    assert earlier[0].location.city is None

@@ -150,8 +150,9 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         mention.context = context
         if mention.type == "agree" and context.type == "call":
             mention.location = None
+        if compatible_dates(mention.date, context.date):  # "the two last met in April 2022": not there
+            mention.location = mention.location or context.location
         mention.date = mention.date or context.date
-        mention.location = mention.location or context.location
 
 
 def complete_credentials(mentions: list[Mention]) -> None:
@@ -326,9 +327,16 @@ def fill_locations(
             near = [m for m in located if m.date == mention.date] if mention.date else located
             if near:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
-            else:
+            elif not background(mention):
                 start = mention.sentence.start_char
                 mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)
+
+
+def background(mention: Mention) -> bool:
+    """ "The two last met in April 2022": an occasion the sentence dates to a month or year of its own, which
+    the story's dateline does not place."""
+    own = mention.date
+    return own is not None and own.source == "absolute" and own.precision in ("month", "year")
 
 
 def during_trip(day: EventDate | None, arrival: EventDate | None) -> bool:

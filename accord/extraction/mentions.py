@@ -145,7 +145,12 @@ def date_text(entity: SpacySpan) -> str:
     day = doc[start - 1] if start > 0 else None
     if day is not None and day.is_digit and len(day.text) <= 2 and MONTH_ONLY.match(doc[start].text):
         return doc[start - 1 : entity.end].text  # "(4 December 2025)": the model left the day out
-    return doc[start : entity.end].text
+    end = entity.end
+    for comma in (t.i for t in doc[start : entity.end] if t.text == ","):
+        if not any(t.like_num for t in doc[comma + 1 : entity.end]):
+            end = comma  # "April 2022, weeks (after …)": the model ran on past the date
+            break
+    return doc[start:end].text
 
 
 def stray_noun(token: Token) -> bool:
