@@ -171,6 +171,8 @@ SENTENCES = (
     "Jorge Paz in Lima on Monday.",
     "KAZAN: UN Secretary General Antonio Guterres met Russian President Vladimir Putin in Kazan on Wednesday. "
     "The two last met in April 2022, weeks after the war began.",
+    "Seitkali arrived in Seoul on Monday for a three-day visit, the first by a Kazakh foreign minister since 2019.",
+    "The visit by the Ugandan president to Kenya ended on Friday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hand_parses import parsed
 from spacy.tokens import Doc, Span
 
-from accord.extraction.places import dateline_location, place_of, sentence_location
+from accord.extraction.places import dateline_location, host_of_visit, place_of, sentence_location
 from accord.gazetteer import world_city_country
 from accord.nlp import load_model
 from accord.records import Location
@@ -95,3 +96,14 @@ def test_datelines_in_the_common_wire_forms_are_found_where_they_end() -> None:
 
 def test_a_dateline_may_end_on_a_double_hyphen() -> None:
     assert dateline_location("LIMA -- The ministers met.") == Location(city="Lima", country="PER")
+
+
+def test_the_country_of_whoever_came_is_not_where_the_visit_went() -> None:
+    first = parsed(
+        "Seitkali arrived in Seoul on Monday for a three-day visit, the first by a Kazakh foreign minister since 2019."
+    )
+    visit = next(t for t in first if t.lower_ == "visit")
+    assert host_of_visit(first[:], visit) is None
+    to_kenya = parsed("The visit by the Ugandan president to Kenya ended on Friday.")
+    found = host_of_visit(to_kenya[:], next(t for t in to_kenya if t.lower_ == "visit"))
+    assert found is not None and found.country == "KEN"

@@ -17,7 +17,7 @@ from accord.extraction.lexicon import (
     VENUE_WORDS,
 )
 from accord.extraction.parties import in_side_clause, owned_by_other
-from accord.extraction.syntax import sentence_ents
+from accord.extraction.syntax import ancestors, sentence_ents
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.records import Location
 
@@ -165,6 +165,8 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
             continue
         if entity.start > 0 and sentence.doc[entity.start - 1].lower_ in ("of", "by"):
             continue  # "the visit of the Minister of India": the visitor's country, not the host
+        if any(t.lower_ == "by" and t.i > trigger.i for t in ancestors(entity.root)):
+            continue  # "a visit, the first by a Kazakh foreign minister": who came, not where
         location = place_of_entity(entity)
         if location is not None:
             return with_country_after(sentence, entity, location)
