@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hand_parses import parsed
+from hand_parses import parsed as hand_parsed
 from spacy.tokens import Doc, Span
 
 from accord.extraction.places import dateline_location, host_of_visit, place_of, sentence_location
@@ -99,11 +99,11 @@ def test_a_dateline_may_end_on_a_double_hyphen() -> None:
 
 
 def test_the_country_of_whoever_came_is_not_where_the_visit_went() -> None:
-    first = parsed(
+    first = hand_parsed(
         "Seitkali arrived in Seoul on Monday for a three-day visit, the first by a Kazakh foreign minister since 2019."
     )
     visit = next(t for t in first if t.lower_ == "visit")
     assert host_of_visit(first[:], visit) is None
-    to_kenya = parsed("The visit by the Ugandan president to Kenya ended on Friday.")
+    to_kenya = hand_parsed("The visit by the Ugandan president to Kenya ended on Friday.")
     found = host_of_visit(to_kenya[:], next(t for t in to_kenya if t.lower_ == "visit"))
     assert found is not None and found.country == "KEN"
