@@ -173,6 +173,10 @@ SENTENCES = (
     "The two last met in April 2022, weeks after the war began.",
     "Seitkali arrived in Seoul on Monday for a three-day visit, the first by a Kazakh foreign minister since 2019.",
     "The visit by the Ugandan president to Kenya ended on Friday.",
+    "Chile's foreign minister Ana Soto recalled her meeting with Peru's foreign minister Jorge Paz in Lima in "
+    "April 2023 and thanked Peru for its support.",
+    "Chile's foreign minister Ana Soto recalled her meeting with Peru's foreign minister Jorge Paz and thanked "
+    "Peru for its support in April 2023.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

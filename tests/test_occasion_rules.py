@@ -594,3 +594,23 @@ def test_an_earlier_occasion_is_not_placed_where_the_story_was_filed() -> None:
     earlier = [e for e in found if e.date.value == "2022-04"]
     assert [e.type for e in earlier] == ["meet"]  # no visit to Kazan in 2022 either
     assert earlier[0].location.city is None
+
+
+def test_a_recalled_occasion_the_sentence_dates_is_an_earlier_event_and_undated_only_a_topic() -> None:
+    dated = asserted_mentions(
+        parsed(
+            "Chile's foreign minister Ana Soto recalled her meeting with Peru's foreign minister Jorge Paz in Lima in "
+            "April 2023 and thanked Peru for its support."
+        ),
+        "2024-05-14",
+    )
+    assert [(m.type, m.date.value if m.date else None) for m in dated] == [("meet", "2023-04")]
+    # the date belongs to the thanks, in a verb of its own: the meeting stays a topic
+    undated = asserted_mentions(
+        parsed(
+            "Chile's foreign minister Ana Soto recalled her meeting with Peru's foreign minister Jorge Paz and thanked "
+            "Peru for its support in April 2023."
+        ),
+        "2024-05-14",
+    )
+    assert undated == []

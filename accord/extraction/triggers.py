@@ -126,13 +126,24 @@ def has_to(verb: Token) -> bool:
 
 
 def is_briefing_topic(token: Token) -> bool:
-    """ "briefed them on his visit to Ukraine": an occasion talked about, with no date of its own here."""
+    """ "briefed them on his visit to Ukraine": an occasion talked about, with no date of its own here
+    ("recalled his meeting with X in Santiago in April 2023" is an earlier occasion the page dates)."""
     if token.pos_ != "NOUN":
         return False
     head = token.head
     if head.lower_ in ("on", "about", "including") and head.head.i != head.i:
         head = head.head
-    return head.lower_ in BRIEFING_VERBS
+    return head.lower_ in BRIEFING_VERBS and not dated_after(token, head)
+
+
+def dated_after(occasion: Token, verb: Token) -> bool:
+    """Whether a date follows the occasion in the verb's own clause (not in a verb coordinated with it)."""
+    return any(
+        t.ent_type_ == "DATE"
+        and t.i > occasion.i
+        and not any(a.dep_ == "conj" and a.pos_ == "VERB" for a in ancestors(t) if a.i != verb.i)
+        for t in verb.subtree
+    )
 
 
 def is_personal(token: Token) -> bool:
