@@ -177,6 +177,8 @@ SENTENCES = (
     "April 2023 and thanked Peru for its support.",
     "Chile's foreign minister Ana Soto recalled her meeting with Peru's foreign minister Jorge Paz and thanked "
     "Peru for its support in April 2023.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Friday. Friday's meeting "
+    "was a follow-up to the previous gathering in Santiago on Feb. 16.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

@@ -614,3 +614,13 @@ def test_a_recalled_occasion_the_sentence_dates_is_an_earlier_event_and_undated_
         "2024-05-14",
     )
     assert undated == []
+
+
+def test_the_previous_gathering_is_an_earlier_occasion_of_the_sides_just_told() -> None:
+    found = events_of(
+        "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Friday. Friday's meeting "
+        "was a follow-up to the previous gathering in Santiago on Feb. 16.",
+        "2023-03-18",
+    )
+    earlier = [e for e in found if e.type == "meet" and e.date.value == "2023-02-16"]
+    assert [{p.affiliation for p in e.participants} for e in earlier] == [{"CHL", "PER"}]

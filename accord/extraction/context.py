@@ -18,6 +18,7 @@ from accord.extraction.descriptions import someone_else
 from accord.extraction.lexicon import (
     ATTEND_CUES,
     CREDENTIAL_WORDS,
+    EARLIER_OCCASION,
     GENERIC_TALK,
     HEADS,
     JOINING_VERBS,
@@ -46,10 +47,14 @@ JOIN_REACH = 3  # sentences after a meeting within which a side may be said to h
 def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mention | None:
     """The meeting or call a mention most likely belongs to: same sentence, then earlier, then later."""
     wanted = affiliations(mention.parties)
+    # "the previous gathering", "their last meeting": an earlier occasion of the sides just told
+    back = mention.plural or any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in EARLIER_OCCASION for c in mention.trigger.token.children
+    )
     # "Safadi … met the new Syrian leadership" on another day, or "a charter signed in 2019", is another
     # occasion: a mention with a date of its own borrows only from an interaction of that date, unless it
     # refers back to the people of one ("the two had last met in February")
-    if wanted or not mention.plural:
+    if wanted or not back:
         interactions = [
             m for m in interactions if compatible_dates(m.date, mention.date) or same_trip(m, mention)
         ]
@@ -58,9 +63,9 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     if mention.sides:
         interactions = [m for m in interactions if len(affiliations(m.parties)) == mention.sides]
     fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
-        interactions if not wanted or mention.plural else []
+        interactions if not wanted or back else []
     )
-    if mention.plural and not wanted:  # "the two ministers" point back to people already named
+    if back and not wanted:  # "the two ministers" point back to people already named
         fitting = [m for m in fitting if m.order <= mention.order]
     if not fitting:
         return None
