@@ -179,6 +179,8 @@ SENTENCES = (
     "Peru for its support in April 2023.",
     "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Friday. Friday's meeting "
     "was a follow-up to the previous gathering in Santiago on Feb. 16.",
+    "Kenyan President Daniel Rotich received Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
+    "Kenyan President Daniel Rotich met Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

@@ -624,3 +624,16 @@ def test_the_previous_gathering_is_an_earlier_occasion_of_the_sides_just_told() 
     )
     earlier = [e for e in found if e.type == "meet" and e.date.value == "2023-02-16"]
     assert [{p.affiliation for p in e.participants} for e in earlier] == [{"CHL", "PER"}]
+
+
+def test_a_reception_the_page_places_nowhere_is_at_the_receivers_home() -> None:
+    received = events_of(
+        "Kenyan President Daniel Rotich received Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
+        "2024-05-14",
+    )
+    assert {(e.type, e.location.country) for e in received} == {("meet", "KEN"), ("visit", "KEN")}
+    met = events_of(
+        "Kenyan President Daniel Rotich met Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
+        "2024-05-14",
+    )
+    assert {(e.type, e.location.country) for e in met} == {("meet", None)}

@@ -23,6 +23,7 @@ from accord.extraction.lexicon import (
     HEADS,
     JOINING_VERBS,
     ONE_SIDED,
+    RECEIVING_VERBS,
     RESIDENT_ROLES,
     RETELLING_DETERMINERS,
     SEVERAL_OCCASIONS,
@@ -335,6 +336,18 @@ def fill_locations(
             elif not background(mention):
                 start = mention.sentence.start_char
                 mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)
+        if mention.location is None and mention.type == "meet":
+            mention.location = receivers_home(mention)
+
+
+def receivers_home(mention: Mention) -> Location | None:
+    """ "President X received the delegation" where no place is named: at the receiver's home."""
+    trigger = mention.trigger.token
+    if trigger.lower_ not in RECEIVING_VERBS:
+        return None
+    subject = subject_tokens(trigger)
+    hosts = {p.affiliation for p in mention.parties if p.mention is not None and p.mention.root.i in subject}
+    return Location(country=hosts.pop()) if len(hosts) == 1 and None not in hosts else None
 
 
 def background(mention: Mention) -> bool:

@@ -85,6 +85,8 @@ INTERACTION_VERBS = set(
     "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
 )
 ACTING_VERBS = words("had held hosted meets met received receives spoke visited welcomed")
+# "President X received the delegation at the People's Palace": a reception at home, where the page says no more
+RECEIVING_VERBS = words("received receives hosted hosts")
 VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcomed welcomes")
 
 
