@@ -181,6 +181,8 @@ SENTENCES = (
     "was a follow-up to the previous gathering in Santiago on Feb. 16.",
     "Kenyan President Daniel Rotich received Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
     "Kenyan President Daniel Rotich met Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
+    "Polish President Andrzej Duda arrived in Vilnius on Wednesday. The defence ministers of Lithuania and Poland "
+    "signed a communique on Wednesday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

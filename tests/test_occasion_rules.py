@@ -637,3 +637,13 @@ def test_a_reception_the_page_places_nowhere_is_at_the_receivers_home() -> None:
         "2024-05-14",
     )
     assert {(e.type, e.location.country) for e in met} == {("meet", None)}
+
+
+def test_an_unnamed_minister_is_not_the_head_of_state_the_page_names() -> None:
+    found = events_of(
+        "Polish President Andrzej Duda arrived in Vilnius on Wednesday. The defence ministers of Lithuania and Poland "
+        "signed a communique on Wednesday.",
+        "2020-01-30",
+    )
+    (signing,) = [e for e in found if e.type == "agree"]
+    assert {(p.name, p.affiliation) for p in signing.participants} == {(None, "LTU"), (None, "POL")}

@@ -300,6 +300,10 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
                 or any(compatible_dates(mention.date, d) for d in dates.get(found[0].name, [None]))
             )
             fits = fits and not (party.mention is not None and describes_someone_else(party.mention))
+            # "the defence ministers of Lithuania and Poland" are not the presidents the page names
+            fits = fits and not (
+                party.role and found[0].role and (party.role in HEADS) != (found[0].role in HEADS)
+            )
             named.append(Party.of(found[0], party.mention) if not party.name and fits else party)
         mention.parties = unique(named)
 
