@@ -183,6 +183,7 @@ SENTENCES = (
     "Kenyan President Daniel Rotich met Ugandan Foreign Minister Samuel Okello at the palace on Monday.",
     "Polish President Andrzej Duda arrived in Vilnius on Wednesday. The defence ministers of Lithuania and Poland "
     "signed a communique on Wednesday.",
+    "Chile's foreign minister Ana Soto joined a trilateral meeting of Chile, Peru and Bolivia in Lima on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

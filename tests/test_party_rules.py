@@ -593,3 +593,11 @@ def test_who_joined_someone_for_another_occasion_is_a_bystander() -> None:
     )
     (mention,) = asserted_mentions(doc, "2025-03-04")
     assert {p.name for p in mention.parties} == {"Ana Soto", "Jorge Paz"}
+
+
+def test_a_meeting_named_by_its_member_states_has_them_as_sides() -> None:
+    doc = parsed(
+        "Chile's foreign minister Ana Soto joined a trilateral meeting of Chile, Peru and Bolivia in Lima on Monday."
+    )
+    (mention,) = asserted_mentions(doc, "2025-03-04")
+    assert {p.affiliation for p in mention.parties} == {"CHL", "PER", "BOL"}

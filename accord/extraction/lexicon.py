@@ -358,6 +358,8 @@ THIRD_PARTY_WORDS = words(
     """
 )
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
+# A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
+MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
 JOINED_BY = words("joined")  # "A and B were joined by C for talks", "A joined a call with B": all take part

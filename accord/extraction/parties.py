@@ -12,6 +12,7 @@ from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     GROUP_NOUNS,
+    MEETING_NOUNS,
     OBJECT_PRONOUNS,
     PACT_NOUNS,
     PLURAL_REFERENCES,
@@ -235,6 +236,15 @@ def country_parties(trigger: Token) -> list[Party]:
         for member in (side, *side.conjuncts)
         for t in (member, *(o for p in member.children if p.lower_ == "of" for o in p.children))
     ]
+    if trigger.pos_ == "NOUN" and trigger.lower_ in MEETING_NOUNS:  # "a trilateral meeting of A, B and C"
+        tokens += [
+            member
+            for prep in trigger.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for side in prep.children
+            if side.dep_ == "pobj" and side.ent_type_ == "GPE"
+            for member in (side, *side.conjuncts)
+        ]
     roles: dict[int, str | None] = {}  # "the foreign ministers of A and B": each side's office
     for head in heads:
         group = [head, *head.conjuncts]
