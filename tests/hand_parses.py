@@ -184,6 +184,12 @@ SENTENCES = (
     "Polish President Andrzej Duda arrived in Vilnius on Wednesday. The defence ministers of Lithuania and Poland "
     "signed a communique on Wednesday.",
     "Chile's foreign minister Ana Soto joined a trilateral meeting of Chile, Peru and Bolivia in Lima on Monday.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Joining the ministers "
+    "were Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Also taking part were "
+    "Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Also present at the "
+    "dinner were Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

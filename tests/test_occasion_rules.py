@@ -647,3 +647,21 @@ def test_an_unnamed_minister_is_not_the_head_of_state_the_page_names() -> None:
     )
     (signing,) = [e for e in found if e.type == "agree"]
     assert {(p.name, p.affiliation) for p in signing.participants} == {(None, "LTU"), (None, "POL")}
+
+
+@pytest.mark.parametrize(
+    ("opening", "sides"),
+    [
+        ("Joining the ministers were", {"CHL", "PER", "BOL", "ECU"}),
+        ("Also taking part were", {"CHL", "PER", "BOL", "ECU"}),
+        ("Also present at the dinner were", {"CHL", "PER"}),  # another occasion's guests
+    ],
+)
+def test_a_roll_call_joins_the_meeting_just_told(opening: str, sides: set[str]) -> None:
+    found = events_of(
+        f"Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. {opening} "
+        "Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
+        "2025-03-04",
+    )
+    meetings = [{p.affiliation for p in e.participants} for e in found if e.type == "meet"]
+    assert sides in meetings

@@ -112,7 +112,9 @@ def join_occasions(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         earlier = [
-            i for i, m in enumerate(kept) if m.type == "meet" and 0 < mention.order - m.order <= JOIN_REACH
+            i
+            for i, m in enumerate(kept)
+            if m.type in ("meet", "call") and 0 < mention.order - m.order <= JOIN_REACH
         ]
         if not (earlier and mention.parties and joins_an_occasion(mention.trigger.token)):
             kept.append(mention)

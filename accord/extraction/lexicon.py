@@ -79,7 +79,11 @@ GENERIC_TALK = words("consultations conversation discussions meeting talked talk
 ONE_SIDED = words("confirmed pledge pledged pledges reaffirmed vowed vows")
 # "Vietnam was represented by its deputy minister", "Peru also attended the meeting": a side that joins an
 # occasion the page has reported, not an interaction of its own.
-JOINING_VERBS = words("attended attending attends joined joins participated participates present represented")
+JOINING_VERBS = words(
+    "attended attending attends joined joining joins participated participates participating present represented "
+    "taking"  # "taking part in the talks"
+)
+ROLL_CALL_WORDS = words("attending joining participating present taking")  # "Joining the Secretary were …"
 ATTEND_CUES = ("to attend", "to participate", "attending", "for the summit", "to take part")
 INTERACTION_VERBS = set(
     "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()

@@ -32,6 +32,7 @@ from accord.extraction.lexicon import (
     PLANNING_WORDS,
     REMOTE_ACTS,
     REPORTED_THINGS,
+    ROLL_CALL_WORDS,
     SCHEDULE_WORDS,
     TRIP_VERBS,
     VISIT_WORDS,
@@ -40,6 +41,7 @@ from accord.extraction.syntax import ancestors, sentence_ents
 from accord.records import EventType
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
+ROLL_CALL_REACH = 5  # "Joining the Secretary were …": the "were" comes within a few words
 
 
 @dataclass(frozen=True)
@@ -272,9 +274,14 @@ def _by_someone(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
 
 
 def _opens_a_roll_call(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
-    """ "Attending were A, B and C", "Also present were …": who took part in the occasion just told."""
-    after = token.nbor(1) if token.i + 1 < sentence.end else None
-    return token.i - sentence.start <= 1 and after is not None and after.lower_ in ("were", "was")
+    """ "Attending were A, B and C", "Also present were …", "Joining the Secretary were …", "Also taking part
+    were …": who took part in the occasion just told."""
+    following = list(sentence.doc[token.i + 1 : min(sentence.end, token.i + ROLL_CALL_REACH)])
+    if token.lower_ == "taking":  # "Also taking part were …"
+        following = following[1:] if following and following[0].lower_ == "part" else []
+    if token.lower_ != "joining":  # only "Joining the Secretary were …" names whom they joined first
+        following = following[:1]
+    return token.i - sentence.start <= 1 and any(t.lower_ in ("were", "was") for t in following)
 
 
 def _courtesy(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
@@ -316,7 +323,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
     TriggerRule("represented-by", "Peru was represented by its deputy foreign minister.", frozenset({"represented"}), "meet", _by_someone),
-    TriggerRule("attending-were", "Attending were the foreign ministers of Chile and Peru.", frozenset({"attending", "present"}), "meet", _opens_a_roll_call),
+    TriggerRule("attending-were", "Attending were the foreign ministers of Chile and Peru.", ROLL_CALL_WORDS, "meet", _opens_a_roll_call),
     TriggerRule("called-on", "The envoy called on the Prime Minister in Delhi.", frozenset({"called"}), "meet", _called_on),
     TriggerRule("courtesy-call", "The ambassador paid a courtesy call on the Speaker.", frozenset({"call", "calls"}), "meet", _courtesy),
     TriggerRule("spoke-in-person", "The foreign minister spoke with his counterpart on the sidelines of the summit.", SPEAKING, "meet", _with_someone_in_person),
