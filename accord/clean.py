@@ -76,6 +76,7 @@ _LIST_MARKER = re.compile(
     r"|top stories|latest (?:news|stories)|ranking|editor'?s picks)\b",
     re.I,
 )
+_INLINE_LIST = re.compile(rf"^(?:{_LIST_MARKER.pattern})\s*:", re.I)
 _COMMENT_META = re.compile(
     r"^(?:\S{1,30}\s*[·•|–-]\s*)?(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
     r"\s+ago$"
@@ -212,6 +213,8 @@ def _line_reason(text: str) -> str | None:
     lowered = [word.lower().strip(":,.!") for word in words]
     if lowered and sum(word in _SHARE_WORDS for word in lowered) / len(lowered) >= 0.6:
         return "share buttons"
+    if _INLINE_LIST.match(text) and _NAV_SEPARATOR.search(text):
+        return "headline list"  # "Related: Leaders meet in Lima | Markets fall": other articles, in one line
     if _is_prose(text):
         return None
     if _COMMENT_MARKER.match(text) or re.match(r"^(?:no|0)\s+comments?$", text, re.I):

@@ -194,3 +194,22 @@ def test_unmarked_headline_run_inside_the_body_is_a_list() -> None:
     cleaned = _clean("\n".join([BODY[0], *teasers, BODY[1], "Trade and Fisheries Talks", BODY[2]]))
     assert [_reason_of(cleaned, teaser) for teaser in teasers] == ["headline list"] * 3
     assert "Trade and Fisheries Talks" in cleaned.text  # a lone sub-heading is part of the article
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Russia and Kazakhstan agree on gas supplies | Uzbekistan launches solar plant",
+        "Related: Portugal and Brazil presidents meet in Brasília | Lisbon housing prices rise again",
+    ],
+)
+def test_a_line_of_other_articles_after_a_marker_is_a_headline_list(line: str) -> None:
+    body = (
+        "LISBON - The foreign ministers of Portugal and Angola met in Lisbon on Monday to discuss trade.\n"
+        "They agreed to set up a joint commission on energy and transport before the end of the year.\n"
+    )
+    cleaned = _clean(
+        body + line + "\nThe ministers also discussed the situation in the Sahel region at length."
+    )
+    assert _reason_of(cleaned, line) == "headline list"
+    assert "Sahel" in cleaned.text  # the article goes on below it
