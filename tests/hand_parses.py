@@ -190,6 +190,8 @@ SENTENCES = (
     "Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
     "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Also present at the "
     "dinner were Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
+    "Chile's president Ana Soto first spoke with Peru's president Jorge Paz by phone, and then held talks with "
+    "Bolivia's president Luis Arce on Monday.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

@@ -665,3 +665,14 @@ def test_a_roll_call_joins_the_meeting_just_told(opening: str, sides: set[str]) 
     )
     meetings = [{p.affiliation for p in e.participants} for e in found if e.type == "meet"]
     assert sides in meetings
+
+
+def test_the_undated_first_step_of_a_sequence_is_background() -> None:
+    from accord.extraction.mentions import not_one_dated_occasion
+
+    doc = parsed(
+        "Chile's president Ana Soto first spoke with Peru's president Jorge Paz by phone, and then held talks with "
+        "Bolivia's president Luis Arce on Monday."
+    )
+    assert not_one_dated_occasion(token(doc, "spoke"), None)
+    assert not not_one_dated_occasion(token(doc, "talks"), None)

@@ -24,6 +24,7 @@ from accord.extraction.lexicon import (
     PAIR_PRONOUNS,
     REPORTING_VERBS,
     SEPARATELY,
+    SEQUENCE_START,
     SETTING_NOUNS,
     SIDE_COUNTS,
     TAKES_EFFECT,
@@ -224,7 +225,9 @@ def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
         for t in (trigger, verb)
         for c in t.children
     )
-    return bool(counted) or (date is None and bool(words & EARLIER_OCCASION))
+    # "Lee first spoke with Trump, and then …": the earlier step of a sequence the sentence does not date
+    sequence = any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_START for t in (trigger, verb) for c in t.children)
+    return bool(counted) or (date is None and (bool(words & EARLIER_OCCASION) or sequence))
 
 
 def background_reference(trigger: Token) -> bool:
