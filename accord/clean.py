@@ -76,7 +76,8 @@ _LIST_MARKER = re.compile(
     r"|top stories|latest (?:news|stories)|ranking|editor'?s picks)\b",
     re.I,
 )
-_INLINE_LIST = re.compile(rf"^(?:{_LIST_MARKER.pattern})\s*:", re.I)
+# "Related: A | B", "También le puede interesar: A | B": a short label, then other articles' headlines
+_INLINE_LIST = re.compile(r"^[^:|.]{2,40}:\s*[^|]+\s[|•]\s\S")
 _COMMENT_META = re.compile(
     r"^(?:\S{1,30}\s*[·•|–-]\s*)?(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
     r"\s+ago$"
@@ -184,7 +185,8 @@ def _is_prose(text: str) -> bool:
         # Headlines do not end in a full stop, but they do end in "?" or ":" often enough.
         full_stop = bool(_FULL_STOP.search(text))
         return len(words) >= _PROSE_MIN_WORDS and _title_ratio(words) < (0.9 if full_stop else 0.6)
-    return len(words) >= _UNPUNCTUATED_PROSE_WORDS and _title_ratio(words) < 0.5
+    # a sentence the page cuts off names people and places in capitals, as a headline does, but runs on
+    return len(words) >= _UNPUNCTUATED_PROSE_WORDS and _title_ratio(words) < 0.6
 
 
 def _is_headline_like(text: str) -> bool:
@@ -213,7 +215,7 @@ def _line_reason(text: str) -> str | None:
     lowered = [word.lower().strip(":,.!") for word in words]
     if lowered and sum(word in _SHARE_WORDS for word in lowered) / len(lowered) >= 0.6:
         return "share buttons"
-    if _INLINE_LIST.match(text) and _NAV_SEPARATOR.search(text):
+    if _INLINE_LIST.match(text):
         return "headline list"  # "Related: Leaders meet in Lima | Markets fall": other articles, in one line
     if _is_prose(text):
         return None

@@ -201,6 +201,7 @@ def test_unmarked_headline_run_inside_the_body_is_a_list() -> None:
     [
         "Read more: Russia and Kazakhstan agree on gas supplies | Uzbekistan launches solar plant",
         "Related: Portugal and Brazil presidents meet in Brasília | Lisbon housing prices rise again",
+        "También le puede interesar: Presidente Monzón recibe a delegación | Canciller viajará a Tegucigalpa",
     ],
 )
 def test_a_line_of_other_articles_after_a_marker_is_a_headline_list(line: str) -> None:
@@ -213,3 +214,15 @@ def test_a_line_of_other_articles_after_a_marker_is_a_headline_list(line: str) -
     )
     assert _reason_of(cleaned, line) == "headline list"
     assert "Sahel" in cleaned.text  # the article goes on below it
+
+
+def test_a_sentence_the_page_cuts_off_is_kept_though_it_names_many_people() -> None:
+    cut = (
+        "Also, Putin had a telephone conversation with the President of the Republic of Uzbekistan Shavkat "
+        "Mirziyoyev , during which the situation in"
+    )
+    body = (
+        "MOSCOW - Russian President Vladimir Putin held talks with Pakistan's prime minister on Tuesday.\n"
+        "The two leaders discussed the situation in Afghanistan and regional security at length.\n"
+    )
+    assert cut in _clean(body + cut).text
