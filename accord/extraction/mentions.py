@@ -226,7 +226,9 @@ def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
         for c in t.children
     )
     # "Lee first spoke with Trump, and then …": the earlier step of a sequence the sentence does not date
-    sequence = any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_START for t in (trigger, verb) for c in t.children)
+    sequence = any(
+        c.dep_ == "advmod" and c.lower_ in SEQUENCE_START for t in (trigger, verb) for c in t.children
+    )
     return bool(counted) or (date is None and (bool(words & EARLIER_OCCASION) or sequence))
 
 
