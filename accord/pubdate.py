@@ -190,10 +190,10 @@ def _copyright_year(cleaned: CleanedDocument) -> str | None:
     full date the page prints lies in another (DEV-README counts it as what the text supports); the
     weakest candidate, and never sharpened to a day by a banner."""
     years = {m["year"] for line in cleaned.lines for m in _COPYRIGHT_YEAR.finditer(line.text)}
-    others = {value[:4] for _, _, value in _dates_in(cleaned.text)}
-    if len(years) == 1 and others <= years:
-        return next(iter(years))
-    return None
+    if len(years) != 1:
+        return None
+    others = {value[:4] for _, _, value in _dates_in(cleaned.text)}  # only now: it scans the whole text
+    return next(iter(years)) if others <= years else None
 
 
 def _today_date(cleaned: CleanedDocument) -> str | None:

@@ -192,6 +192,10 @@ SENTENCES = (
     "dinner were Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
     "Chile's president Ana Soto first spoke with Peru's president Jorge Paz by phone, and then held talks with "
     "Bolivia's president Luis Arce on Monday.",
+    "Chile's foreign minister Ana Soto met Peru's foreign minister Jorge Paz in Lima on Monday. Also participating "
+    "were Bolivia's foreign minister Luis Arce and Ecuador's foreign minister Rosa Vera.",
+    "Norway's foreign minister Ingrid Solheim held a video call with Palestinian Prime Minister Ziad Mustafa on "
+    "Monday. Also taking part were Egypt's foreign minister Karim Fawzi and Jordan's foreign minister Omar Zoubi.",
     "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
     "Shona Alleyne-Fraser.",
     "Commissioner for Enlargement Tomas Rudzitis travelled to Chisinau on Monday.",

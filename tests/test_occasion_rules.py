@@ -654,6 +654,7 @@ def test_an_unnamed_minister_is_not_the_head_of_state_the_page_names() -> None:
     [
         ("Joining the ministers were", {"CHL", "PER", "BOL", "ECU"}),
         ("Also taking part were", {"CHL", "PER", "BOL", "ECU"}),
+        ("Also participating were", {"CHL", "PER", "BOL", "ECU"}),
         ("Also present at the dinner were", {"CHL", "PER"}),  # another occasion's guests
     ],
 )
@@ -676,3 +677,13 @@ def test_the_undated_first_step_of_a_sequence_is_background() -> None:
     )
     assert not_one_dated_occasion(token(doc, "spoke"), None)
     assert not not_one_dated_occasion(token(doc, "talks"), None)
+
+
+def test_a_roll_call_joins_the_call_just_told() -> None:
+    found = events_of(
+        "Norway's foreign minister Ingrid Solheim held a video call with Palestinian Prime Minister Ziad Mustafa on "
+        "Monday. Also taking part were Egypt's foreign minister Karim Fawzi and Jordan's foreign minister Omar Zoubi.",
+        "2025-11-04",
+    )
+    calls = [{p.affiliation for p in e.participants} for e in found if e.type == "call"]
+    assert calls == [{"NOR", "PSE", "EGY", "JOR"}]

@@ -97,12 +97,16 @@ def split_retold_as_several(mentions: list[Mention], doc: Doc) -> list[Mention]:
     def sides(mention: Mention) -> tuple[object, ...]:
         return mention.order, mention.type, frozenset(affiliations(mention.parties))
 
-    parts = [(m, split_separate(m) if retold(m) else [m]) for m in mentions]
-    split = {sides(m) for m, found in parts if len(found) > 1}
+    told = [retold(m) for m in mentions]
+    parts = [split_separate(m) if t else [m] for m, t in zip(mentions, told, strict=True)]
+    split = {sides(m) for m, found in zip(mentions, parts, strict=True) if len(found) > 1}
     # "met A, B and C … at the meeting": the sentence's other trigger of that occasion, whose subject names
     # no side to split by, is told by the meetings just split
     return [
-        p for m, found in parts for p in found if len(found) > 1 or not retold(m) or sides(m) not in split
+        p
+        for m, t, found in zip(mentions, told, parts, strict=True)
+        for p in found
+        if len(found) > 1 or not t or sides(m) not in split
     ]
 
 
@@ -119,13 +123,17 @@ def join_occasions(mentions: list[Mention]) -> list[Mention]:
         if not (earlier and mention.parties and joins_an_occasion(mention.trigger.token)):
             kept.append(mention)
             continue
-        at = max(earlier, key=lambda i: (kept[i].order, bool(kept[i].parties)))
-        joined = kept[at]
-        kept[at] = replace(
-            joined,
-            parties=unique(joined.parties + mention.parties),
-            evidence=[*joined.evidence, mention.sentence],
-        )
+        at = kept[max(earlier, key=lambda i: (kept[i].order, bool(kept[i].parties)))]
+        # every trigger of that occasion ("held a video call"): the roll call joins them all, or the ones
+        # it missed stay a smaller occasion of their own
+        for i in earlier:
+            joined = kept[i]
+            if (joined.order, joined.type, bool(joined.parties)) == (at.order, at.type, bool(at.parties)):
+                kept[i] = replace(
+                    joined,
+                    parties=unique(joined.parties + mention.parties),
+                    evidence=[*joined.evidence, mention.sentence],
+                )
     return kept
 
 
@@ -339,7 +347,7 @@ def fill_locations(
             near = [m for m in located if m.date == mention.date] if mention.date else located
             if near:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
-            elif not background(mention):
+            elif not dated_apart(mention):
                 start = mention.sentence.start_char
                 mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)
         if mention.location is None and mention.type == "meet":
@@ -356,7 +364,7 @@ def receivers_home(mention: Mention) -> Location | None:
     return Location(country=hosts.pop()) if len(hosts) == 1 and None not in hosts else None
 
 
-def background(mention: Mention) -> bool:
+def dated_apart(mention: Mention) -> bool:
     """ "The two last met in April 2022": an occasion the sentence dates to a month or year of its own, which
     the story's dateline does not place."""
     own = mention.date

@@ -16,7 +16,15 @@ from datetime import date, timedelta
 from accord.extraction.dates import WEEKDAYS, has_year, resolve_date, valid_date
 from accord.records import Event, EventDate
 
-__all__ = ["first_after", "full_dates", "infer_year", "own_weekday", "weekday_named", "with_years"]
+__all__ = [
+    "first_after",
+    "full_dates",
+    "infer_year",
+    "own_weekday",
+    "weekday_named",
+    "with_year",
+    "with_years",
+]
 
 WEEKDAY_CYCLE_YEARS = 28  # every month-day falls on every weekday within this many years
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -49,11 +57,13 @@ def month_day(when: EventDate) -> tuple[int, int] | None:
     return int(when.value[2:4]), int(when.value[5:7])
 
 
-def with_year(when: EventDate, day: date, reason: str) -> EventDate:
+def with_year(when: EventDate, year: int, reason: str) -> EventDate:
+    """A yearless day ("--06-28", and the end of its range) in `year`, the yearless form kept as what the
+    text says and the reason as why the year is there."""
     return replace(
         when,
-        value=day.isoformat(),
-        end=f"{day.year:04d}{when.end[1:]}" if when.end else None,
+        value=f"{year:04d}{str(when.value)[1:]}",
+        end=f"{year:04d}{when.end[1:]}" if when.end else None,
         in_text=when.in_text or when.value,
         inferred=reason,
     )
@@ -73,7 +83,7 @@ def infer_year(when: EventDate, anchors: list[date], weekday: int | None) -> Eve
     if not dated:
         return when
     best = min(dated, key=lambda d: min(abs((d - anchor).days) for anchor in anchors))
-    return with_year(when, best, f"year {best.year} from the nearest fully dated event on the page")
+    return with_year(when, best.year, f"year {best.year} from the nearest fully dated event on the page")
 
 
 def first_after(when: EventDate, since: EventDate, weekday: int | None) -> EventDate:
@@ -94,7 +104,7 @@ def first_after(when: EventDate, since: EventDate, weekday: int | None) -> Event
             continue
         on = f" that is a {DAY_NAMES[weekday]}" if weekday is not None else ""
         reason = f"year {year}: the first {day:%d %B}{on} after {since.value}, the latest past date the page states"
-        return with_year(when, day, reason)
+        return with_year(when, year, reason)
     return when
 
 

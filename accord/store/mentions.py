@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, select, update
 
-from accord.extraction.years import own_weekday
+from accord.extraction.years import own_weekday, with_year
 from accord.records import AffiliationConflict, Event, EventDate, Span
 from accord.store import schema
 from accord.store.actors import Resolved, dated, infer_year, resolve
@@ -72,8 +72,7 @@ def with_inferred_year(
     if found is None:
         return event, None
     year, reason = found
-    end = f"{year:04d}{event.date.end[1:]}" if event.date.end else None
-    date = replace(event.date, value=f"{year:04d}{value[1:]}", source="actors", end=end, inferred=reason)
+    date = replace(with_year(event.date, year, reason), source="actors")
     log.info("%s", reason)
     return replace(event, date=date), reason
 
