@@ -25,6 +25,10 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "NATO Secretary General Lars Holm visited Riga on Monday to meet Prime Minister Anna Berzina.",
+    "Afterwards, the Chilean president and President Tomas Duarte held a press conference.",
+    "Secretary General Lars Holm visited Riga on Monday for talks with Latvian Prime Minister Anna Berzina, "
+    "Foreign Minister Karlis Ozols, and the Minister of Defence Ilze Kalna.",
     "Ghana and Nigeria held talks in Accra on 3 May. Kenya and Uganda held talks in Kampala on 5 May. Ghana and Nigeria signed a trade deal.",
     "The minister met a former Latvian president and the Estonian president in Tallinn on Monday.",
     "The Sudanese side and the Chadian side reached a consensus on Friday on reopening the crossing.",

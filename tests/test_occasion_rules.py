@@ -65,6 +65,12 @@ def test_a_visit_that_ended_today_began_as_many_days_before_as_it_lasted() -> No
             id="the purpose of a dated past trip is what was done there",
         ),
         pytest.param(
+            "NATO Secretary General Lars Holm visited Riga on Monday to meet Prime Minister Anna Berzina.",
+            "meet",
+            None,
+            id="the purpose of a dated past visit is what was done there",
+        ),
+        pytest.param(
             "President Francois Hollande is in Brussels to meet President Barroso.",
             "meet",
             "future",

@@ -601,3 +601,18 @@ def test_a_meeting_named_by_its_member_states_has_them_as_sides() -> None:
     )
     (mention,) = asserted_mentions(doc, "2025-03-04")
     assert {p.affiliation for p in mention.parties} == {"CHL", "PER", "BOL"}
+
+
+def test_the_last_of_a_listed_delegation_shares_its_country_with_the_first() -> None:
+    doc = parsed(
+        "Secretary General Lars Holm visited Riga on Monday for talks with Latvian Prime Minister Anna Berzina, "
+        "Foreign Minister Karlis Ozols, and the Minister of Defence Ilze Kalna."
+    )
+    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    assert found["Ilze Kalna"] == found["Anna Berzina"] == "LVA"
+
+
+def test_a_lowercase_office_before_and_is_someone_elses_not_the_next_names() -> None:
+    doc = parsed("Afterwards, the Chilean president and President Tomas Duarte held a press conference.")
+    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    assert duarte.affiliation != "CHL"

@@ -185,6 +185,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         token = doc[i]
         if token.lower_ == "and" and i > first and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
+        if token.lower_ == "and" and i > first and doc[i - 1].is_lower and doc[i + 1].is_title:
+            break  # "the French president and President Barroso": a lowercase office is someone else's
         if token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS and opens_clause(doc, start):
             break  # "greeting his Thai counterpart, Minh hailed …": the name opens its own clause
         portfolio = in_title and token.tag_ in ("NNP", "NNPS") and token.ent_type_ != "PERSON"

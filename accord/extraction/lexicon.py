@@ -138,7 +138,7 @@ CALENDAR_WORDS = words(
 EARLIER_OCCASION = words("last previously formerly once previous recent prior")
 SEQUENCE_START = words("first initially")  # "first spoke with X by phone, and then …"
 # Past trips whose purpose ("to meet X") is what was done there: "was in Brussels on 15 May to meet".
-TRIP_VERBS = words("was were arrived flew travelled traveled went came headed")
+TRIP_VERBS = words("was were arrived flew travelled traveled went came headed visited")
 # Verbs that end an occasion: its date is its last day ("concluded a two-day visit today").
 ENDING_VERBS = words(
     "concluded concludes concluding ended ends wrapped wraps completed completes finished finishes"

@@ -454,6 +454,16 @@ def listed_together(mention: SpacySpan, actor: Actor) -> bool:
             t.lower_ in ROLE_WORDS or t.lower_ in ("and", ",", "for", "of") or affiliation_of_token(t)
             for t in between
         )
-        if linked and first.root.dep_ in ("pobj", "dobj") and first.root.head.dep_ != "agent":
+        head = list_head(first.root)
+        # "with A, B and C": C is listed with A too, unless a country between them starts another side
+        linked |= head == list_head(second.root) and not any(affiliation_of_token(t) for t in between)
+        if linked and head.dep_ in ("pobj", "dobj") and head.head.dep_ != "agent":
             return True  # not "signed by X and Y": a passive's agents are the two sides
     return False
+
+
+def list_head(token: Token) -> Token:
+    """The first item of the list a token is in ("with A, B and C": A for C), or the token itself."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
