@@ -25,6 +25,7 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Portuguese President Ana Lopes on Monday received Chilean President Tomas Duarte's special envoy in Lisbon.",
     "NATO Secretary General Lars Holm visited Riga on Monday to meet Prime Minister Anna Berzina.",
     "Afterwards, the Chilean president and President Tomas Duarte held a press conference.",
     "Secretary General Lars Holm visited Riga on Monday for talks with Latvian Prime Minister Anna Berzina, "

@@ -12,6 +12,8 @@ from accord.extraction.names import canonical_name, family_name, is_family_first
         ("H.E. Mr. Arne Lund SKOG", "Arne Lund Skog"),
         ("H. E. Obi Nkem Adaeze", "Obi Nkem Adaeze"),
         ("Dr. Lena Holm", "Lena Holm"),
+        ("Mawlawi Abdul Karim Noori", "Abdul Karim Noori"),  # a cleric's title
+        ("Commission Chairperson Amadou Diallo Sy", "Amadou Diallo Sy"),
         ("Prof. Lena Holm", "Lena Holm"),
         ("Gen. Omar Saleh", "Omar Saleh"),
         ("General Omar Saleh", "Omar Saleh"),

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from hand_parses import asserted_mentions, parsed
 
-from accord.extraction.parties import affiliations, collective_parties, sides_counted, sides_of
+from accord.extraction.parties import (
+    affiliations,
+    collective_parties,
+    sentence_parties,
+    sides_counted,
+    sides_of,
+)
 from accord.extraction.people import find_actors
 
 
@@ -616,3 +622,34 @@ def test_a_lowercase_office_before_and_is_someone_elses_not_the_next_names() -> 
     doc = parsed("Afterwards, the Chilean president and President Tomas Duarte held a press conference.")
     duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
     assert duarte.affiliation != "CHL"
+
+
+def test_the_owner_of_an_envoy_is_not_there_but_their_country_is() -> None:
+    doc = parsed(
+        "Portuguese President Ana Lopes on Monday received Chilean President Tomas Duarte's special envoy in Lisbon."
+    )
+    found = sentence_parties(doc[:], trigger(doc, "received"), find_actors(doc), set())
+    assert {(p.name, p.affiliation) for p in found} == {("Ana Lopes", "PRT"), (None, "CHL")}
+
+
+def test_a_possessive_country_after_and_owns_nothing_of_the_name_before() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    # the model's misreading of "A-B and Chile's Adviser C": A-B as the possessor of "Adviser"
+    words = (
+        "Foreign Minister Ana Karki and Chile 's Foreign Affairs Adviser Tomas Duarte held talks .".split()
+    )
+    doc = Doc(
+        English().vocab,
+        words=words,
+        heads=[1, 3, 3, 9, 3, 3, 5, 8, 9, 11, 11, 12, 12, 12, 12],
+        deps="compound compound compound poss cc conj case compound compound compound compound nsubj ROOT dobj "
+        "punct".split(),
+        pos="PROPN PROPN PROPN PROPN CCONJ PROPN PART PROPN PROPN PROPN PROPN PROPN VERB NOUN PUNCT".split(),
+        tags="NNP NNP NNP NNP CC NNP POS NNP NNP NNP NNP NNP VBD NNS .".split(),
+        ents=["O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON"]
+        + ["O"] * 3,
+    )
+    found = sentence_parties(doc[:], trigger(doc, "talks"), find_actors(doc), set())
+    assert "Ana Karki" in {p.name for p in found}

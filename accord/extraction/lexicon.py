@@ -159,7 +159,8 @@ NAME_TITLES = words(
     minister ministers president vice deputy prime premier chancellor secretary secretary-general
     general-secretary state councilor councillor counsellor foreign defence defense external home
     interior finance trade affairs national security adviser advisor raksha mantri eam pm fm dpm
-    king queen emir amir crown speaker chairman chairwoman chair senator governor mayor leader
+    king queen emir amir crown speaker chairman chairwoman chairperson chair senator governor mayor leader
+    commission commissioner mawlawi maulvi
     head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
     utama setia awang dayang haji hajah pengiran paduka
     """
@@ -367,6 +368,12 @@ SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+# Someone who owns the person or body that acts is not there: "X's special envoy met", "members of X's
+# administration met", "handed over X's letter".
+OWNED_BY_ABSENT = words(
+    "envoy emissary adviser advisor aide spokesman spokesperson spokeswoman representative administration "
+    "government cabinet message letter wife husband son daughter"
+)
 JOINED_BY = words("joined")  # "A and B were joined by C for talks", "A joined a call with B": all take part
 
 

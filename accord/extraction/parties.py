@@ -27,7 +27,7 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
-from accord.extraction.syntax import ancestors, bystander, possessors, third_party
+from accord.extraction.syntax import ancestors, bystander, owned_by_absent, possessors, third_party
 from accord.gazetteer import region_members
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
@@ -195,6 +195,15 @@ def country_after_of(doc: Doc, start: int, end: int) -> str | None:
         return None
     after = doc[of.i + 1 : min(len(doc), end + 4)]
     return next((code for t in after if (code := affiliation_of_token(t))), None)
+
+
+def owned_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
+    """ "received X's special envoy": an unnamed party of X's country stands where X is named."""
+    return [
+        Party(None, None, actor.affiliation, mention)
+        for actor, mention in cast.in_span(sentence.start, sentence.end)
+        if actor.affiliation and owned_by_absent(mention) is not None
+    ]
 
 
 def counterparts_from(sentence: SpacySpan) -> list[Party]:
@@ -406,6 +415,7 @@ def sentence_parties(
     witnesses, mediators or hosts ("overseen by King X")."""
     found = named_parties(sentence, trigger, cast, triggers) + pronoun_parties(trigger, cast)
     found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + collective_parties(trigger, cast)
+    found += owned_parties(sentence, cast)
     found += country_parties(trigger)
     if signing:  # the witnesses of a signing are no party of it (its sides may come from the context)
         witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]

@@ -5,7 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.lexicon import BYSTANDER_HEADS, JOINED_BY, SIGNING_NOUNS, THIRD_PARTY_WORDS
+from accord.extraction.lexicon import (
+    BYSTANDER_HEADS,
+    JOINED_BY,
+    OWNED_BY_ABSENT,
+    SIGNING_NOUNS,
+    THIRD_PARTY_WORDS,
+)
 
 MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
 
@@ -36,11 +42,23 @@ def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
     B"), who joined is a party of it."""
     if any(t.lower_ == "late" and t.dep_ == "amod" for t in mention.root.subtree):
         return True  # "the late Egyptian President …" takes part in nothing
+    if owned_by_absent(mention) is not None:
+        return True  # "received X's special envoy": the envoy came, not X
     own = {t.i for t in ancestors(trigger)} if trigger is not None else set()
     chain = [t for t in ancestors(mention.root)[:4] if not (t.lower_ in JOINED_BY and t.i in own)]
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
     )
+
+
+def owned_by_absent(mention: SpacySpan) -> Token | None:
+    """What a possessor owns that acts in their stead: the envoy of "X's special envoy", the administration
+    of "members of X's administration"."""
+    named = mention.root
+    while named.dep_ == "compound" and named.head.i != named.i:  # "Minister" of "Minister X's envoy"
+        named = named.head
+    marked = any(c.dep_ == "case" for c in named.children)  # not "A and Bangladesh's adviser"
+    return named.head if named.dep_ == "poss" and marked and named.head.lower_ in OWNED_BY_ABSENT else None
 
 
 def third_party(mention: SpacySpan) -> bool:
