@@ -4,6 +4,8 @@ around the name. Sentences written for these tests; people invented."""
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
 
 from accord.extraction.people import find_actors
 from accord.nlp import load_model
@@ -227,3 +229,40 @@ def test_the_two_agents_of_a_signing_are_two_sides() -> None:
         "Wednesday by Van Dijk and Foreign Minister Hendarmin at the Pancasila Building."
     )
     assert found.get("Hendarmin") != "NLD"
+
+
+def hand_built(words: str, heads: list[int], deps: str, ents: list[str]) -> Doc:
+    """A parse as the model may misread it, built by hand (spaCy's own tests build `Doc`s this way)."""
+    tokens = words.split()
+    kinds = {",": ("PUNCT", ","), ".": ("PUNCT", "."), "and": ("CCONJ", "CC"), "the": ("DET", "DT")}
+    pos, tags = zip(
+        *(kinds.get(w, ("VERB", "VBD") if w == "waited" else ("PROPN", "NNP")) for w in tokens), strict=True
+    )
+    return Doc(
+        English().vocab,
+        words=tokens,
+        heads=heads,
+        deps=deps.split(),
+        pos=list(pos),
+        tags=list(tags),
+        ents=ents,
+    )
+
+
+def test_words_listed_beside_a_person_name_a_person_whatever_the_model_labelled_them() -> None:
+    from accord.extraction.spotting import person_candidates
+
+    doc = hand_built(
+        "Tigran Hakobyan and Elnur Guliyev waited .",
+        [1, 5, 1, 4, 1, 5, 5],
+        "compound nsubj cc compound conj ROOT punct",
+        ["B-NORP", "I-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    assert (0, 2) in person_candidates(doc)
+    place = hand_built(
+        "Saint Vincent and the Grenadines , Irfaan Ali waited .",
+        [1, 8, 1, 4, 1, 1, 7, 1, 8, 8],
+        "compound nsubj cc det conj punct compound conj ROOT punct",
+        ["B-GPE", "I-GPE", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    assert (0, 2) not in person_candidates(place)

@@ -193,6 +193,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             )
             or takes_part(run)
             or owned_by_a_country(run)
+            or listed_with_a_person(run)
         ):
             ranges.append((i, end))
         i = end
@@ -298,6 +299,17 @@ def after_place_name(token: Token) -> bool:
         and previous.ent_iob_ in ("B", "I")
         and (bool(affiliation_of_token(previous)) or after_place_name(previous))
         and city_country(token.text) is None
+    )
+
+
+def listed_with_a_person(run: SpacySpan) -> bool:
+    """ "Tigran Hakobyan and Elnur Guliyev": two or more capitalised words listed beside a person are one
+    too, whatever the model labelled them; not in a list with places ("Saint Vincent and the Grenadines")."""
+    listed = [c for t in run for c in t.conjuncts]
+    return (
+        len(run) > 1
+        and any(c.ent_type_ == "PERSON" for c in listed)
+        and not any(c.ent_type_ in PLACE_ENTITIES for c in listed)
     )
 
 
