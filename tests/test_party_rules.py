@@ -653,3 +653,12 @@ def test_a_possessive_country_after_and_owns_nothing_of_the_name_before() -> Non
     )
     found = sentence_parties(doc[:], trigger(doc, "talks"), find_actors(doc), set())
     assert "Ana Karki" in {p.name for p in found}
+
+
+def test_the_city_of_a_dateline_is_no_state_at_the_table() -> None:
+    doc = parsed(
+        "Lusaka, October 21, 2024 (ZNBC) – The Chairperson of the African Union Commission Mr. Amadou Diallo Sy "
+        "today met with the United Nations Secretary General Mr. Pedro Alves and his team in Lusaka this morning."
+    )
+    (meeting,) = [m for m in asserted_mentions(doc) if m.trigger.token.lower_ == "met"]
+    assert affiliations(meeting.parties) == {"AU", "UN"}

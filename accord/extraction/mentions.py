@@ -332,6 +332,12 @@ def conjoined(parties: list[Party]) -> bool:
     )
 
 
+def beyond_dateline(parties: list[Party]) -> list[Party]:
+    """ "Addis Ababa, October 21 (FBC) – X met Y": the city where the story was filed, which the model may
+    take for the subject, is no state at the table."""
+    return [p for p in parties if p.name or p.mention is None or not in_dateline(p.mention)]
+
+
 def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Mention], list[Mention]]:
     """Asserted and unasserted mentions, in reading order."""
     asserted: list[Mention] = []
@@ -348,7 +354,9 @@ def read_sentences(doc: Doc, cast: Cast, published: str | None) -> tuple[list[Me
                 trigger,
                 sentence,
                 order,
-                sentence_parties(sentence, token, cast, positions, signing=trigger.type == "agree"),
+                beyond_dateline(
+                    sentence_parties(sentence, token, cast, positions, signing=trigger.type == "agree")
+                ),
                 sentence_date(sentence, trigger, published, positions),
                 sentence_location(sentence, token, positions),
                 plural=refers_back(token),
