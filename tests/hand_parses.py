@@ -25,6 +25,8 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Secretary Tomas Duarte visited ASEAN Headquarters in Jakarta on Monday.",
+    "Secretary-General Lars Holm welcomed Minister Tomas Duarte and expressed appreciation to Chile for its support.",
     "Lusaka, October 21, 2024 (ZNBC) – The Chairperson of the African Union Commission Mr. Amadou Diallo Sy today "
     "met with the United Nations Secretary General Mr. Pedro Alves and his team in Lusaka this morning.",
     "Portuguese President Ana Lopes on Monday received Chilean President Tomas Duarte's special envoy in Lisbon.",

@@ -662,3 +662,8 @@ def test_the_city_of_a_dateline_is_no_state_at_the_table() -> None:
     )
     (meeting,) = [m for m in asserted_mentions(doc) if m.trigger.token.lower_ == "met"]
     assert affiliations(meeting.parties) == {"AU", "UN"}
+
+
+def test_an_institution_printed_family_name_first_is_no_person() -> None:
+    doc = parsed("Secretary Tomas Duarte visited ASEAN Headquarters in Jakarta on Monday.")
+    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte"]

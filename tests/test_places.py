@@ -107,3 +107,17 @@ def test_the_country_of_whoever_came_is_not_where_the_visit_went() -> None:
     to_kenya = hand_parsed("The visit by the Ugandan president to Kenya ended on Friday.")
     found = host_of_visit(to_kenya[:], next(t for t in to_kenya if t.lower_ == "visit"))
     assert found is not None and found.country == "KEN"
+
+
+def test_a_welcome_is_to_the_place_the_guest_came_not_to_whom_thanks_went() -> None:
+    came = hand_parsed(
+        "Foreign Minister Dwayne Lowe welcomed his Jamaican counterpart, Marsha King, to Bridgetown."
+    )
+    welcomed = next(t for t in came if t.lower_ == "welcomed")
+    assert sentence_location(came[:], welcomed) == Location("Bridgetown", "BRB")
+    thanked = hand_parsed(
+        "Secretary-General Lars Holm welcomed Minister Tomas Duarte and expressed appreciation to Chile for its "
+        "support."
+    )
+    welcomed = next(t for t in thanked if t.lower_ == "welcomed")
+    assert sentence_location(thanked[:], welcomed) is None

@@ -92,6 +92,7 @@ ACTING_VERBS = words("had held hosted meets met received receives spoke visited 
 # "President X received the delegation at the People's Palace": a reception at home, where the page says no more
 RECEIVING_VERBS = words("received receives hosted hosts")
 VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcomed welcomes")
+WELCOME_VERBS = words("welcome welcomed welcomes welcoming")  # "welcomed X to Samoa": where the guest came
 
 
 # Modality: plans, conditions, denials and reports, which are not events

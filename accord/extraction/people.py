@@ -62,8 +62,8 @@ def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) 
         if start >= end or any(i in taken for i in range(start, end)):
             continue
         name = canonical_name(doc[start:end].text)
-        if not is_person_name(name):
-            continue
+        if not is_person_name(name) or doc[end - 1].lower_ in INSTITUTION_WORDS:
+            continue  # also as printed: "ASEAN Headquarters" is no "Headquarters Asean"
         role, affiliation, counterpart = describe_left(doc, start)
         if describes_the_name_before(doc, start, taken):
             role, affiliation, counterpart = None, None, False

@@ -15,6 +15,7 @@ from accord.extraction.lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
     VENUE_WORDS,
+    WELCOME_VERBS,
 )
 from accord.extraction.parties import in_side_clause, owned_by_other
 from accord.extraction.syntax import ancestors, sentence_ents
@@ -112,14 +113,16 @@ def sentence_location(
     """The place a sentence sets its event in: a city or country after "in"/"at", nearest the trigger, and
     not one that belongs to another event of the sentence ("a follow-up to the gathering in Buenos Aires")."""
     candidates = []
-    welcome = trigger is not None and trigger.lower_ in ("welcomed", "welcomes", "welcome", "welcoming")
-    prepositions = PLACE_WORDS if welcome else PLACE_PREPOSITIONS  # "welcomed X to Samoa"
+    welcome = trigger.i if trigger is not None and trigger.lower_ in WELCOME_VERBS else None
+    prepositions = PLACE_WORDS if welcome is not None else PLACE_PREPOSITIONS  # "welcomed X to Samoa"
     for entity in gpe_entities(sentence):
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
         if before is not None and before.lower_ == "the" and entity.start - 2 >= sentence.start:
             before = sentence.doc[entity.start - 2]  # "to the Department of State"
         if before is None or before.lower_ not in prepositions:
             continue
+        if welcome is not None and before.lower_ not in PLACE_PREPOSITIONS and before.head.i != welcome:
+            continue  # "welcomed X and expressed appreciation to the U.S.": to whom, not where
         if trigger is not None and (not governed_by(entity, trigger) or in_side_clause(entity.root, trigger)):
             continue
         if trigger is not None and triggers:
