@@ -25,6 +25,9 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday.",
+    "Foreign Secretary Anand Kulkarni met the envoy in Washington on Monday to discuss Afghanistan.",
+    "Foreign Minister Tomas Duarte said he expected Bolivia to be a key issue in the talks.",
     "Secretary Tomas Duarte visited ASEAN Headquarters in Jakarta on Monday.",
     "Secretary-General Lars Holm welcomed Minister Tomas Duarte and expressed appreciation to Chile for its support.",
     "Lusaka, October 21, 2024 (ZNBC) – The Chairperson of the African Union Commission Mr. Amadou Diallo Sy today "

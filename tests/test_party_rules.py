@@ -667,3 +667,33 @@ def test_the_city_of_a_dateline_is_no_state_at_the_table() -> None:
 def test_an_institution_printed_family_name_first_is_no_person() -> None:
     doc = parsed("Secretary Tomas Duarte visited ASEAN Headquarters in Jakarta on Monday.")
     assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte"]
+
+
+def test_a_new_office_holders_country_stands_before_the_tenure_words() -> None:
+    doc = parsed(
+        "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday."
+    )
+    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    assert (duarte.affiliation, duarte.affiliation_source) == ("CHL", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "topic"),
+    [
+        (
+            "Foreign Secretary Anand Kulkarni met the envoy in Washington on Monday to discuss Afghanistan.",
+            "Anand Kulkarni",
+            "AFG",
+        ),
+        (
+            "Foreign Minister Tomas Duarte said he expected Bolivia to be a key issue in the talks.",
+            "Tomas Duarte",
+            "BOL",
+        ),
+    ],
+)
+def test_a_country_talked_about_says_nothing_of_whom_someone_serves(
+    sentence: str, name: str, topic: str
+) -> None:
+    actor = next(a for a in find_actors(parsed(sentence)).actors if a.name == name)
+    assert actor.affiliation != topic

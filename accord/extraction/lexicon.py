@@ -208,18 +208,28 @@ TITLES = set(
     "ret ret. retd lieutenant colonel major captain "
     "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
 )
+# Heads under which a country is what was talked about, not whom someone serves ("to discuss Afghanistan").
+TOPIC_HEADS = words(
+    "discuss discussed discusses discussing about on regarding concerning expected expects expect briefed"
+)
+# How long or how newly someone holds an office: "South Korea's newly appointed Foreign Minister X".
+OFFICE_TENURE = words("newly appointed elected re-elected incoming outgoing interim caretaker designate")
 # Words that may stand between a name and the role or country describing it ("Japanese Foreign Minister").
-ROLE_WORDS = TITLES | set(
-    "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
-    "deputy general chairperson chair "
-    "premier pm dpm eam fm raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
-    "head national "
-    "security adviser advisor external international cooperation relations trade finance ambassador envoy "
-    "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
-    "vice-president commerce economy industry interior home justice economic crown party communist central "
-    "committee mayor director commissioner high representative policy prime-minister then former incumbent "
-    "acting staff army navy forces armed military spokesperson spokesman official officials"
-    " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
+ROLE_WORDS = (
+    TITLES
+    | OFFICE_TENURE
+    | set(
+        "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
+        "deputy general chairperson chair "
+        "premier pm dpm eam fm raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
+        "head national "
+        "security adviser advisor external international cooperation relations trade finance ambassador envoy "
+        "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
+        "vice-president commerce economy industry interior home justice economic crown party communist central "
+        "committee mayor director commissioner high representative policy prime-minister then former incumbent "
+        "acting staff army navy forces armed military spokesperson spokesman official officials"
+        " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
+    )
 )
 CONNECTIVES = words("of for the and")  # in ROLE_WORDS to join an office's words, but no office themselves
 # Words right before a proper noun that make it a person's name even where NER missed it ("PM Modi").

@@ -41,6 +41,7 @@ from accord.extraction.lexicon import (
     POSSESSIVE_PRONOUNS,
     ROLE_WORDS,
     TITLES,
+    TOPIC_HEADS,
     VISIT_HEADS,
 )
 from accord.extraction.lists import respective_lists
@@ -212,6 +213,8 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     doc = token.doc
     if token.i > 0 and affiliation_of_token(doc[token.i - 1]) == code:
         return None  # read a name once, from its first token ("the Kingdom of Saudi Arabia")
+    if is_topic(token):
+        return None  # "met X to discuss Afghanistan": what was talked about, not whom X serves
     k = token.i - 1
     while k > 0 and doc[k].lower_ == "the":
         k -= 1
@@ -334,6 +337,18 @@ def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | N
             elif token.text in ("I", "We") and home:
                 found.add(home)
     return found
+
+
+def is_topic(token: Token) -> bool:
+    """A country talked about: the object of "discuss", "on" or "about", or the subject of what someone
+    "expected" ("expected North Korea to be a key issue")."""
+    named = token
+    while named.dep_ == "compound" and named.head.i != named.i:
+        named = named.head
+    head = named.head
+    if named.dep_ in ("dobj", "pobj") and head.lower_ in TOPIC_HEADS:
+        return True
+    return named.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and head.head.lower_ in TOPIC_HEADS
 
 
 def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: str | None = None) -> None:
