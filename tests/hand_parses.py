@@ -25,6 +25,7 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Foreign Minister Tomas Duarte thanked Bolivia for its support.",
     "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday.",
     "Foreign Secretary Anand Kulkarni met the envoy in Washington on Monday to discuss Afghanistan.",
     "Foreign Minister Tomas Duarte said he expected Bolivia to be a key issue in the talks.",

@@ -697,3 +697,9 @@ def test_a_country_talked_about_says_nothing_of_whom_someone_serves(
 ) -> None:
     actor = next(a for a in find_actors(parsed(sentence)).actors if a.name == name)
     assert actor.affiliation != topic
+
+
+def test_a_national_outlets_own_official_is_its_countrys_before_a_country_named_near() -> None:
+    doc = parsed("Foreign Minister Tomas Duarte thanked Bolivia for its support.")
+    duarte = next(a for a in find_actors(doc, "CHL").actors if a.name == "Tomas Duarte")
+    assert (duarte.affiliation, duarte.affiliation_source) == ("CHL", "publisher")

@@ -31,6 +31,7 @@ from accord.extraction.descriptions import is_object_of, link_descriptions
 from accord.extraction.lexicon import (
     ACTING_VERBS,
     COUNTERPARTS,
+    DESCRIPTION_HEADS,
     INSTITUTION_WORDS,
     NAME_ANCHORS,
     NAME_PLACE_WORDS,
@@ -415,12 +416,20 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             if serves_a_body(doc, actor)
             else []
         )
+        described = {  # "Kenji Sato, the top Japanese diplomat": the country of an office near the name
+            telling_country(t, cast, actor)
+            for sentence in sentences.values()
+            for t in sentence
+            if t.i in close and t.head.lower_ in DESCRIPTION_HEADS and t.dep_ in ("amod", "compound", "poss")
+        }
         nearby = [(code, "nearby") for code, _ in near.most_common()]
+        offices = [(code, source) for code, source in nearby if code in described]
         owners = [(code, "sentence") for code in owners_countries(cast, actor)]
-        # the sentence's own countries outrank the publisher's: an agency reports on every country
+        # an owner, body, delegation or office the sentence names outranks the publisher; a country merely
+        # named near the person ("thanked Bolivia") does not: a national outlet names its own officials bare
         ranked = [
             (c, s)
-            for c, s in owners + bodies + partners + nearby + hosting + publisher + evidence
+            for c, s in owners + bodies + partners + offices + hosting + publisher + nearby + evidence
             if c and c not in beside
         ]
         if ranked:
