@@ -25,6 +25,9 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "
+    "Wekesa, in Oslo on 22 May.",
+    "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",
     "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday.",
     "Foreign Secretary Anand Kulkarni met the envoy in Washington on Monday to discuss Afghanistan.",

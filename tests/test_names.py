@@ -14,6 +14,8 @@ from accord.extraction.names import canonical_name, family_name, is_family_first
         ("Dr. Lena Holm", "Lena Holm"),
         ("Mawlawi Abdul Karim Noori", "Abdul Karim Noori"),  # a cleric's title
         ("Commission Chairperson Amadou Diallo Sy", "Amadou Diallo Sy"),
+        ("Cathal Byrne T.D.", "Cathal Byrne"),  # an Irish member of parliament
+        ("Cathal Byrne TD", "Cathal Byrne"),
         ("Prof. Lena Holm", "Lena Holm"),
         ("Gen. Omar Saleh", "Omar Saleh"),
         ("General Omar Saleh", "Omar Saleh"),

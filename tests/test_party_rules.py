@@ -703,3 +703,19 @@ def test_a_national_outlets_own_official_is_its_countrys_before_a_country_named_
     doc = parsed("Foreign Minister Tomas Duarte thanked Bolivia for its support.")
     duarte = next(a for a in find_actors(doc, "CHL").actors if a.name == "Tomas Duarte")
     assert (duarte.affiliation, duarte.affiliation_source) == ("CHL", "publisher")
+
+
+def test_a_portfolio_that_lists_its_fields_is_no_name_and_the_name_after_it_holds_the_office() -> None:
+    from accord.extraction.spotting import person_candidates
+
+    doc = parsed(
+        "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "
+        "Wekesa, in Oslo on 22 May."
+    )
+    assert [doc[a:b].text for a, b in person_candidates(doc)] == ["Ingrid Halvorsen", "Peter Wekesa"]
+    wekesa = next(a for a in find_actors(doc).actors if a.name == "Peter Wekesa")
+    assert wekesa.affiliation == "KEN"
+    named = parsed(
+        "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade."
+    )
+    assert "Niall Byrne" in [named[a:b].text for a, b in person_candidates(named)]

@@ -189,7 +189,11 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             break  # "the French president and President Barroso": a lowercase office is someone else's
         if token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS and opens_clause(doc, start):
             break  # "greeting his Thai counterpart, Minh hailed …": the name opens its own clause
-        portfolio = in_title and token.tag_ in ("NNP", "NNPS") and token.ent_type_ != "PERSON"
+        portfolio = (
+            in_title
+            and token.tag_ in ("NNP", "NNPS")
+            and (token.ent_type_ != "PERSON" or doc[i + 1].lower_ in ROLE_WORDS)  # NER's "Diaspora Affairs"
+        )
         if (
             token.lower_ in ROLE_WORDS
             or portfolio

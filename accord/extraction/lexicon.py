@@ -192,7 +192,9 @@ KOREAN_SURNAMES = words(
     "kim park choi cho jung chung yoon yun moon kang lim hwang kwon shin jang han oh seo ahn ban roh chun"
     " yoo hong jeon baek"
 )
-POSTNOMINALS = frozenset({"MP", "MEP", "MLA", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"})
+POSTNOMINALS = frozenset(
+    {"MP", "MEP", "MLA", "MHA", "TD", "T.D", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "PhD"}
+)
 TURKIC_PATRONYMICS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "qizi", "kyzy", "gizi"})
 
 

@@ -161,7 +161,11 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that may name people: PERSON entities; proper nouns right after a title or an office
     ("PM Modi", "Kazakh Minister of Foreign Affairs Murat Nurtleu"); a name an office phrase hangs on;
     and runs of proper nouns that meet, receive or call someone, whatever NER labelled them."""
-    ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"]
+    ranges = [
+        (ent.start, ent.end)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and not in_portfolio(doc, ent.start, ent.end)
+    ]
     surnames = {doc[end - 1].text for _, end in ranges}
     i = 0
     while i < len(doc):
@@ -211,6 +215,13 @@ def in_portfolio(doc: Doc, i: int, end: int) -> bool:
         and after in ",&and"
     ):
         return True
+    link = i - 1
+    while link > 0 and (doc[link].is_title or doc[link].lower_ in ("and", "&")):
+        link -= 1
+    listing = any(t.lower_ in ("and", "&") for t in doc[link + 1 : i])
+    if listing and link >= 1 and doc[link].lower_ in OFFICE_LINKS and doc[link - 1].lower_ in NAME_ANCHORS:
+        # "Secretary for Foreign and Diaspora Affairs, Dr. X", "envoy for South and Central Asia, X": a name follows
+        return after == "," and end + 1 < len(doc) and doc[end + 1].is_title
     listed = after in ("and", "&") and listed_portfolio(doc, end)
     last_of_list = doc[i - 1].lower_ == "and" and after == "of"
     return (listed or last_of_list) and portfolio_before(doc, i)
