@@ -25,6 +25,11 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "JAKARTA, Aug 20 — Malaysian Foreign Minister Amir Hakim paid a courtesy call on the Secretary-General of "
+    "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
+    "The two ministers agreed to hold the next session of the committee in Lima in February.",
+    "Crown Prince Ahmed Saleh received Dr. Tomas Duarte at the palace, in the presence of Sheikh Karim Nasser.",
+    "Lima's top diplomat and her Chilean counterpart, Tomas Duarte, met for four hours in Doha.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "
     "Wekesa, in Oslo on 22 May.",
     "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade.",

@@ -154,6 +154,37 @@ def test_a_story_is_filed_on_its_datelines_day() -> None:
     assert filed is not None and filed.value == "2024-07-09"
 
 
+def test_a_dateline_day_the_model_did_not_read_as_a_date_is_still_the_filing_day() -> None:
+    from dataclasses import replace
+
+    from accord.extraction.events import find_events
+    from accord.pipeline import prepare
+    from accord.records import DateCandidate, Document, PublicationDate
+
+    sentence = (
+        "JAKARTA, Aug 20 — Malaysian Foreign Minister Amir Hakim paid a courtesy call on the Secretary-General of "
+        "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today."
+    )
+    doc = parsed(sentence)
+    assert not [
+        e for e in doc.ents if e.label_ == "DATE" and e.text != "today"
+    ]  # "20" is a number to the model
+    read = PublicationDate("2025-08-21", "header", (DateCandidate("2025-08-20", "wire", 75),))
+    cleaned = replace(prepare(Document(id="t", source="test", text=sentence)), published=read)
+    assert {e.date.value for e in find_events(cleaned, doc).events if e.date} == {"2025-08-20"}
+
+
+def test_only_a_full_dated_wire_dateline_gives_the_filing_day() -> None:
+    from accord.extraction.timing import wire_day
+    from accord.records import DateCandidate, PublicationDate
+
+    def filed(value: str) -> str | None:
+        day = wire_day(PublicationDate("2025-08-21", "header", (DateCandidate(value, "wire", 75),)))
+        return day.value if day else None
+
+    assert (filed("2025-08-20"), filed("2025-08"), filed("--08-20")) == ("2025-08-20", None, None)
+
+
 def test_the_sentence_after_a_dateline_is_not_cut_before_its_full_stop() -> None:
     from spacy.lang.en import English
     from spacy.tokens import Doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hand_parses import asserted_mentions, parsed
 
+from accord.extraction.actors import left_window
 from accord.extraction.parties import (
     affiliations,
     collective_parties,
@@ -719,3 +720,17 @@ def test_a_portfolio_that_lists_its_fields_is_no_name_and_the_name_after_it_hold
         "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade."
     )
     assert "Niall Byrne" in [named[a:b].text for a, b in person_candidates(named)]
+
+
+def test_who_sits_in_on_a_meeting_is_no_party_of_it() -> None:
+    doc = parsed(
+        "Crown Prince Ahmed Saleh received Dr. Tomas Duarte at the palace, in the presence of Sheikh Karim Nasser."
+    )
+    found = sentence_parties(doc[:], trigger(doc, "received"), find_actors(doc), set())
+    assert {p.name for p in found} == {"Ahmed Saleh", "Tomas Duarte"}
+
+
+def test_an_office_before_and_her_is_not_the_title_of_the_counterpart_after_it() -> None:
+    doc = parsed("Lima's top diplomat and her Chilean counterpart, Tomas Duarte, met for four hours in Doha.")
+    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    assert "diplomat" not in left_window(doc, duarte.mentions[0].start).text

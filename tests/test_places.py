@@ -121,3 +121,11 @@ def test_a_welcome_is_to_the_place_the_guest_came_not_to_whom_thanks_went() -> N
     )
     welcomed = next(t for t in thanked if t.lower_ == "welcomed")
     assert sentence_location(thanked[:], welcomed) is None
+
+
+def test_the_place_of_what_was_agreed_is_not_where_it_was_agreed() -> None:
+    doc = hand_parsed(
+        "The two ministers agreed to hold the next session of the committee in Lima in February."
+    )
+    agreed = next(t for t in doc if t.lower_ == "agreed")
+    assert sentence_location(doc[:], agreed) is None

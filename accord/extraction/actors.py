@@ -20,6 +20,7 @@ from accord.extraction.lexicon import (
     NAME_ANCHORS,
     OFFICE_LINKS,
     PORTFOLIO_CHAIN,
+    POSSESSIVE_PRONOUNS,
     ROLE_WORDS,
     TITLE_COUNTRIES,
     TITLES,
@@ -185,8 +186,8 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         token = doc[i]
         if token.lower_ == "and" and i > first and affiliation_of_token(doc[i - 1]):
             break  # "X of Uruguay and Santiago Cafiero of Argentina": what comes before "and" is X's
-        if token.lower_ == "and" and i > first and doc[i - 1].is_lower and doc[i + 1].is_title:
-            break  # "the French president and President Barroso": a lowercase office is someone else's
+        if token.lower_ == "and" and i > first and doc[i - 1].is_lower and starts_a_holder(doc[i + 1]):
+            break  # "the French president and President Barroso", "Kinshasa's top diplomat and her …"
         if token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS and opens_clause(doc, start):
             break  # "greeting his Thai counterpart, Minh hailed …": the name opens its own clause
         portfolio = (
@@ -231,6 +232,12 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
         else:
             break
     return doc[i + 1 : start]
+
+
+def starts_a_holder(token: Token) -> bool:
+    """Whether a word after "and" opens another office holder's phrase: a title ("President X") or a
+    possessive ("her Rwandan counterpart"), not the second office of one person ("and foreign minister")."""
+    return token.is_title or token.lower_ in POSSESSIVE_PRONOUNS
 
 
 def opens_clause(doc: Doc, start: int) -> bool:

@@ -35,7 +35,14 @@ from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
 from accord.extraction.places import dateline_location, line_datelines
 from accord.extraction.source import source_country
-from accord.extraction.timing import dateline_date, fill_dates, latest_stated_date, lead_date, pass_on_dates
+from accord.extraction.timing import (
+    dateline_date,
+    fill_dates,
+    latest_stated_date,
+    lead_date,
+    pass_on_dates,
+    wire_day,
+)
 from accord.extraction.years import with_years
 from accord.records import CleanedDocument, Extraction
 
@@ -45,7 +52,8 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     published = cleaned.published.value
     filed_in = dateline_location(cleaned.text)
     cast = find_actors(doc, source_country(cleaned), filed_in.country if filed_in else None)
-    filed = dateline_date(doc, published)  # "today" and "on Tuesday" mean days before the filing day
+    # "today" and "on Tuesday" mean days before the filing day
+    filed = dateline_date(doc, published) or wire_day(cleaned.published)
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
     asserted = pass_on_dates(join_occasions(asserted))  # "Attending were A, B and C": the meeting just told

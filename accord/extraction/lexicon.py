@@ -380,7 +380,7 @@ SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_HEADS = set("along accompanied according attended including flanked joined sent".split())
+BYSTANDER_HEADS = set("along accompanied according attended including flanked joined presence sent".split())
 # Someone who owns the person or body that acts is not there: "X's special envoy met", "members of X's
 # administration met", "handed over X's letter".
 OWNED_BY_ABSENT = words(

@@ -104,6 +104,8 @@ def governed_by(entity: SpacySpan, trigger: Token) -> bool:
         node = node.head
         if node.i in anchors:
             return True
+        if node.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return False  # "agreed … to hold its next session in Baghdad": the place of what was agreed
     return False
 
 
