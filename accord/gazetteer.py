@@ -200,7 +200,8 @@ def _tables() -> _Tables:
     return _Tables(
         abbreviations=data["abbreviations"],
         names=_rank(names),
-        metonyms={k: v for k, v in capital_table.items() if k not in not_metonyms},
+        metonyms={k: v for k, v in capital_table.items() if k not in not_metonyms}
+        | {_key(k): v for k, v in data["government_seats"].items()},
         capitals=capital_table,
         cities=capital_table | {_key(k): v for k, v in data["cities"].items()},
         organisations=organisations,

@@ -184,12 +184,15 @@ def read_jsonl_record(record: object, source: str, lineno: int) -> Document:
             f"{MIN_YEAR} and {MAX_YEAR}: {printable(published)}"
         )
     doc_source = f"{source}#{doc_id}"
-    if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
-        document = read_html(tidy(record["html"], doc_source), doc_id, doc_source, url)
-    elif isinstance(record.get("text"), str):
-        document = read_text(tidy(record["text"], doc_source), doc_id, doc_source)
-    else:
-        raise ReadError(f"{where} (id {doc_id}) has neither a `text` nor an `html` string")
+    try:
+        if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
+            document = read_html(tidy(record["html"], doc_source), doc_id, doc_source, url)
+        elif isinstance(record.get("text"), str):
+            document = read_text(tidy(record["text"], doc_source), doc_id, doc_source)
+        else:
+            raise ReadError(f"{where} (id {doc_id}) has neither a `text` nor an `html` string")
+    except ReadError as err:  # "feed.jsonl line 7 (id a12) is empty": the line to open, not only the id
+        raise ReadError(str(err).replace(doc_source, f"{where} (id {doc_id})", 1)) from err
     extra = {"url": url or document.url, "outlet": outlet or document.outlet, "format": "jsonl"}
     if published:
         extra.update(published=iso_date(published), published_source="jsonl")

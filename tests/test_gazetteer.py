@@ -111,6 +111,9 @@ def test_demonyms(text: str, code: str) -> None:
         ("Kiev", "UKR"),
         ("Helsinki", "FIN"),
         ("Seoul's", "KOR"),
+        ("the Kremlin", "RUS"),  # a seat that stands for one government only
+        ("Wisma Putra", "MYS"),
+        ("Foreign, Commonwealth & Development Office", "GBR"),
     ],
 )
 def test_possessives_and_capitals_as_metonyms(text: str, code: str) -> None:

@@ -66,6 +66,12 @@ def test_publisher_country(text: str, url: str | None, country: str | None) -> N
             "https://x.kz/a",
             "FIN",
         ),
+        (  # a ministry only one government has, named without its country
+            "Accra News Network\nSource: Foreign, Commonwealth & Development Office\nThe Foreign Secretary met "
+            "the minister.",
+            "https://x.com.gh/a",
+            "GBR",
+        ),
     ],
 )
 def test_a_carried_story_speaks_for_its_source_not_for_the_site(

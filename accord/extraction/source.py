@@ -94,7 +94,7 @@ def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
                 return True, NATIONAL_AGENCIES[word]
             if word in INTERNATIONAL_WIRES:
                 return True, None
-        if match["label"] and (code := country_in(credit)):
+        if match["label"] and (code := country_code(credit) or country_in(credit)):
             return True, code
     return False, None
 
