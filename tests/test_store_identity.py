@@ -269,7 +269,7 @@ def test_migration_gives_an_older_store_its_days_and_name_keys(store: Store, sto
     reopened = open_store(store_url)
     with reopened.read() as conn:
         assert conn.execute(select(schema.events.c.day)).scalars().all() == ["2024-03-04"]
-        assert {"petr", "sato"} <= set(conn.execute(select(schema.name_keys.c.key)).scalars())
+        assert {"ptrv", "st"} <= set(conn.execute(select(schema.name_keys.c.key)).scalars())
     ingest_results(reopened, outlets()[1:2])
     assert [len(e["sources"]) for e in meeting_on(reopened, "2024-03-04")] == [2]
     reopened.close()
@@ -343,3 +343,38 @@ def test_the_web_event_page_counts_outlets_and_independent_reports(filled: Store
         twin = client.get(f"/api/events/{fused['id']}")
     assert page.status_code == 200 and "4 outlets, 3 independent reports" in page.text
     assert twin.status_code == 200 and '"n_reports":3' in twin.text.replace(" ", "")
+
+
+def test_a_family_name_transliterated_with_other_vowels_is_the_same_person(store: Store) -> None:
+    """ "Mohammedov" and "Muhammedov" share their consonants, the key identity looks people up by."""
+    spellings = ("Aidar Mohammedov", "Aidar Muhammedov")
+    ingest_results(
+        store,
+        [
+            report(
+                f"r{i}",
+                "Steppe Wire",
+                f"2024-03-0{i + 5}",
+                f"{name} received Kenji Sato.",
+                name,
+                "Kenji Sato",
+                None,
+            )
+            for i, name in enumerate(spellings)
+        ],
+    )
+    with store.read() as conn:
+        names = conn.execute(select(schema.people.c.name)).scalars().all()
+    assert len([n for n in names if n.startswith("Aidar")]) == 1
+
+
+def test_migration_13_keys_stored_people_by_their_consonants(store: Store, store_url: str) -> None:
+    ingest_results(store, outlets()[:1])
+    with store.write() as conn:
+        conn.execute(update(schema.name_keys).values(key="old"))
+        conn.execute(schema.migrations.delete().where(schema.migrations.c.version == 13))
+    store.close()
+    reopened = open_store(store_url)
+    with reopened.read() as conn:
+        assert set(conn.execute(select(schema.name_keys.c.key)).scalars()) == {"ptrv", "st"}
+    reopened.close()

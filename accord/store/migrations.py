@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, inspect, select, text, update
 from accord.errors import StoreError
 from accord.store import schema
 from accord.store.db import Store
-from accord.store.identity import backfill_fusion_index
+from accord.store.identity import backfill_fusion_index, index_name
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +195,14 @@ def add_version_counter(conn: Connection) -> None:
         conn.execute(schema.store_version.insert().values(id=1, count=0))
 
 
+def rekey_names(conn: Connection) -> None:
+    """Version 13: name keys that transliterations share ("Mohammed", "Muhammed"): every stored alias is
+    indexed again under its family names' consonants, so the next ingest finds the person either way."""
+    conn.execute(delete(schema.name_keys))
+    for row in conn.execute(select(schema.aliases.c.person_id, schema.aliases.c.text)).all():
+        index_name(conn, row.person_id, row.text)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sources, events, actors", create_tables),
     Migration(2, "extractor per document", add_extractions),
@@ -208,6 +216,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "last day of multi-day reports", add_date_ends),
     Migration(11, "where each participant's affiliation was read", add_affiliation_sources),
     Migration(12, "a version count writers raise", add_version_counter),
+    Migration(13, "name keys that transliterations share", rekey_names),
 )
 
 

@@ -38,9 +38,12 @@ def name_words(name: str) -> list[str]:
 
 
 def word_key(word: str) -> str:
-    """The folded start of a word, the index key under which variants of a family name are found."""
+    """The index key under which variants of a family name are found: its first letter and the next
+    consonants, once each, so transliterations that swap or double vowels and letters share it
+    ("Mohammed", "Muhammed", "Mohamed" → "mhmd")."""
     folded = fold(word)
-    return folded[:4]
+    skeleton = folded[:1] + re.sub(r"[aeiouy]", "", folded[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton)[:4]
 
 
 def fold(word: str) -> str:
