@@ -25,6 +25,9 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Foreign Minister Tomas Duarte said NATO would continue to support the talks.",
+    "Foreign Minister Tomas Duarte said Lima would continue to support the talks.",
+    "Foreign Minister Tomas Duarte said Peru and Chile were one people.",
     "JAKARTA, Aug 20 — Malaysian Foreign Minister Amir Hakim paid a courtesy call on the Secretary-General of "
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",

@@ -734,3 +734,19 @@ def test_an_office_before_and_her_is_not_the_title_of_the_counterpart_after_it()
     doc = parsed("Lima's top diplomat and her Chilean counterpart, Tomas Duarte, met for four hours in Doha.")
     duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
     assert "diplomat" not in left_window(doc, duarte.mentions[0].start).text
+
+
+def test_whom_a_person_speaks_for_is_the_one_government_their_words_make_the_subject() -> None:
+    from accord.extraction.people import spoken_for
+
+    speaks = parsed("Foreign Minister Tomas Duarte said Lima would continue to support the talks.")
+    cast = find_actors(speaks)
+    assert spoken_for(cast, cast.actors[0]) == ["PER"]
+    for other in (
+        "Foreign Minister Tomas Duarte said Peru and Chile were one people.",  # a pair, not one government
+        "Foreign Minister Tomas Duarte said NATO would continue to support the talks.",  # a body he may not serve
+    ):
+        cast = find_actors(parsed(other))
+        assert spoken_for(cast, cast.actors[0]) == []
+    duarte = find_actors(speaks).actors[0]
+    assert (duarte.affiliation, duarte.affiliation_source) == ("PER", "sentence")

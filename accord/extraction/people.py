@@ -41,6 +41,7 @@ from accord.extraction.lexicon import (
     PARTICLES,
     POSSESSIVE_PRONOUNS,
     ROLE_WORDS,
+    SAYING,
     TITLES,
     TOPIC_HEADS,
     VISIT_HEADS,
@@ -274,6 +275,22 @@ def owners_countries(cast: Cast, actor: Actor) -> list[str]:
     return found
 
 
+def spoken_for(cast: Cast, actor: Actor) -> list[str]:
+    """ "Al-Subaie said Riyadh would continue to support …": a government the person speaks for, the one
+    country their reported words make the subject ("Moscow was ready"), not a pair ("Sudan and Chad are")."""
+    found = []
+    for mention in actor.mentions:
+        verb = mention.root.head
+        if mention.root.dep_ not in SUBJECT_DEPS or verb.lower_ not in SAYING:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and not c.conjuncts]
+            found += [
+                code for c in subjects if (code := affiliation_of_token(c)) and code not in ORGANISATIONS
+            ]
+    return found
+
+
 def receives(mention: SpacySpan) -> bool:
     """Whether a mention is the one who receives, hosts or welcomes a guest."""
     return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in NEEDS_PERSON_OBJECT
@@ -424,7 +441,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         }
         nearby = [(code, "nearby") for code, _ in near.most_common()]
         offices = [(code, source) for code, source in nearby if code in described]
-        owners = [(code, "sentence") for code in owners_countries(cast, actor)]
+        owners = [(code, "sentence") for code in owners_countries(cast, actor) + spoken_for(cast, actor)]
         # an owner, body, delegation or office the sentence names outranks the publisher; a country merely
         # named near the person ("thanked Bolivia") does not: a national outlet names its own officials bare
         ranked = [
