@@ -25,6 +25,9 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "The Chilean delegation was led by Foreign Minister Ana Lopes and the Peruvian delegation by Foreign Minister "
+    "Tomas Duarte.",
+    "The minister met a Latvian president and an Estonian deputy foreign minister in Tallinn on Monday.",
     "Foreign Minister Tomas Duarte said NATO would continue to support the talks.",
     "Foreign Minister Tomas Duarte said Lima would continue to support the talks.",
     "Foreign Minister Tomas Duarte said Peru and Chile were one people.",

@@ -180,3 +180,19 @@ def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source() -> None:
     assert any("(other page chrome, or a wire story reprinted by another outlet)" in line for line in lines)
     examples = [line for line in lines if line.startswith("Example: accord ingest")]
     assert len(examples) == 3  # example lines stay one a line
+
+
+def test_ctrl_c_during_a_connection_reset_prints_no_traceback_from_the_pool_log() -> None:
+    import logging
+
+    from accord.cli.app import not_an_interruption
+
+    def record(error: BaseException) -> logging.LogRecord:
+        return logging.LogRecord(
+            "sqlalchemy.pool", logging.ERROR, "", 0, "reset", (), (type(error), error, None)
+        )
+
+    runner.invoke(app, ["events", "--help"])  # any command installs the filter on the pool's logger
+    assert not_an_interruption in logging.getLogger("sqlalchemy.pool").filters
+    assert not not_an_interruption(record(KeyboardInterrupt()))
+    assert not_an_interruption(record(OSError("disk full")))  # a real failure is still logged

@@ -577,6 +577,22 @@ def test_a_description_of_a_former_or_another_holder_is_someone_else() -> None:
     assert (former.text, current.text) == ("former Latvian president", "Estonian president")
     assert someone_else(former)
     assert not someone_else(current)
+    doc = parsed(
+        "The minister met a Latvian president and an Estonian deputy foreign minister in Tallinn on Monday."
+    )
+    president, deputy = doc[4:6], doc[8:12]  # after "a" and "an"
+    assert (president.text, deputy.text) == ("Latvian president", "Estonian deputy foreign minister")
+    assert someone_else(president)  # an office one holds at a time: not the one the page names
+    assert not someone_else(deputy)  # an office many hold: just an official left unnamed
+
+
+def test_the_head_of_a_delegation_whose_verb_the_sentence_leaves_out_is_its_country() -> None:
+    doc = parsed(
+        "The Chilean delegation was led by Foreign Minister Ana Lopes and the Peruvian delegation by Foreign Minister "
+        "Tomas Duarte."
+    )
+    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    assert found == {"Ana Lopes": "CHL", "Tomas Duarte": "PER"}
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -59,6 +60,13 @@ def main(
     """Tables written to a file or a pipe are PIPE_WIDTH columns wide (or $COLUMNS), not a terminal's 80."""
     if not out.is_terminal:
         out.width = int(os.environ.get("COLUMNS") or PIPE_WIDTH)
+    logging.getLogger("sqlalchemy.pool").addFilter(not_an_interruption)
+
+
+def not_an_interruption(record: logging.LogRecord) -> bool:
+    """Ctrl-C while the database pool resets a connection is the interruption the command reports in one
+    line; SQLAlchemy's log of it would print a traceback over that line."""
+    return not (record.exc_info and isinstance(record.exc_info[1], KeyboardInterrupt))
 
 
 PathsArg = Annotated[

@@ -17,7 +17,14 @@ from accord.extraction.actors import (
     title_country,
 )
 from accord.extraction.affiliations import affiliation_of_token
-from accord.extraction.lexicon import DESCRIPTION_HEADS, OTHER_HOLDER_WORDS, ROLE_WORDS, TITLE_TAILS
+from accord.extraction.lexicon import (
+    DESCRIPTION_HEADS,
+    INDEFINITE_ARTICLES,
+    OTHER_HOLDER_WORDS,
+    ROLE_WORDS,
+    SEVERAL_HOLDERS,
+    TITLE_TAILS,
+)
 from accord.extraction.roles import normalise_role
 from accord.extraction.syntax import ancestors
 
@@ -90,7 +97,9 @@ def someone_else(description: SpacySpan) -> bool:
     """ "A previous Latvian president", "a former minister": not the office holder the page names."""
     before = description.doc[description.start - 1] if description.start else None
     words = {t.lower_ for t in description} | ({before.lower_} if before is not None else set())
-    return bool(words & OTHER_HOLDER_WORDS)
+    return bool(words & OTHER_HOLDER_WORDS) or bool(
+        words & INDEFINITE_ARTICLES and not words & SEVERAL_HOLDERS
+    )
 
 
 def narrowed(holders: list[Actor], description: Token, home: str | None) -> list[Actor]:

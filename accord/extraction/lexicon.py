@@ -314,7 +314,11 @@ DESCRIPTION_HEADS = set(
     " sultan chairperson chairman chairwoman".split()
 )
 # "A previous Latvian president", "a former minister": someone other than the office holder the page names
-OTHER_HOLDER_WORDS = words("a an previous former late past another predecessor")
+OTHER_HOLDER_WORDS = words("previous former late past another predecessor")
+# "A Norwegian prime minister visited …" is not the one the page names, but an office many hold at once
+# ("an Egyptian deputy foreign minister") is just an official left unnamed
+INDEFINITE_ARTICLES = words("a an")
+SEVERAL_HOLDERS = words("deputy vice assistant junior senior official officials")
 # Words that end an office after its head word: "the Secretary General", "the Director-General"
 TITLE_TAILS = words("general")
 # Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
@@ -379,6 +383,7 @@ THIRD_PARTY_WORDS = words(
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
+DELEGATION_NOUNS = words("delegation delegations mission")  # "a delegation from Libya led by X"
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
 BYSTANDER_HEADS = set("along accompanied according attended including flanked joined presence sent".split())
 # Someone who owns the person or body that acts is not there: "X's special envoy met", "members of X's

@@ -31,6 +31,7 @@ from accord.extraction.descriptions import is_object_of, link_descriptions
 from accord.extraction.lexicon import (
     ACTING_VERBS,
     COUNTERPARTS,
+    DELEGATION_NOUNS,
     DESCRIPTION_HEADS,
     INSTITUTION_WORDS,
     NAME_ANCHORS,
@@ -107,10 +108,14 @@ def describes_the_name_before(doc: Doc, start: int, taken: set[int]) -> bool:
 def delegation_country(doc: Doc, start: int) -> str | None:
     """ "a delegation from the State of Libya led by H.E. X": the head of a country's delegation."""
     i = left_window(doc, start).start - 1  # past "the Secretary of Foreign Affairs,"
-    if i < 1 or doc[i].lower_ != "by" or doc[i - 1].lower_ not in ("led", "headed"):
+    if i < 1 or doc[i].lower_ != "by":
+        return None
+    if doc[i - 1].lower_ in DELEGATION_NOUNS:  # "… and the South Sudanese delegation by X": "led" left out
+        return affiliation_in(doc[max(doc[i].sent.start, i - 4) : i - 1])
+    if doc[i - 1].lower_ not in ("led", "headed"):
         return None
     before = doc[max(doc[i].sent.start, i - 10) : i - 1]
-    nouns = [t.i for t in before if t.lower_ in ("delegation", "delegations", "mission")]
+    nouns = [t.i for t in before if t.lower_ in DELEGATION_NOUNS]
     if not nouns:
         return None  # "The Argentine delegation was headed by", "a delegation from Libya led by"
     return affiliation_in(doc[max(doc[i].sent.start, nouns[-1] - 2) : i - 1])
