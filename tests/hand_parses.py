@@ -25,6 +25,12 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "World news.\nChile and Peru ministers hold talks in Doha.\nThe talks are the first since the war.\nBoth "
+    "sides want peace.\nDOHA, Nov 14 -- The foreign ministers of Chile and Peru held direct talks. They met "
+    "for four hours.",
+    "Chilean Foreign Minister Ana Lopes and Peruvian Foreign Minister Tomas Duarte held talks in Doha on Friday. "
+    "Before the talks, Qatari Prime Minister Karim Nasser received each minister separately.",
+    "Chile and Peru agreed on Tuesday to reopen the border, after two days of talks in Lima.",
     "The Chilean delegation was led by Foreign Minister Ana Lopes and the Peruvian delegation by Foreign Minister "
     "Tomas Duarte.",
     "The minister met a Latvian president and an Estonian deputy foreign minister in Tallinn on Monday.",

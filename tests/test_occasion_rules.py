@@ -724,3 +724,34 @@ def test_a_roll_call_joins_the_call_just_told() -> None:
     )
     calls = [{p.affiliation for p in e.participants} for e in found if e.type == "call"]
     assert calls == [{"NOR", "PSE", "EGY", "JOR"}]
+
+
+def test_an_undated_story_below_its_lead_happened_on_its_datelines_day() -> None:
+    text = (
+        "World news.\nChile and Peru ministers hold talks in Doha.\nThe talks are the first since the war.\nBoth "
+        "sides want peace.\nDOHA, Nov 14 -- The foreign ministers of Chile and Peru held direct talks. They met "
+        "for four hours."
+    )
+    assert {e.date.value for e in events_of(text, "2025-11-15") if e.date} == {
+        "2025-11-14"
+    }  # not the page's day
+
+
+def test_a_third_side_that_received_each_minister_separately_met_each_on_its_own() -> None:
+    text = (
+        "Chilean Foreign Minister Ana Lopes and Peruvian Foreign Minister Tomas Duarte held talks in Doha on Friday. "
+        "Before the talks, Qatari Prime Minister Karim Nasser received each minister separately."
+    )
+    meetings = {
+        frozenset(p.affiliation for p in e.participants)
+        for e in events_of(text, "2025-11-15")
+        if e.type == "meet"
+    }
+    assert meetings == {frozenset({"CHL", "PER"}), frozenset({"QAT", "CHL"}), frozenset({"QAT", "PER"})}
+
+
+def test_talks_of_several_days_an_agreement_ended_began_days_before_it() -> None:
+    from accord.extraction.mentions import ended_occasion_days
+
+    doc = parsed("Chile and Peru agreed on Tuesday to reopen the border, after two days of talks in Lima.")
+    assert ended_occasion_days(token(doc, "talks")) == 2

@@ -30,7 +30,7 @@ from accord.extraction.context import (
     without_someone_else,
 )
 from accord.extraction.dates import dateline_day
-from accord.extraction.mentions import read_sentences
+from accord.extraction.mentions import borrowed_separately, read_sentences, split_separate
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
 from accord.extraction.places import dateline_location, line_datelines
@@ -69,9 +69,12 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
         else:
             complete_parties(mention, interactions)
     asserted = [m for m in asserted if keep(m, interactions)]
+    # "Sheikh Nasser received each minister separately": one meeting with each side it borrowed
+    asserted = [part for m in asserted for part in (split_separate(m) if borrowed_separately(m) else [m])]
     name_unnamed(asserted, cast)
     asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
-    fill_dates(asserted, cleaned.published, lead_date(doc, published) or dateline_day(cleaned.published))
+    undated = lead_date(doc, published) or filed or dateline_day(cleaned.published)  # what a story means
+    fill_dates(asserted, cleaned.published, undated)
     retype_calls(asserted)
     fill_locations(asserted, filed_in, line_datelines(cleaned.text))
     counterpart_roles(asserted)

@@ -335,6 +335,8 @@ WITH_SECRETARY = {
 
 
 # Parties: words that refer to the sides of an interaction
+# "Received each minister separately", "met both delegations": an object that points back to the sides
+EACH_OF = words("each both two")
 PLURAL_REFERENCES = set(
     "two both they leaders sides ministers diplomats officials parties countries nations governments "
     "participants we delegations counterparts".split()

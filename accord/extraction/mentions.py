@@ -203,7 +203,13 @@ def sentence_date(
 
 def ended_occasion_days(trigger: Token) -> int:
     """How many days long an occasion the sentence says just ended was ("concluded a two-day visit",
-    "wrapped up a three-day state visit"): its date is its last day. 1 otherwise."""
+    "wrapped up a three-day state visit", "agreed on Tuesday after two days of talks"): its date is its
+    last day. 1 otherwise."""
+    # "after two days of talks"
+    span = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if span is not None and span.lower_ == "days" and span.head.lower_ == "after":
+        number = next((c for c in span.children if c.dep_ == "nummod"), None)
+        return (days_long(number.text) or 1) if number is not None else 1
     verb = clause_root(trigger)
     if verb.lower_ not in ENDING_VERBS or trigger.dep_ != "dobj":
         return 1
@@ -282,6 +288,11 @@ def held_separately(trigger: Token) -> bool:
     noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "separate phone calls"
     words = {c.lower_ for t in (trigger, noun, clause_root(trigger)) for c in t.children}
     return bool(words & SEPARATELY) or (noun.tag_ == "NNS" and "bilateral" in words)
+
+
+def borrowed_separately(mention: Mention) -> bool:
+    """ "Received each minister separately": sides taken from the occasion told before, met one by one."""
+    return mention.context is not None and held_separately(mention.trigger.token)
 
 
 def split_separate(mention: Mention) -> list[Mention]:

@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
+    EACH_OF,
     GROUP_NOUNS,
     MEETING_NOUNS,
     OBJECT_PRONOUNS,
@@ -392,6 +393,11 @@ def refers_back(trigger: Token) -> bool:
     doc = trigger.doc
     subject = subject_tokens(trigger)
     if {doc[i].lower_ for i in subject} & PLURAL_REFERENCES:
+        return True
+    if any(  # "received each minister separately", "met both delegations": the sides told before
+        c.dep_ == "dobj" and c.lower_ in SIDE_NOUNS and any(d.lower_ in EACH_OF for d in c.children)
+        for c in trigger.children
+    ):
         return True
     return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
 
