@@ -25,6 +25,12 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "The presidents reaffirmed their commitment to the treaty.",
+    "Both reaffirmed their commitment to the treaty.",
+    "Chilean Foreign Minister Tomas Duarte reaffirmed Chile's commitment to the treaty and assured NATO Secretary "
+    "General Lars Holm of full support.",
+    "Chilean Foreign Minister Tomas Duarte and NATO Secretary General Lars Holm reaffirmed their commitment to the "
+    "treaty.",
     "World news.\nChile and Peru ministers hold talks in Doha.\nThe talks are the first since the war.\nBoth "
     "sides want peace.\nDOHA, Nov 14 -- The foreign ministers of Chile and Peru held direct talks. They met "
     "for four hours.",

@@ -755,3 +755,23 @@ def test_talks_of_several_days_an_agreement_ended_began_days_before_it() -> None
 
     doc = parsed("Chile and Peru agreed on Tuesday to reopen the border, after two days of talks in Lima.")
     assert ended_occasion_days(token(doc, "talks")) == 2
+
+
+def test_one_side_reaffirming_its_commitment_is_no_agreement_but_two_sides_are() -> None:
+    one = events_of(
+        "Chilean Foreign Minister Tomas Duarte reaffirmed Chile's commitment to the treaty and assured NATO Secretary "
+        "General Lars Holm of full support."
+    )
+    two = events_of(
+        "Chilean Foreign Minister Tomas Duarte and NATO Secretary General Lars Holm reaffirmed their commitment to the "
+        "treaty."
+    )
+    assert ([e.type for e in one], [e.type for e in two]) == ([], ["agree"])
+
+    from accord.extraction.parties import one_subject
+
+    for plural in (
+        "The presidents reaffirmed their commitment to the treaty.",
+        "Both reaffirmed their commitment to the treaty.",
+    ):
+        assert not one_subject(token(parsed(plural), "reaffirmed"))

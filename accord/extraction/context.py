@@ -33,6 +33,7 @@ from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
     Party,
     affiliations,
+    one_subject,
     states_as_subject,
     subject_tokens,
     unique,
@@ -419,6 +420,12 @@ def keep(mention: Mention, interactions: list[Mention]) -> bool:
             and mention.host.country is not None
             and (not multilateral_trip(mention, interactions))
         )
+    if (
+        mention.type == "agree"
+        and mention.trigger.token.lower_ in ONE_SIDED
+        and one_subject(mention.trigger.token)
+    ):
+        return False  # "The Kazakh minister reaffirmed his country's commitment and assured X of support"
     return len(affiliations(mention.parties)) >= 2
 
 

@@ -402,6 +402,18 @@ def refers_back(trigger: Token) -> bool:
     return not subject and trigger.pos_ == "VERB" and trigger.dep_ in ("ROOT", "conj", "advcl", "relcl")
 
 
+def one_subject(trigger: Token) -> bool:
+    """Whether the trigger's clause has one singular subject ("the minister reaffirmed"), not two sides
+    ("A and B reaffirmed", "the two ministers reaffirmed")."""
+    subjects = [c for c in clause_root(trigger).children if c.dep_ in SUBJECT_DEPS]
+    return (
+        len(subjects) == 1
+        and not subjects[0].conjuncts
+        and subjects[0].tag_ not in ("NNS", "NNPS")
+        and subjects[0].lower_ not in PLURAL_REFERENCES
+    )
+
+
 def sides_counted(trigger: Token) -> int | None:
     """ "The two ministers", "both sides", "the four ministers": how many sides the interaction referred
     back to has, when the subject counts them."""
