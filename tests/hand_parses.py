@@ -25,6 +25,7 @@ _VOCAB = English().vocab  # English word shapes (lower_, like_num …), no model
 
 # Sentences the tests of other rules read (parties, occasions, dates), beside the trigger rules' examples.
 SENTENCES = (
+    "Foreign Secretary Tomas Duarte and a representative of Peru's foreign ministry signed the deals on Tuesday.",
     "The presidents reaffirmed their commitment to the treaty.",
     "Both reaffirmed their commitment to the treaty.",
     "Chilean Foreign Minister Tomas Duarte reaffirmed Chile's commitment to the treaty and assured NATO Secretary "

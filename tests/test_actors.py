@@ -266,3 +266,15 @@ def test_words_listed_beside_a_person_name_a_person_whatever_the_model_labelled_
         ["B-GPE", "I-GPE", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"],
     )
     assert (0, 2) not in person_candidates(place)
+
+
+def test_a_dateline_city_the_model_lists_with_a_name_is_no_other_side() -> None:
+    # the model's misreading of "Muscat, … Minister Talal Busaidi …": the name as a conjunct of the city
+    doc = hand_built(
+        "Muscat , Minister Talal Busaidi waited .",
+        [5, 0, 4, 4, 0, 5, 5],
+        "nsubj punct compound compound conj ROOT punct",
+        ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    (busaidi,) = find_actors(doc, "OMN").actors
+    assert busaidi.affiliation == "OMN"

@@ -766,3 +766,11 @@ def test_whom_a_person_speaks_for_is_the_one_government_their_words_make_the_sub
         assert spoken_for(cast, cast.actors[0]) == []
     duarte = find_actors(speaks).actors[0]
     assert (duarte.affiliation, duarte.affiliation_source) == ("PER", "sentence")
+
+
+def test_an_unnamed_side_listed_with_a_person_is_the_other_side() -> None:
+    doc = parsed(
+        "Foreign Secretary Tomas Duarte and a representative of Peru's foreign ministry signed the deals on Tuesday."
+    )
+    (duarte,) = find_actors(doc).actors
+    assert duarte.affiliation != "PER"

@@ -412,6 +412,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             }
             | counterpart_countries(sentences.values())
             | facing_countries(sentences.values(), actor, home)
+            | unnamed_partners(actor, cast)
         )
         if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
             beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
@@ -464,6 +465,18 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role
             )  # "foreign secretary"
+
+
+def unnamed_partners(actor: Actor, cast: Cast) -> set[str | None]:
+    """ "Foreign Secretary Rai and a representative of China's foreign ministry signed": the country of an
+    unnamed side listed with the person is the other side's, not theirs."""
+    return {
+        affiliation_of_token(t)
+        for mention in actor.mentions
+        for other in mention.root.conjuncts
+        if other.pos_ == "NOUN" and other.i not in cast.by_token  # "a representative", not a misread name
+        for t in other.subtree
+    }
 
 
 def holds_a_body_office(actor: Actor) -> bool:
