@@ -1,4 +1,5 @@
-"""Respective lists: countries given in one list and names in the next, matched in order.
+"""Lists: who is listed with whom. Respective lists give countries in one list and names in the next,
+matched in order; people listed as the objects of one interaction are one delegation.
 
 "The foreign ministers of Egypt, Jordan and Iraq, A, B and C, met", "his Belgian and Luxembourg
 counterparts, X and Y": the first name belongs to the first country, the second to the second. Read from
@@ -11,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from accord.extraction.actors import Actor
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import ROLE_WORDS, SIDE_NOUNS
 from accord.extraction.roles import normalise_role
@@ -99,3 +102,32 @@ def respective_lists(doc: Doc) -> dict[int, Listed]:
         for start, code in zip(starts, codes, strict=True):
             found[start] = Listed(code, role)
     return found
+
+
+def listed_together(mention: SpacySpan, actor: Actor) -> bool:
+    """Whether a mention is listed with one of the actor's as the objects of an interaction ("met with
+    Prime Minister Luxon and Trade Minister McClay"): one delegation, likely one country. Listed subjects
+    ("Kishida and Stoltenberg confirmed") are the two sides."""
+    doc = mention.doc
+    for own in actor.mentions:
+        if own.sent.start != mention.sent.start or own.start == mention.start:
+            continue
+        first, second = sorted((own, mention), key=lambda m: m.start)
+        between = doc[first.end : second.start]
+        linked = any(t.lower_ in ("and", ",") for t in between) and all(
+            t.lower_ in ROLE_WORDS or t.lower_ in ("and", ",", "for", "of") or affiliation_of_token(t)
+            for t in between
+        )
+        head = list_head(first.root)
+        # "with A, B and C": C is listed with A too, unless a country between them starts another side
+        linked |= head == list_head(second.root) and not any(affiliation_of_token(t) for t in between)
+        if linked and head.dep_ in ("pobj", "dobj") and head.head.dep_ != "agent":
+            return True  # not "signed by X and Y": a passive's agents are the two sides
+    return False
+
+
+def list_head(token: Token) -> Token:
+    """The first item of the list a token is in ("with A, B and C": A for C), or the token itself."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token

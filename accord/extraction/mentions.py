@@ -29,6 +29,7 @@ from accord.extraction.lexicon import (
     SIDE_COUNTS,
     TAKES_EFFECT,
 )
+from accord.extraction.lists import listed_together
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -41,7 +42,6 @@ from accord.extraction.parties import (
     sides_counted,
     subject_tokens,
 )
-from accord.extraction.people import listed_together
 from accord.extraction.places import host_of_visit, in_dateline, sentence_location
 from accord.extraction.syntax import ancestors, governing_verb, possessors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers, has_to

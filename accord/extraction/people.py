@@ -47,7 +47,7 @@ from accord.extraction.lexicon import (
     TOPIC_HEADS,
     VISIT_HEADS,
 )
-from accord.extraction.lists import respective_lists
+from accord.extraction.lists import listed_together, respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
@@ -497,32 +497,3 @@ def organisations_near(sentences: Iterable[SpacySpan]) -> list[str]:
     General X"), in order of appearance."""
     found = (affiliation_of_token(t) for sentence in sentences for t in sentence)
     return list(dict.fromkeys(code for code in found if code in ORGANISATIONS))
-
-
-def listed_together(mention: SpacySpan, actor: Actor) -> bool:
-    """Whether a mention is listed with one of the actor's as the objects of an interaction ("met with
-    Prime Minister Luxon and Trade Minister McClay"): one delegation, likely one country. Listed subjects
-    ("Kishida and Stoltenberg confirmed") are the two sides."""
-    doc = mention.doc
-    for own in actor.mentions:
-        if own.sent.start != mention.sent.start or own.start == mention.start:
-            continue
-        first, second = sorted((own, mention), key=lambda m: m.start)
-        between = doc[first.end : second.start]
-        linked = any(t.lower_ in ("and", ",") for t in between) and all(
-            t.lower_ in ROLE_WORDS or t.lower_ in ("and", ",", "for", "of") or affiliation_of_token(t)
-            for t in between
-        )
-        head = list_head(first.root)
-        # "with A, B and C": C is listed with A too, unless a country between them starts another side
-        linked |= head == list_head(second.root) and not any(affiliation_of_token(t) for t in between)
-        if linked and head.dep_ in ("pobj", "dobj") and head.head.dep_ != "agent":
-            return True  # not "signed by X and Y": a passive's agents are the two sides
-    return False
-
-
-def list_head(token: Token) -> Token:
-    """The first item of the list a token is in ("with A, B and C": A for C), or the token itself."""
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
-    return token
