@@ -51,9 +51,15 @@ def test_a_taken_port_is_one_clear_error() -> None:
 
 
 def connections_of(pid: int) -> int:
-    """Sockets the process holds open (its listening socket and each connection it accepted)."""
-    fds = Path(f"/proc/{pid}/fd")
-    return sum(1 for fd in fds.iterdir() if fd.readlink().as_posix().startswith("socket:"))
+    """Sockets the process holds open (its listening socket and each connection it accepted); a descriptor
+    the process closes while they are counted is not counted."""
+    count = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            count += fd.readlink().as_posix().startswith("socket:")
+        except FileNotFoundError:
+            continue
+    return count
 
 
 def workers_of(pid: int) -> list[int]:
