@@ -175,7 +175,7 @@ def test_a_dateline_day_the_model_did_not_read_as_a_date_is_still_the_filing_day
 
 
 def test_only_a_full_dated_wire_dateline_gives_the_filing_day() -> None:
-    from accord.extraction.timing import wire_day
+    from accord.extraction.dates import wire_day
     from accord.records import DateCandidate, PublicationDate
 
     def filed(value: str) -> str | None:

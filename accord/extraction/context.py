@@ -154,8 +154,8 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         return
     if len(affiliations(mention.parties)) >= 2 and all(p.name for p in mention.parties):
         return
-    if mention.trigger.token.lower_ in ONE_SIDED and len(mention.parties) == 1 and not mention.plural:
-        return  # "the Nigerian leader pledged to support …": one side's promise is no agreement
+    if one_sided(mention):
+        return
     context = nearest_interaction(mention, interactions)
     if context is not None:
         sides = affiliations(mention.parties)
@@ -420,13 +420,17 @@ def keep(mention: Mention, interactions: list[Mention]) -> bool:
             and mention.host.country is not None
             and (not multilateral_trip(mention, interactions))
         )
-    if (
-        mention.type == "agree"
-        and mention.trigger.token.lower_ in ONE_SIDED
-        and one_subject(mention.trigger.token)
-    ):
-        return False  # "The Kazakh minister reaffirmed his country's commitment and assured X of support"
+    if mention.type == "agree" and one_sided(mention):
+        return False
     return len(affiliations(mention.parties)) >= 2
+
+
+def one_sided(mention: Mention) -> bool:
+    """ "The Nigerian leader pledged to support …", "the Kazakh minister reaffirmed his country's commitment
+    and assured X of support": one side's promise or confirmation is no agreement, whoever else is named."""
+    token = mention.trigger.token
+    alone = one_subject(token) or (len(mention.parties) == 1 and not mention.plural)
+    return token.lower_ in ONE_SIDED and alone
 
 
 def per_visiting_country(mention: Mention) -> list[Mention]:

@@ -422,6 +422,14 @@ def dateline_day(published: PublicationDate) -> EventDate | None:
     return EventDate(day, "day", "dateline", day) if day else None
 
 
+def wire_day(published: PublicationDate) -> EventDate | None:
+    """The full day of the story's wire dateline as the publication date's reader found it ("JAKARTA,
+    Aug 20 —"), where the model did not read the dateline's date as a date."""
+    found = (c.value for c in published.candidates if c.source == "wire")  # "2025-08-20", not "--08-20"
+    day = next((value for value in found if len(value) == len("2025-08-20")), None)
+    return EventDate(day, "day", "dateline", "--" + day[5:]) if day else None
+
+
 def first_day(when: EventDate, last_day_of: int) -> EventDate:
     """The first day of an occasion of `last_day_of` days that ended on `when` ("concluded a two-day visit
     today"): DEV-README dates a multi-day visit to its first reported day. A range ("from 28 February to

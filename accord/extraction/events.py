@@ -29,7 +29,7 @@ from accord.extraction.context import (
     split_retold_as_several,
     without_someone_else,
 )
-from accord.extraction.dates import dateline_day
+from accord.extraction.dates import dateline_day, wire_day
 from accord.extraction.mentions import borrowed_separately, read_sentences, split_separate
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
@@ -41,7 +41,6 @@ from accord.extraction.timing import (
     latest_stated_date,
     lead_date,
     pass_on_dates,
-    wire_day,
 )
 from accord.extraction.years import with_years
 from accord.records import CleanedDocument, Extraction

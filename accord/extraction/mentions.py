@@ -43,8 +43,8 @@ from accord.extraction.parties import (
     subject_tokens,
 )
 from accord.extraction.places import host_of_visit, in_dateline, sentence_location
-from accord.extraction.syntax import ancestors, governing_verb, possessors, sentence_ents
-from accord.extraction.triggers import Trigger, find_triggers, has_to
+from accord.extraction.syntax import ancestors, governing_verb, has_to, possessors, sentence_ents
+from accord.extraction.triggers import Trigger, find_triggers
 from accord.records import EventDate, EventType, Location
 
 

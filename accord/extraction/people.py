@@ -51,7 +51,7 @@ from accord.extraction.lists import listed_together, respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import bystander, governing_verb, third_party
+from accord.extraction.syntax import bystander, governing_verb, phrase_head, third_party
 from accord.gazetteer import ORGANISATIONS, city_country
 
 
@@ -365,9 +365,7 @@ def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | N
 def is_topic(token: Token) -> bool:
     """A country talked about: the object of "discuss", "on" or "about", or the subject of what someone
     "expected" ("expected North Korea to be a key issue")."""
-    named = token
-    while named.dep_ == "compound" and named.head.i != named.i:
-        named = named.head
+    named = phrase_head(token)
     head = named.head
     if named.dep_ in ("dobj", "pobj") and head.lower_ in TOPIC_HEADS:
         return True
@@ -393,13 +391,14 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             continue
         sentences = {m.sent.start: m.sent for m in actor.mentions}
         close = {i for m in actor.mentions for i in range(m.start - NEAR_REACH, m.end + NEAR_REACH)}
-        near = Counter(
-            telling_country(t, cast, actor)
+        # "Kenji Sato, the top Japanese diplomat": a country word on an office near the name describes them
+        told = [
+            (code, t.head.lower_ in DESCRIPTION_HEADS and t.dep_ in ("amod", "compound", "poss"))
             for sentence in sentences.values()
             for t in sentence
-            if t.i in close
-        )
-        near.pop(None, None)
+            if t.i in close and (code := telling_country(t, cast, actor))
+        ]
+        near = Counter(code for code, _ in told)
         beside = (
             {
                 other.affiliation
@@ -439,13 +438,8 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             if serves_a_body(doc, actor)
             else []
         )
-        described = {  # "Kenji Sato, the top Japanese diplomat": the country of an office near the name
-            telling_country(t, cast, actor)
-            for sentence in sentences.values()
-            for t in sentence
-            if t.i in close and t.head.lower_ in DESCRIPTION_HEADS and t.dep_ in ("amod", "compound", "poss")
-        }
         nearby = [(code, "nearby") for code, _ in near.most_common()]
+        described = {code for code, office in told if office}
         offices = [(code, source) for code, source in nearby if code in described]
         owners = [(code, "sentence") for code in owners_countries(cast, actor) + spoken_for(cast, actor)]
         # an owner, body, delegation or office the sentence names outranks the publisher; a country merely

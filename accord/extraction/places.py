@@ -18,7 +18,7 @@ from accord.extraction.lexicon import (
     WELCOME_VERBS,
 )
 from accord.extraction.parties import in_side_clause, owned_by_other
-from accord.extraction.syntax import ancestors, sentence_ents
+from accord.extraction.syntax import ancestors, has_to, sentence_ents
 from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.records import Location
 
@@ -104,7 +104,7 @@ def governed_by(entity: SpacySpan, trigger: Token) -> bool:
         node = node.head
         if node.i in anchors:
             return True
-        if node.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+        if node.pos_ == "VERB" and has_to(node):
             return False  # "agreed … to hold its next session in Baghdad": the place of what was agreed
     return False
 

@@ -51,12 +51,22 @@ def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
     )
 
 
+def has_to(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("to meet", "to hold the next session")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def phrase_head(token: Token) -> Token:
+    """The word a name or title word is part of: "Minister" and "X" of "Minister X's envoy" give X."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def owned_by_absent(mention: SpacySpan) -> Token | None:
     """What a possessor owns that acts in their stead: the envoy of "X's special envoy", the administration
     of "members of X's administration"."""
-    named = mention.root
-    while named.dep_ == "compound" and named.head.i != named.i:  # "Minister" of "Minister X's envoy"
-        named = named.head
+    named = phrase_head(mention.root)
     marked = any(c.dep_ == "case" for c in named.children)  # not "A and Bangladesh's adviser"
     return named.head if named.dep_ == "poss" and marked and named.head.lower_ in OWNED_BY_ABSENT else None
 

@@ -52,14 +52,6 @@ def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
     return None
 
 
-def wire_day(published: PublicationDate) -> EventDate | None:
-    """The full day of the story's wire dateline as the publication date's reader found it ("JAKARTA,
-    Aug 20 —"), where the model did not read the dateline's date as a date."""
-    found = (c.value for c in published.candidates if c.source == "wire")  # "2025-08-20", not "--08-20"
-    day = next((value for value in found if len(value) == len("2025-08-20")), None)
-    return EventDate(day, "day", "dateline", "--" + day[5:]) if day else None
-
-
 def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     """The day a story's opening sentences give: what an undated sentence later in it usually means."""
     for sentence in list(doc.sents)[:LEAD_SENTENCES]:

@@ -37,7 +37,7 @@ from accord.extraction.lexicon import (
     TRIP_VERBS,
     VISIT_WORDS,
 )
-from accord.extraction.syntax import ancestors, sentence_ents
+from accord.extraction.syntax import ancestors, has_to, sentence_ents
 from accord.records import EventType
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
@@ -121,10 +121,6 @@ def purpose_of_a_trip(verb: Token) -> bool:
         t.ent_type_ == "DATE" for c in trip.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree
     )
     return verb.dep_ in ("advcl", "xcomp") and trip.tag_ == "VBD" and trip.lower_ in TRIP_VERBS and dated
-
-
-def has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def is_briefing_topic(token: Token) -> bool:
