@@ -13,6 +13,7 @@ from accord.extraction.names import canonical_name, family_name, is_family_first
         ("H. E. Obi Nkem Adaeze", "Obi Nkem Adaeze"),
         ("Dr. Lena Holm", "Lena Holm"),
         ("Mawlawi Abdul Karim Noori", "Abdul Karim Noori"),  # a cleric's title
+        ("Maulvi Abdul Kabir Noori", "Abdul Kabir Noori"),
         ("Commission Chairperson Amadou Diallo Sy", "Amadou Diallo Sy"),
         ("Cathal Byrne T.D.", "Cathal Byrne"),  # an Irish member of parliament
         ("Cathal Byrne TD", "Cathal Byrne"),
