@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from accord.clean import wraps_into
 from accord.errors import ModelNotInstalled
-from accord.extraction.places import datelines
+from accord.extraction.placenames import datelines
 
 log = logging.getLogger(__name__)
 

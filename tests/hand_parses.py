@@ -52,6 +52,8 @@ SENTENCES = (
     "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "
     "Wekesa, in Oslo on 22 May.",
     "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade.",
+    "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
+    "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",
     "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday.",
     "Foreign Secretary Anand Kulkarni met the envoy in Washington on Monday to discuss Afghanistan.",

@@ -268,6 +268,29 @@ def test_words_listed_beside_a_person_name_a_person_whatever_the_model_labelled_
     assert (0, 2) not in person_candidates(place)
 
 
+def test_the_place_of_a_dated_dateline_is_no_person_though_the_gazetteer_lacks_its_spelling() -> None:
+    from accord.extraction.spotting import person_candidates
+
+    words = "Nkanda Abeba , 17 July 2025 – Minister Tomas Duarte met ."
+    heads = [1, 10, 1, 4, 1, 4, 10, 9, 9, 10, 10, 10]
+    deps = "compound nsubj punct nummod appos nummod punct compound compound dobj ROOT punct"
+    for label in ("PERSON", "GPE"):  # a name to the model, or a place no table knows that "meets"
+        ents = [
+            f"B-{label}",
+            f"I-{label}",
+            "O",
+            "B-DATE",
+            "I-DATE",
+            "I-DATE",
+            "O",
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+        ]
+        doc = hand_built(words, heads, deps, [*ents, "O", "O"])
+        assert [doc[a:b].text for a, b in person_candidates(doc)] == ["Tomas Duarte"], label
+
+
 def test_a_dateline_city_the_model_lists_with_a_name_is_no_other_side() -> None:
     # the model's misreading of "Muscat, … Minister Talal Busaidi …": the name as a conjunct of the city
     doc = hand_built(

@@ -237,7 +237,7 @@ def test_the_day_a_report_was_made_is_no_lead_date() -> None:
 
 
 def test_a_datelines_day_is_the_filing_day_not_the_sentences_event() -> None:
-    from accord.extraction.places import in_dateline
+    from accord.extraction.placenames import in_dateline
 
     doc = parsed("ACCRA, 16 May 2024 (GNA) - Ghana and Nigeria agreed on a border committee on Wednesday.")
     assert [(e.text, in_dateline(e)) for e in doc.ents if e.label_ == "DATE"] == [

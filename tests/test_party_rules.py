@@ -738,6 +738,15 @@ def test_a_portfolio_that_lists_its_fields_is_no_name_and_the_name_after_it_hold
     assert "Niall Byrne" in [named[a:b].text for a, b in person_candidates(named)]
 
 
+def test_a_long_title_of_two_offices_keeps_the_country_it_opens_with() -> None:
+    doc = parsed(
+        "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
+        "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May."
+    )
+    wekesa = next(a for a in find_actors(doc).actors if a.name == "Peter Wekesa")
+    assert wekesa.affiliation == "KEN"
+
+
 def test_who_sits_in_on_a_meeting_is_no_party_of_it() -> None:
     doc = parsed(
         "Crown Prince Ahmed Saleh received Dr. Tomas Duarte at the palace, in the presence of Sheikh Karim Nasser."

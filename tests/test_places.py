@@ -6,7 +6,8 @@ import pytest
 from hand_parses import parsed as hand_parsed
 from spacy.tokens import Doc, Span
 
-from accord.extraction.places import dateline_location, host_of_visit, place_of, sentence_location
+from accord.extraction.placenames import dateline_location, place_of
+from accord.extraction.places import host_of_visit, sentence_location
 from accord.gazetteer import world_city_country
 from accord.nlp import load_model
 from accord.records import Location
@@ -65,7 +66,7 @@ def test_a_seat_of_government_or_organisation_is_in_its_city(venue: str, city: s
 
 
 def test_each_item_of_a_digest_has_its_own_dateline() -> None:
-    from accord.extraction.places import line_datelines
+    from accord.extraction.placenames import line_datelines
 
     text = (
         "JAKARTA — The ministers met on Monday.\n"
@@ -77,7 +78,7 @@ def test_each_item_of_a_digest_has_its_own_dateline() -> None:
 
 
 def test_a_dateline_may_end_on_a_dated_agency_credit_without_a_dash() -> None:
-    from accord.extraction.places import dateline_location
+    from accord.extraction.placenames import dateline_location
     from accord.records import Location
 
     assert dateline_location(
@@ -87,7 +88,7 @@ def test_a_dateline_may_end_on_a_dated_agency_credit_without_a_dash() -> None:
 
 
 def test_datelines_in_the_common_wire_forms_are_found_where_they_end() -> None:
-    from accord.extraction.places import dateline_spans
+    from accord.extraction.placenames import dateline_spans
 
     assert dateline_spans("MOSCOW, 12 May. /TASS/. Russia and Mali agreed.") == [(0, 24)]
     assert dateline_spans("Hanoi (VNA) – The ministers met.") == [(0, 14)]

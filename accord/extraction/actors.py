@@ -30,7 +30,7 @@ from accord.extraction.roles import normalise_role
 from accord.records import AffiliationConflict, stronger_source
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "MONEY", "CARDINAL", "ORDINAL", "EVENT", "LAW"}
-LEFT_WINDOW = 12
+LEFT_WINDOW = 16
 RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3

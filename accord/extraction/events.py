@@ -33,7 +33,7 @@ from accord.extraction.dates import dateline_day, wire_day
 from accord.extraction.mentions import borrowed_separately, read_sentences, split_separate
 from accord.extraction.merging import build_event, merge
 from accord.extraction.people import find_actors
-from accord.extraction.places import dateline_location, line_datelines
+from accord.extraction.placenames import dateline_location, line_datelines
 from accord.extraction.source import source_country
 from accord.extraction.timing import (
     dateline_date,

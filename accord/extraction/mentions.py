@@ -42,7 +42,8 @@ from accord.extraction.parties import (
     sides_counted,
     subject_tokens,
 )
-from accord.extraction.places import host_of_visit, in_dateline, sentence_location
+from accord.extraction.placenames import in_dateline
+from accord.extraction.places import host_of_visit, sentence_location
 from accord.extraction.syntax import ancestors, governing_verb, has_to, possessors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers
 from accord.records import EventDate, EventType, Location

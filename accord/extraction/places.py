@@ -1,16 +1,12 @@
-"""Places: where an event happened ("in Helsinki, Finland"), a visit's host, and a page's dateline city."""
+"""Places: where an event happened ("in Helsinki, Finland") and a visit's host, read from the parse."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from accord.extraction.affiliations import strip_possessive
 from accord.extraction.lexicon import (
-    AGENCY_IN_SLASHES,
     DESTINATION_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -18,35 +14,12 @@ from accord.extraction.lexicon import (
     WELCOME_VERBS,
 )
 from accord.extraction.parties import in_side_clause, owned_by_other
+from accord.extraction.placenames import place_of
 from accord.extraction.syntax import ancestors, has_to, sentence_ents
-from accord.gazetteer import city_country, country_code, venue_city, world_city_country
+from accord.gazetteer import city_country, country_code, world_city_country
 from accord.records import Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
-# "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
-DATELINE = re.compile(
-    r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*(?:--|[—–:-])\s|(?:--|[—–:-])\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
-    rf"|{AGENCY_IN_SLASHES})",
-    re.MULTILINE,
-)
-
-
-def place_of(text: str, anywhere: bool = False) -> Location | None:
-    """A city or country name as a `Location`; None for names that are neither. `anywhere` also looks the
-    name up among the world's cities, for a name the model labelled as a place."""
-    clean = strip_possessive(text.strip(" ,.").removeprefix("the ").removeprefix("The "))
-    venue = venue_city(clean.removesuffix(" building"))
-    if venue:
-        return Location(city=venue[0], country=venue[1])
-    country = city_country(clean)
-    if country:
-        return Location(city=clean, country=country)
-    country = country_code(clean)
-    if country:
-        return Location(country=country)
-    country = world_city_country(clean) if anywhere else None
-    return Location(city=clean, country=country) if country else None
 
 
 def place_of_entity(entity: SpacySpan) -> Location | None:
@@ -182,43 +155,3 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
             if entity is not None:
                 return place_of_entity(entity)
     return None
-
-
-def dateline_places(text: str) -> Iterator[tuple[re.Match[str], Location]]:
-    """Each line's dateline that names a known place ("ARICA — …", "Hanoi (VNA) – …"), with the place."""
-    for match in DATELINE.finditer(text):
-        city = match["city"].strip()
-        location = place_of(city.title() if city.isupper() else city, anywhere=True)
-        if location is not None:
-            yield match, location
-
-
-def line_datelines(text: str) -> list[tuple[int, Location]]:
-    """Every line that opens with a city's dateline, as (where it starts, the place): in a digest each
-    item's events happened at its own dateline, not at the page's first."""
-    return [(match.start(), location) for match, location in dateline_places(text) if location.city]
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Where each line's dateline starts and ends ("|Hanoi (VNA) – |Prime Minister …")."""
-    return [match.span() for match, _ in dateline_places(text)]
-
-
-def datelines(doc: Doc) -> list[tuple[int, int]]:
-    """`dateline_spans` of a parsed page, found once (by the pipeline's line-break step) and kept on it."""
-    spans: list[tuple[int, int]] | None = doc.user_data.get("accord_datelines")
-    if spans is None:
-        spans = doc.user_data["accord_datelines"] = dateline_spans(doc.text)
-    return spans
-
-
-def in_dateline(span: SpacySpan) -> bool:
-    """Whether a span lies in a line's dateline ("ACCRA, 16 May 2024 (GNA) –"): its date is the day the
-    story was filed, not the day of what the sentence after it reports."""
-    return any(start <= span.start_char < end for start, end in datelines(span.doc))
-
-
-def dateline_location(text: str) -> Location | None:
-    """The city a page's dateline names, from its first lines only."""
-    head = "\n".join(text.splitlines()[:6])
-    return next((location for _, location in dateline_places(head) if location.city), None)

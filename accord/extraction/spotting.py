@@ -32,6 +32,7 @@ from accord.extraction.lexicon import (
     TRIMMED_FROM_NAMES,
 )
 from accord.extraction.names import title_is_given_name
+from accord.extraction.placenames import in_dateline
 from accord.extraction.roles import normalise_role
 from accord.gazetteer import affiliation_code, city_country, country_code, world_city_country
 
@@ -164,7 +165,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     ranges = [
         (ent.start, ent.end)
         for ent in doc.ents
-        if ent.label_ == "PERSON" and not in_portfolio(doc, ent.start, ent.end)
+        if ent.label_ == "PERSON" and not in_portfolio(doc, ent.start, ent.end) and not in_dateline(ent)
     ]
     surnames = {doc[end - 1].text for _, end in ranges}
     i = 0
@@ -184,7 +185,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         if in_portfolio(doc, i, end):
             i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
-        if names_a_body(doc, i, end) or starts_a_place_name(doc, end):
+        if names_a_body(doc, i, end) or starts_a_place_name(doc, end) or in_dateline(run):
             i = end  # "President of the Forum of …", the "South" of "South American"
             continue
         if (

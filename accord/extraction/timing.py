@@ -17,7 +17,7 @@ from accord.extraction.lexicon import ALSO, DEADLINE_WORDS, REPORTING_VERBS, YEA
 from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import affiliations, clause_root
-from accord.extraction.places import datelines, in_dateline
+from accord.extraction.placenames import datelines, in_dateline
 from accord.extraction.syntax import governing_verb, sentence_ents
 from accord.extraction.triggers import modality
 from accord.records import EventDate, Precision, PublicationDate
