@@ -52,6 +52,10 @@ SENTENCES = (
     "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "
     "Wekesa, in Oslo on 22 May.",
     "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade.",
+    "Chilean Foreign Minister Tomas Duarte arrived in Lima, Peru, on Monday for talks on Chile's trade. The Minister "
+    "then held talks with his counterpart Ana Lopes.",
+    "Chilean Foreign Minister Tomas Duarte met Peru's envoy in Santiago. The Peruvian minister was in Chile on a "
+    "working visit.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
     "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",

@@ -783,3 +783,25 @@ def test_an_unnamed_side_listed_with_a_person_is_the_other_side() -> None:
     )
     (duarte,) = find_actors(doc).actors
     assert duarte.affiliation != "PER"
+
+
+def test_a_pages_bare_minister_without_a_known_publisher_is_the_one_minister_it_names() -> None:
+    doc = parsed(
+        "Chilean Foreign Minister Tomas Duarte arrived in Lima, Peru, on Monday for talks on Chile's trade. The Minister "
+        "then held talks with his counterpart Ana Lopes."
+    )
+    cast = find_actors(doc)
+    duarte = next(a for a in cast.actors if a.name == "Tomas Duarte")
+    assert "The Minister" in [m.text for m in duarte.mentions]
+    # his counterpart serves the other side, though the page names Chile most
+    assert next(a for a in cast.actors if a.name == "Ana Lopes").affiliation == "PER"
+
+
+def test_a_bare_minister_of_a_named_country_is_not_another_countrys_minister() -> None:
+    doc = parsed(
+        "Chilean Foreign Minister Tomas Duarte met Peru's envoy in Santiago. The Peruvian minister was in Chile on a "
+        "working visit."
+    )
+    (duarte,) = find_actors(doc).actors
+    second = list(doc.sents)[1]
+    assert not [m.text for m in duarte.mentions if m.start >= second.start]

@@ -60,11 +60,13 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         role = normalise_role(phrase.text, affiliation)
         if role is None:
             continue
-        if role in GENERIC_ROLES:  # a press release's "the Minister" is its own minister, if it names one
-            holders = [
+        if role in GENERIC_ROLES:  # a press release's "the Minister" is its own minister, if it names one,
+            holders = [  # or, its publisher unknown, the one minister it names
                 a
                 for a in cast.actors
-                if home and a.affiliation == home and (a.role or "").endswith("minister")
+                if home in (None, a.affiliation)
+                and affiliation in (None, a.affiliation)  # "the Ghanaian minister" is Ghana's
+                and (a.role or "").endswith("minister")
             ]
         else:
             holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]

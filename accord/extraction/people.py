@@ -89,7 +89,30 @@ def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) 
     link_surnames(doc, cast, taken)
     infer_affiliations(doc, cast, home, filed_in)
     link_descriptions(doc, cast, home)
+    # "The Minister then held talks with his counterpart X": once "the Minister" is known, X serves the
+    # other side, whatever country the page's counts gave X
+    for actor in counterparts_of_their_own_side(doc, cast):
+        actor.affiliation = actor.affiliation_source = None
+    infer_affiliations(doc, cast, home, filed_in)
     return cast
+
+
+def counterparts_of_their_own_side(doc: Doc, cast: Cast) -> list[Actor]:
+    """Counterparts whose guessed country is that of someone else in their sentence."""
+    found = []
+    for start, actor in cast.counterparts.items():
+        if actor.affiliation_source not in GUESSED_SOURCES:
+            continue
+        if any(
+            cast.by_token.get(t.i) not in (None, actor)
+            and cast.by_token[t.i].affiliation == actor.affiliation
+            for t in doc[start].sent
+        ):
+            found.append(actor)
+    return found
+
+
+GUESSED_SOURCES = ("frequency", "publisher", "nearby")  # a country the page's counts or outlet gave
 
 
 def describes_the_name_before(doc: Doc, start: int, taken: set[int]) -> bool:
