@@ -56,6 +56,11 @@ SENTENCES = (
     "then held talks with his counterpart Ana Lopes.",
     "Chilean Foreign Minister Tomas Duarte met Peru's envoy in Santiago. The Peruvian minister was in Chile on a "
     "working visit.",
+    "Somali President Hassan Warsame arrived in Cairo on 18 May. Warsame visited the Egyptian parliament in Cairo on "
+    "20 May.",
+    "The same day, Prime Minister Tomas Duarte had a meeting with National Assembly Chairwoman Hoang Thi Lan.",
+    "General Secretary Tran Duc Minh received Prime Minister Tomas Duarte. Duarte laid a wreath at the Ho Chi Minh "
+    "Mausoleum.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
     "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",

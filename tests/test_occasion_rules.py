@@ -775,3 +775,15 @@ def test_one_side_reaffirming_its_commitment_is_no_agreement_but_two_sides_are()
         "Both reaffirmed their commitment to the treaty.",
     ):
         assert not one_subject(token(parsed(plural), "reaffirmed"))
+
+
+def test_a_trips_days_of_an_unstated_year_are_one_visit() -> None:
+    from accord.extraction.merging import merge
+
+    doc = parsed(
+        "Somali President Hassan Warsame arrived in Cairo on 18 May. Warsame visited the Egyptian parliament in Cairo on "
+        "20 May."
+    )
+    visits = [m for m in asserted_mentions(doc, None) if m.type == "visit"]
+    assert [v.date.value for v in visits if v.date] == ["--05-18", "--05-20"]
+    assert len(merge(visits)) == 1

@@ -805,3 +805,20 @@ def test_a_bare_minister_of_a_named_country_is_not_another_countrys_minister() -
     (duarte,) = find_actors(doc).actors
     second = list(doc.sents)[1]
     assert not [m.text for m in duarte.mentions if m.start >= second.start]
+
+
+def test_a_chairwoman_is_an_office_not_part_of_the_name() -> None:
+    doc = parsed(
+        "The same day, Prime Minister Tomas Duarte had a meeting with National Assembly Chairwoman Hoang Thi Lan."
+    )
+    lan = next(a for a in find_actors(doc).actors if a.name == "Hoang Thi Lan")
+    assert lan.role == "chairperson"
+
+
+def test_a_name_a_building_bears_is_no_mention_of_its_namesake() -> None:
+    doc = parsed(
+        "General Secretary Tran Duc Minh received Prime Minister Tomas Duarte. Duarte laid a wreath at the Ho Chi Minh "
+        "Mausoleum."
+    )
+    minh = next(a for a in find_actors(doc).actors if a.name == "Tran Duc Minh")
+    assert [m.text for m in minh.mentions if m.text == "Minh"] == []

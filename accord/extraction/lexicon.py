@@ -222,7 +222,7 @@ ROLE_WORDS = (
     | OFFICE_TENURE
     | set(
         "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
-        "deputy general chairperson chair "
+        "deputy general chairperson chairwoman chair "
         "premier pm dpm eam fm raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
         "head national "
         "security adviser advisor external international cooperation relations trade finance ambassador envoy "

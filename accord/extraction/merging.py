@@ -19,7 +19,10 @@ VISIT_DAYS = 7  # one trip, reported over several days ("July 28-30"), is one vi
 
 
 def days_apart(a: str, b: str) -> int:
-    """Days between two full dates; a large number when either is partial."""
+    """Days between two full dates, or two days of one unstated year ("--05-18", "--05-20"); a large
+    number otherwise."""
+    if a.startswith("--") and b.startswith("--"):
+        a, b = f"2000{a[1:]}", f"2000{b[1:]}"  # a leap year, so "--02-29" is a day
     try:
         return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
     except ValueError:

@@ -171,7 +171,7 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
     given = Counter(actor.name.split()[0] for actor in full)
     first_names = {actor.name.split()[0]: actor for actor in full if given[actor.name.split()[0]] == 1}
     for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+        if token.i in taken or not token.text[:1].isupper() or names_a_building(token):
             continue
         word = strip_possessive(token.text)
         actor = surnames.get(word)
@@ -185,6 +185,16 @@ def link_surnames(doc: Doc, cast: Cast, taken: set[int]) -> None:
             actor.mentions.append(doc[token.i : token.i + 1])
             cast.by_token[token.i] = actor
     merge_partial_actors(cast)
+
+
+def names_a_building(token: Token) -> bool:
+    """ "the Ho Chi Minh Mausoleum", "Mandela Bridge": a name a building or institution bears is not its
+    namesake's mention."""
+    doc = token.doc
+    j = token.i + 1
+    while j < min(len(doc), token.i + 3) and doc[j].is_title and doc[j].lower_ not in INSTITUTION_WORDS:
+        j += 1
+    return j < len(doc) and doc[j].is_title and doc[j].lower_ in INSTITUTION_WORDS
 
 
 def second_surname(name: str) -> str | None:
