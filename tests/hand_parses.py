@@ -61,6 +61,16 @@ SENTENCES = (
     "The same day, Prime Minister Tomas Duarte had a meeting with National Assembly Chairwoman Hoang Thi Lan.",
     "General Secretary Tran Duc Minh received Prime Minister Tomas Duarte. Duarte laid a wreath at the Ho Chi Minh "
     "Mausoleum.",
+    "Emir Ahmed Saleh received Dr. Tomas Duarte, Minister of Foreign Affairs of the Republic of Chile, in Doha on "
+    "Monday. Qatari Foreign Minister Karim Nasser later held talks with him.",
+    "Qatari Foreign Minister Karim Nasser received Chilean Foreign Minister Tomas Duarte in Doha. The Chilean "
+    "minister thanked Qatar.",
+    "On Monday, the Chilean foreign minister was received by the Qatari emir and held talks with the Qatari "
+    "foreign minister.",
+    "The Chilean delegation, led by the Minister of Foreign Affairs, International Cooperation, Pacific Integration "
+    "and Chileans Abroad, Mr. Tomas Duarte, arrived in Lima on Monday.",
+    "Chilean Foreign Minister Tomas Duarte arrived in Lima on Monday. On Wednesday, Peruvian Foreign Minister Ana "
+    "Lopes held talks with her Chilean counterpart.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
     "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",

@@ -787,3 +787,33 @@ def test_a_trips_days_of_an_unstated_year_are_one_visit() -> None:
     visits = [m for m in asserted_mentions(doc, None) if m.type == "visit"]
     assert [v.date.value for v in visits if v.date] == ["--05-18", "--05-20"]
     assert len(merge(visits)) == 1
+
+
+def test_a_visitor_received_by_one_official_and_in_talks_with_another_met_each() -> None:
+    events = events_of(
+        "On Monday, the Chilean foreign minister was received by the Qatari emir and held talks with the Qatari "
+        "foreign minister.",
+        "2025-03-04",
+    )
+    meetings = [e for e in events if e.type == "meet"]
+    assert sorted(p.role or "" for e in meetings for p in e.participants if p.affiliation == "QAT") == [
+        "emir",
+        "foreign minister",
+    ]
+    # whoever was received came to the receiver: the emir's country is the host
+    assert [
+        (p.affiliation, e.location and e.location.country)
+        for e in events
+        if e.type == "visit"
+        for p in e.participants
+    ] == [("CHL", "QAT")]
+
+
+def test_the_unnamed_counterpart_days_into_a_named_ministers_trip_is_that_minister() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Tomas Duarte arrived in Lima on Monday. On Wednesday, Peruvian Foreign Minister Ana "
+        "Lopes held talks with her Chilean counterpart.",
+        "2025-03-07",
+    )
+    (meeting,) = [e for e in events if e.type == "meet"]
+    assert {p.name for p in meeting.participants} == {"Ana Lopes", "Tomas Duarte"}

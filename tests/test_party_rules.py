@@ -822,3 +822,30 @@ def test_a_name_a_building_bears_is_no_mention_of_its_namesake() -> None:
     )
     minh = next(a for a in find_actors(doc).actors if a.name == "Tran Duc Minh")
     assert [m.text for m in minh.mentions if m.text == "Minh"] == []
+
+
+def test_an_office_set_off_after_a_name_is_that_names_not_the_publishers_minister() -> None:
+    doc = parsed(
+        "Emir Ahmed Saleh received Dr. Tomas Duarte, Minister of Foreign Affairs of the Republic of Chile, in Doha on "
+        "Monday. Qatari Foreign Minister Karim Nasser later held talks with him."
+    )
+    office = next(t.i for t in doc if t.text == "Minister")  # "…, Minister of Foreign Affairs of …"
+    assert find_actors(doc, "QAT").by_token[office].name == "Tomas Duarte"
+
+
+def test_a_bare_minister_of_a_named_country_is_that_countrys_even_in_anothers_press_release() -> None:
+    doc = parsed(
+        "Qatari Foreign Minister Karim Nasser received Chilean Foreign Minister Tomas Duarte in Doha. The Chilean "
+        "minister thanked Qatar."
+    )
+    mentions = {a.name: [m.text for m in a.mentions] for a in find_actors(doc, "QAT").actors}
+    assert "The Chilean minister" in mentions["Tomas Duarte"]
+
+
+def test_a_delegations_head_keeps_its_country_across_a_portfolio_listed_with_commas() -> None:
+    doc = parsed(
+        "The Chilean delegation, led by the Minister of Foreign Affairs, International Cooperation, Pacific Integration "
+        "and Chileans Abroad, Mr. Tomas Duarte, arrived in Lima on Monday."
+    )
+    (duarte,) = find_actors(doc).actors
+    assert (duarte.role, duarte.affiliation) == ("foreign minister", "CHL")

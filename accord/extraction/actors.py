@@ -35,6 +35,7 @@ RIGHT_WINDOW = 14
 GENERIC_ROLES = {"minister", None}
 PRONOUN_REACH = 3
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PORTFOLIO_REACH = 16  # words an office's portfolio may run to before the comma that closes it
 NEAR_REACH = 16  # tokens around a name within which "the Japanese diplomat" may describe its bearer
 
 
@@ -190,6 +191,11 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             break  # "the French president and President Barroso", "Kinshasa's top diplomat and her …"
         if token.text == "," and i > first and doc[i - 1].lower_ in COUNTERPARTS and opens_clause(doc, start):
             break  # "greeting his Thai counterpart, Minh hailed …": the name opens its own clause
+        opening = title_opening(doc, i) if token.text == "," and i > first else None
+        if opening is not None and all(t.lower_ in TITLES for t in doc[i + 1 : start]):
+            reach -= i - opening  # "…, Mr. X": the whole office with its portfolio, however it lists it
+            in_title, i = True, opening
+            continue
         portfolio = (
             in_title
             and token.tag_ in ("NNP", "NNPS")
@@ -252,14 +258,20 @@ def opens_clause(doc: Doc, start: int) -> bool:
 def ends_title(doc: Doc, comma: int) -> bool:
     """Whether the words before a comma close an office title with its portfolio: "the High Commissioner
     for Human Rights, X", "Minister of Fisheries and Marine Resources, X"."""
+    return title_opening(doc, comma) is not None
+
+
+def title_opening(doc: Doc, comma: int) -> int | None:
+    """Where the office title that a comma closes opens: its office word ("Minister" of "Minister of
+    Foreign Affairs, International Cooperation and Guineans Abroad, Mr. X"), if the words before it are one."""
     start = doc[comma].sent.start
-    for j in range(comma - 1, max(start, comma - 14) - 1, -1):
+    for j in range(comma - 1, max(start, comma - PORTFOLIO_REACH) - 1, -1):
         token = doc[j]
         if token.lower_ in NAME_ANCHORS:
-            return j < comma - 1 and doc[j + 1].lower_ in OFFICE_LINKS
+            return j if j < comma - 1 and doc[j + 1].lower_ in OFFICE_LINKS else None
         if not (token.is_title or token.is_upper or token.lower_ in ("for", "of", "and", "the", "&", ",")):
-            return False  # a portfolio may list several ("Foreign Affairs, International Trade and Worship")
-    return False
+            return None  # a portfolio may list several ("Foreign Affairs, International Trade and Worship")
+    return None
 
 
 def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:

@@ -308,7 +308,10 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
             found = officials.get(party.affiliation or "", [])
             fits = len(found) == 1 and (
                 mention.date is None
-                or any(compatible_dates(mention.date, d) for d in dates.get(found[0].name, [None]))
+                or any(  # the same day, or a day of the official's trip
+                    compatible_dates(mention.date, d) or during_trip(mention.date, d)
+                    for d in dates.get(found[0].name, [None])
+                )
             )
             fits = fits and not (party.mention is not None and describes_someone_else(party.mention))
             # "the defence ministers of Lithuania and Poland" are not the presidents the page names
@@ -361,6 +364,8 @@ def receivers_home(mention: Mention) -> Location | None:
     if trigger.lower_ not in RECEIVING_VERBS:
         return None
     subject = subject_tokens(trigger)
+    if any(c.dep_ == "agent" for c in trigger.children):  # "was received by the emir": the receiver
+        subject = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
     hosts = {p.affiliation for p in mention.parties if p.mention is not None and p.mention.root.i in subject}
     return Location(country=hosts.pop()) if len(hosts) == 1 and None not in hosts else None
 

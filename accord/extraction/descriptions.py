@@ -50,6 +50,11 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         if after in cast.by_token:
             continue  # "Foreign Minister Cho": the office of a named person
         window = left_window(doc, token.i)
+        named = apposed_to(doc, window.start, cast)
+        if named is not None:  # "Dr. X, Minister of Foreign Affairs of Iran": the title of the name before
+            named.mentions.append(doc[token.i : token.i + 1])
+            cast.by_token[token.i] = named
+            continue
         end = token.i + 1
         while end < token.sent.end and doc[end].lower_ in TITLE_TAILS:
             end += 1  # "the Secretary General": the office goes on after its head word
@@ -60,13 +65,12 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         role = normalise_role(phrase.text, affiliation)
         if role is None:
             continue
-        if role in GENERIC_ROLES:  # a press release's "the Minister" is its own minister, if it names one,
-            holders = [  # or, its publisher unknown, the one minister it names
+        if role in GENERIC_ROLES:  # "the Iranian minister" is Iran's; a press release's "the Minister" is
+            country = affiliation or home  # its own, or, its publisher unknown, the one minister it names
+            holders = [
                 a
                 for a in cast.actors
-                if home in (None, a.affiliation)
-                and affiliation in (None, a.affiliation)  # "the Ghanaian minister" is Ghana's
-                and (a.role or "").endswith("minister")
+                if country in (None, a.affiliation) and (a.role or "").endswith("minister")
             ]
         else:
             holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
@@ -79,6 +83,13 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def apposed_to(doc: Doc, start: int, cast: Cast) -> Actor | None:
+    """The person named right before an office phrase that starts at `start`, set off by a comma."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    return cast.by_token.get(start - 2)
 
 
 def country_of_office(head: Token) -> str | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 
+from accord.extraction.actors import GENERIC_ROLES
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.dates import PRECISION_RANK, trip_date
 from accord.extraction.lexicon import SIGNING_WORDS
@@ -43,11 +44,25 @@ def same_interaction(a: Mention, b: Mention) -> bool:
         )
     ):
         return False
+    if a.type in ("meet", "call") and other_officials(a.parties, b.parties):
+        return False
     names_a = {p.name for p in a.parties if p.name}
     names_b = {p.name for p in b.parties if p.name}
     # one delegation per country and host (DEV-README rule 4): a president's visit and the foreign minister
     # who came with him that week are one visit, whatever names each sentence gives
     return names_a <= names_b or names_b <= names_a or a.type in ("agree", "visit")
+
+
+def other_officials(a: list[Party], b: list[Party]) -> bool:
+    """ "Received by the Egyptian president, he then held talks with the Egyptian foreign minister": two
+    meetings with two officials of one country, told apart by their offices where one goes unnamed."""
+    for country in affiliations(a) & affiliations(b):
+        sides = [[p for p in parties if p.affiliation == country] for parties in (a, b)]
+        offices = [{p.role for p in side if p.role not in GENERIC_ROLES} for side in sides]
+        unnamed = any(not p.name for side in sides for p in side)
+        if unnamed and all(offices) and offices[0].isdisjoint(offices[1]):
+            return True
+    return False
 
 
 def merge(mentions: list[Mention]) -> list[list[Mention]]:

@@ -435,11 +435,24 @@ def sentence_parties(
     found += unnamed_parties(sentence, cast) + counterparts_from(sentence) + collective_parties(trigger, cast)
     found += owned_parties(sentence, cast)
     found += country_parties(trigger)
+    found = [p for p in found if not another_triggers_official(p, found, trigger, triggers)]
     if signing:  # the witnesses of a signing are no party of it (its sides may come from the context)
         witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]
         named = {p.name for p in witnesses if p.name}
         found = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
     return unique(found)
+
+
+def another_triggers_official(party: Party, found: list[Party], trigger: Token, triggers: set[int]) -> bool:
+    """ "was received by the Egyptian president and held talks with the Egyptian foreign minister": of two
+    unnamed officials of one country, each belongs to the trigger whose phrase holds it."""
+    if party.name or party.mention is None:
+        return False
+    offices = {p.role for p in found if not p.name and p.affiliation == party.affiliation}
+    if len(offices) < 2:
+        return False
+    owner = next((t.i for t in party.mention.root.ancestors if t.i in triggers), None)
+    return owner is not None and owner != trigger.i
 
 
 def unique(parties: list[Party]) -> list[Party]:
