@@ -71,6 +71,15 @@ SENTENCES = (
     "and Chileans Abroad, Mr. Tomas Duarte, arrived in Lima on Monday.",
     "Chilean Foreign Minister Tomas Duarte arrived in Lima on Monday. On Wednesday, Peruvian Foreign Minister Ana "
     "Lopes held talks with her Chilean counterpart.",
+    "Chilean Foreign Minister Tomas Duarte also met Peruvian Foreign Minister Ana Lopes and Bolivian Foreign "
+    "Minister Carlos Rojas on the sidelines.",
+    "Chilean Foreign Minister Tomas Duarte also met Peruvian Foreign Minister Ana Lopes and Bolivian Foreign "
+    "Minister Carlos Rojas together on the sidelines.",
+    "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
+    "Carlos Rojas at the palace.",
+    "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Chilean Foreign Minister Tomas Duarte met virtually with Peruvian Foreign Minister Ana Lopes and Bolivian "
+    "Foreign Minister Carlos Rojas on Monday.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
     "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May.",
     "Foreign Minister Tomas Duarte thanked Bolivia for its support.",

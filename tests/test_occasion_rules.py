@@ -586,9 +586,12 @@ def test_an_occasion_the_page_retells_as_several_was_one_with_each_side() -> Non
         ["GMB", "OIC"],
         ["MYS", "OIC"],
     ]
-    for other in ("The meeting", "Regular meetings"):  # one occasion, or others in general: no retelling
-        (joint,) = [e for e in events_of(QADRI.format(other), "2025-03-04") if e.type == "meet"]
-        assert {p.affiliation for p in joint.participants} == {"OIC", "GMB", "MYS", "AZE"}
+    # told again as one occasion, it was one with them all
+    (joint,) = [e for e in events_of(QADRI.format("The meeting"), "2025-03-04") if e.type == "meet"]
+    assert {p.affiliation for p in joint.participants} == {"OIC", "GMB", "MYS", "AZE"}
+    # others in general tell nothing: people of several countries one person "met" were met one by one
+    general = [e for e in events_of(QADRI.format("Regular meetings"), "2025-03-04") if e.type == "meet"]
+    assert len(general) == 3
 
 
 def test_calls_the_page_retells_as_several_were_one_with_each_side() -> None:
@@ -817,3 +820,44 @@ def test_the_unnamed_counterpart_days_into_a_named_ministers_trip_is_that_minist
     )
     (meeting,) = [e for e in events if e.type == "meet"]
     assert {p.name for p in meeting.participants} == {"Ana Lopes", "Tomas Duarte"}
+
+
+def test_an_occasion_ahead_of_which_others_met_is_still_to_come() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed(
+        "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council."
+    )
+    assert [(t.token.text, t.modality) for t in find_triggers(doc[:])] == [
+        ("met", None),
+        ("meeting", "future"),
+    ]
+
+
+def test_people_of_several_countries_one_person_met_are_met_one_by_one() -> None:
+    def meetings(text: str) -> list[set[str]]:
+        return [
+            {p.affiliation or "" for p in e.participants}
+            for e in events_of(text, "2025-03-04")
+            if e.type == "meet"
+        ]
+
+    assert meetings(
+        "Chilean Foreign Minister Tomas Duarte also met Peruvian Foreign Minister Ana Lopes and Bolivian Foreign "
+        "Minister Carlos Rojas on the sidelines."
+    ) == [{"CHL", "PER"}, {"CHL", "BOL"}]
+    # unless the sentence says they met at once, or a host received them
+    assert meetings(
+        "Chilean Foreign Minister Tomas Duarte also met Peruvian Foreign Minister Ana Lopes and Bolivian Foreign "
+        "Minister Carlos Rojas together on the sidelines."
+    ) == [{"CHL", "PER", "BOL"}]
+    assert meetings(
+        "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
+        "Carlos Rojas at the palace."
+    ) == [{"CHL", "PER", "BOL"}]
+    (call,) = events_of(
+        "Chilean Foreign Minister Tomas Duarte met virtually with Peruvian Foreign Minister Ana Lopes and Bolivian "
+        "Foreign Minister Carlos Rojas on Monday.",
+        "2025-03-04",
+    )
+    assert call.type == "call" and len(call.participants) == 3  # one video conference of them all

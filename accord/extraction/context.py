@@ -22,13 +22,14 @@ from accord.extraction.lexicon import (
     GENERIC_TALK,
     HEADS,
     JOINING_VERBS,
+    ONE_OCCASION,
     ONE_SIDED,
     RECEIVING_VERBS,
     RESIDENT_ROLES,
     RETELLING_DETERMINERS,
     SEVERAL_OCCASIONS,
 )
-from accord.extraction.mentions import Mention, split_separate
+from accord.extraction.mentions import Mention, met_one_by_one, split_separate
 from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
     Party,
@@ -74,26 +75,32 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
 
 
-def retellings(doc: Doc) -> set[tuple[int, str]]:
-    """The sentences (by order) that retell an occasion as several, and its kind: "These meetings also
-    offered …", "In the calls, …"."""
+def retellings(doc: Doc, nouns: dict[str, str], tag: str) -> set[tuple[int, str]]:
+    """The sentences (by order) that retell an occasion as several ("These meetings also offered …", "In
+    the calls, …") or as one ("The meeting covered …"), by the nouns and tag asked for, with its kind."""
     return {
-        (order, SEVERAL_OCCASIONS[token.lower_])
+        (order, nouns[token.lower_])
         for order, sentence in enumerate(doc.sents)
         for token in sentence
-        if token.tag_ == "NNS"
-        and token.lower_ in SEVERAL_OCCASIONS
+        if token.tag_ == tag
+        and token.lower_ in nouns
         and any(c.dep_ in ("det", "predet") and c.lower_ in RETELLING_DETERMINERS for c in token.children)
     }
 
 
 def split_retold_as_several(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """ "The Secretary General met A of X, B of Y and C of Z. … These meetings also …": an occasion the
-    page goes on to call several was one with each of the sides its subject met."""
-    retold_at = retellings(doc)
+    page goes on to call several was one with each of the sides its subject met. So was one where a
+    person met people of several countries listed together, unless the page goes on to call it one ("The
+    meeting covered …")."""
+    several = retellings(doc, SEVERAL_OCCASIONS, "NNS")
+    one = retellings(doc, ONE_OCCASION, "NN")
+
+    def told_after(mention: Mention, retold_at: set[tuple[int, str]]) -> bool:
+        return any((mention.order + step, mention.type) in retold_at for step in range(1, JOIN_REACH + 1))
 
     def retold(mention: Mention) -> bool:
-        return any((mention.order + step, mention.type) in retold_at for step in range(1, JOIN_REACH + 1))
+        return told_after(mention, several) or (met_one_by_one(mention) and not told_after(mention, one))
 
     def sides(mention: Mention) -> tuple[object, ...]:
         return mention.order, mention.type, frozenset(affiliations(mention.parties))

@@ -19,6 +19,7 @@ from accord.extraction.lexicon import (
     EARLIER_OCCASION,
     ENDING_VERBS,
     HABITUAL,
+    MEET_FORMS,
     NOT_EVENT_DATE,
     OTHER_OCCASION,
     PAIR_PRONOUNS,
@@ -28,8 +29,9 @@ from accord.extraction.lexicon import (
     SETTING_NOUNS,
     SIDE_COUNTS,
     TAKES_EFFECT,
+    TOGETHER,
 )
-from accord.extraction.lists import listed_together
+from accord.extraction.lists import list_head, listed_together
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -44,7 +46,7 @@ from accord.extraction.parties import (
 )
 from accord.extraction.placenames import in_dateline
 from accord.extraction.places import host_of_visit, sentence_location
-from accord.extraction.syntax import ancestors, governing_verb, has_to, possessors, sentence_ents
+from accord.extraction.syntax import ancestors, governing_verb, has_to, phrase_head, possessors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers
 from accord.records import EventDate, EventType, Location
 
@@ -334,6 +336,34 @@ def split_listed(mention: Mention) -> list[Mention]:
         return [mention]
     rest = [p for p in mention.parties if p not in listed]
     return [replace(mention, parties=[*rest, party]) for party in listed]
+
+
+def met_one_by_one(mention: Mention) -> bool:
+    """ "She also met Kenyan Foreign Minister A and Ghanaian Foreign Minister B": one person who meets people
+    of several countries listed as the verb's objects meets each on their own, unless the sentence says
+    they met at once ("both", "together", "a trilateral"); a host who "received A and B" received them at once."""
+    trigger = mention.trigger.token
+    if (
+        mention.type != "meet"  # "met virtually with A, B and C": one video conference of them all
+        or trigger.lower_ not in MEET_FORMS
+        or any(t.lower_ in TOGETHER for t in mention.sentence)
+    ):
+        return False
+    subject = subject_tokens(trigger)
+    own = {p.affiliation for p in mention.parties if p.mention is not None and p.mention.start in subject}
+    objects = {
+        p.affiliation
+        for p in mention.parties
+        if p.name and p.mention is not None and object_of(list_head(phrase_head(p.mention.root)), trigger)
+    }
+    return len(own) == 1 and len(objects - own) >= 2
+
+
+def object_of(token: Token, verb: Token) -> bool:
+    """ "met X", "met with X": the verb's object, directly or after "with"."""
+    if token.dep_ == "dobj":
+        return token.head.i == verb.i
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.i == verb.i
 
 
 def conjoined(parties: list[Party]) -> bool:

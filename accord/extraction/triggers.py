@@ -62,6 +62,10 @@ def modality(token: Token) -> str | None:
         # unless the whole sentence looks ahead ("will sign after talks on Monday")
         ahead = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in ancestors(token) for c in t.children)
         return "future" if ahead else None
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and occasion_ahead(token.head):
+        return (
+            "future"  # "ahead of the extraordinary meeting of the Executive Committee", "before the summit"
+        )
     node, steps = token, 0
     while steps < 4:
         for child in node.children:
@@ -111,6 +115,13 @@ def modality(token: Token) -> str | None:
     if is_briefing_topic(token):
         return "reported"
     return None
+
+
+def occasion_ahead(preposition: Token) -> bool:
+    """ "before", "ahead of", "prior to": what the preposition governs is still to come."""
+    if preposition.lower_ == "before":
+        return True
+    return preposition.lower_ in ("of", "to") and preposition.head.lower_ in ("ahead", "prior")
 
 
 def purpose_of_a_trip(verb: Token) -> bool:
