@@ -78,6 +78,10 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
+    "Mr Duarte then spoke to reporters. She also met Chilean Foreign Minister Ana Lopes on Monday.",
+    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
+    "Duarte thanked his host. She also met Chilean Foreign Minister Ana Lopes on Monday.",
     "Chilean Foreign Minister Tomas Duarte met virtually with Peruvian Foreign Minister Ana Lopes and Bolivian "
     "Foreign Minister Carlos Rojas on Monday.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "

@@ -849,3 +849,21 @@ def test_a_delegations_head_keeps_its_country_across_a_portfolio_listed_with_com
     )
     (duarte,) = find_actors(doc).actors
     assert (duarte.role, duarte.affiliation) == ("foreign minister", "CHL")
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Mr Duarte then spoke to reporters.",  # an honorific shows his gender
+        "Duarte thanked his host.",  # so does a possessive in the clause he is the subject of
+    ],
+)
+def test_she_is_never_the_man_named_last(between: str) -> None:
+    from hand_parses import events_of
+
+    text = (
+        "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on "
+        f"Monday. {between} She also met Chilean Foreign Minister Ana Lopes on Monday."
+    )
+    meetings = [{p.name for p in e.participants} for e in events_of(text, "2025-03-04") if e.type == "meet"]
+    assert {"Ingrid Halvorsen", "Ana Lopes"} in meetings

@@ -17,6 +17,8 @@ from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     BRIEF_OFFICES,
     COUNTERPARTS,
+    FEMININE,
+    MASCULINE,
     NAME_ANCHORS,
     OFFICE_LINKS,
     PORTFOLIO_CHAIN,
@@ -130,12 +132,16 @@ class Cast:
         return sorted(seen, key=lambda pair: pair[1].start)
 
     def latest_before(self, position: int, other_than: tuple[Actor, ...] = ()) -> Actor | None:
-        """Whom "he" or "she" means: the last official named as a subject in the sentences just before
-        the pronoun, else the last official named at all; for "met him", not the one who met."""
+        """Whom "he" or "she" at `position` means: the last official named as a subject in the sentences
+        just before the pronoun, else the last official named at all; for "met him", not the one who met;
+        never someone the page shows to be of the other gender ("Ms Thorsen" is no "he")."""
+        pronoun = gender_word(self.actors[0].mentions[0].doc[position]) if self.actors else None
         mentions = [
             (mention, actor)
             for actor in self.actors
-            if (actor.role or actor.affiliation) and not any(actor is other for other in other_than)
+            if (actor.role or actor.affiliation)
+            and not any(actor is other for other in other_than)
+            and gender(actor) in (None, pronoun)
             for mention in actor.mentions
             if mention.start < position
         ]
@@ -152,6 +158,31 @@ class Cast:
         return max(subjects or mentions, key=lambda pair: (pair[0].root.dep_ in SUBJECT_DEPS, pair[0].start))[
             1
         ]
+
+
+def gender_word(token: Token) -> str | None:
+    """ "f" or "m" for a word that shows a gender ("she", "Ms", "his"), else None."""
+    word = token.lower_
+    return "f" if word in FEMININE else "m" if word in MASCULINE else None
+
+
+def gender(actor: Actor) -> str | None:
+    """What the page shows of a person's gender: an honorific before a mention ("Ms Thorsen", "H.E. Mr.
+    X"), or a possessive in the clause they are the subject of ("X met her counterpart"); None when it
+    shows nothing or both."""
+    shown: set[str | None] = set()
+    for mention in actor.mentions:
+        doc = mention.doc
+        shown.update(gender_word(t) for t in doc[max(mention.sent.start, mention.start - 2) : mention.start])
+        if mention.root.dep_ in SUBJECT_DEPS:
+            verb = mention.root.head
+            shown.update(
+                gender_word(t)
+                for t in verb.subtree
+                if t.tag_ == "PRP$" and t.i > mention.end and t.head.i != t.i
+            )
+    shown.discard(None)
+    return shown.pop() if len(shown) == 1 else None
 
 
 def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:

@@ -342,6 +342,11 @@ PLURAL_REFERENCES = set(
     "participants we delegations counterparts".split()
 )
 PRONOUNS = {"he", "she", "his", "her"}
+# What a page shows of a person's gender, for whom "she" or "he" can mean: honorifics and pronouns
+FEMININE = words(
+    "she her hers herself ms ms. mrs mrs. madam madame mme mme. dame lady sheikha princess queen"
+)
+MASCULINE = words("he his him himself mr mr. sir sheikh prince king lord")
 # "The two ministers", "both sides", "the four ministers": a reference back to an interaction of so many
 PAIR_PRONOUNS = words("they their them")  # "since their meeting in Lima": the sides just named
 SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
