@@ -78,6 +78,8 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Foreign Minister Tomas Duarte met his counterparts in Lima. The three ministers - Duarte, Peru's Foreign "
+    "Minister Ana Lopes and Bolivia's Foreign Minister Carlos Rojas - held a trilateral meeting on Wednesday.",
     "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
     "Mr Duarte then spoke to reporters. She also met Chilean Foreign Minister Ana Lopes on Monday.",
     "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "

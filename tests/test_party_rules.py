@@ -867,3 +867,12 @@ def test_she_is_never_the_man_named_last(between: str) -> None:
     )
     meetings = [{p.name for p in e.participants} for e in events_of(text, "2025-03-04") if e.type == "meet"]
     assert {"Ingrid Halvorsen", "Ana Lopes"} in meetings
+
+
+def test_the_office_after_a_name_in_a_list_of_people_is_the_next_names() -> None:
+    doc = parsed(
+        "Foreign Minister Tomas Duarte met his counterparts in Lima. The three ministers - Duarte, Peru's Foreign "
+        "Minister Ana Lopes and Bolivia's Foreign Minister Carlos Rojas - held a trilateral meeting on Wednesday."
+    )
+    countries = {a.name: a.affiliation for a in find_actors(doc, "CHL").actors}
+    assert countries == {"Tomas Duarte": "CHL", "Ana Lopes": "PER", "Carlos Rojas": "BOL"}

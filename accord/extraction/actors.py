@@ -332,6 +332,8 @@ def describe_right(doc: Doc, end: int) -> tuple[str | None, str | None]:
     ):
         stop += 1
     window = doc[end + 1 : portfolio_goes_on(doc, stop, sentence.end)]
+    if any(t.ent_type_ == "PERSON" and t.lower_ not in PORTFOLIO_CHAIN for t in window):
+        return None, None  # "Mabuza, India's Minister Raghav Menon and …": the next name's office, not hers
     affiliation = affiliation_in(window)
     role = roles_in(window, affiliation)
     return (role, affiliation) if role else (None, None)
