@@ -876,3 +876,13 @@ def test_the_office_after_a_name_in_a_list_of_people_is_the_next_names() -> None
     )
     countries = {a.name: a.affiliation for a in find_actors(doc, "CHL").actors}
     assert countries == {"Tomas Duarte": "CHL", "Ana Lopes": "PER", "Carlos Rojas": "BOL"}
+
+
+def test_an_office_that_owns_a_building_names_the_building_not_its_holder() -> None:
+    doc = parsed(
+        "Peruvian Prime Minister Jorge Paz hosted a lunch. Chilean Foreign Minister Tomas Duarte held talks at the "
+        "Prime Minister's Office with Peruvian Foreign Minister Ana Lopes on Monday."
+    )
+    paz = next(a for a in find_actors(doc).actors if a.name == "Jorge Paz")
+    second = list(doc.sents)[1]
+    assert not [m.text for m in paz.mentions if m.start >= second.start]

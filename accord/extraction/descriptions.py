@@ -20,6 +20,7 @@ from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     DESCRIPTION_HEADS,
     INDEFINITE_ARTICLES,
+    INSTITUTION_WORDS,
     OTHER_HOLDER_WORDS,
     ROLE_WORDS,
     SEVERAL_HOLDERS,
@@ -59,7 +60,7 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         while end < token.sent.end and doc[end].lower_ in TITLE_TAILS:
             end += 1  # "the Secretary General": the office goes on after its head word
         phrase = doc[window.start : end]
-        if someone_else(phrase):
+        if someone_else(phrase) or owns_a_building(phrase):
             continue
         affiliation = affiliation_in(window) or country_of_office(token) or title_country(doc, token.i + 1)
         role = normalise_role(phrase.text, affiliation)
@@ -83,6 +84,13 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def owns_a_building(phrase: SpacySpan) -> bool:
+    """ "At the Prime Minister's Office", "the President's Palace": an office that owns a building names it."""
+    doc = phrase.doc
+    end = phrase.end
+    return end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in INSTITUTION_WORDS
 
 
 def apposed_to(doc: Doc, start: int, cast: Cast) -> Actor | None:
