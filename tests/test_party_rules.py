@@ -762,7 +762,7 @@ def test_an_office_before_and_her_is_not_the_title_of_the_counterpart_after_it()
 
 
 def test_whom_a_person_speaks_for_is_the_one_government_their_words_make_the_subject() -> None:
-    from accord.extraction.people import spoken_for
+    from accord.extraction.serving import spoken_for
 
     speaks = parsed("Foreign Minister Tomas Duarte said Lima would continue to support the talks.")
     cast = find_actors(speaks)

@@ -26,8 +26,8 @@ from accord.extraction.lexicon import (
     SIDE_COUNTS,
     SIDE_NOUNS,
 )
-from accord.extraction.people import organisations_near
 from accord.extraction.roles import normalise_role
+from accord.extraction.serving import organisations_near
 from accord.extraction.syntax import ancestors, bystander, owned_by_absent, possessors, third_party
 from accord.gazetteer import region_members
 

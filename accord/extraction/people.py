@@ -8,51 +8,32 @@ the page never ties to a country get the one the page most plausibly means.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import (
-    GENERIC_ROLES,
-    NEAR_REACH,
-    SUBJECT_DEPS,
-    Actor,
     Cast,
     affiliation_in,
     describe_left,
     describe_right,
     left_window,
-    roles_in,
     title_country,
 )
-from accord.extraction.affiliations import affiliation_of_token, strip_possessive
-from accord.extraction.descriptions import is_object_of, link_descriptions
+from accord.extraction.affiliations import strip_possessive
+from accord.extraction.descriptions import link_descriptions
 from accord.extraction.lexicon import (
-    ACTING_VERBS,
-    COUNTERPARTS,
     DELEGATION_NOUNS,
-    DESCRIPTION_HEADS,
     INSTITUTION_WORDS,
     NAME_ANCHORS,
-    NAME_PLACE_WORDS,
-    NEEDS_PERSON_OBJECT,
-    OFFICE_WORDS,
-    ORGANISATION_OFFICES,
     PARTICLES,
-    POSSESSIVE_PRONOUNS,
-    ROLE_WORDS,
-    SAYING,
     TITLES,
-    TOPIC_HEADS,
-    VISIT_HEADS,
 )
-from accord.extraction.lists import listed_together, respective_lists
+from accord.extraction.lists import respective_lists
 from accord.extraction.names import canonical_name, family_name, fathers_names, is_family_first, name_matches
 from accord.extraction.roles import normalise_role
+from accord.extraction.serving import counterparts_of_their_own_side, infer_affiliations
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
-from accord.extraction.syntax import bystander, governing_verb, phrase_head, third_party
-from accord.gazetteer import ORGANISATIONS, city_country
 
 
 def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) -> Cast:
@@ -95,24 +76,6 @@ def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) 
         actor.affiliation = actor.affiliation_source = None
     infer_affiliations(doc, cast, home, filed_in)
     return cast
-
-
-def counterparts_of_their_own_side(doc: Doc, cast: Cast) -> list[Actor]:
-    """Counterparts whose guessed country is that of someone else in their sentence."""
-    found = []
-    for start, actor in cast.counterparts.items():
-        if actor.affiliation_source not in GUESSED_SOURCES:
-            continue
-        if any(
-            cast.by_token.get(t.i) not in (None, actor)
-            and cast.by_token[t.i].affiliation == actor.affiliation
-            for t in doc[start].sent
-        ):
-            found.append(actor)
-    return found
-
-
-GUESSED_SOURCES = ("frequency", "publisher", "nearby")  # a country the page's counts or outlet gave
 
 
 def describes_the_name_before(doc: Doc, start: int, taken: set[int]) -> bool:
@@ -242,285 +205,3 @@ def merge_partial_actors(cast: Cast) -> None:
             if actor is partial:
                 cast.counterparts[key] = full
         cast.actors.remove(partial)
-
-
-def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None:
-    """The country a token names if it may say whom a person serves: not a place ("in Peru"), not a
-    city, and not part of someone else's description ("his Japanese counterpart, X")."""
-    code = affiliation_of_token(token)
-    if code is None or code in ORGANISATIONS or city_country(token.text):
-        return None
-    doc = token.doc
-    if token.i > 0 and affiliation_of_token(doc[token.i - 1]) == code:
-        return None  # read a name once, from its first token ("the Kingdom of Saudi Arabia")
-    if is_topic(token):
-        return None  # "met X to discuss Afghanistan": what was talked about, not whom X serves
-    k = token.i - 1
-    while k > 0 and doc[k].lower_ == "the":
-        k -= 1
-    before = doc[k] if k >= 0 and k < token.i else None
-    office = before is not None and before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in ROLE_WORDS
-    if (
-        before is not None
-        and before.lower_ in NAME_PLACE_WORDS
-        and not office
-        and affiliation_of_token(before) != code
-    ):
-        return None  # "in Peru", "with Brazil": a place or a partner; "Minister of India" is an office
-    j = token.i + 1
-    while j < len(doc) and (
-        affiliation_of_token(doc[j]) or doc[j].lower_ in ROLE_WORDS | {"'s", "’s", ",", "(", ")"}
-    ):
-        if doc[j].lower_ in COUNTERPARTS:
-            return None
-        j += 1
-    other = cast.by_token.get(j)
-    if actor is not None and other is not None and other is not actor:
-        return None  # near a name, "his Japanese counterpart, X" describes X
-    if actor is not None and (j == token.i + 1 or other is not None or owns_a_thing(doc[token.i : j])):
-        return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
-    return code
-
-
-def owns_a_thing(words: SpacySpan) -> bool:
-    """ "Pakistan's new tariffs": a country owning something that is no office, person or
-    institution ("Burkina Faso's transitional president", "Ghana's presidency said" speak of its people)."""
-    owner = next((t for t in words if t.dep_ == "poss"), None)
-    if owner is None:
-        return False
-    owned = owner.head
-    return (
-        owned.lower_ not in OFFICE_WORDS
-        and owned.lower_ not in INSTITUTION_WORDS
-        and owned.ent_type_ != "PERSON"
-        and owned.pos_ != "PROPN"
-    )
-
-
-def owners_countries(cast: Cast, actor: Actor) -> list[str]:
-    """ "President Amouzou was accompanied by his Foreign Minister, X": X serves the country of the one
-    "his" refers to, the subject of the clause (never "his counterpart", the other side)."""
-    found = []
-    for mention in actor.mentions:
-        window = left_window(mention.doc, mention.start)
-        words = {t.lower_ for t in window}
-        if not words & POSSESSIVE_PRONOUNS or words & COUNTERPARTS:
-            continue
-        verb = governing_verb(mention.root)
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] if verb is not None else []
-        owners = [cast.by_token.get(c.i) for c in subjects]
-        found += [o.affiliation for o in owners if o is not None and o is not actor and o.affiliation]
-    return found
-
-
-def spoken_for(cast: Cast, actor: Actor) -> list[str]:
-    """ "Al-Subaie said Riyadh would continue to support …": a government the person speaks for, the one
-    country their reported words make the subject ("Moscow was ready"), not a pair ("Sudan and Chad are")."""
-    found = []
-    for mention in actor.mentions:
-        verb = mention.root.head
-        if mention.root.dep_ not in SUBJECT_DEPS or verb.lower_ not in SAYING:
-            continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and not c.conjuncts]
-            found += [
-                code for c in subjects if (code := affiliation_of_token(c)) and code not in ORGANISATIONS
-            ]
-    return found
-
-
-def receives(mention: SpacySpan) -> bool:
-    """Whether a mention is the one who receives, hosts or welcomes a guest."""
-    return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in NEEDS_PERSON_OBJECT
-
-
-def acts(mention: SpacySpan) -> bool:
-    """Whether a mention is the one who meets, receives, hosts or calls: someone acting for a government."""
-    return mention.root.dep_ == "nsubj" and mention.root.head.lower_ in ACTING_VERBS
-
-
-def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
-    """Countries a sentence says someone else came to ("the first visit to Barbados"): whoever received
-    the visitor there most likely serves that country."""
-    own = {t.i for m in actor.mentions for t in m}
-    found = []
-    for token in sentence:
-        prep = token.head
-        if token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
-            visit = prep.head
-            clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
-            visitors = {
-                t.i
-                for head in (visit, clause)
-                for c in head.children
-                if c.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
-                for t in c.subtree
-            }
-            if visitors & own:
-                continue  # "Misri's visit to Dhaka": the visitor, not the host
-            code = affiliation_of_token(token) or city_country(token.text)
-            if code and code not in ORGANISATIONS:
-                found.append(code)
-    return found
-
-
-def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
-    """ "X and his Botswana counterpart": whatever X serves, it is not Botswana."""
-    found: set[str] = set()
-    for sentence in sentences:
-        for token in sentence:
-            if token.lower_ not in COUNTERPARTS:
-                continue
-            found.update(filter(None, map(affiliation_of_token, left_window(token.doc, token.i))))
-            if token.i + 1 < sentence.end and token.nbor(1).lower_ == "from":  # "counterparts from A and B"
-                for after in token.doc[token.i + 2 : sentence.end]:
-                    if after.pos_ == "VERB" or after.text == ";":
-                        break
-                    found.update(filter(None, [affiliation_of_token(after)]))
-    return found
-
-
-def facing_countries(sentences: Iterable[SpacySpan], actor: Actor, home: str | None) -> set[str]:
-    """Countries of an unnamed other side: "the Slovenian minister was received by X" is not X's, nor is
-    the publisher's minister's "I called on President X"."""
-    found: set[str] = set()
-    for sentence in sentences:
-        for token in sentence:
-            if token.dep_ not in SUBJECT_DEPS or not any(is_object_of(m, token.head) for m in actor.mentions):
-                continue
-            if token.lower_ in ROLE_WORDS:
-                found |= {a for c in token.children if (a := affiliation_of_token(c)) is not None}
-            elif token.text in ("I", "We") and home:
-                found.add(home)
-    return found
-
-
-def is_topic(token: Token) -> bool:
-    """A country talked about: the object of "discuss", "on" or "about", or the subject of what someone
-    "expected" ("expected North Korea to be a key issue")."""
-    named = phrase_head(token)
-    head = named.head
-    if named.dep_ in ("dobj", "pobj") and head.lower_ in TOPIC_HEADS:
-        return True
-    return named.dep_ in SUBJECT_DEPS and head.dep_ in ("ccomp", "xcomp") and head.head.lower_ in TOPIC_HEADS
-
-
-def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: str | None = None) -> None:
-    """An official the page never ties to a country most likely serves one named before an office in the
-    same sentences ("the top Japanese diplomat"), else the publisher's, else the one whose visitor they
-    received, else the country the page talks about most, else the one its cities are in — never the
-    country of someone named beside them ("Prime Minister Kishida met Modi")."""
-    page = Counter(telling_country(t, cast, None) for t in doc if t.ent_type_ in ("GPE", "NORP"))
-    page.pop(None, None)
-    cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
-    cities.pop(None, None)
-    for actor in cast.actors:
-        official = (
-            bool(actor.role)
-            or any(actor is c for c in cast.counterparts.values())  # "his counterpart X"
-            or any(acts(m) for m in actor.mentions)  # "Vladimir Putin had a telephone conversation with …"
-        )
-        if actor.affiliation or not (official or len(actor.name.split()) > 1):
-            continue
-        sentences = {m.sent.start: m.sent for m in actor.mentions}
-        close = {i for m in actor.mentions for i in range(m.start - NEAR_REACH, m.end + NEAR_REACH)}
-        # "Kenji Sato, the top Japanese diplomat": a country word on an office near the name describes them
-        told = [
-            (code, t.head.lower_ in DESCRIPTION_HEADS and t.dep_ in ("amod", "compound", "poss"))
-            for sentence in sentences.values()
-            for t in sentence
-            if t.i in close and (code := telling_country(t, cast, actor))
-        ]
-        near = Counter(code for code, _ in told)
-        beside = (
-            {
-                other.affiliation
-                for other in cast.actors
-                if other is not actor
-                and any(
-                    m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
-                    for m in other.mentions
-                )
-            }
-            | counterpart_countries(sentences.values())
-            | facing_countries(sentences.values(), actor, home)
-            | unnamed_partners(actor, cast)
-        )
-        if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
-            beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
-        hosted = [
-            (code, "host") for sentence in sentences.values() for code in visited_countries(sentence, actor)
-        ]
-        frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
-        evidence = hosted + (frequent if not holds_a_body_office(actor) else []) if official else []
-        partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
-            (other.affiliation, "delegation")
-            for other in cast.actors
-            if other.affiliation and any(listed_together(m, actor) for m in other.mentions)
-        ]
-        publisher = [(home, "publisher")] if home and official else []
-        # "HAVANA /TASS/ – President X received …": who receives guests where an agency's story was filed
-        # abroad is the host's official, not the agency's
-        abroad = home is not None and filed_in is not None and filed_in != home
-        hosting = [(filed_in, "host")] if abroad and any(receives(m) for m in actor.mentions) else []
-        bodies = (
-            [
-                (code, "organisation")
-                for code in organisations_near(sentences.values()) or organisations_near([doc[:]])
-            ]
-            if serves_a_body(doc, actor)
-            else []
-        )
-        nearby = [(code, "nearby") for code, _ in near.most_common()]
-        described = {code for code, office in told if office}
-        offices = [(code, source) for code, source in nearby if code in described]
-        owners = [(code, "sentence") for code in owners_countries(cast, actor) + spoken_for(cast, actor)]
-        # an owner, body, delegation or office the sentence names outranks the publisher; a country merely
-        # named near the person ("thanked Bolivia") does not: a national outlet names its own officials bare
-        ranked = [
-            (c, s)
-            for c, s in owners + bodies + partners + offices + hosting + publisher + nearby + evidence
-            if c and c not in beside
-        ]
-        if ranked:
-            actor.affiliation, actor.affiliation_source = ranked[0]
-            actor.affiliation_at = None
-            for code, source in dict(reversed(ranked[1:])).items():
-                if code != actor.affiliation and source not in (actor.affiliation_source, "frequency"):
-                    actor.conflict(code, source)  # weaker evidence of another kind that disagreed
-            titles = (roles_in(left_window(doc, m.start), actor.affiliation) for m in actor.mentions)
-            actor.role = next(
-                (r for r in titles if r not in GENERIC_ROLES), actor.role
-            )  # "foreign secretary"
-
-
-def unnamed_partners(actor: Actor, cast: Cast) -> set[str | None]:
-    """ "Foreign Secretary Rai and a representative of China's foreign ministry signed": the country of an
-    unnamed side listed with the person is the other side's, not theirs."""
-    return {
-        affiliation_of_token(t)
-        for mention in actor.mentions
-        for other in mention.root.conjuncts
-        if other.pos_ == "NOUN" and other.i not in cast.by_token  # "a representative", not a misread name
-        for t in other.subtree
-    }
-
-
-def holds_a_body_office(actor: Actor) -> bool:
-    """A "Deputy Secretary-General" serves an organisation: the page's most-told country is never theirs."""
-    role = (actor.role or "").replace("-", " ")
-    return any(office in role for office in ORGANISATION_OFFICES)
-
-
-def serves_a_body(doc: Doc, actor: Actor) -> bool:
-    """An office that international organisations have and governments rarely do, by its function or
-    its title ("the High Representative of the Union …")."""
-    titles = " ".join([actor.role or "", *(left_window(doc, m.start).text.lower() for m in actor.mentions)])
-    return any(office in titles for office in ORGANISATION_OFFICES)
-
-
-def organisations_near(sentences: Iterable[SpacySpan]) -> list[str]:
-    """Organisations named in an official's sentences ("visited NATO Headquarters and met Deputy Secretary
-    General X"), in order of appearance."""
-    found = (affiliation_of_token(t) for sentence in sentences for t in sentence)
-    return list(dict.fromkeys(code for code in found if code in ORGANISATIONS))
