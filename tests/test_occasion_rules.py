@@ -861,3 +861,18 @@ def test_people_of_several_countries_one_person_met_are_met_one_by_one() -> None
         "2025-03-04",
     )
     assert call.type == "call" and len(call.participants) == 3  # one video conference of them all
+
+
+def test_a_when_clause_on_a_date_tells_an_earlier_occasion_of_that_date() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. It was their "
+        "first meeting since July 2024, when they met at the Andean summit in Quito and agreed to revive the "
+        "commission.",
+        "2025-03-04",
+    )
+    earlier = sorted(
+        (e.type, {p.affiliation for p in e.participants})
+        for e in events
+        if e.date and e.date.value == "2024-07"
+    )
+    assert earlier == [("agree", {"CHL", "PER"}), ("meet", {"CHL", "PER"})]

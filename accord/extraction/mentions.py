@@ -179,20 +179,10 @@ def sentence_date(
         ahead = is_future_expression(entity.text, published)
         # "had last met in February" is last February, however near the next one is
         past_month = ahead and reports_the_past(trigger.token) and MONTH_ONLY.match(entity.text) is not None
-        if before in NOT_EVENT_DATE or (ahead and not past_month):
+        if told_when(entity, trigger.token):
+            before = ""  # "since July 2024, when they met": the date the clause tells happened then
+        elif not dates_the_trigger(entity, trigger.token, triggers, before, ahead and not past_month):
             continue
-        if in_dateline(entity):
-            continue  # the filing day: the story's lead date, not what this sentence says happened when
-        if governed_by_other_time(entity, trigger.token):
-            continue  # "their first meeting since the 2019 Lima summit": 2019 is the summit's
-        if in_side_clause(entity.root, trigger.token):
-            continue  # "since the diplomat took office last month": that date is not the event's
-        if any(t.tag_ == "VB" and t.i != trigger.token.i and has_to(t) for t in ancestors(entity.root)[:3]):
-            continue  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks
-        if not date_of_trigger(entity, trigger.token):
-            continue  # "his guest, who was inaugurated in April", "the ministry said Friday"
-        if owned_by_other(entity, trigger.token, triggers):
-            continue  # "the meeting … since Misri's visit last December": that date is the visit's
         text = date_text(entity)
         phrase = f"{before} {text}" if before in ("on", "in", "late", "early", "last") else text
         resolved = resolve_date(f"last {text}" if past_month else phrase, published)
@@ -202,6 +192,39 @@ def sentence_date(
         if best is None or distance < best[0]:
             best = (distance, resolved)
     return first_day(best[1], ended_occasion_days(trigger.token)) if best else None
+
+
+def dates_the_trigger(
+    entity: SpacySpan, trigger: Token, triggers: set[int], before: str, ahead: bool
+) -> bool:
+    """Whether a date phrase of the sentence is the trigger's own date."""
+    if before in NOT_EVENT_DATE or ahead:
+        return False
+    if in_dateline(entity):
+        return False  # the filing day: the story's lead date, not what this sentence says happened when
+    if governed_by_other_time(entity, trigger):
+        return False  # "their first meeting since the 2019 Lima summit": 2019 is the summit's
+    if in_side_clause(entity.root, trigger):
+        return False  # "since the diplomat took office last month": that date is not the event's
+    if any(t.tag_ == "VB" and t.i != trigger.i and has_to(t) for t in ancestors(entity.root)[:3]):
+        return False  # "agreed to strengthen the partnership in 2019": the date of the plan, not the talks
+    if not date_of_trigger(entity, trigger):
+        return False  # "his guest, who was inaugurated in April", "the ministry said Friday"
+    # "the meeting … since Misri's visit last December": that date is the visit's
+    return not owned_by_other(entity, trigger, triggers)
+
+
+def told_when(entity: SpacySpan, trigger: Token) -> bool:
+    """Whether the trigger's clause is a "when" clause on the date itself: "since July 2024, when they met
+    at the summit and agreed …"."""
+    node = trigger
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return (
+        node.dep_ in ("relcl", "advcl")
+        and entity.start <= node.head.i < entity.end
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    )
 
 
 def ended_occasion_days(trigger: Token) -> int:
