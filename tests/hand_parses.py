@@ -78,6 +78,8 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Chilean Foreign Minister Tomas Duarte received the envoy. The envoy had met the Minister of Foreign Affairs of "
+    "Peru on Monday.",
     "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. It was their "
     "first meeting since July 2024, when they met at the Andean summit in Quito and agreed to revive the commission.",
     "Peruvian Prime Minister Jorge Paz hosted a lunch. Chilean Foreign Minister Tomas Duarte held talks at the Prime "

@@ -133,6 +133,8 @@ def test_family_name(name: str, family: str) -> None:
         ("Wasowski-Lukasz", "Tomasz Wąsowski-Łukasz"),
         ("Tanaka Hiroshi", "Hiroshi Tanaka"),
         ("Erdogan", "Recep Tayyip Erdoğan"),
+        ("S. Holm-Eriksen", "Sigrid Holm-Eriksen"),  # an initial for the given name
+        ("Zh. Toktosunov", "Zhanybek Toktosunov"),
     ],
 )
 def test_name_matches(short: str, full: str) -> None:
@@ -149,6 +151,8 @@ def test_name_matches(short: str, full: str) -> None:
         ("", "Aino Virtanen"),
         ("Heide von", "Karl von der Heide"),
         ("Faisal", "Khalid bin Faisal"),  # his father's name: "King Faisal" is another man
+        ("T. Holm-Eriksen", "Sigrid Holm-Eriksen"),  # another initial: another person
+        ("Al Hinai", "Ali Hinai"),  # a particle is no initial
     ],
 )
 def test_name_does_not_match(short: str, full: str) -> None:

@@ -208,6 +208,19 @@ def test_an_unnamed_official_takes_the_country_after_of() -> None:
     assert [(p.affiliation, p.role) for p in found] == [("UZB", "president")]
 
 
+def test_an_office_with_its_portfolio_takes_the_country_after_its_last_of() -> None:
+    from accord.extraction.parties import unnamed_parties
+
+    doc = parsed(
+        "Chilean Foreign Minister Tomas Duarte received the envoy. The envoy had met the Minister of Foreign Affairs of "
+        "Peru on Monday."
+    )
+    cast = find_actors(doc)
+    second = list(doc.sents)[1]
+    assert not [m for m in cast.actors[0].mentions if m.start >= second.start]  # not Chile's minister
+    assert [p.affiliation for p in unnamed_parties(second, cast)] == ["PER"]
+
+
 def test_words_ner_called_places_after_an_office_are_a_name() -> None:
     from accord.extraction.spotting import unplaceable
 

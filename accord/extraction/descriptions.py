@@ -29,7 +29,7 @@ from accord.extraction.lexicon import (
 from accord.extraction.roles import normalise_role
 from accord.extraction.syntax import ancestors
 
-__all__ = ["is_object_of", "link_descriptions", "someone_else"]
+__all__ = ["country_of_office", "is_object_of", "link_descriptions", "office_end", "someone_else"]
 
 
 def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
@@ -62,7 +62,9 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         phrase = doc[window.start : end]
         if someone_else(phrase) or owns_a_building(phrase):
             continue
-        affiliation = affiliation_in(window) or country_of_office(token) or title_country(doc, token.i + 1)
+        affiliation = (
+            affiliation_in(window) or country_of_office(token, cast) or title_country(doc, token.i + 1)
+        )
         role = normalise_role(phrase.text, affiliation)
         if role is None:
             continue
@@ -100,18 +102,30 @@ def apposed_to(doc: Doc, start: int, cast: Cast) -> Actor | None:
     return cast.by_token.get(start - 2)
 
 
-def country_of_office(head: Token) -> str | None:
-    """ "The President of Uganda": the country a bare office names after "of" (its name right there,
-    not a place later in the sentence)."""
+def office_end(head: Token, cast: Cast) -> int:
+    """Where the words of an office that starts at `head` end: "Minister of Foreign Affairs of", up to
+    the country or name after them ("…, X" where a name follows a comma)."""
     doc = head.doc
-    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
+    end = head.sent.end
+    following = head.i + 1
+    while following < end and (
+        doc[following].lower_ in ROLE_WORDS
+        or (doc[following].text == "," and following + 1 < end and following + 1 in cast.by_token)
+    ):
+        following += 1
+    return following
+
+
+def country_of_office(head: Token, cast: Cast) -> str | None:
+    """ "The President of Uganda", "the Minister of Foreign Affairs of Kazakhstan": the country the office
+    words end on, after "of" — its name right there, not a place later in the sentence."""
+    doc = head.doc
+    end = office_end(head, cast)
+    of = next((t for t in doc[head.i + 1 : end] if t.lower_ == "of"), None)
+    if of is None:
         return None
-    i = head.i + 2 + (doc[head.i + 2].lower_ == "the")
-    while i < len(doc) and doc[i].pos_ == "PROPN":
-        if code := affiliation_of_token(doc[i]):
-            return code
-        i += 1
-    return None
+    after = doc[of.i + 1 : min(len(doc), end + 4)]
+    return next((code for t in after if (code := affiliation_of_token(t))), None)
 
 
 def someone_else(description: SpacySpan) -> bool:

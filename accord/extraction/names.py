@@ -221,6 +221,9 @@ def name_matches(short: str, full: str) -> bool:
         return False
     if sorted(said) == sorted(whole) or _tokens(short) == whole:  # a name is always itself
         return True
+    first = short.split()[0]
+    if len(said) > 1 and first.endswith(".") and len(first) <= 3 and said[1:] == whole[-len(said) + 1 :]:
+        return whole[0].startswith(said[0].rstrip("."))  # "S. Holm-Eriksen", "Zh. Toktosunov": an initial
     if len(said) == 1:
         word = said[0]
         if word in NAME_PARTICLES:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
+from accord.extraction.descriptions import country_of_office, office_end
 from accord.extraction.lexicon import (
     EACH_OF,
     GROUP_NOUNS,
@@ -20,7 +21,6 @@ from accord.extraction.lexicon import (
     PRONOUNS,
     REGION_NOUNS,
     ROLE_HEADS,
-    ROLE_WORDS,
     SAYING,
     SIDE_CLAUSE_WORDS,
     SIDE_COUNTS,
@@ -158,20 +158,13 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
     for token in sentence:
         if token.lower_ not in ROLE_HEADS or token.i in cast.by_token:
             continue
-        following = token.i + 1
-        while following < sentence.end and (
-            doc[following].lower_ in ROLE_WORDS
-            or (
-                doc[following].text == "," and following + 1 < sentence.end and following + 1 in cast.by_token
-            )
-        ):
-            following += 1
+        following = office_end(token, cast)
         if following < sentence.end and following in cast.by_token:
             continue  # the role describes a named person
         if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
         role, affiliation, _ = describe_left(doc, token.i + 1)
-        affiliation = affiliation or country_after_of(doc, token.i + 1, following)
+        affiliation = affiliation or country_of_office(token, cast)
         if affiliation is None and doc[token.i : token.i + 3].text.lower() in (
             "secretary-general",
             "secretary general",
@@ -185,17 +178,6 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1])
         )
     return parties
-
-
-def country_after_of(doc: Doc, start: int, end: int) -> str | None:
-    """ "The President of Uzbekistan", "the foreign minister of the Republic of Korea": the country the
-    office words end on, after "of" (the office words run from `start` to `end`)."""
-    words = doc[start:end]
-    of = next((t for t in words if t.lower_ == "of"), None)
-    if of is None:
-        return None
-    after = doc[of.i + 1 : min(len(doc), end + 4)]
-    return next((code for t in after if (code := affiliation_of_token(t))), None)
 
 
 def owned_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
