@@ -78,6 +78,12 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in the southern Peruvian city of Cusco on "
+    "Saturday.",
+    "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in Lima on Saturday. Duarte said he expected "
+    "trade to be a key issue in talks with Peru's Jorge Paz. Peruvian President Ana Lopes will visit Chile.",
+    "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima. Earlier this week, Lopes "
+    "also met Bolivian Foreign Minister Carlos Rojas.",
     "Chilean Foreign Minister Tomas Duarte received the envoy. The envoy had met the Minister of Foreign Affairs of "
     "Peru on Monday.",
     "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. It was their "

@@ -876,3 +876,37 @@ def test_a_when_clause_on_a_date_tells_an_earlier_occasion_of_that_date() -> Non
         if e.date and e.date.value == "2024-07"
     )
     assert earlier == [("agree", {"CHL", "PER"}), ("meet", {"CHL", "PER"})]
+
+
+def test_a_city_named_after_city_of_is_where_the_meeting_was() -> None:
+    (meeting,) = [
+        e
+        for e in events_of(
+            "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in the southern Peruvian city of Cusco "
+            "on Saturday.",
+            "2025-03-04",
+        )
+        if e.type == "meet"
+    ]
+    assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (
+        "Cusco",
+        "PER",
+    )
+
+
+def test_an_unnamed_counterpart_holds_the_office_of_the_one_who_met_them() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in Lima on Saturday. Duarte said he "
+        "expected trade to be a key issue in talks with Peru's Jorge Paz. Peruvian President Ana Lopes will visit Chile.",
+        "2025-03-04",
+    )
+    (meeting,) = [e for e in events if e.type == "meet"]
+    assert {p.name for p in meeting.participants} == {"Tomas Duarte", "Jorge Paz"}  # not the president
+
+
+def test_an_undated_meeting_placed_only_by_its_neighbour_implies_no_trip() -> None:
+    events = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima. Earlier this week, "
+        "Lopes also met Bolivian Foreign Minister Carlos Rojas."
+    )
+    assert [p.affiliation for e in events if e.type == "visit" for p in e.participants] == ["CHL"]

@@ -246,6 +246,8 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
     for meeting in interactions:
         if meeting.type != "meet" or meeting.location is None or meeting.location.country is None:
             continue
+        if meeting.place_borrowed:
+            continue  # "Earlier this week, Wang met …", placed only by the nearest meeting: no known trip
         host = meeting.location.country
         sides = affiliations(meeting.parties)
         seated = {org for org in sides if (seat := seat_of(org)) and seat[1] == host}
@@ -301,9 +303,10 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
     carries a date of its own that none of that official's other mentions fits ("in 2023 the two
     countries signed …" keeps its unnamed sides)."""
     officials: dict[str, list[Actor]] = {}
+    untitled: dict[str, list[Actor]] = {}  # people of a country the page gives no office
     for actor in cast.actors:
-        if actor.affiliation and actor.role:
-            officials.setdefault(actor.affiliation, []).append(actor)
+        if actor.affiliation:
+            (officials if actor.role else untitled).setdefault(actor.affiliation, []).append(actor)
     dates: dict[str, list[EventDate | None]] = {}
     for mention in mentions:
         for party in mention.parties:
@@ -313,6 +316,10 @@ def name_unnamed(mentions: list[Mention], cast: Cast) -> None:
         named = []
         for party in mention.parties:
             found = officials.get(party.affiliation or "", [])
+            if party.counterpart and party.role:  # "his Chinese counterpart": who holds the same office
+                found = [a for a in found if a.role == party.role] or untitled.get(
+                    party.affiliation or "", []
+                )
             fits = len(found) == 1 and (
                 mention.date is None
                 or any(  # the same day, or a day of the official's trip
@@ -358,6 +365,9 @@ def fill_locations(
             near = [m for m in located if m.date == mention.date] if mention.date else located
             if near:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
+                mention.place_borrowed = (
+                    mention.date is None
+                )  # no day ties it to the occasion it took it from
             elif not dated_apart(mention):
                 start = mention.sentence.start_char
                 mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)

@@ -411,6 +411,7 @@ NAME_PLACE_WORDS = words(", across against and at from in into near of through t
 VENUE_WORDS = words("assembly conference dialogue forum meetings session summit talks")
 DESTINATION_NOUNS = words("capital country destination leg nation stop")
 PLACE_PREPOSITIONS = {"in", "at", "inside"}
+SETTLEMENT_NOUNS = words("city town capital port village resort")  # "in the southern Chinese city of Xiamen"
 PLACE_WORDS = PLACE_PREPOSITIONS | {"to"}
 
 

@@ -67,6 +67,7 @@ class Mention:
     sides: int | None = None  # "the two", "both sides", "the four": the interaction referred to has so many
     evidence: list[SpacySpan] = field(default_factory=list)
     context: Mention | None = None  # the interaction this mention borrowed its parties from
+    place_borrowed: bool = False  # placed, undated, by the nearest mention that names a place
 
     @property
     def signing_sides(self) -> bool:

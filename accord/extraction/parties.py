@@ -12,6 +12,7 @@ from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.descriptions import country_of_office, office_end
 from accord.extraction.lexicon import (
+    COUNTERPARTS,
     EACH_OF,
     GROUP_NOUNS,
     MEETING_NOUNS,
@@ -28,7 +29,14 @@ from accord.extraction.lexicon import (
 )
 from accord.extraction.roles import normalise_role
 from accord.extraction.serving import organisations_near
-from accord.extraction.syntax import ancestors, bystander, owned_by_absent, possessors, third_party
+from accord.extraction.syntax import (
+    ancestors,
+    bystander,
+    governing_verb,
+    owned_by_absent,
+    possessors,
+    third_party,
+)
 from accord.gazetteer import region_members
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
@@ -163,7 +171,7 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             continue  # the role describes a named person
         if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
-        role, affiliation, _ = describe_left(doc, token.i + 1)
+        role, affiliation, counterpart = describe_left(doc, token.i + 1)
         affiliation = affiliation or country_of_office(token, cast)
         if affiliation is None and doc[token.i : token.i + 3].text.lower() in (
             "secretary-general",
@@ -174,10 +182,18 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             )  # a readout's "The Secretary-General"
         if affiliation is None:
             continue
-        parties.append(
-            Party(None, role or normalise_role(token.text), affiliation, doc[token.i : token.i + 1])
-        )
+        if token.lower_ in COUNTERPARTS:  # "met his Chinese counterpart": the office of the one who met
+            role, counterpart = role or office_of_subject(token, cast), True
+        office = role or normalise_role(token.text)
+        parties.append(Party(None, office, affiliation, doc[token.i : token.i + 1], counterpart=counterpart))
     return parties
+
+
+def office_of_subject(token: Token, cast: Cast) -> str | None:
+    """The office of the named subject of the verb a word hangs on ("X met his counterpart": X's)."""
+    verb = governing_verb(token)
+    subjects = [cast.by_token.get(c.i) for c in verb.children if c.dep_ in SUBJECT_DEPS] if verb else []
+    return next((actor.role for actor in subjects if actor is not None), None)
 
 
 def owned_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:

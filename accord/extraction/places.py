@@ -10,6 +10,7 @@ from accord.extraction.lexicon import (
     DESTINATION_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    SETTLEMENT_NOUNS,
     VENUE_WORDS,
     WELCOME_VERBS,
 )
@@ -94,6 +95,8 @@ def sentence_location(
         before = sentence.doc[entity.start - 1] if entity.start > sentence.start else None
         if before is not None and before.lower_ == "the" and entity.start - 2 >= sentence.start:
             before = sentence.doc[entity.start - 2]  # "to the Department of State"
+        if before is not None and before.lower_ == "of" and before.head.lower_ in SETTLEMENT_NOUNS:
+            before = before.head.head  # "in the southern Chinese city of Xiamen": where "city" is
         if before is None or before.lower_ not in prepositions:
             continue
         if welcome is not None and before.lower_ not in PLACE_PREPOSITIONS and before.head.i != welcome:
