@@ -184,6 +184,8 @@ def _is_prose(text: str) -> bool:
     if _SENTENCE_END.search(text) and not _TRUNCATED.search(text):
         # Headlines do not end in a full stop, but they do end in "?" or ":" often enough.
         full_stop = bool(_FULL_STOP.search(text))
+        if full_stop and len(words) >= _UNPUNCTUATED_PROSE_WORDS:
+            return True  # a lead naming a dozen people and places in capitals is still a sentence
         return len(words) >= _PROSE_MIN_WORDS and _title_ratio(words) < (0.9 if full_stop else 0.6)
     # a sentence the page cuts off names people and places in capitals, as a headline does, but runs on
     return len(words) >= _UNPUNCTUATED_PROSE_WORDS and _title_ratio(words) < 0.6

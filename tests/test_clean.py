@@ -226,3 +226,14 @@ def test_a_sentence_the_page_cuts_off_is_kept_though_it_names_many_people() -> N
         "The two leaders discussed the situation in Afghanistan and regional security at length.\n"
     )
     assert cut in _clean(body + cut).text
+
+
+def test_a_lead_that_names_many_people_and_places_in_capitals_is_kept() -> None:
+    lead = (
+        "Santiago, May 18/2025 (Agency) - Chile's Minister for Foreign Affairs, Hon. Tomas Duarte, met with Andean "
+        "Community Secretary General H.E. Ana Lopes at the Lima Headquarters on Tuesday."
+    )
+    cleaned = _clean(
+        "\n".join(["Duarte Meets Andean Community Chief", "By Staff Writer", "Source: Agency", lead, *BODY])
+    )
+    assert lead in cleaned.text.split("\n")
