@@ -899,3 +899,16 @@ def test_an_office_that_owns_a_building_names_the_building_not_its_holder() -> N
     paz = next(a for a in find_actors(doc).actors if a.name == "Jorge Paz")
     second = list(doc.sents)[1]
     assert not [m.text for m in paz.mentions if m.start >= second.start]
+
+
+def test_a_malaysian_honorific_is_no_name_and_keeps_the_office_before_it() -> None:
+    from test_actors import hand_built
+
+    # the model's reading of "…, YB Datuk Seri Haji X, …": the honorifics inside the name
+    doc = hand_built(
+        "The Minister of Chile , YB Datuk Seri Haji Tomas Duarte , waited .",
+        [1, 12, 1, 2, 1, 10, 10, 10, 10, 10, 1, 1, 12, 12],
+        "det nsubj prep pobj punct compound compound compound compound compound appos punct ROOT punct",
+        ["O", "O", "O", "B-GPE", "O", "B-PERSON", *["I-PERSON"] * 5, "O", "O", "O"],
+    )
+    assert [(a.name, a.affiliation) for a in find_actors(doc).actors] == [("Tomas Duarte", "CHL")]

@@ -163,7 +163,7 @@ NAME_TITLES = words(
     king queen emir amir crown speaker chairman chairwoman chairperson chair senator governor mayor leader
     commission commissioner mawlawi maulvi
     head republic of for and the sayyid sayyida lyonpo dasho datin pehin ret retd ratu
-    utama setia awang dayang haji hajah pengiran paduka
+    utama setia awang dayang haji hajah pengiran paduka yb ybhg
     """
 )
 DOTTED_TITLES = frozenset({"sen", "rep", "gov"})  # titles only when written with a period
@@ -206,7 +206,7 @@ AGENCY_IN_SLASHES = r"\.?\s/[A-Z][\w-]{1,12}/\.?\s"
 TITLES = set(
     "mr mr. ms ms. mrs mrs. hon hon. h.e. h. e. he dr dr. shri sir madam excellency his her prof prof. gen gen. general "
     "lt. col. adm. admiral sheikh prince princess king queen emir sultan smt smt. mme m. dame sayyid sayyida "
-    "datuk dato dato' datin sri seri tun utama setia awang dayang haji hajah pehin pengiran paduka lyonpo dasho "
+    "yb ybhg datuk dato dato' datin sri seri tun utama setia awang dayang haji hajah pehin pengiran paduka lyonpo dasho "
     "ret ret. retd lieutenant colonel major captain "
     "commander brigadier marshal rear amir highness majesty royal lt col maj brig ratu".split()
 )
