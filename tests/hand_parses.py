@@ -78,6 +78,11 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "Prime Minister and Minister of Foreign Affairs Holds Trilateral Meeting with Peruvian, Bolivian Foreign "
+    "Ministers\nPrime Minister Tomas Duarte met on Tuesday with Peru's Ana Lopes.",
+    "Prime Minister Tomas Duarte met on Tuesday with HE Minister of Foreign Affairs, Emigration and Peruvian "
+    "Expatriates of the Republic of Peru Dr. Ana Lopes, and HE Minister of Foreign Affairs of Bolivia Carlos Rojas, "
+    "in a trilateral meeting held in Lima.",
     "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in the southern Peruvian city of Cusco on "
     "Saturday.",
     "Chilean Foreign Minister Tomas Duarte met his Peruvian counterpart in Lima on Saturday. Duarte said he expected "

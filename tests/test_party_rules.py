@@ -912,3 +912,20 @@ def test_a_malaysian_honorific_is_no_name_and_keeps_the_office_before_it() -> No
         ["O", "O", "O", "B-GPE", "O", "B-PERSON", *["I-PERSON"] * 5, "O", "O", "O"],
     )
     assert [(a.name, a.affiliation) for a in find_actors(doc).actors] == [("Tomas Duarte", "CHL")]
+
+
+def test_a_meeting_named_in_a_title_case_headline_is_no_person() -> None:
+    doc = parsed(
+        "Prime Minister and Minister of Foreign Affairs Holds Trilateral Meeting with Peruvian, Bolivian Foreign "
+        "Ministers\nPrime Minister Tomas Duarte met on Tuesday with Peru's Ana Lopes."
+    )
+    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte", "Ana Lopes"]
+
+
+def test_one_word_going_on_a_portfolio_listed_with_commas_is_no_person() -> None:
+    doc = parsed(
+        "Prime Minister Tomas Duarte met on Tuesday with HE Minister of Foreign Affairs, Emigration and Peruvian "
+        "Expatriates of the Republic of Peru Dr. Ana Lopes, and HE Minister of Foreign Affairs of Bolivia Carlos Rojas, "
+        "in a trilateral meeting held in Lima."
+    )
+    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte", "Ana Lopes", "Carlos Rojas"]

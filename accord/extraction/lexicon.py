@@ -247,7 +247,7 @@ INSTITUTION_WORDS = set(
     "embassy parliament congress senate court villa bhavan hall mausoleum memorial monument museum square "
     "airport stadium building hotel centre center park bridge street road avenue cemetery temple pagoda "
     "mosque church cathedral institute academy school hospital port station plaza tower gate garden gardens "
-    "conference summit declaration treaty agreement secretariat commission chancellery residence headquarters"
+    "conference summit meeting declaration treaty agreement secretariat commission chancellery residence headquarters"
     " province region district".split()
 )
 # Verbs a title-case headline capitalises ("Li Qiang Holds Talks with …"): never part of a name.

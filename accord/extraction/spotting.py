@@ -12,7 +12,7 @@ from typing import TypeGuard
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extraction.actors import PLACE_ENTITIES, left_window, portfolio_before
+from accord.extraction.actors import PLACE_ENTITIES, ends_title, left_window, portfolio_before
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     COUNTRY_LINKS,
@@ -225,7 +225,9 @@ def in_portfolio(doc: Doc, i: int, end: int) -> bool:
         return after == "," and end + 1 < len(doc) and doc[end + 1].is_title
     listed = after in ("and", "&") and listed_portfolio(doc, end)
     last_of_list = doc[i - 1].lower_ == "and" and after == "of"
-    return (listed or last_of_list) and portfolio_before(doc, i)
+    # "Minister of Foreign Affairs, Emigration and Egyptian Expatriates": one word going on the list
+    goes_on = end - i == 1 and after in ("and", "&") and doc[i - 1].text == "," and ends_title(doc, i - 1)
+    return goes_on or ((listed or last_of_list) and portfolio_before(doc, i))
 
 
 def names_a_body(doc: Doc, i: int, end: int) -> bool:
