@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from hand_parses import asserted_mentions, parsed
+from spacy.tokens import Doc
 
-from accord.extraction.actors import left_window
+from accord.extraction.actors import Actor, left_window
 from accord.extraction.parties import (
     affiliations,
     collective_parties,
@@ -14,6 +15,11 @@ from accord.extraction.parties import (
     sides_of,
 )
 from accord.extraction.people import find_actors
+
+
+def actor_named(doc: Doc, name: str, home: str | None = None) -> Actor:
+    """The page's actor of that name, as `find_actors` reads it."""
+    return next(a for a in find_actors(doc, home).actors if a.name == name)
 
 
 def trigger(doc, word: str):  # type: ignore[no-untyped-def]
@@ -650,7 +656,7 @@ def test_the_last_of_a_listed_delegation_shares_its_country_with_the_first() -> 
 
 def test_a_lowercase_office_before_and_is_someone_elses_not_the_next_names() -> None:
     doc = parsed("Afterwards, the Chilean president and President Tomas Duarte held a press conference.")
-    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    duarte = actor_named(doc, "Tomas Duarte")
     assert duarte.affiliation != "CHL"
 
 
@@ -703,7 +709,7 @@ def test_a_new_office_holders_country_stands_before_the_tenure_words() -> None:
     doc = parsed(
         "Chile's newly appointed Foreign Minister Tomas Duarte met Peru's foreign minister in Lima on Monday."
     )
-    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    duarte = actor_named(doc, "Tomas Duarte")
     assert (duarte.affiliation, duarte.affiliation_source) == ("CHL", "sentence")
 
 
@@ -731,7 +737,7 @@ def test_a_country_talked_about_says_nothing_of_whom_someone_serves(
 
 def test_a_national_outlets_own_official_is_its_countrys_before_a_country_named_near() -> None:
     doc = parsed("Foreign Minister Tomas Duarte thanked Bolivia for its support.")
-    duarte = next(a for a in find_actors(doc, "CHL").actors if a.name == "Tomas Duarte")
+    duarte = actor_named(doc, "Tomas Duarte", "CHL")
     assert (duarte.affiliation, duarte.affiliation_source) == ("CHL", "publisher")
 
 
@@ -743,7 +749,7 @@ def test_a_portfolio_that_lists_its_fields_is_no_name_and_the_name_after_it_hold
         "Wekesa, in Oslo on 22 May."
     )
     assert [doc[a:b].text for a, b in person_candidates(doc)] == ["Ingrid Halvorsen", "Peter Wekesa"]
-    wekesa = next(a for a in find_actors(doc).actors if a.name == "Peter Wekesa")
+    wekesa = actor_named(doc, "Peter Wekesa")
     assert wekesa.affiliation == "KEN"
     named = parsed(
         "The minister met Ireland's Minister for Foreign Affairs and Trade Niall Byrne, and they discussed trade."
@@ -752,12 +758,14 @@ def test_a_portfolio_that_lists_its_fields_is_no_name_and_the_name_after_it_hold
 
 
 def test_a_long_title_of_two_offices_keeps_the_country_it_opens_with() -> None:
-    doc = parsed(
-        "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
-        "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May."
+    found = actor_named(
+        parsed(
+            "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "
+            "Diaspora Affairs, Dr. Peter Wekesa, in Oslo on 22 May."
+        ),
+        "Peter Wekesa",
     )
-    wekesa = next(a for a in find_actors(doc).actors if a.name == "Peter Wekesa")
-    assert wekesa.affiliation == "KEN"
+    assert found.affiliation == "KEN"
 
 
 def test_who_sits_in_on_a_meeting_is_no_party_of_it() -> None:
@@ -770,7 +778,7 @@ def test_who_sits_in_on_a_meeting_is_no_party_of_it() -> None:
 
 def test_an_office_before_and_her_is_not_the_title_of_the_counterpart_after_it() -> None:
     doc = parsed("Lima's top diplomat and her Chilean counterpart, Tomas Duarte, met for four hours in Doha.")
-    duarte = next(a for a in find_actors(doc).actors if a.name == "Tomas Duarte")
+    duarte = actor_named(doc, "Tomas Duarte")
     assert "diplomat" not in left_window(doc, duarte.mentions[0].start).text
 
 
@@ -821,11 +829,13 @@ def test_a_bare_minister_of_a_named_country_is_not_another_countrys_minister() -
 
 
 def test_a_chairwoman_is_an_office_not_part_of_the_name() -> None:
-    doc = parsed(
-        "The same day, Prime Minister Tomas Duarte had a meeting with National Assembly Chairwoman Hoang Thi Lan."
+    found = actor_named(
+        parsed(
+            "The same day, Prime Minister Tomas Duarte had a meeting with National Assembly Chairwoman Hoang Thi Lan."
+        ),
+        "Hoang Thi Lan",
     )
-    lan = next(a for a in find_actors(doc).actors if a.name == "Hoang Thi Lan")
-    assert lan.role == "chairperson"
+    assert found.role == "chairperson"
 
 
 def test_a_name_a_building_bears_is_no_mention_of_its_namesake() -> None:
@@ -833,7 +843,7 @@ def test_a_name_a_building_bears_is_no_mention_of_its_namesake() -> None:
         "General Secretary Tran Duc Minh received Prime Minister Tomas Duarte. Duarte laid a wreath at the Ho Chi Minh "
         "Mausoleum."
     )
-    minh = next(a for a in find_actors(doc).actors if a.name == "Tran Duc Minh")
+    minh = actor_named(doc, "Tran Duc Minh")
     assert [m.text for m in minh.mentions if m.text == "Minh"] == []
 
 
@@ -896,7 +906,7 @@ def test_an_office_that_owns_a_building_names_the_building_not_its_holder() -> N
         "Peruvian Prime Minister Jorge Paz hosted a lunch. Chilean Foreign Minister Tomas Duarte held talks at the "
         "Prime Minister's Office with Peruvian Foreign Minister Ana Lopes on Monday."
     )
-    paz = next(a for a in find_actors(doc).actors if a.name == "Jorge Paz")
+    paz = actor_named(doc, "Jorge Paz")
     second = list(doc.sents)[1]
     assert not [m.text for m in paz.mentions if m.start >= second.start]
 
