@@ -78,6 +78,7 @@ SENTENCES = (
     "Chilean President Tomas Duarte received Peruvian Foreign Minister Ana Lopes and Bolivian Foreign Minister "
     "Carlos Rojas at the palace.",
     "The ministers met in Lima on Monday ahead of the extraordinary meeting of the Andean Council.",
+    "High Representative/Vice-President Ana Lopes was in Lima on Monday for her first visit to Peru.",
     "Prime Minister and Minister of Foreign Affairs Holds Trilateral Meeting with Peruvian, Bolivian Foreign "
     "Ministers\nPrime Minister Tomas Duarte met on Tuesday with Peru's Ana Lopes.",
     "Prime Minister Tomas Duarte met on Tuesday with HE Minister of Foreign Affairs, Emigration and Peruvian "

@@ -939,3 +939,10 @@ def test_one_word_going_on_a_portfolio_listed_with_commas_is_no_person() -> None
         "in a trilateral meeting held in Lima."
     )
     assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte", "Ana Lopes", "Carlos Rojas"]
+
+
+def test_two_offices_joined_by_a_slash_are_one_title() -> None:
+    doc = parsed(
+        "High Representative/Vice-President Ana Lopes was in Lima on Monday for her first visit to Peru."
+    )
+    assert actor_named(doc, "Ana Lopes").affiliation == "EU"  # an office only the EU has

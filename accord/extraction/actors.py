@@ -238,6 +238,7 @@ def left_window(doc: Doc, start: int) -> SpacySpan:
             or token.lower_ in ("'s", "’s", ".")
             or (token.text in ("'", "’") and i > first and doc[i - 1].lower_.endswith("s"))  # "Barbados' X"
             or (token.text in ("-", "–") and not token.whitespace_)  # a hyphen, not a dateline's dash
+            or (token.text == "/" and i > first and doc[i - 1].lower_ in ROLE_WORDS)  # "Representative/Vice-"
             or affiliation_of_token(token)
             or (token.text == "," and i > first and i + 1 < start and affiliation_of_token(doc[i + 1]))
             or (

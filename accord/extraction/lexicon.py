@@ -291,6 +291,7 @@ TITLE_COUNTRIES = {
     r"\bbundeskanzler(?:in)?\b": "DEU",
     r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
     r"\bchancellor of the exchequer\b": "GBR",
+    r"\bhigh representative\s*/\s*vice-president\b": "EU",  # the EU's foreign policy chief, "HR/VP"
 }
 OFFICES = words("ambassador defence envoy fm foreign king minister pm president prime queen")
 JOINERS = words("'s - and of the ’s")
