@@ -17,6 +17,11 @@ from accord.extraction.parties import (
 from accord.extraction.people import find_actors
 
 
+def actor_names(doc: Doc) -> list[str]:
+    """The names of the page's actors, in the order `find_actors` finds them."""
+    return [a.name for a in find_actors(doc).actors]
+
+
 def actor_named(doc: Doc, name: str, home: str | None = None) -> Actor:
     """The page's actor of that name, as `find_actors` reads it."""
     return next(a for a in find_actors(doc, home).actors if a.name == name)
@@ -568,7 +573,7 @@ def test_a_preposition_the_model_took_into_a_name_is_left_out() -> None:
     doc = parsed(
         "High Representative Sørvik and Commissioner Rudzitis in Chișinău: EU signs €120 million support package"
     )
-    assert "Rudzitis" in [a.name for a in find_actors(doc).actors]
+    assert "Rudzitis" in actor_names(doc)
 
 
 def test_a_name_after_a_countrys_possessive_is_someone_of_that_country() -> None:
@@ -582,7 +587,7 @@ def test_a_name_after_a_countrys_possessive_is_someone_of_that_country() -> None
 
 def test_a_country_after_an_offices_to_is_no_part_of_the_name() -> None:
     doc = parsed("The delegation was led by U.S. Ambassador to Venezuela James Moss, according to officials.")
-    assert [a.name for a in find_actors(doc).actors] == ["James Moss"]
+    assert actor_names(doc) == ["James Moss"]
 
 
 def test_a_description_of_a_former_or_another_holder_is_someone_else() -> None:
@@ -702,7 +707,7 @@ def test_the_city_of_a_dateline_is_no_state_at_the_table() -> None:
 
 def test_an_institution_printed_family_name_first_is_no_person() -> None:
     doc = parsed("Secretary Tomas Duarte visited ASEAN Headquarters in Jakarta on Monday.")
-    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte"]
+    assert actor_names(doc) == ["Tomas Duarte"]
 
 
 def test_a_new_office_holders_country_stands_before_the_tenure_words() -> None:
@@ -929,7 +934,7 @@ def test_a_meeting_named_in_a_title_case_headline_is_no_person() -> None:
         "Prime Minister and Minister of Foreign Affairs Holds Trilateral Meeting with Peruvian, Bolivian Foreign "
         "Ministers\nPrime Minister Tomas Duarte met on Tuesday with Peru's Ana Lopes."
     )
-    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte", "Ana Lopes"]
+    assert actor_names(doc) == ["Tomas Duarte", "Ana Lopes"]
 
 
 def test_one_word_going_on_a_portfolio_listed_with_commas_is_no_person() -> None:
@@ -938,7 +943,7 @@ def test_one_word_going_on_a_portfolio_listed_with_commas_is_no_person() -> None
         "Expatriates of the Republic of Peru Dr. Ana Lopes, and HE Minister of Foreign Affairs of Bolivia Carlos Rojas, "
         "in a trilateral meeting held in Lima."
     )
-    assert [a.name for a in find_actors(doc).actors] == ["Tomas Duarte", "Ana Lopes", "Carlos Rojas"]
+    assert actor_names(doc) == ["Tomas Duarte", "Ana Lopes", "Carlos Rojas"]
 
 
 def test_two_offices_joined_by_a_slash_are_one_title() -> None:

@@ -131,24 +131,23 @@ class Cast:
                     seen.append((actor, mention))
         return sorted(seen, key=lambda pair: pair[1].start)
 
-    def latest_before(self, position: int, other_than: tuple[Actor, ...] = ()) -> Actor | None:
-        """Whom "he" or "she" at `position` means: the last official named as a subject in the sentences
-        just before the pronoun, else the last official named at all; for "met him", not the one who met;
-        never someone the page shows to be of the other gender ("Ms Thorsen" is no "he")."""
-        pronoun = gender_word(self.actors[0].mentions[0].doc[position]) if self.actors else None
+    def latest_before(self, pronoun: Token, other_than: tuple[Actor, ...] = ()) -> Actor | None:
+        """Whom "he" or "she" means: the last official named as a subject in the sentences just before the
+        pronoun, else the last official named at all; for "met him", not the one who met; never someone
+        the page shows to be of the other gender ("Ms Thorsen" is no "he")."""
+        position, shown = pronoun.i, gender_word(pronoun)
         mentions = [
             (mention, actor)
             for actor in self.actors
             if (actor.role or actor.affiliation)
             and not any(actor is other for other in other_than)
-            and gender(actor) in (None, pronoun)
+            and gender(actor) in (None, shown)
             for mention in actor.mentions
             if mention.start < position
         ]
         if not mentions:
             return None
-        doc = mentions[0][0].doc
-        recent = {s.start for s in list(doc[: position + 1].sents)[-PRONOUN_REACH:]}  # type: ignore[attr-defined]  # Span.sents is missing from spaCy's span.pyi
+        recent = {s.start for s in list(pronoun.doc[: position + 1].sents)[-PRONOUN_REACH:]}  # type: ignore[attr-defined]  # Span.sents is missing from spaCy's span.pyi
         subjects = [
             (mention, actor)
             for mention, actor in mentions

@@ -365,9 +365,8 @@ def fill_locations(
             near = [m for m in located if m.date == mention.date] if mention.date else located
             if near:
                 mention.location = min(near, key=lambda m: abs(m.order - mention.order)).location
-                mention.place_borrowed = (
-                    mention.date is None
-                )  # no day ties it to the occasion it took it from
+                # no day ties it to the occasion it took its place from
+                mention.place_borrowed = mention.date is None
             elif not dated_apart(mention):
                 start = mention.sentence.start_char
                 mention.location = next((at for line, at in reversed(datelines) if line <= start), dateline)

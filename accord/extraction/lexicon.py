@@ -372,8 +372,8 @@ SIDE_NOUNS = words(
 )
 # Words that make one trigger several interactions, one with each other side ("held separate meetings").
 SEPARATELY = words("separate separately individual individually")
-# A sentence that says its people met at once: "received both A and B", "a trilateral meeting with A and B"
 MEET_FORMS = words("meet meets met meeting")  # the verb whose listed objects are met one by one
+# A sentence that says its people met at once: "received both A and B", "a trilateral meeting with A and B"
 TOGETHER = words("both together jointly joint trilateral trilaterally tripartite quadrilateral three four")
 # "These meetings also …", "in the calls": a plural that tells the occasion just reported as several
 SEVERAL_OCCASIONS = {"meetings": "meet", "audiences": "meet", "calls": "call", "conversations": "call"}

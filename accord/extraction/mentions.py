@@ -322,10 +322,15 @@ def borrowed_separately(mention: Mention) -> bool:
     return mention.context is not None and held_separately(mention.trigger.token)
 
 
+def subject_parties(mention: Mention) -> list[Party]:
+    """The parties the trigger's subject names: the side that meets the others."""
+    subject = subject_tokens(mention.trigger.token)
+    return [p for p in mention.parties if p.mention is not None and p.mention.start in subject]
+
+
 def split_separate(mention: Mention) -> list[Mention]:
     """The subject's side meets each other country's side on its own."""
-    subject = subject_tokens(mention.trigger.token)
-    own = [p for p in mention.parties if p.mention is not None and p.mention.start in subject]
+    own = subject_parties(mention)
     others: dict[str, list[Party]] = {}
     for party in mention.parties:
         if party not in own and party.affiliation and party.affiliation not in affiliations(own):
@@ -373,8 +378,7 @@ def met_one_by_one(mention: Mention) -> bool:
         or any(t.lower_ in TOGETHER for t in mention.sentence)
     ):
         return False
-    subject = subject_tokens(trigger)
-    own = {p.affiliation for p in mention.parties if p.mention is not None and p.mention.start in subject}
+    own = {p.affiliation for p in subject_parties(mention)}
     objects = {
         p.affiliation
         for p in mention.parties

@@ -359,7 +359,7 @@ def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
     parties = []
     for i in sorted(subject_tokens(trigger)):
         if doc[i].lower_ in PRONOUNS:
-            actor = cast.latest_before(i)
+            actor = cast.latest_before(doc[i])
         elif doc[i].text in ("I", "We") or doc[i].lower_ == "my":
             actor = speaker(doc[i], cast)
         else:
@@ -368,7 +368,7 @@ def pronoun_parties(trigger: Token, cast: Cast) -> list[Party]:
             parties.append(Party.of(actor, doc[i : i + 1]))
     for pronoun in (t for t in trigger.children if t.dep_ == "dobj" and t.lower_ in OBJECT_PRONOUNS):
         hosts = tuple(a for i in subject_tokens(trigger) if (a := cast.by_token.get(i)) is not None)
-        if hosts and (guest := cast.latest_before(pronoun.i, other_than=hosts)) is not None:
+        if hosts and (guest := cast.latest_before(pronoun, other_than=hosts)) is not None:
             parties.append(Party.of(guest, doc[pronoun.i : pronoun.i + 1]))  # "X met him": not X
     return parties
 

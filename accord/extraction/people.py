@@ -72,9 +72,11 @@ def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) 
     link_descriptions(doc, cast, home)
     # "The Minister then held talks with his counterpart X": once "the Minister" is known, X serves the
     # other side, whatever country the page's counts gave X
-    for actor in counterparts_of_their_own_side(doc, cast):
+    misplaced = counterparts_of_their_own_side(doc, cast)
+    for actor in misplaced:
         actor.affiliation = actor.affiliation_source = None
-    infer_affiliations(doc, cast, home, filed_in)
+    if misplaced:
+        infer_affiliations(doc, cast, home, filed_in)
     return cast
 
 

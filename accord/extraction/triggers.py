@@ -62,10 +62,9 @@ def modality(token: Token) -> str | None:
         # unless the whole sentence looks ahead ("will sign after talks on Monday")
         ahead = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in ancestors(token) for c in t.children)
         return "future" if ahead else None
+    # "ahead of the extraordinary meeting of the Executive Committee", "before the summit"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and occasion_ahead(token.head):
-        return (
-            "future"  # "ahead of the extraordinary meeting of the Executive Committee", "before the summit"
-        )
+        return "future"
     node, steps = token, 0
     while steps < 4:
         for child in node.children:
