@@ -47,6 +47,9 @@ SENTENCES = (
     "JAKARTA, Aug 20 — Malaysian Foreign Minister Amir Hakim paid a courtesy call on the Secretary-General of "
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
+    "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "The agreement was signed by Chile's Foreign Minister Ana Lopes and Peru's Foreign Minister Tomas Duarte and "
+    "witnessed by the Chairperson of the AU Commission, Karim Nasser.",
     "Crown Prince Ahmed Saleh received Dr. Tomas Duarte at the palace, in the presence of Sheikh Karim Nasser.",
     "Lima's top diplomat and her Chilean counterpart, Tomas Duarte, met for four hours in Doha.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Dr. Peter "

@@ -200,6 +200,26 @@ def test_a_signing_keeps_its_two_sides_and_not_its_witness() -> None:
     assert "NOR" in {p.affiliation for p in kept}
 
 
+def test_who_witnessed_a_signing_the_sentence_tells_in_the_passive_is_a_third_party() -> None:
+    from accord.extraction.syntax import third_party
+
+    doc = parsed(
+        "The agreement was signed by Chile's Foreign Minister Ana Lopes and Peru's Foreign Minister Tomas Duarte "
+        "and witnessed by the Chairperson of the AU Commission, Karim Nasser."
+    )
+    assert third_party(mention_of(doc, "nasser")) and not third_party(mention_of(doc, "duarte"))
+
+
+def test_who_hosts_talks_between_two_sides_is_no_side_of_them() -> None:
+    doc = parsed(
+        "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on "
+        "Friday."
+    )
+    hosted = trigger(doc, "hosted")
+    found = sentence_parties(doc[:], hosted, find_actors(doc, "NOR"), {hosted.i})
+    assert affiliations(found) == {"CHL", "PER"}
+
+
 def test_a_visiting_guest_of_talks_belongs_to_the_talks_too() -> None:
     from accord.extraction.parties import owned_by_other
 

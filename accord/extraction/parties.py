@@ -434,11 +434,34 @@ def sentence_parties(
     found += owned_parties(sentence, cast)
     found += country_parties(trigger)
     found = [p for p in found if not another_triggers_official(p, found, trigger, triggers)]
+    found = without_host_of_talks(found, trigger)
     if signing:  # the witnesses of a signing are no party of it (its sides may come from the context)
         witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]
         named = {p.name for p in witnesses if p.name}
         found = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
     return unique(found)
+
+
+def without_host_of_talks(found: list[Party], trigger: Token) -> list[Party]:
+    """Who "hosted talks between A and B" (or facilitated them) is named before them and is no side of them."""
+    between = next(
+        (
+            prep
+            for noun in (trigger, *(c for c in trigger.children if c.dep_ == "dobj"))
+            if noun.lower_ in MEETING_NOUNS
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "between"
+        ),
+        None,
+    )
+    if between is None:
+        return found
+    inside = [
+        p for p in found if p.mention is not None and between.i < p.mention.start <= between.right_edge.i
+    ]
+    if len(affiliations(inside)) < 2:
+        return found
+    return [p for p in found if p in inside or p.mention is None or p.mention.start > between.i]
 
 
 def another_triggers_official(party: Party, found: list[Party], trigger: Token, triggers: set[int]) -> bool:

@@ -76,6 +76,8 @@ def third_party(mention: SpacySpan) -> bool:
     "participated in", or the agent of "overseen by", "facilitated by", or "in the presence of" X.
     Two leaders who "witnessed the signing" together are its sides, not its witnesses."""
     root = mention.root
+    if root.dep_ == "appos":  # "witnessed by the Chairperson of the Commission, X"
+        root = root.head
     if root.conjuncts:
         return False
     head = root.head
@@ -89,7 +91,8 @@ def third_party(mention: SpacySpan) -> bool:
 def about_a_signing(verb: Token) -> bool:
     """Whether a witness's or mediator's verb is about a signing ("witnessed the signing of …", "a
     ceremony … overseen by"), not about talks they took part in."""
-    return any(t.lower_ in SIGNING_NOUNS for t in (verb.head, *verb.subtree))
+    signed = verb.head if verb.dep_ == "conj" else verb  # "was signed by A and B and witnessed by C"
+    return any(t.lower_ in SIGNING_NOUNS for t in (verb.head, *signed.children, *verb.subtree))
 
 
 ENTS_KEY = "accord_sentence_ents"
