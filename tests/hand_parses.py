@@ -48,6 +48,11 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Ms Lopes paid a courtesy call on the Prime Minister, Tomas Duarte, at his office on Monday.",
+    "Chile, Peru sign fishing deal at UN headquarters.\nOn Monday, Chilean Foreign Minister Ana Lopes met Bolivian "
+    "Foreign Minister Tomas Duarte in La Paz.",
+    "Russian President Ivan Orlov received Central African Republic (CAR) President Jean Mbaka on Monday. CAR "
+    "Mines Minister Ana Lopes signed a deal.",
     "The agreement was signed by Chile's Foreign Minister Ana Lopes and Peru's Foreign Minister Tomas Duarte and "
     "witnessed by the Chairperson of the AU Commission, Karim Nasser.",
     "Crown Prince Ahmed Saleh received Dr. Tomas Duarte at the palace, in the presence of Sheikh Karim Nasser.",

@@ -910,3 +910,12 @@ def test_an_undated_meeting_placed_only_by_its_neighbour_implies_no_trip() -> No
         "Lopes also met Bolivian Foreign Minister Carlos Rojas."
     )
     assert [p.affiliation for e in events if e.type == "visit" for p in e.participants] == ["CHL"]
+
+
+def test_a_sentence_naming_its_states_borrows_no_sides_from_an_occasion_of_others() -> None:
+    found = events_of(
+        "Chile, Peru sign fishing deal at UN headquarters.\nOn Monday, Chilean Foreign Minister Ana Lopes met "
+        "Bolivian Foreign Minister Tomas Duarte in La Paz.",
+        "2025-03-05",
+    )
+    assert {e.type for e in found} == {"meet", "visit"}

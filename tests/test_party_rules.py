@@ -200,6 +200,15 @@ def test_a_signing_keeps_its_two_sides_and_not_its_witness() -> None:
     assert "NOR" in {p.affiliation for p in kept}
 
 
+def test_a_countrys_bracketed_initials_stand_for_it_on_the_whole_page() -> None:
+    doc = parsed(
+        "Russian President Ivan Orlov received Central African Republic (CAR) President Jean Mbaka on Monday. "
+        "CAR Mines Minister Ana Lopes signed a deal."
+    )
+    assert actor_named(doc, "Jean Mbaka", "CHN").affiliation == "CAF"
+    assert actor_named(doc, "Ana Lopes", "CHN").affiliation == "CAF"
+
+
 def test_who_witnessed_a_signing_the_sentence_tells_in_the_passive_is_a_third_party() -> None:
     from accord.extraction.syntax import third_party
 
@@ -897,6 +906,15 @@ def test_a_delegations_head_keeps_its_country_across_a_portfolio_listed_with_com
     )
     (duarte,) = find_actors(doc).actors
     assert (duarte.role, duarte.affiliation) == ("foreign minister", "CHL")
+
+
+def test_an_honorific_shows_a_gender_that_a_possessive_of_someone_else_does_not_undo() -> None:
+    from accord.extraction.actors import gender
+
+    doc = parsed(
+        "Ms Lopes paid a courtesy call on the Prime Minister, Tomas Duarte, at his office on Monday."
+    )
+    assert gender(actor_named(doc, "Lopes", "CHL")) == "f"
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,27 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
                 break
         else:
             i += 1
-    return marks
+    return with_acronyms(doc, marks)
+
+
+def with_acronyms(doc: Doc, marks: dict[int, str]) -> dict[int, str]:
+    """ "Central African Republic (CAR)": the page's own short name for a country or organisation the
+    gazetteer lacks stands for it wherever the page uses it ("CAR Minister of Mines")."""
+    short: dict[str, str] = {}
+    for i in range(1, len(doc) - 2):
+        acronym = doc[i + 1].text
+        if doc[i].text != "(" or doc[i + 2].text != ")" or (i - 1) not in marks or acronym in short:
+            continue
+        start = i - 1
+        while start > 0 and marks.get(start - 1) == marks[i - 1]:
+            start -= 1
+        initials = "".join(t.text[0] for t in doc[start:i] if t.text[:1].isupper())
+        if acronym.isupper() and len(acronym) > 1 and acronym == initials:
+            short[acronym] = marks[i - 1]
+    if not short:
+        return marks
+    found = {t.i: short[strip_possessive(t.text)] for t in doc if strip_possessive(t.text) in short}
+    return found | marks
 
 
 def misread_country(entity: Span) -> bool:

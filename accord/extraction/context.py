@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor, Cast, left_window
+from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.descriptions import someone_else
 from accord.extraction.lexicon import (
     ATTEND_CUES,
@@ -65,14 +66,26 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
         return None
     if mention.sides:
         interactions = [m for m in interactions if len(affiliations(m.parties)) == mention.sides]
-    fitting = [m for m in interactions if wanted <= affiliations(m.parties)] or (
-        interactions if not wanted or back else []
+    named = wanted or named_states(mention.sentence)
+    fitting = [m for m in interactions if named <= affiliations(m.parties)] or (
+        interactions if not named or back else []
     )
     if back and not wanted:  # "the two ministers" point back to people already named
         fitting = [m for m in fitting if m.order <= mention.order]
     if not fitting:
         return None
     return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
+
+
+def named_states(sentence: SpacySpan) -> frozenset[str]:
+    """The states a sentence names as more than a place ("Sudan, South Sudan sign deal at AU headquarters",
+    not "talks in Kabul"): the occasion it tells must be theirs, even where the parse found no side."""
+    codes = {
+        affiliation_of_token(t)
+        for t in sentence
+        if t.ent_type_ == "GPE" and t.ent_iob_ == "B" and not (t.dep_ == "pobj" or t.head.dep_ == "pobj")
+    }
+    return frozenset(code for code in codes if code)
 
 
 def retellings(doc: Doc, nouns: dict[str, str], tag: str) -> set[tuple[int, str]]:
