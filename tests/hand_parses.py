@@ -48,6 +48,12 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "In Muscat on Monday, Chilean Foreign Minister Ana Soto was received by His Majesty the Sultan at the palace.",
+    "Muscat, June 9 (ONA) -- His Majesty the Sultan received Chilean Foreign Minister Ana Soto at the palace.",
+    "Chilean Foreign Minister Ana Soto arrived in Lima on Monday. On Tuesday, she was received by the President of "
+    "the Republic and invited him to Chile.",
+    "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "
+    "greetings of President Luis Arce.",
     "Ms Lopes paid a courtesy call on the Prime Minister, Tomas Duarte, at his office on Monday.",
     "Chile, Peru sign fishing deal at UN headquarters.\nOn Monday, Chilean Foreign Minister Ana Lopes met Bolivian "
     "Foreign Minister Tomas Duarte in La Paz.",

@@ -671,6 +671,45 @@ def test_who_joined_someone_for_another_occasion_is_a_bystander() -> None:
     assert {p.name for p in mention.parties} == {"Ana Soto", "Jorge Paz"}
 
 
+@pytest.mark.parametrize(
+    ("text", "ruler"),
+    [
+        (
+            "In Muscat on Monday, Chilean Foreign Minister Ana Soto was received by His Majesty the Sultan at the "
+            "palace.",
+            ("OMN", "sultan"),
+        ),
+        (
+            "Muscat, June 9 (ONA) -- His Majesty the Sultan received Chilean Foreign Minister Ana Soto at the "
+            "palace.",
+            ("OMN", "sultan"),
+        ),
+        (
+            "Chilean Foreign Minister Ana Soto arrived in Lima on Monday. On Tuesday, she was received by the "
+            "President of the Republic and invited him to Chile.",
+            ("PER", "president"),
+        ),
+    ],
+)
+def test_a_ruler_named_by_title_alone_reigns_where_the_visitor_was_put(
+    text: str, ruler: tuple[str, str]
+) -> None:
+    from accord.extraction.parties import unnamed_parties
+
+    doc = parsed(text)
+    sentence = list(doc.sents)[-1]
+    assert ruler in offices(unnamed_parties(sentence, find_actors(doc, "CHL")))
+
+
+def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
+    doc = parsed(
+        "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "
+        "greetings of President Luis Arce."
+    )
+    (mention,) = asserted_mentions(doc, "2025-03-04")
+    assert {p.name for p in mention.parties} == {"Ana Soto", "Jorge Paz"}
+
+
 def test_a_meeting_named_by_its_member_states_has_them_as_sides() -> None:
     doc = parsed(
         "Chile's foreign minister Ana Soto joined a trilateral meeting of Chile, Peru and Bolivia in Lima on Monday."

@@ -293,6 +293,7 @@ TITLE_COUNTRIES = {
     r"\bchancellor of the exchequer\b": "GBR",
     r"\bhigh representative\s*/\s*vice-president\b": "EU",  # the EU's foreign policy chief, "HR/VP"
 }
+MONARCHS = words("amir emir emperor king queen sultan")  # "received by His Majesty the Sultan"
 OFFICES = words("ambassador defence envoy fm foreign king minister pm president prime queen")
 JOINERS = words("'s - and of the ’s")
 HEADS = {
@@ -396,8 +397,12 @@ SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
 DELEGATION_NOUNS = words("delegation delegations mission")  # "a delegation from Libya led by X"
-# Heads under which a named person is a bystander, not a party ("along with X", "attended by X").
-BYSTANDER_HEADS = set("along accompanied according attended including flanked joined presence sent".split())
+# Heads under which a named person is a bystander, not a party ("along with X", "attended by X"), and what
+# someone sent without coming ("conveyed the greetings of President X", "handed over a letter from X").
+BYSTANDER_HEADS = words(
+    "along accompanied according attended including flanked joined presence sent greetings letter message regards"
+    " wishes"
+)
 # Someone who owns the person or body that acts is not there: "X's special envoy met", "members of X's
 # administration met", "handed over X's letter".
 OWNED_BY_ABSENT = words(

@@ -16,6 +16,7 @@ from accord.extraction.lexicon import (
     EACH_OF,
     GROUP_NOUNS,
     MEETING_NOUNS,
+    MONARCHS,
     OBJECT_PRONOUNS,
     PACT_NOUNS,
     PLURAL_REFERENCES,
@@ -27,6 +28,7 @@ from accord.extraction.lexicon import (
     SIDE_COUNTS,
     SIDE_NOUNS,
 )
+from accord.extraction.placenames import in_dateline
 from accord.extraction.roles import normalise_role
 from accord.extraction.serving import organisations_near
 from accord.extraction.syntax import (
@@ -172,7 +174,7 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         if token.lower_ == "prime" and doc[token.i + 1].lower_ != "minister":
             continue
         role, affiliation, counterpart = describe_left(doc, token.i + 1)
-        affiliation = affiliation or country_of_office(token, cast)
+        affiliation = affiliation or country_of_office(token, cast) or ruler_of_the_place(token)
         if affiliation is None and doc[token.i : token.i + 3].text.lower() in (
             "secretary-general",
             "secretary general",
@@ -187,6 +189,29 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         office = role or normalise_role(token.text)
         parties.append(Party(None, office, affiliation, doc[token.i : token.i + 1], counterpart=counterpart))
     return parties
+
+
+def ruler_of_the_place(token: Token) -> str | None:
+    """ "(In Muscat,) he was received by His Majesty the Sultan": a monarch the page names by title alone
+    reigns where the sentence, its dateline or the sentence before puts the visitor before naming them
+    ("arrived in Kuwait City"), not where it sends someone later ("invited him to Brasília")."""
+    doc = token.doc
+    of_the_republic = (
+        doc[token.i + 1 : token.i + 4].text.lower() == "of the republic"
+    )  # its President's title
+    if not (token.lower_ in MONARCHS or of_the_republic) or not any(
+        c.lower_ == "the" for c in token.children
+    ):
+        return None
+    start = doc[token.sent.start - 1].sent.start if token.sent.start else 0
+    places = [
+        code
+        for t in doc[start : token.i]
+        if t.ent_type_ == "GPE"
+        and ((t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at")) or in_dateline(doc[t.i : t.i + 1]))
+        and (code := affiliation_of_token(t))
+    ]
+    return places[-1] if places else None
 
 
 def office_of_subject(token: Token, cast: Cast) -> str | None:
