@@ -48,6 +48,11 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Chilean Defense Minister Ana Soto and Peruvian Defense Minister Jorge Paz held talks in Quito on Tuesday, "
+    "chaired by Ecuadorian Defense Minister Luis Arce. On Monday, Ecuador's Prime Minister received the two "
+    "defense ministers separately at Seri Perdana in Quito.",
+    "The meeting of the border committee, attended by Chilean Defense Minister Ana Soto and Peruvian Defense "
+    "Minister Jorge Paz, was chaired by Bolivian Defense Minister Luis Arce on Monday.",
     "In Muscat on Monday, Chilean Foreign Minister Ana Soto was received by His Majesty the Sultan at the palace.",
     "Muscat, June 9 (ONA) -- His Majesty the Sultan received Chilean Foreign Minister Ana Soto at the palace.",
     "Chilean Foreign Minister Ana Soto arrived in Lima on Monday. On Tuesday, she was received by the President of "

@@ -268,6 +268,18 @@ def test_words_listed_beside_a_person_name_a_person_whatever_the_model_labelled_
     assert (0, 2) not in person_candidates(place)
 
 
+def test_a_name_the_model_called_a_person_right_after_at_is_a_venue() -> None:
+    from accord.extraction.spotting import person_candidates
+
+    doc = hand_built(
+        "Tigran Hakobyan waited at Villa Somalia .",
+        [1, 2, 2, 2, 5, 3, 2],
+        "compound nsubj ROOT prep compound pobj punct",
+        ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert person_candidates(doc) == [(0, 2)]
+
+
 def test_the_place_of_a_dated_dateline_is_no_person_though_the_gazetteer_lacks_its_spelling() -> None:
     from accord.extraction.spotting import person_candidates
 

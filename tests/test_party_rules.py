@@ -701,6 +701,43 @@ def test_a_ruler_named_by_title_alone_reigns_where_the_visitor_was_put(
     assert ruler in offices(unnamed_parties(sentence, find_actors(doc, "CHL")))
 
 
+def test_who_attended_the_meeting_the_trigger_names_takes_part_in_it() -> None:
+    from accord.extraction.syntax import bystander
+
+    doc = parsed(
+        "The meeting of the border committee, attended by Chilean Defense Minister Ana Soto and Peruvian Defense "
+        "Minister Jorge Paz, was chaired by Bolivian Defense Minister Luis Arce on Monday."
+    )
+    soto = mention_of(doc, "soto")
+    assert not bystander(soto, trigger(doc, "meeting")) and bystander(soto, trigger(doc, "chaired"))
+
+
+RECEIVED_THE_DAY_BEFORE = (
+    "Chilean Defense Minister Ana Soto and Peruvian Defense Minister Jorge Paz held talks in Quito on Tuesday, "
+    "chaired by Ecuadorian Defense Minister Luis Arce. On Monday, Ecuador's Prime Minister received the two "
+    "defense ministers separately at Seri Perdana in Quito."
+)
+
+
+def test_a_residence_after_at_is_no_person() -> None:
+    assert "Perdana" not in " ".join(actor_names(parsed(RECEIVED_THE_DAY_BEFORE)))
+
+
+def test_the_two_ministers_received_the_day_before_their_talks_are_theirs_not_the_hosts_minister() -> None:
+    from hand_parses import events_of
+
+    monday = [
+        e for e in events_of(RECEIVED_THE_DAY_BEFORE, "2025-03-05") if e.date and e.date.value == "2025-03-03"
+    ]
+    meetings = {
+        frozenset((p.name, p.affiliation) for p in e.participants) for e in monday if e.type == "meet"
+    }
+    assert meetings == {
+        frozenset({(None, "ECU"), ("Ana Soto", "CHL")}),
+        frozenset({(None, "ECU"), ("Jorge Paz", "PER")}),
+    }
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

@@ -58,7 +58,7 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     # "Safadi … met the new Syrian leadership" on another day, or "a charter signed in 2019", is another
     # occasion: a mention with a date of its own borrows only from an interaction of that date, unless it
     # refers back to the people of one ("the two had last met in February")
-    if wanted or not back:
+    if not back:
         interactions = [
             m for m in interactions if compatible_dates(m.date, mention.date) or same_trip(m, mention)
         ]
@@ -181,6 +181,10 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
         lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
+        # "Malaysia's Prime Minister received the two ministers": not the Malaysian minister of the talks
+        offices = {(p.affiliation, p.role) for p in mention.parties if not p.name and p.role}
+        if len(sides) == 1:
+            lent = [p for p in lent if not any(c == p.affiliation and r != p.role for c, r in offices)]
         if states_as_subject(mention.trigger.token) and not any(p.name for p in mention.parties):
             lent = [Party(None, None, code) for code in dict.fromkeys(p.affiliation for p in lent) if code]
         mention.parties = unique(mention.parties + lent)

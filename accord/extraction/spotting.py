@@ -29,6 +29,7 @@ from accord.extraction.lexicon import (
     POSSESSIVE_MARKS,
     ROLE_WORDS,
     RULER_MARKERS,
+    TITLES,
     TRIMMED_FROM_NAMES,
 )
 from accord.extraction.names import title_is_given_name
@@ -165,7 +166,10 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
     ranges = [
         (ent.start, ent.end)
         for ent in doc.ents
-        if ent.label_ == "PERSON" and not in_portfolio(doc, ent.start, ent.end) and not in_dateline(ent)
+        if ent.label_ == "PERSON"
+        and not in_portfolio(doc, ent.start, ent.end)
+        and not in_dateline(ent)
+        and not a_venue(ent)
     ]
     surnames = {doc[end - 1].text for _, end in ranges}
     i = 0
@@ -185,7 +189,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
         if in_portfolio(doc, i, end):
             i = end  # "Commissioner for Enlargement, X", "for Political Affairs, Peace and Security, X"
             continue
-        if names_a_body(doc, i, end) or starts_a_place_name(doc, end) or in_dateline(run):
+        if names_a_body(doc, i, end) or starts_a_place_name(doc, end) or in_dateline(run) or a_venue(run):
             i = end  # "President of the Forum of …", the "South" of "South American"
             continue
         if (
@@ -203,6 +207,15 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((i, end))
         i = end
     return sorted(set(ranges), key=lambda r: (r[0], r[0] - r[1]))
+
+
+def a_venue(run: SpacySpan) -> bool:
+    """ "Received them at Seri Perdana": a name right after "at", with at most an honorific between, is
+    where people met, not whom."""
+    doc, before = run.doc, run.start - 1
+    while before >= 0 and doc[before].lower_ in TITLES:
+        before -= 1
+    return before >= 0 and doc[before].lower_ == "at" and run.root.dep_ == "pobj"
 
 
 def in_portfolio(doc: Doc, i: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from accord.extraction.lexicon import (
     BYSTANDER_HEADS,
     JOINED_BY,
+    MEETING_NOUNS,
     OWNED_BY_ABSENT,
     SIGNING_NOUNS,
     THIRD_PARTY_WORDS,
@@ -45,9 +46,23 @@ def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
     if owned_by_absent(mention) is not None:
         return True  # "received X's special envoy": the envoy came, not X
     own = {t.i for t in ancestors(trigger)} if trigger is not None else set()
-    chain = [t for t in ancestors(mention.root)[:4] if not (t.lower_ in JOINED_BY and t.i in own)]
+    chain = [
+        t
+        for t in ancestors(mention.root)[:4]
+        if not (t.lower_ in JOINED_BY and t.i in own) and not attends(t, trigger)
+    ]
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
+    )
+
+
+def attends(word: Token, trigger: Token | None) -> bool:
+    """ "The meeting, attended by A and B, …": who attended the meeting the trigger names took part in it."""
+    return (
+        trigger is not None
+        and word.lower_ == "attended"
+        and word.head.i == trigger.i
+        and (trigger.lower_ in MEETING_NOUNS)
     )
 
 
