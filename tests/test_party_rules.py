@@ -738,6 +738,15 @@ def test_the_two_ministers_received_the_day_before_their_talks_are_theirs_not_th
     }
 
 
+def test_whom_a_visitor_met_abroad_serves_the_country_visited_not_the_publisher() -> None:
+    doc = parsed(
+        "Foreign Minister Ana Soto visited Lima in May, where she held talks with President Jorge Paz. Ms Soto "
+        "intends to visit Bolivia in June."
+    )
+    assert actor_named(doc, "Jorge Paz", "CHL").affiliation == "PER"
+    assert actor_named(doc, "Ana Soto", "CHL").affiliation == "CHL"
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

@@ -92,6 +92,9 @@ ACTING_VERBS = words("had held hosted meets met received receives spoke visited 
 # "President X received the delegation at the People's Palace": a reception at home, where the page says no more
 RECEIVING_VERBS = words("received receives hosted hosts")
 VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcomed welcomes")
+VISITING_VERBS = words(
+    "visit visited visiting visits toured"
+)  # "X visited Podgorica": the place is the object
 WELCOME_VERBS = words("welcome welcomed welcomes welcoming")  # "welcomed X to Samoa": where the guest came
 
 

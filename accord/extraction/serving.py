@@ -37,6 +37,7 @@ from accord.extraction.lexicon import (
     SAYING,
     TOPIC_HEADS,
     VISIT_HEADS,
+    VISITING_VERBS,
 )
 from accord.extraction.lists import listed_together
 from accord.extraction.syntax import bystander, governing_verb, phrase_head, third_party
@@ -145,12 +146,18 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     found = []
     for token in sentence:
         prep = token.head
-        if token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
-            visit = prep.head
+        visited = token.dep_ == "dobj" and token.head.lower_ in VISITING_VERBS  # "X visited Podgorica"
+        if visited or (
+            token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS
+        ):
+            visit = token.head if visited else prep.head
             clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
+            heads = [visit, clause]
+            while heads[-1].dep_ in ("xcomp", "conj") and heads[-1].head.i != heads[-1].i:
+                heads.append(heads[-1].head)  # "she intends to visit Samoa", "arrived and visited X"
             visitors = {
                 t.i
-                for head in (visit, clause)
+                for head in heads
                 for c in head.children
                 if c.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
                 for t in c.subtree
@@ -251,7 +258,8 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             (code, "host") for sentence in sentences.values() for code in visited_countries(sentence, actor)
         ]
         frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
-        evidence = hosted + (frequent if not holds_a_body_office(actor) else []) if official else []
+        evidence = (frequent if not holds_a_body_office(actor) else []) if official else []
+        hosted = hosted if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, "delegation")
             for other in cast.actors
@@ -278,7 +286,15 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         # named near the person ("thanked Bolivia") does not: a national outlet names its own officials bare
         ranked = [
             (c, s)
-            for c, s in owners + bodies + partners + offices + hosting + publisher + nearby + evidence
+            for c, s in owners
+            + bodies
+            + partners
+            + offices
+            + hosting
+            + hosted
+            + publisher
+            + nearby
+            + evidence
             if c and c not in beside
         ]
         if ranked:
