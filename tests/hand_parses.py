@@ -48,6 +48,10 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Chairperson Karim Nasser received the Special Envoy of President Jorge Paz of Peru, Mr. Tomas Duarte, on "
+    "Monday.",
+    "The Chairperson of the African Union Commission, Karim Nasser, received Peruvian Foreign Minister Tomas "
+    "Duarte on Monday.",
     "Foreign Minister Ana Soto visited Lima in May, where she held talks with President Jorge Paz. Ms Soto intends "
     "to visit Bolivia in June.",
     "Chilean Defense Minister Ana Soto and Peruvian Defense Minister Jorge Paz held talks in Quito on Tuesday, "

@@ -747,6 +747,27 @@ def test_whom_a_visitor_met_abroad_serves_the_country_visited_not_the_publisher(
     assert actor_named(doc, "Ana Soto", "CHL").affiliation == "CHL"
 
 
+def test_the_president_whose_envoy_came_is_no_side() -> None:
+    doc = parsed(
+        "Chairperson Karim Nasser received the Special Envoy of President Jorge Paz of Peru, Mr. Tomas Duarte, on "
+        "Monday."
+    )
+    (mention,) = asserted_mentions(doc, "2025-03-04")
+    assert "Jorge Paz" not in {p.name for p in mention.parties}
+
+
+def test_an_organisations_head_receives_guests_at_its_seat() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "The Chairperson of the African Union Commission, Karim Nasser, received Peruvian Foreign Minister Tomas "
+        "Duarte on Monday.",
+        "2025-03-04",
+    )
+    meeting = next(e for e in found if e.type == "meet")
+    assert meeting.location is not None and meeting.location.country == "ETH"
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

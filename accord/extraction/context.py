@@ -392,7 +392,8 @@ def fill_locations(
 
 
 def receivers_home(mention: Mention) -> Location | None:
-    """ "President X received the delegation" where no place is named: at the receiver's home."""
+    """ "President X received the delegation" where no place is named: at the receiver's home, or at the
+    seat of the organisation the receiver heads."""
     trigger = mention.trigger.token
     if trigger.lower_ not in RECEIVING_VERBS:
         return None
@@ -400,7 +401,8 @@ def receivers_home(mention: Mention) -> Location | None:
     if any(c.dep_ == "agent" for c in trigger.children):  # "was received by the emir": the receiver
         subject = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
     hosts = {p.affiliation for p in mention.parties if p.mention is not None and p.mention.root.i in subject}
-    return Location(country=hosts.pop()) if len(hosts) == 1 and None not in hosts else None
+    home = hosts.pop() if len(hosts) == 1 else None
+    return host_location(home) if home else None
 
 
 def dated_apart(mention: Mention) -> bool:

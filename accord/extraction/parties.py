@@ -131,10 +131,14 @@ def in_own_clause(mention: SpacySpan, trigger: Token) -> bool:
 
 
 def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
+    named = cast.in_span(sentence.start, sentence.end)
+    # "the Special Envoy of President X": X sent someone, whichever of his mentions the sentence holds
+    absent = [actor for actor, mention in named if owned_by_absent(mention) is not None]
     found = [
         (actor, mention)
-        for actor, mention in cast.in_span(sentence.start, sentence.end)
-        if not bystander(mention, trigger)
+        for actor, mention in named
+        if not any(actor is other for other in absent)
+        and not bystander(mention, trigger)
         and not owned_by_other(mention, trigger, triggers)
         and not in_side_clause(mention.root, trigger)  # "… since the diplomat took office under PM X"
     ]

@@ -9,9 +9,11 @@ from accord.extraction.lexicon import (
     BYSTANDER_HEADS,
     JOINED_BY,
     MEETING_NOUNS,
+    OFFICE_WORDS,
     OWNED_BY_ABSENT,
     SIGNING_NOUNS,
     THIRD_PARTY_WORDS,
+    TITLES,
 )
 
 MAX_DEPTH = 10  # bounded walks: a parse with preset sentence starts is not always a tree
@@ -79,11 +81,17 @@ def phrase_head(token: Token) -> Token:
 
 
 def owned_by_absent(mention: SpacySpan) -> Token | None:
-    """What a possessor owns that acts in their stead: the envoy of "X's special envoy", the administration
-    of "members of X's administration"."""
+    """What a possessor owns that acts in their stead: the envoy of "X's special envoy" or "the envoy of
+    President X", the administration of "members of X's administration"."""
     named = phrase_head(mention.root)
     marked = any(c.dep_ == "case" for c in named.children)  # not "A and Bangladesh's adviser"
-    return named.head if named.dep_ == "poss" and marked and named.head.lower_ in OWNED_BY_ABSENT else None
+    if named.dep_ == "poss" and marked and named.head.lower_ in OWNED_BY_ABSENT:
+        return named.head
+    doc, before = mention.doc, mention.start - 1  # "the Special Envoy of President X", however it parses
+    while before > 0 and (doc[before].lower_ in TITLES or doc[before].lower_ in OFFICE_WORDS):
+        before -= 1
+    owned = doc[before - 1] if before > 0 and doc[before].lower_ == "of" else None
+    return owned if owned is not None and owned.lower_ in OWNED_BY_ABSENT else None
 
 
 def third_party(mention: SpacySpan) -> bool:
