@@ -768,6 +768,14 @@ def test_an_organisations_head_receives_guests_at_its_seat() -> None:
     assert meeting.location is not None and meeting.location.country == "ETH"
 
 
+def test_whom_a_visitor_met_in_a_foreign_city_serves_that_citys_country() -> None:
+    doc = parsed(
+        "In Lima on Wednesday, the Foreign Secretary held talks with the Minister of Foreign Affairs, Ambassador "
+        "Jorge Paz."
+    )
+    assert actor_named(doc, "Jorge Paz", "GBR").affiliation == "PER"
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

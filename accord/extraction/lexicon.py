@@ -89,6 +89,7 @@ INTERACTION_VERBS = set(
     "met meets meet received receives hosted hosts welcomed welcomes called spoke talked visited".split()
 )
 ACTING_VERBS = words("had held hosted meets met received receives spoke visited welcomed")
+MET_IN_HEADS = MEET_WORDS | ACTING_VERBS  # "In Abuja, X held talks with Y": the city where Y received X
 # "President X received the delegation at the People's Palace": a reception at home, where the page says no more
 RECEIVING_VERBS = words("received receives hosted hosts")
 VISIT_HEADS = words("arrived arrives traveled travelled trip visit visits welcomed welcomes")

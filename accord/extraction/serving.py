@@ -28,6 +28,7 @@ from accord.extraction.lexicon import (
     COUNTERPARTS,
     DESCRIPTION_HEADS,
     INSTITUTION_WORDS,
+    MET_IN_HEADS,
     NAME_PLACE_WORDS,
     NEEDS_PERSON_OBJECT,
     OFFICE_WORDS,
@@ -147,8 +148,12 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     for token in sentence:
         prep = token.head
         visited = token.dep_ == "dobj" and token.head.lower_ in VISITING_VERBS  # "X visited Podgorica"
+        # "In Abuja, the Foreign Secretary co-chaired the dialogue with Minister Y": Y received her there
+        received = prep.lower_ == "in" and prep.head.lower_ in MET_IN_HEADS and prep.head.pos_ == "VERB"
+        received &= bool(city_country(token.text))
         if visited or (
-            token.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS
+            token.dep_ == "pobj"
+            and (received or (prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS))
         ):
             visit = token.head if visited else prep.head
             clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
