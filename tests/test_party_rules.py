@@ -776,6 +776,16 @@ def test_whom_a_visitor_met_in_a_foreign_city_serves_that_citys_country() -> Non
     assert actor_named(doc, "Jorge Paz", "GBR").affiliation == "PER"
 
 
+def test_the_eus_high_representative_is_named_again_by_office_and_by_its_abbreviation() -> None:
+    doc = parsed(
+        "High Representative/Vice-President Ana Soto was in Lima on Monday. On Monday, the HR/VP held talks with "
+        "Peru's Foreign Minister Jorge Paz. Today, the High Representative visited the museum."
+    )
+    soto = actor_named(doc, "Ana Soto")
+    assert (soto.role, soto.affiliation) == ("high representative", "EU")
+    assert {"HR/VP", "High Representative"} <= {m.text.removeprefix("the ") for m in soto.mentions}
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

@@ -234,7 +234,7 @@ ROLE_WORDS = (
         "vice-president commerce economy industry interior home justice economic crown party communist central "
         "committee mayor director commissioner high representative policy prime-minister then former incumbent "
         "acting staff army navy forces armed military spokesperson spokesman official officials"
-        " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin".split()
+        " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin hr vp".split()
     )
 )
 CONNECTIVES = words("of for the and")  # in ROLE_WORDS to join an office's words, but no office themselves
@@ -317,7 +317,7 @@ ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representativ
 BRIEF_OFFICES = words("envoy envoys representative representatives coordinator rapporteur")
 DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
-    " sultan chairperson chairman chairwoman".split()
+    " sultan chairperson chairman chairwoman representative vp".split()
 )
 # "A previous Latvian president", "a former minister": someone other than the office holder the page names
 OTHER_HOLDER_WORDS = words("previous former late past another predecessor")

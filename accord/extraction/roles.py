@@ -31,6 +31,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("special envoy", r"\bspecial envoys?\b"),  # "the Secretary-General's Special Envoy for Yemen"
         ("special representative", r"\bspecial representatives?\b"),
         ("secretary general", r"\bsecretar(?:y|ies) generals?\b"),
+        ("high representative", r"\bhigh representative\b|\bhr vp\b"),  # the EU's, also its vice-president
         ("vice president", r"\bvice presidents?\b"),
         (
             "prime minister",
@@ -44,8 +45,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bministers? (?:of|for) (?:the )?(?:state for )?(?:europe and )?"
             r"(?:foreign|external) (?:affairs|relations)\b|\bexternal affairs ministers?\b|\beam\b|\bfm\b"
             r"|\bsecretary of state\b(?! for (?!foreign))|\bsecretary (?:of|for) foreign affairs\b"
-            r"|\bforeign affairs secretary\b|\bforeign (?:affairs )?advis[eo]rs?\b|\b(?:top|chief) diplomats?\b"
-            r"|\bhigh representative\b",
+            r"|\bforeign affairs secretary\b|\bforeign (?:affairs )?advis[eo]rs?\b|\b(?:top|chief) diplomats?\b",
         ),
         (
             "defense minister",
