@@ -48,6 +48,8 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Prime Minister Jorge Paz received Chilean Foreign Minister Ana Soto in Lima. The minister and his Chilean "
+    "colleague signed an agreement.",
     "High Representative/Vice-President Ana Soto was in Lima on Monday. On Monday, the HR/VP held talks with "
     "Peru's Foreign Minister Jorge Paz. Today, the High Representative visited the museum.",
     "In Lima on Wednesday, the Foreign Secretary held talks with the Minister of Foreign Affairs, Ambassador "

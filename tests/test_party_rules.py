@@ -786,6 +786,14 @@ def test_the_eus_high_representative_is_named_again_by_office_and_by_its_abbrevi
     assert {"HR/VP", "High Representative"} <= {m.text.removeprefix("the ") for m in soto.mentions}
 
 
+def test_a_prime_minister_is_never_the_minister() -> None:
+    doc = parsed(
+        "Prime Minister Jorge Paz received Chilean Foreign Minister Ana Soto in Lima. The minister and his Chilean "
+        "colleague signed an agreement."
+    )
+    assert "The minister" not in {m.text for m in actor_named(doc, "Jorge Paz", "PER").mentions}
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

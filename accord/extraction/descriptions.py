@@ -70,10 +70,12 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             continue
         if role in GENERIC_ROLES:  # "the Iranian minister" is Iran's; a press release's "the Minister" is
             country = affiliation or home  # its own, or, its publisher unknown, the one minister it names
-            holders = [
+            holders = [  # a prime minister is never "the Minister"
                 a
                 for a in cast.actors
-                if country in (None, a.affiliation) and (a.role or "").endswith("minister")
+                if country in (None, a.affiliation)
+                and (a.role or "").endswith("minister")
+                and a.role != "prime minister"
             ]
         else:
             holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
