@@ -48,6 +48,8 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "During their talks in Lima, the two ministers also confirmed plans for Prime Minister Jorge Paz to visit "
+    "Santiago early next year.",
     "Prime Minister Jorge Paz received Chilean Foreign Minister Ana Soto in Lima. The minister and his Chilean "
     "colleague signed an agreement.",
     "High Representative/Vice-President Ana Soto was in Lima on Monday. On Monday, the HR/VP held talks with "

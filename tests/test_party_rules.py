@@ -794,6 +794,16 @@ def test_a_prime_minister_is_never_the_minister() -> None:
     assert "The minister" not in {m.text for m in actor_named(doc, "Jorge Paz", "PER").mentions}
 
 
+def test_who_plans_are_for_belongs_to_the_planned_visit_not_the_talks() -> None:
+    doc = parsed(
+        "During their talks in Lima, the two ministers also confirmed plans for Prime Minister Jorge Paz to visit "
+        "Santiago early next year."
+    )
+    talks, visit = trigger(doc, "talks"), trigger(doc, "visit")
+    found = sentence_parties(doc[:], talks, find_actors(doc, "PER"), {talks.i, visit.i})
+    assert "Jorge Paz" not in {p.name for p in found}
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

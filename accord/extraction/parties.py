@@ -36,6 +36,7 @@ from accord.extraction.syntax import (
     bystander,
     governing_verb,
     owned_by_absent,
+    phrase_head,
     possessors,
     third_party,
 )
@@ -111,6 +112,11 @@ def owned_by_other(mention: SpacySpan, trigger: Token, triggers: set[int]) -> bo
     """Whether a mention sits under another trigger of the sentence that does not govern this one
     ("after the talks with X, Y said … as A and B agreed": A and B belong to "agreed")."""
     governing = {t.i for t in ancestors(trigger)}
+    root = phrase_head(mention.root)
+    if root.dep_ == "pobj" and root.head.lower_ == "for":  # "plans for X to visit Delhi": X is the visit's
+        infinitives = {c.i for c in root.head.head.children if c.dep_ == "acl"}
+        if infinitives & (triggers - {trigger.i}):
+            return True
     for node in [mention.root, *ancestors(mention.root)]:
         if node.i == trigger.i or node.i in governing:
             return False
