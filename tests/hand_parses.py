@@ -48,6 +48,9 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Chilean President Ana Soto and Peruvian President Jorge Paz held talks in Quito with Ecuadorian President Luis "
+    "Arce and Bolivian President Karim Nasser on Monday. The declaration was signed by the two leaders and "
+    "witnessed by Arce and Nasser.",
     "During their talks in Lima, the two ministers also confirmed plans for Prime Minister Jorge Paz to visit "
     "Santiago early next year.",
     "Prime Minister Jorge Paz received Chilean Foreign Minister Ana Soto in Lima. The minister and his Chilean "

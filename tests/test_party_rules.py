@@ -804,6 +804,26 @@ def test_who_plans_are_for_belongs_to_the_planned_visit_not_the_talks() -> None:
     assert "Jorge Paz" not in {p.name for p in found}
 
 
+def test_the_witnesses_of_a_signing_are_no_sides_of_it_though_they_were_at_the_talks() -> None:
+    from hand_parses import events_of
+
+    from accord.extraction.syntax import third_party
+
+    text = (
+        "Chilean President Ana Soto and Peruvian President Jorge Paz held talks in Quito with Ecuadorian President "
+        "Luis Arce and Bolivian President Karim Nasser on Monday. The declaration was signed by the two leaders "
+        "and witnessed by Arce and Nasser."
+    )
+    doc = parsed(text)
+    witnesses = [
+        next(m for m in actor_named(doc, name).mentions if m.sent.start > 0)
+        for name in ("Luis Arce", "Karim Nasser")
+    ]
+    assert all(third_party(m) for m in witnesses)
+    (signing,) = [e for e in events_of(text, "2025-03-05") if e.type == "agree"]
+    assert {p.affiliation for p in signing.participants} == {"CHL", "PER"}
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

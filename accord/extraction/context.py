@@ -40,7 +40,7 @@ from accord.extraction.parties import (
     subject_tokens,
     unique,
 )
-from accord.extraction.syntax import ancestors, possessors
+from accord.extraction.syntax import ancestors, possessors, third_party
 from accord.extraction.timing import borrowed_day, compatible_dates, same_trip
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
@@ -181,6 +181,7 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
         lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
+        lent = [p for p in lent if not witnessed(p, mention)]
         # "Malaysia's Prime Minister received the two ministers": not the Malaysian minister of the talks
         offices = {(p.affiliation, p.role) for p in mention.parties if not p.name and p.role}
         if len(sides) == 1:
@@ -194,6 +195,15 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         if compatible_dates(mention.date, context.date):  # "the two last met in April 2022": not there
             mention.location = mention.location or context.location
         mention.date = mention.date or context.date
+
+
+def witnessed(party: Party, mention: Mention) -> bool:
+    """ "The declaration was signed by the two leaders and witnessed by X": X, a side of the talks before,
+    is no side of the signing the two leaders are borrowed for."""
+    sentence = mention.sentence
+    return party.actor is not None and any(
+        sentence.start <= m.start < sentence.end and third_party(m) for m in party.actor.mentions
+    )
 
 
 def complete_credentials(mentions: list[Mention]) -> None:

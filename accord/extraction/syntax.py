@@ -101,7 +101,9 @@ def third_party(mention: SpacySpan) -> bool:
     root = mention.root
     if root.dep_ == "appos":  # "witnessed by the Chairperson of the Commission, X"
         root = root.head
-    if root.conjuncts:
+    while root.dep_ == "conj" and root.head.i != root.i:  # "witnessed by A and B": B as A
+        root = root.head
+    if root.conjuncts and root.dep_ in ("nsubj", "nsubjpass"):
         return False
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in THIRD_PARTY_WORDS:
