@@ -824,6 +824,15 @@ def test_the_witnesses_of_a_signing_are_no_sides_of_it_though_they_were_at_the_t
     assert {p.affiliation for p in signing.participants} == {"CHL", "PER"}
 
 
+def test_who_facilitated_talks_is_no_side_of_them() -> None:
+    doc = parsed(
+        "On Monday, Chilean Foreign Minister Ana Soto and Peruvian Foreign Minister Jorge Paz held talks at the "
+        "Ministry of Foreign Affairs of Ecuador, facilitated by Ecuadorian Foreign Minister Luis Arce."
+    )
+    talks = trigger(doc, "talks")
+    assert affiliations(sentence_parties(doc[:], talks, find_actors(doc, "ECU"), {talks.i})) == {"CHL", "PER"}
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

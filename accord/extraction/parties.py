@@ -14,6 +14,7 @@ from accord.extraction.descriptions import country_of_office, office_end
 from accord.extraction.lexicon import (
     COUNTERPARTS,
     EACH_OF,
+    FACILITATING,
     GROUP_NOUNS,
     MEETING_NOUNS,
     MONARCHS,
@@ -470,8 +471,10 @@ def sentence_parties(
     found += country_parties(trigger)
     found = [p for p in found if not another_triggers_official(p, found, trigger, triggers)]
     found = without_host_of_talks(found, trigger)
-    if signing:  # the witnesses of a signing are no party of it (its sides may come from the context)
-        witnesses = [p for p in found if p.mention is not None and third_party(p.mention)]
+    # the witnesses of a signing are no party of it (its sides may come from the context), nor who
+    # facilitated talks ("held talks, facilitated by Kazakh Foreign Minister X") a party of them
+    if signing or any(c.lower_ in FACILITATING for c in clause_root(trigger).subtree):
+        witnesses = [p for p in found if p.mention is not None and third_party(p.mention, talks=not signing)]
         named = {p.name for p in witnesses if p.name}
         found = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
     return unique(found)

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from accord.extraction.lexicon import (
     BYSTANDER_HEADS,
+    FACILITATING,
     JOINED_BY,
     MEETING_NOUNS,
     OFFICE_WORDS,
@@ -94,7 +95,7 @@ def owned_by_absent(mention: SpacySpan) -> Token | None:
     return owned if owned is not None and owned.lower_ in OWNED_BY_ABSENT else None
 
 
-def third_party(mention: SpacySpan) -> bool:
+def third_party(mention: SpacySpan, talks: bool = False) -> bool:
     """A mediator, witness or host of someone else's signing: the subject of "witnessed", "mediated",
     "participated in", or the agent of "overseen by", "facilitated by", or "in the presence of" X.
     Two leaders who "witnessed the signing" together are its sides, not its witnesses."""
@@ -106,6 +107,8 @@ def third_party(mention: SpacySpan) -> bool:
     if root.conjuncts and root.dep_ in ("nsubj", "nsubjpass"):
         return False
     head = root.head
+    if talks:  # "talks …, facilitated by X": X is the agent of facilitating them
+        return head.lower_ == "by" and head.head.lower_ in FACILITATING
     if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in THIRD_PARTY_WORDS:
         return about_a_signing(head)
     if head.lower_ in ("by", "of") and head.head.lower_ in THIRD_PARTY_WORDS:
