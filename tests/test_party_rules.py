@@ -833,6 +833,14 @@ def test_who_facilitated_talks_is_no_side_of_them() -> None:
     assert affiliations(sentence_parties(doc[:], talks, find_actors(doc, "ECU"), {talks.i})) == {"CHL", "PER"}
 
 
+def test_a_word_the_page_prints_twice_after_a_surname_goes_on_the_name_though_it_names_a_city() -> None:
+    doc = parsed(
+        "GCC Secretary-General Karim Nasser received Brazil's Foreign Minister Ricardo Fontes Lima at the "
+        "Secretariat in Riyadh yesterday. Later on Monday, Fontes Lima held talks with Saudi Minister Ana Soto."
+    )
+    assert actor_names(doc) == ["Karim Nasser", "Ricardo Fontes Lima", "Ana Soto"]
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

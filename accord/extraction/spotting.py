@@ -79,7 +79,18 @@ def continues_name(doc: Doc, i: int, stop: int) -> bool:
         return True
     if j < stop and j > 0 and doc[j - 1].lower_ in PATRONYMIC and doc[j].is_title and doc[j].is_alpha:
         return True  # "bint Sultan", "bin Emir": a father's name, whatever else the word means
+    if j < stop and j == i and i > 0 and recurs_after(doc, i):
+        return True
     return j < stop and is_name_token(doc[j]) and not affiliation_of_token(doc[j])
+
+
+def recurs_after(doc: Doc, i: int) -> bool:
+    """ "Ricardo Fontes Lima … Fontes Lima held talks": a capitalised word the page prints after the same
+    name word twice goes on the name, though it also names a city."""
+    word, before = doc[i], doc[i - 1]
+    if not (word.is_alpha and word.is_title and before.is_alpha and before.is_title):
+        return False
+    return doc.text.count(f"{before.text} {word.text}") >= 2
 
 
 def glued_syllable(doc: Doc, i: int) -> bool:
