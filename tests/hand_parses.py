@@ -48,6 +48,10 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "Head of State Jorge Paz received Chilean President Ana Soto. Later, the Head of State held talks wit"
+    "h Bolivian Prime Minister Luis Arce.",
+    "President Jorge Paz received Chilean President Ana Soto. Later, the head of our state held talks wit"
+    "h Bolivian Prime Minister Luis Arce.",
     "GCC Secretary-General Karim Nasser received Brazil's Foreign Minister Ricardo Fontes Lima at the Secretariat in "
     "Riyadh yesterday. Later on Monday, Fontes Lima held talks with Saudi Minister Ana Soto.",
     "On Monday, Chilean Foreign Minister Ana Soto and Peruvian Foreign Minister Jorge Paz held talks at the Ministry "

@@ -268,6 +268,18 @@ def test_words_listed_beside_a_person_name_a_person_whatever_the_model_labelled_
     assert (0, 2) not in person_candidates(place)
 
 
+def test_a_country_the_model_took_into_a_persons_name_after_of_is_the_country() -> None:
+    from accord.extraction.affiliations import affiliation_of_token
+
+    doc = hand_built(
+        "Paz waited for President of Azerbaijan Tomas Duarte .",
+        [1, 1, 1, 2, 3, 7, 7, 4, 1],
+        "nsubj ROOT prep pobj prep compound compound pobj punct",
+        ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert [affiliation_of_token(t) for t in doc[5:8]] == ["AZE", None, None]
+
+
 def test_a_name_the_model_called_a_person_right_after_at_is_a_venue() -> None:
     from accord.extraction.spotting import person_candidates
 

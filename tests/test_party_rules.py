@@ -841,6 +841,20 @@ def test_a_word_the_page_prints_twice_after_a_surname_goes_on_the_name_though_it
     assert actor_names(doc) == ["Karim Nasser", "Ricardo Fontes Lima", "Ana Soto"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Head of State Jorge Paz received Chilean President Ana Soto. Later, the Head of State held"
+        " talks with Bolivian Prime Minister Luis Arce.",
+        "President Jorge Paz received Chilean President Ana Soto. Later, the head of our state held"
+        " talks with Bolivian Prime Minister Luis Arce.",
+    ],
+)
+def test_the_head_of_state_is_the_publishers_president(text: str) -> None:
+    mentions = {m.text.lower() for m in actor_named(parsed(text), "Jorge Paz", "PER").mentions}
+    assert any(m.startswith("the head of") for m in mentions)
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

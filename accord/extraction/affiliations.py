@@ -31,6 +31,8 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
             code = affiliation_code(strip_possessive(entity.text))
             if code:
                 marks.update({t.i: code for t in entity if not t.is_punct})
+        elif entity.label_ == "PERSON" and entity.start and doc[entity.start - 1].lower_ == "of":
+            marks.update(country_opening(entity))
     i = 0
     while i < len(doc):
         if (
@@ -74,6 +76,15 @@ def with_acronyms(doc: Doc, marks: dict[int, str]) -> dict[int, str]:
         return marks
     found = {t.i: short[strip_possessive(t.text)] for t in doc if strip_possessive(t.text) in short}
     return found | marks
+
+
+def country_opening(entity: Span) -> dict[int, str]:
+    """ "President of Azerbaijan Elchin Mammadli", taken whole for a person: the country it opens with."""
+    for n in range(min(LONGEST_RUN, len(entity) - 1), 0, -1):
+        code = affiliation_code(entity[:n].text)
+        if code:
+            return {t.i: code for t in entity[:n]}
+    return {}
 
 
 def misread_country(entity: Span) -> bool:

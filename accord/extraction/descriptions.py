@@ -19,6 +19,7 @@ from accord.extraction.actors import (
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     DESCRIPTION_HEADS,
+    HEAD_OF,
     INDEFINITE_ARTICLES,
     INSTITUTION_WORDS,
     OTHER_HOLDER_WORDS,
@@ -59,11 +60,14 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
         end = token.i + 1
         while end < token.sent.end and doc[end].lower_ in TITLE_TAILS:
             end += 1  # "the Secretary General": the office goes on after its head word
+        following = doc[end : end + 3].text.lower()  # "the Head of State", "the head of our state"
+        head_of = next((len(tail.split()) for tail in HEAD_OF if following.startswith(tail)), 0)
+        end += head_of
         phrase = doc[window.start : end]
         if someone_else(phrase) or owns_a_building(phrase):
             continue
-        affiliation = (
-            affiliation_in(window) or country_of_office(token, cast) or title_country(doc, token.i + 1)
+        affiliation = affiliation_in(window) or (  # its "of" names no country: "the Head of State held …"
+            None if head_of else country_of_office(token, cast) or title_country(doc, token.i + 1)
         )
         role = normalise_role(phrase.text, affiliation)
         if role is None:

@@ -317,7 +317,7 @@ ORGANISATION_OFFICES = ("secretary general", "commissioner", "high representativ
 BRIEF_OFFICES = words("envoy envoys representative representatives coordinator rapporteur")
 DESCRIPTION_HEADS = set(
     "minister president premier secretary diplomat leader chancellor mantri pm eam envoy king queen emir amir"
-    " sultan chairperson chairman chairwoman representative vp".split()
+    " sultan chairperson chairman chairwoman representative vp head".split()
 )
 # "A previous Latvian president", "a former minister": someone other than the office holder the page names
 OTHER_HOLDER_WORDS = words("previous former late past another predecessor")
@@ -327,6 +327,11 @@ INDEFINITE_ARTICLES = words("a an")
 SEVERAL_HOLDERS = words("deputy vice assistant junior senior official officials")
 # Words that end an office after its head word: "the Secretary General", "the Director-General"
 TITLE_TAILS = words("general")
+HEAD_OF = (
+    "of state",
+    "of government",
+    "of our state",
+)  # "the Head of State": the office goes on after "Head"
 # Countries whose "Foreign/Defence/Home/Finance Secretary" is a civil servant, not a minister.
 SECRETARY_SERVICES = frozenset({"IND", "PAK", "BGD", "LKA", "NPL"})
 NOT_PORTFOLIO = frozenset(

@@ -75,7 +75,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:the )?(?:interior|home affairs|internal affairs|public security)\b"
             r"|\bsecretary of homeland security\b",
         ),
-        ("president", r"\bpresidents?\b|\bhead of state\b"),
+        ("president", r"\bpresidents?\b|\bhead of (?:our )?state\b"),
         ("national security adviser", r"\bnational security advis[eo]rs?\b"),
         (
             "chief of defence staff",
