@@ -855,6 +855,22 @@ def test_the_head_of_state_is_the_publishers_president(text: str) -> None:
     assert any(m.startswith("the head of") for m in mentions)
 
 
+def test_one_of_two_offices_a_title_joins_names_its_holder_again() -> None:
+    doc = parsed(
+        "Deputy Prime Minister and Foreign Minister Ana Soto arrived in Lima on Monday. On Tuesday, the "
+        "deputy prime minister called on Peruvian President Jorge Paz."
+    )
+    assert "the deputy prime minister" in {m.text for m in actor_named(doc, "Ana Soto", "CHL").mentions}
+
+
+def test_who_arrived_in_a_relative_clause_is_the_visitor_not_the_host() -> None:
+    doc = parsed(
+        "Foreign Minister Ana Soto, who arrived in Lima on Monday, held talks with President Jorge Paz in Lima."
+    )
+    assert actor_named(doc, "Ana Soto", "CHL").affiliation == "CHL"
+    assert actor_named(doc, "Jorge Paz", "CHL").affiliation == "PER"
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

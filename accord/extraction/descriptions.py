@@ -83,6 +83,12 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             ]
         else:
             holders = [a for a in cast.actors if a.role == role and affiliation in (None, a.affiliation)]
+            # "Deputy Prime Minister and Foreign Minister X … the deputy prime minister": one of two offices
+            holders = holders or [
+                a
+                for a in cast.actors
+                if affiliation in (None, a.affiliation) and role in titled_offices(doc, a)
+            ]
         if not holders and affiliation:  # "the President of Russia": the one Russian named without an office
             holders = [a for a in cast.actors if a.role is None and a.affiliation == affiliation]
             for holder in holders[:1] if len(holders) == 1 else []:
@@ -92,6 +98,15 @@ def link_descriptions(doc: Doc, cast: Cast, home: str | None = None) -> None:
             holders[0].mentions.append(phrase)
             for t in phrase:
                 cast.by_token[t.i] = holders[0]
+
+
+def titled_offices(doc: Doc, actor: Actor) -> set[str | None]:
+    """Each office a person's titles join with "and" ("Deputy Prime Minister and Foreign Minister X")."""
+    return {
+        normalise_role(part)
+        for mention in actor.mentions
+        for part in left_window(doc, mention.start).text.split(" and ")
+    }
 
 
 def owns_a_building(phrase: SpacySpan) -> bool:

@@ -167,6 +167,7 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
                 if c.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
                 for t in c.subtree
             }
+            visitors |= {head.head.i for head in heads if head.dep_ == "relcl"}  # "X, who arrived in Y"
             if visitors & own:
                 continue  # "Misri's visit to Dhaka": the visitor, not the host
             code = affiliation_of_token(token) or city_country(token.text)
