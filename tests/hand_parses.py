@@ -48,6 +48,8 @@ SENTENCES = (
     "ASEAN, Dr. Tomas Duarte, at the ASEAN Secretariat here today.",
     "The two ministers agreed to hold the next session of the committee in Lima in February.",
     "Foreign Minister Eirik Dahl hosted talks between the foreign ministers of Chile and Peru in Oslo on Friday.",
+    "President Jorge Paz welcomed the President of Chile, Ana Soto, on a State Visit to Peru. The preside"
+    "nts discussed support for Ukraine and the reconstruction of Ukraine.",
     "Deputy Prime Minister and Foreign Minister Ana Soto arrived in Lima on Monday. On Tuesday, the deput"
     "y prime minister called on Peruvian President Jorge Paz.",
     "Foreign Minister Ana Soto, who arrived in Lima on Monday, held talks with President Jorge Paz in Lima.",

@@ -871,6 +871,14 @@ def test_who_arrived_in_a_relative_clause_is_the_visitor_not_the_host() -> None:
     assert actor_named(doc, "Jorge Paz", "CHL").affiliation == "PER"
 
 
+def test_who_welcomed_a_guest_on_a_visit_to_a_country_serves_that_country() -> None:
+    doc = parsed(
+        "President Jorge Paz welcomed the President of Chile, Ana Soto, on a State Visit to Peru. The pr"
+        "esidents discussed support for Ukraine and the reconstruction of Ukraine."
+    )
+    assert actor_named(doc, "Jorge Paz").affiliation == "PER"
+
+
 def test_whose_greetings_a_visitor_conveyed_is_no_side_of_the_meeting() -> None:
     doc = parsed(
         "In Lima on Monday, Chilean Foreign Minister Ana Soto met Peruvian President Jorge Paz and conveyed the "

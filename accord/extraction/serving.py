@@ -34,11 +34,13 @@ from accord.extraction.lexicon import (
     OFFICE_WORDS,
     ORGANISATION_OFFICES,
     POSSESSIVE_PRONOUNS,
+    RECEIVING_VERBS,
     ROLE_WORDS,
     SAYING,
     TOPIC_HEADS,
     VISIT_HEADS,
     VISITING_VERBS,
+    WELCOME_VERBS,
 )
 from accord.extraction.lists import listed_together
 from accord.extraction.syntax import bystander, governing_verb, phrase_head, third_party
@@ -160,11 +162,14 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
             heads = [visit, clause]
             while heads[-1].dep_ in ("xcomp", "conj") and heads[-1].head.i != heads[-1].i:
                 heads.append(heads[-1].head)  # "she intends to visit Samoa", "arrived and visited X"
+            # "X welcomed Y on a State Visit to Z": whom the host welcomed is the visitor
+            welcomed = clause.lower_ in RECEIVING_VERBS | WELCOME_VERBS and visit.i != clause.i
             visitors = {
                 t.i
                 for head in heads
                 for c in head.children
-                if c.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
+                if c.dep_
+                in (("dobj",) if welcomed and head is clause else ("poss", "nsubj", "nsubjpass", "agent"))
                 for t in c.subtree
             }
             visitors |= {head.head.i for head in heads if head.dep_ == "relcl"}  # "X, who arrived in Y"
