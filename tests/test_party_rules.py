@@ -10,11 +10,11 @@ from accord.extraction.actors import Actor, left_window
 from accord.extraction.parties import (
     affiliations,
     collective_parties,
-    sentence_parties,
     sides_counted,
     sides_of,
 )
 from accord.extraction.people import find_actors
+from accord.extraction.sides import sentence_parties
 
 
 def actor_names(doc: Doc) -> list[str]:
@@ -187,7 +187,6 @@ def test_two_leaders_who_witness_a_signing_together_and_a_host_are_no_third_part
 
 
 def test_a_signing_keeps_its_two_sides_and_not_its_witness() -> None:
-    from accord.extraction.parties import sentence_parties
 
     doc = parsed(
         "Norwegian Foreign Minister Eirik Dahl witnessed the signing of the agreement between Armenia and "
@@ -432,7 +431,6 @@ def test_a_monarch_named_by_office_and_country_is_an_unnamed_party() -> None:
 
 
 def test_an_unnamed_official_with_an_office_stands_for_the_state_rather_than_the_bare_state() -> None:
-    from accord.extraction.parties import sentence_parties
 
     doc = parsed(
         "The President of the European Commission met the Japanese Prime Minister in Tokyo on Monday."

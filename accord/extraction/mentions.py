@@ -40,12 +40,12 @@ from accord.extraction.parties import (
     indefinite_subject,
     owned_by_other,
     refers_back,
-    sentence_parties,
     sides_counted,
     subject_tokens,
 )
 from accord.extraction.placenames import in_dateline
 from accord.extraction.places import host_of_visit, sentence_location
+from accord.extraction.sides import sentence_parties
 from accord.extraction.syntax import ancestors, governing_verb, has_to, phrase_head, possessors, sentence_ents
 from accord.extraction.triggers import Trigger, find_triggers
 from accord.records import EventDate, EventType, Location
