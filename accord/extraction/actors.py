@@ -170,20 +170,17 @@ def gender(actor: Actor) -> str | None:
     X"), else a possessive in the clause they are the subject of ("X met her counterpart"), which may
     belong to someone else ("Ms X called on the Prime Minister at his office"); None when it shows nothing
     or both."""
-    doc = actor.mentions[0].doc if actor.mentions else None
     honorifics = {
         gender_word(t) for m in actor.mentions for t in m.doc[max(m.sent.start, m.start - 2) : m.start]
     } - {None}
-    if honorifics or doc is None:
-        return honorifics.pop() if len(honorifics) == 1 else None
-    possessives = {
+    shown = honorifics or {
         gender_word(t)
         for m in actor.mentions
         if m.root.dep_ in SUBJECT_DEPS
         for t in m.root.head.subtree
         if t.tag_ == "PRP$" and t.i > m.end and t.head.i != t.i
     } - {None}
-    return possessives.pop() if len(possessives) == 1 else None
+    return shown.pop() if len(shown) == 1 else None
 
 
 def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:

@@ -182,9 +182,8 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
         lent = [p for p in context.parties if len(sides) < 2 or p.affiliation in sides]
         lent = [p for p in lent if not witnessed(p, mention)]
-        # "Malaysia's Prime Minister received the two ministers": not the Malaysian minister of the talks
-        offices = {(p.affiliation, p.role) for p in mention.parties if not p.name and p.role}
-        if len(sides) == 1:
+        if len(sides) == 1:  # "Malaysia's Prime Minister received the two ministers": not its other minister
+            offices = {(p.affiliation, p.role) for p in mention.parties if not p.name and p.role}
             lent = [p for p in lent if not any(c == p.affiliation and r != p.role for c, r in offices)]
         if states_as_subject(mention.trigger.token) and not any(p.name for p in mention.parties):
             lent = [Party(None, None, code) for code in dict.fromkeys(p.affiliation for p in lent) if code]

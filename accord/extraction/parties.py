@@ -205,12 +205,8 @@ def ruler_of_the_place(token: Token) -> str | None:
     reigns where the sentence, its dateline or the sentence before puts the visitor before naming them
     ("arrived in Kuwait City"), not where it sends someone later ("invited him to Brasília")."""
     doc = token.doc
-    of_the_republic = (
-        doc[token.i + 1 : token.i + 4].text.lower() == "of the republic"
-    )  # its President's title
-    if not (token.lower_ in MONARCHS or of_the_republic) or not any(
-        c.lower_ == "the" for c in token.children
-    ):
+    by_title = token.lower_ in MONARCHS or doc[token.i + 1 : token.i + 4].text.lower() == "of the republic"
+    if not by_title or not any(c.lower_ == "the" for c in token.children):
         return None
     start = doc[token.sent.start - 1].sent.start if token.sent.start else 0
     places = [

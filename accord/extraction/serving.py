@@ -148,37 +148,47 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     own = {t.i for m in actor.mentions for t in m}
     found = []
     for token in sentence:
-        prep = token.head
-        visited = token.dep_ == "dobj" and token.head.lower_ in VISITING_VERBS  # "X visited Podgorica"
-        # "In Abuja, the Foreign Secretary co-chaired the dialogue with Minister Y": Y received her there
-        received = prep.lower_ == "in" and prep.head.lower_ in MET_IN_HEADS and prep.head.pos_ == "VERB"
-        received &= bool(city_country(token.text))
-        if visited or (
-            token.dep_ == "pobj"
-            and (received or (prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS))
-        ):
-            visit = token.head if visited else prep.head
-            clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
-            heads = [visit, clause]
-            while heads[-1].dep_ in ("xcomp", "conj") and heads[-1].head.i != heads[-1].i:
-                heads.append(heads[-1].head)  # "she intends to visit Samoa", "arrived and visited X"
-            # "X welcomed Y on a State Visit to Z": whom the host welcomed is the visitor
-            welcomed = clause.lower_ in RECEIVING_VERBS | WELCOME_VERBS and visit.i != clause.i
-            visitors = {
-                t.i
-                for head in heads
-                for c in head.children
-                if c.dep_
-                in (("dobj",) if welcomed and head is clause else ("poss", "nsubj", "nsubjpass", "agent"))
-                for t in c.subtree
-            }
-            visitors |= {head.head.i for head in heads if head.dep_ == "relcl"}  # "X, who arrived in Y"
-            if visitors & own:
-                continue  # "Misri's visit to Dhaka": the visitor, not the host
-            code = affiliation_of_token(token) or city_country(token.text)
-            if code and code not in ORGANISATIONS:
-                found.append(code)
+        visit = visit_to(token)
+        if visit is None or visitors(visit) & own:
+            continue  # "Misri's visit to Dhaka": the visitor, not the host
+        code = affiliation_of_token(token) or city_country(token.text)
+        if code and code not in ORGANISATIONS:
+            found.append(code)
     return found
+
+
+def visit_to(place: Token) -> Token | None:
+    """The word that brings someone to a place: "X visited Podgorica", "a visit to Barbados", "arrived in
+    Accra", or a meeting verb that sets its talks in a city ("In Abuja, the Foreign Secretary co-chaired
+    the dialogue with Minister Y": Y received her there)."""
+    if place.dep_ == "dobj" and place.head.lower_ in VISITING_VERBS:
+        return place.head
+    prep = place.head
+    if place.dep_ != "pobj":
+        return None
+    if prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
+        return prep.head
+    met_in = prep.lower_ == "in" and prep.head.lower_ in MET_IN_HEADS and prep.head.pos_ == "VERB"
+    return prep.head if met_in and city_country(place.text) else None
+
+
+def visitors(visit: Token) -> set[int]:
+    """Who travels on a visit: the subject or possessor of the visit word and its clause, through "intends
+    to visit" and "arrived and visited"; the name a "who arrived in" clause hangs on; and whom a host
+    "welcomed on a State Visit to Z"."""
+    clause = next((t for t in [visit, *visit.ancestors] if t.pos_ in ("VERB", "AUX")), visit)
+    heads = [visit, clause]
+    while heads[-1].dep_ in ("xcomp", "conj") and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    welcomed = clause.lower_ in RECEIVING_VERBS | WELCOME_VERBS and visit.i != clause.i
+    travelling = {
+        t.i
+        for head in heads
+        for c in head.children
+        if c.dep_ in (("dobj",) if welcomed and head is clause else ("poss", "nsubj", "nsubjpass", "agent"))
+        for t in c.subtree
+    }
+    return travelling | {head.head.i for head in heads if head.dep_ == "relcl"}
 
 
 def counterpart_countries(sentences: Iterable[SpacySpan]) -> set[str]:
@@ -265,12 +275,13 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         )
         if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
             beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
-        hosted = [
-            (code, "host") for sentence in sentences.values() for code in visited_countries(sentence, actor)
+        hosted = [  # an official met where a visitor came
+            (code, "host")
+            for sentence in (sentences.values() if official else ())
+            for code in visited_countries(sentence, actor)
         ]
         frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
         evidence = (frequent if not holds_a_body_office(actor) else []) if official else []
-        hosted = hosted if official else []
         partners = [  # "met with Prime Minister Luxon and Trade Minister McClay": one delegation
             (other.affiliation, "delegation")
             for other in cast.actors

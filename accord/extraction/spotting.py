@@ -7,6 +7,8 @@ diplomatic copy ("Luz Marina" as NORP, "Ratu Josaia Vakaloloma" as GPE, "Seán" 
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
 from typing import TypeGuard
 
 from spacy.tokens import Doc, Token
@@ -38,6 +40,8 @@ from accord.extraction.roles import normalise_role
 from accord.gazetteer import affiliation_code, city_country, country_code, world_city_country
 
 __all__ = ["is_name_token", "is_person_name", "name_span", "person_candidates"]
+
+TITLE_PAIRS_KEY = "accord_title_pairs"  # two capitalised words side by side, counted per page
 
 
 def is_name_token(token: Token) -> bool:
@@ -87,10 +91,14 @@ def continues_name(doc: Doc, i: int, stop: int) -> bool:
 def recurs_after(doc: Doc, i: int) -> bool:
     """ "Ricardo Fontes Lima … Fontes Lima held talks": a capitalised word the page prints after the same
     name word twice goes on the name, though it also names a city."""
-    word, before = doc[i], doc[i - 1]
-    if not (word.is_alpha and word.is_title and before.is_alpha and before.is_title):
-        return False
-    return doc.text.count(f"{before.text} {word.text}") >= 2
+    pairs: Counter[tuple[str, str]] | None = doc.user_data.get(TITLE_PAIRS_KEY)
+    if pairs is None:  # counted once per page: this is asked of every word that may go on a name
+        pairs = doc.user_data[TITLE_PAIRS_KEY] = Counter(
+            (a.text, b.text)
+            for a, b in pairwise(doc)
+            if a.is_alpha and a.is_title and b.is_alpha and b.is_title and a.whitespace_
+        )
+    return pairs[(doc[i - 1].text, doc[i].text)] >= 2
 
 
 def glued_syllable(doc: Doc, i: int) -> bool:
