@@ -37,6 +37,7 @@ from accord.extraction.lexicon import (
 from accord.extraction.names import title_is_given_name
 from accord.extraction.placenames import in_dateline
 from accord.extraction.roles import normalise_role
+from accord.extraction.syntax import word_before
 from accord.gazetteer import affiliation_code, city_country, country_code, world_city_country
 
 __all__ = ["is_name_token", "is_person_name", "name_span", "person_candidates"]
@@ -231,10 +232,8 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
 def a_venue(run: SpacySpan) -> bool:
     """ "Received them at Seri Perdana": a name right after "at", with at most an honorific between, is
     where people met, not whom."""
-    doc, before = run.doc, run.start - 1
-    while before >= 0 and doc[before].lower_ in TITLES:
-        before -= 1
-    return before >= 0 and doc[before].lower_ == "at" and run.root.dep_ == "pobj"
+    before = word_before(run.doc, run.start, TITLES)
+    return before >= 0 and run.doc[before].lower_ == "at" and run.root.dep_ == "pobj"
 
 
 def in_portfolio(doc: Doc, i: int, end: int) -> bool:

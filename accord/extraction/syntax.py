@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from accord.extraction.lexicon import (
     BYSTANDER_HEADS,
@@ -65,7 +65,7 @@ def attends(word: Token, trigger: Token | None) -> bool:
         trigger is not None
         and word.lower_ == "attended"
         and word.head.i == trigger.i
-        and (trigger.lower_ in MEETING_NOUNS)
+        and trigger.lower_ in MEETING_NOUNS
     )
 
 
@@ -88,11 +88,19 @@ def owned_by_absent(mention: SpacySpan) -> Token | None:
     marked = any(c.dep_ == "case" for c in named.children)  # not "A and Bangladesh's adviser"
     if named.dep_ == "poss" and marked and named.head.lower_ in OWNED_BY_ABSENT:
         return named.head
-    doc, before = mention.doc, mention.start - 1  # "the Special Envoy of President X", however it parses
-    while before > 0 and (doc[before].lower_ in TITLES or doc[before].lower_ in OFFICE_WORDS):
-        before -= 1
+    doc = mention.doc  # "the Special Envoy of President X", however it parses
+    before = word_before(doc, mention.start, TITLES | OFFICE_WORDS)
     owned = doc[before - 1] if before > 0 and doc[before].lower_ == "of" else None
     return owned if owned is not None and owned.lower_ in OWNED_BY_ABSENT else None
+
+
+def word_before(doc: Doc, start: int, passing: frozenset[str] | set[str]) -> int:
+    """Where the word before position `start` is, passing over the words given (titles, offices); -1 at
+    the page's start."""
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in passing:
+        before -= 1
+    return before
 
 
 def third_party(mention: SpacySpan, talks: bool = False) -> bool:
