@@ -147,10 +147,15 @@ SENTENCES = (
     "Minister's Office with Peruvian Foreign Minister Ana Lopes on Monday.",
     "Foreign Minister Tomas Duarte met his counterparts in Lima. The three ministers - Duarte, Peru's Foreign "
     "Minister Ana Lopes and Bolivia's Foreign Minister Carlos Rojas - held a trilateral meeting on Wednesday.",
-    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
+    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tevita Duarte in Oslo on Monday. "
     "Mr Duarte then spoke to reporters. She also met Chilean Foreign Minister Ana Lopes on Monday.",
     "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
     "Duarte thanked his host. She also met Chilean Foreign Minister Ana Lopes on Monday.",
+    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tevita Duarte in Oslo on Monday. "
+    "Duarte thanked his host. She also met Chilean Foreign Minister Ana Lopes on Monday.",
+    "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on Monday. "
+    "Duarte asked her to explain the facts within her mandate. She also met Chilean Foreign Minister Ana Lopes on "
+    "Monday.",
     "Chilean Foreign Minister Tomas Duarte met virtually with Peruvian Foreign Minister Ana Lopes and Bolivian "
     "Foreign Minister Carlos Rojas on Monday.",
     "Foreign Minister Ingrid Halvorsen met Kenya's Prime Cabinet Secretary and Cabinet Secretary for Foreign and "

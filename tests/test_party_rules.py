@@ -1135,17 +1135,19 @@ def test_an_honorific_shows_a_gender_that_a_possessive_of_someone_else_does_not_
 
 
 @pytest.mark.parametrize(
-    "between",
+    ("visitor", "between"),
     [
-        "Mr Duarte then spoke to reporters.",  # an honorific shows his gender
-        "Duarte thanked his host.",  # so does a possessive in the clause he is the subject of
+        ("Tevita", "Mr Duarte then spoke to reporters."),  # an honorific shows his gender
+        ("Tevita", "Duarte thanked his host."),  # so does a possessive in the clause he is the subject of
+        # and a given name, before a possessive that is someone else's
+        ("Tomas", "Duarte asked her to explain the facts within her mandate."),
     ],
 )
-def test_she_is_never_the_man_named_last(between: str) -> None:
+def test_she_is_never_the_man_named_last(visitor: str, between: str) -> None:
     from hand_parses import events_of
 
     text = (
-        "Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister Tomas Duarte in Oslo on "
+        f"Norwegian Foreign Minister Ingrid Halvorsen received Peruvian Foreign Minister {visitor} Duarte in Oslo on "
         f"Monday. {between} She also met Chilean Foreign Minister Ana Lopes on Monday."
     )
     meetings = [{p.name for p in e.participants} for e in events_of(text, "2025-03-04") if e.type == "meet"]

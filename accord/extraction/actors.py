@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -167,20 +169,36 @@ def gender_word(token: Token) -> str | None:
 
 def gender(actor: Actor) -> str | None:
     """What the page shows of a person's gender: an honorific before a mention ("Ms Thorsen", "H.E. Mr.
-    X"), else a possessive in the clause they are the subject of ("X met her counterpart"), which may
-    belong to someone else ("Ms X called on the Prime Minister at his office"); None when it shows nothing
-    or both."""
+    X"), else what their given name usually means, else a possessive in the clause they are the subject
+    of ("X met her counterpart"), which may belong to someone else ("X asked her to inform the world of
+    the facts within her responsibility"); None when it shows nothing or both."""
     honorifics = {
         gender_word(t) for m in actor.mentions for t in m.doc[max(m.sent.start, m.start - 2) : m.start]
     } - {None}
-    shown = honorifics or {
+    possessives = {
         gender_word(t)
         for m in actor.mentions
         if m.root.dep_ in SUBJECT_DEPS
         for t in m.root.head.subtree
         if t.tag_ == "PRP$" and t.i > m.end and t.head.i != t.i
     } - {None}
+    shown = honorifics or ({given_name_gender(actor.name)} - {None}) or possessives
     return shown.pop() if len(shown) == 1 else None
+
+
+@cache
+def name_genders() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(name: str) -> str | None:
+    """What a given name usually means ("Roza Otunbayeva" is a "she"), from gender-guesser's dictionary of
+    given names by country; None for a name it calls ambiguous or does not know."""
+    given = name.split()
+    if len(given) < 2:
+        return None
+    guess = name_genders().get_gender(given[0])
+    return {"male": "m", "female": "f"}.get(guess)
 
 
 def describe_left(doc: Doc, start: int) -> tuple[str | None, str | None, bool]:
