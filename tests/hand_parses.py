@@ -307,6 +307,10 @@ SENTENCES = (
     "covered Gaza.",
     "Foreign Minister Ingrid Solheim of Norway spoke by telephone on Sunday with Foreign Minister Karim Fawzi of "
     "Egypt and Foreign Minister Omar Zoubi of Jordan. In the calls, they discussed Gaza.",
+    "Chilean Foreign Minister Tomas Duarte also met with Peruvian Prime Minister Jorge Paz and Minister for "
+    "Trade Carlos Rojas in Lima on Monday.",
+    "African Union Commission Chairperson Alieu Ceesay met with UN Secretary-General Tomas Duarte and Deputy "
+    "Secretary-General Ana Lopes in Addis Ababa on Monday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

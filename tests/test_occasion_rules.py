@@ -618,6 +618,30 @@ def test_separate_meetings_with_two_people_of_one_country_are_two() -> None:
     assert sorted(meetings) == [["Cho Min-seok", "Radmila Kovarik"], ["Kim Dong-hyuk", "Radmila Kovarik"]]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # a head of government and a minister of one country: a meeting with each
+            "Chilean Foreign Minister Tomas Duarte also met with Peruvian Prime Minister Jorge Paz and Minister for "
+            "Trade Carlos Rojas in Lima on Monday.",
+            [["Carlos Rojas", "Tomas Duarte"], ["Jorge Paz", "Tomas Duarte"]],
+            id="two-officials-of-one-country",
+        ),
+        pytest.param(  # a deputy listed beside their own principal comes with them
+            "African Union Commission Chairperson Alieu Ceesay met with UN Secretary-General Tomas Duarte and Deputy "
+            "Secretary-General Ana Lopes in Addis Ababa on Monday.",
+            [["Alieu Ceesay", "Ana Lopes", "Tomas Duarte"]],
+            id="principal-and-deputy",
+        ),
+    ],
+)
+def test_people_of_one_side_met_together_only_with_their_deputy(
+    sentence: str, expected: list[list[str]]
+) -> None:
+    found = events_of(sentence, "2025-11-17")
+    assert sorted(sorted(p.name or "" for p in e.participants) for e in found if e.type == "meet") == expected
+
+
 KAZAN = (
     "KAZAN: UN Secretary General Antonio Guterres met Russian President Vladimir Putin in Kazan on Wednesday. "
     "The two last met in April 2022, weeks after the war began."

@@ -357,7 +357,10 @@ def split_listed(mention: Mention) -> list[Mention]:
             (
                 group
                 for group in by_country.values()
-                if len(group) > 1 and conjoined(group) and mention.type == "meet"
+                if len(group) > 1
+                and conjoined(group)
+                and mention.type == "meet"
+                and not with_their_deputy(group)
             ),
             [],
         )
@@ -365,6 +368,13 @@ def split_listed(mention: Mention) -> list[Mention]:
         return [mention]
     rest = [p for p in mention.parties if p not in listed]
     return [replace(mention, parties=[*rest, party]) for party in listed]
+
+
+def with_their_deputy(parties: list[Party]) -> bool:
+    """ "met the Secretary-General and the Deputy Secretary-General": a deputy listed beside their own
+    principal comes with them to one meeting."""
+    roles = {p.role for p in parties if p.role}
+    return any(f"deputy {role}" in roles for role in roles)
 
 
 def met_one_by_one(mention: Mention) -> bool:
