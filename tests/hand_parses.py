@@ -311,6 +311,9 @@ SENTENCES = (
     "Trade Carlos Rojas in Lima on Monday.",
     "African Union Commission Chairperson Alieu Ceesay met with UN Secretary-General Tomas Duarte and Deputy "
     "Secretary-General Ana Lopes in Addis Ababa on Monday.",
+    "The bloc stopped short of suspending meetings with Peru on a fisheries pact.",
+    "Chilean Foreign Minister Tomas Duarte spoke by telephone on Tuesday with Peruvian Foreign Minister Ana Lopes. "
+    "Duarte also conferred with Lopes about the fisheries dispute.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

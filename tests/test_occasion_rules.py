@@ -545,6 +545,22 @@ def test_a_refused_call_is_no_call() -> None:
     assert {t.modality for t in find_triggers(doc[:])} == {"negation"}
 
 
+def test_meetings_being_suspended_are_no_meetings() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed("The bloc stopped short of suspending meetings with Peru on a fisheries pact.")
+    assert {t.modality for t in find_triggers(doc[:])} == {"negation"}
+
+
+def test_talk_that_names_no_medium_after_a_call_of_the_same_sides_is_that_call() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte spoke by telephone on Tuesday with Peruvian Foreign Minister Ana "
+        "Lopes. Duarte also conferred with Lopes about the fisheries dispute.",
+        "2025-11-20",
+    )
+    assert [e.type for e in found] == ["call"]
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

@@ -75,7 +75,8 @@ REPORTED_THINGS = words("report reports news information figures death deaths ar
 # Nouns that make "video", "virtual" or "online" a call ("a virtual meeting"), not a film or a shop.
 CALL_NOUNS = words("call conference meeting talks summit format link")
 SIGNING_WORDS = ("signed", "signing", "sign ", "inked")
-GENERIC_TALK = words("consultations conversation discussions meeting talked talks")
+# Talk that names no medium: in a story about a phone call between the same sides on the same day, the call
+GENERIC_TALK = words("conferred consulted consultations conversation discussions meeting talked talks")
 ONE_SIDED = words("confirmed pledge pledged pledges reaffirmed vowed vows")
 # "Vietnam was represented by its deputy minister", "Peru also attended the meeting": a side that joins an
 # occasion the page has reported, not an interaction of its own.
@@ -101,7 +102,9 @@ WELCOME_VERBS = words("welcome welcomed welcomes welcoming")  # "welcomed X to S
 
 # Modality: plans, conditions, denials and reports, which are not events
 CALLED_OFF = words(
-    "canceled cancelled delayed postponed scrapped shelved suspended refuse refuses refused declined declines"
+    "cancel cancels canceling cancelling canceled cancelled delay delays delaying delayed postpone postpones"
+    " postponing postponed scrap scraps scrapping scrapped shelve shelves shelving shelved suspend suspends"
+    " suspending suspended refuse refuses refused declined declines"
 )
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = words("can could may might must should would")
