@@ -314,6 +314,10 @@ SENTENCES = (
     "The bloc stopped short of suspending meetings with Peru on a fisheries pact.",
     "Chilean Foreign Minister Tomas Duarte spoke by telephone on Tuesday with Peruvian Foreign Minister Ana Lopes. "
     "Duarte also conferred with Lopes about the fisheries dispute.",
+    "LIMA: Chilean Foreign Minister Tomas Duarte arrived in Lima on Wednesday to attend the summit, officials "
+    "announced.",
+    "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on 28 June. The "
+    "Chilean minister holds phone talks. Duarte held phone talks with Lopes of Peru on February 2.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

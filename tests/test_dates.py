@@ -402,3 +402,14 @@ def test_a_yearless_day_moves_within_a_leap_year() -> None:
 
     assert shifted(EventDate("--03-01", "day", "text", "--03-01"), -1).value == "--02-29"
     assert shifted(EventDate("2023-03-01", "day", "text"), -1).value == "2023-02-28"
+
+
+@pytest.mark.parametrize(
+    ("past", "expected"),
+    [(False, None), (True, "2025-02-02")],  # a plan two months ahead, or a day told in the past tense
+)
+def test_a_yearless_day_soon_after_publication_is_a_plan_unless_told_in_the_past(
+    past: bool, expected: str | None
+) -> None:
+    found = resolve_date("February 2", "2025-11-20", past)
+    assert (found.value if found else None) == expected

@@ -561,6 +561,26 @@ def test_talk_that_names_no_medium_after_a_call_of_the_same_sides_is_that_call()
     assert [e.type for e in found] == ["call"]
 
 
+def test_a_past_act_others_announced_happened() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed(
+        "LIMA: Chilean Foreign Minister Tomas Duarte arrived in Lima on Wednesday to attend the summit, officials "
+        "announced."
+    )
+    arrival = next(t for t in find_triggers(doc[:]) if t.token.text == "arrived")
+    assert arrival.modality is None
+
+
+def test_a_call_with_no_people_of_its_own_is_their_call_not_their_meeting() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on 28 June. The "
+        "Chilean minister holds phone talks. Duarte held phone talks with Lopes of Peru on February 2.",
+        None,
+    )
+    assert [e.date.value if e.date else None for e in found if e.type == "call"] == ["--02-02"]
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

@@ -36,6 +36,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "reception-without-guest": ("hosted", None),
     "meeting-online": ("meeting", "call"),
     "meet": ("met", "meet"),
+    "welcome-ceremony": ("ceremony", "meet"),
     "represented-by": ("represented", "meet"),
     "attending-were": ("attending", "meet"),
     "called-on": ("called", "meet"),

@@ -74,7 +74,15 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
         fitting = [m for m in fitting if m.order <= mention.order]
     if not fitting:
         return None
-    return min(fitting, key=lambda m: (m.order > mention.order, abs(m.order - mention.order)))
+    # "Party chiefs hold phone talks", then a meeting and a call of theirs: the call
+    return min(
+        fitting,
+        key=lambda m: (
+            m.type != mention.type and mention.type == "call",
+            m.order > mention.order,
+            abs(m.order - mention.order),
+        ),
+    )
 
 
 def named_states(sentence: SpacySpan) -> frozenset[str]:

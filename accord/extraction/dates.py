@@ -216,11 +216,16 @@ def _choose(
 
 
 def _month_day(
-    month: int, day: int, year: int | None, pub: _Published | None, last: int | None = None
+    month: int,
+    day: int,
+    year: int | None,
+    pub: _Published | None,
+    last: int | None = None,
+    horizon: int = _PLAN_HORIZON_MONTHS,
 ) -> EventDate | None:
     """A calendar date; without a year it takes its year from the publication date. `last` is the final
     day of a range in the same month ("3 to 5 June"), kept as the date's end."""
-    found = _first_of_range(month, day, year, pub)
+    found = _first_of_range(month, day, year, pub, horizon)
     if found is None or found.value is None or last is None or last <= day:
         return found
     end = found.value[:-2] + f"{last:02d}"
@@ -243,7 +248,9 @@ def _across_months(
     return replace(found, end=end.isoformat()) if end else found
 
 
-def _first_of_range(month: int, day: int, year: int | None, pub: _Published | None) -> EventDate | None:
+def _first_of_range(
+    month: int, day: int, year: int | None, pub: _Published | None, horizon: int = _PLAN_HORIZON_MONTHS
+) -> EventDate | None:
     if year is not None:
         found = valid_date(year, month, day)
         return _day(found, "absolute", found.isoformat()) if found else None
@@ -253,7 +260,7 @@ def _first_of_range(month: int, day: int, year: int | None, pub: _Published | No
     if pub is None:
         return EventDate(partial, "day", "partial", partial)
     years = range(pub.year - 1, pub.year + 2) if pub.month else (pub.year,)
-    chosen = _choose([(y, month, day) for y in years if valid_date(y, month, day)], pub)
+    chosen = _choose([(y, month, day) for y in years if valid_date(y, month, day)], pub, horizon)
     return _day(date(*chosen), "partial", partial) if chosen else None
 
 
@@ -337,19 +344,20 @@ def _fallback(text: str, pub: _Published | None) -> EventDate | None:
     return EventDate(value, period, "dateparser", value)
 
 
-def _candidate(text: str, pub: _Published | None) -> EventDate | None:
-    """The reading of a normalised expression, before checking it against the publication date."""
+def _candidate(text: str, pub: _Published | None, horizon: int = _PLAN_HORIZON_MONTHS) -> EventDate | None:
+    """The reading of a normalised expression, before checking it against the publication date; a
+    yearless day up to `horizon` months ahead reads as a plan."""
     text = _DAY_THEN_PART.sub(r"\g<th>", _PART_OF_DAY.sub("", _LEADING.sub("", text)))
     year: int | None
     if match := _ISO.match(text):
         year, month = int(match["y"]), int(match["m"])
         if match["d"]:
-            return _month_day(month, int(match["d"]), year, pub)
+            return _month_day(month, int(match["d"]), year, pub, horizon=horizon)
         return _month(year, month, "absolute", text) if 1 <= month <= 12 else None
     if match := _DAY_MONTH.match(text) or _MONTH_DAY.match(text):
         year = int(match["y"]) if match["y"] else None
         last = int(match["e"]) if match["e"] else None
-        return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub, last)
+        return _month_day(MONTHS[match["m"]], int(match["d"]), year, pub, last, horizon)
     if match := _DAY_MONTH_ACROSS.match(text) or _MONTH_DAY_ACROSS.match(text):
         year = int(match["y"]) if match["y"] else None
         first = (MONTHS[match["m"]], int(match["d"]))
@@ -400,8 +408,10 @@ def is_future_expression(expression: str, published: str | None = None) -> bool:
     return found is not None and _after(found, pub)
 
 
-def resolve_date(expression: str, published: str | None) -> EventDate | None:
+def resolve_date(expression: str, published: str | None, past: bool = False) -> EventDate | None:
     """Resolve a date expression against the publication date; None unless it is a usable past date.
+    `past` says the sentence tells the day in the past tense ("held talks on February 2" in a November
+    story), so a yearless day is never a plan.
 
     `published` is ISO "YYYY-MM-DD", "YYYY-MM", "YYYY" or None; anything else raises ValueError.
     """
@@ -409,7 +419,7 @@ def resolve_date(expression: str, published: str | None) -> EventDate | None:
     text = _normalise(expression)
     if not text or _FUTURE.search(text):
         return None
-    found = _candidate(text, pub)
+    found = _candidate(text, pub, horizon=-1 if past else _PLAN_HORIZON_MONTHS)
     if found is None or (pub is not None and _after(found, pub)):
         return None
     return found

@@ -173,20 +173,23 @@ def sentence_date(
     """The date the sentence gives its event: the nearest date phrase that is not "since …" or a plan."""
     doc = sentence.doc
     best: tuple[int, EventDate] | None = None
+    # "had last met in February", "held talks on February 2": a past act's yearless day or month is the
+    # last one before publication, however near the next one is
+    past = reports_the_past(trigger.token)
     for entity in sentence_ents(sentence):
         if entity.label_ not in ("DATE", "TIME") and not DAY_OF_MONTH.match(entity.text):
             continue  # "met here on 9 November", which the model may call an EVENT
         before = doc[entity.start - 1].lower_ if entity.start > sentence.start else ""
-        ahead = is_future_expression(entity.text, published)
-        # "had last met in February" is last February, however near the next one is
-        past_month = ahead and reports_the_past(trigger.token) and MONTH_ONLY.match(entity.text) is not None
+        told_ahead = is_future_expression(entity.text, published)
+        ahead = told_ahead and not past
+        past_month = told_ahead and past and MONTH_ONLY.match(entity.text) is not None
         if told_when(entity, trigger.token):
             before = ""  # "since July 2024, when they met": the date the clause tells happened then
-        elif not dates_the_trigger(entity, trigger.token, triggers, before, ahead and not past_month):
+        elif not dates_the_trigger(entity, trigger.token, triggers, before, ahead):
             continue
         text = date_text(entity)
         phrase = f"{before} {text}" if before in ("on", "in", "late", "early", "last") else text
-        resolved = resolve_date(f"last {text}" if past_month else phrase, published)
+        resolved = resolve_date(f"last {text}" if past_month else phrase, published, past)
         if resolved is None or resolved.value is None:
             continue
         distance = abs(entity.start - trigger.token.i)

@@ -36,6 +36,7 @@ from accord.extraction.lexicon import (
     SCHEDULE_WORDS,
     TRIP_VERBS,
     VISIT_WORDS,
+    WELCOME_VERBS,
 )
 from accord.extraction.syntax import ancestors, has_to, sentence_ents
 from accord.records import EventType
@@ -98,6 +99,8 @@ def modality(token: Token) -> str | None:
             return "negation"  # "the meeting … was postponed"
         if node.tag_ in ("VBD", "VBN") and node.i != token.i and node.lower_ not in PLANNING_WORDS:
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
+        if node.i == token.i and token.tag_ == "VBD" and token.lower_ not in PLANNING_WORDS:
+            break  # a past act told by others ("X arrived in Kazan on Wednesday, officials announced")
         if node.head.i == node.i:
             break
         node, steps = node.head, steps + 1
@@ -302,6 +305,11 @@ def _with_someone(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return speaks_with_someone(token)
 
 
+def _of_welcome(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "At the welcome ceremony", "an official welcoming ceremony": the host receiving a guest of state."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in WELCOME_VERBS for c in token.children)
+
+
 CALL_VERB_FORMS = frozenset({"call", "called", "calls", "spoke", "speaking"})
 SPEAKING = frozenset({"spoke", "speaks", "spoken"})
 TRIGGER_RULES: tuple[TriggerRule, ...] = (
@@ -328,6 +336,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("reception-without-guest", "The city hosted the football final on Sunday.", NEEDS_PERSON_OBJECT, None, _nobody_received),
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
+    TriggerRule("welcome-ceremony", "The two presidents reviewed the guard of honour at the welcome ceremony in Lima.", frozenset({"ceremony"}), "meet", _of_welcome),
     TriggerRule("represented-by", "Peru was represented by its deputy foreign minister.", frozenset({"represented"}), "meet", _by_someone),
     TriggerRule("attending-were", "Attending were the foreign ministers of Chile and Peru.", ROLL_CALL_WORDS, "meet", _opens_a_roll_call),
     TriggerRule("called-on", "The envoy called on the Prime Minister in Delhi.", frozenset({"called"}), "meet", _called_on),
