@@ -318,6 +318,10 @@ SENTENCES = (
     "announced.",
     "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on 28 June. The "
     "Chilean minister holds phone talks. Duarte held phone talks with Lopes of Peru on February 2.",
+    "Foreign Minister Tomas Duarte thanked the Secretary-General for his advocacy for Chile in the aftermath of the "
+    "floods when the UN chief visited Chile.",
+    "Foreign Minister Tomas Duarte thanked the Secretary-General for his advocacy for Chile in the aftermath of the "
+    "floods when the UN chief visited Chile in March 2024.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -26,6 +26,17 @@ def test_a_date_inside_a_since_phrase_is_not_the_triggers() -> None:
     assert not governed_by_other_time(doc[monday.i : monday.i + 1], token(doc, "met"))
 
 
+@pytest.mark.parametrize(("when", "recalled"), [("", True), (" in March 2024", False)])
+def test_an_act_a_when_clause_recalls_without_a_day_is_no_event(when: str, recalled: bool) -> None:
+    from accord.extraction.mentions import not_one_dated_occasion
+
+    doc = parsed(
+        "Foreign Minister Tomas Duarte thanked the Secretary-General for his advocacy for Chile in the aftermath of "
+        f"the floods when the UN chief visited Chile{when}."
+    )
+    assert not_one_dated_occasion(token(doc, "visited"), None) == recalled
+
+
 def test_an_undated_earlier_meeting_and_a_count_of_calls_are_no_single_dated_event() -> None:
     from accord.extraction.mentions import not_one_dated_occasion
     from accord.records import EventDate

@@ -49,6 +49,7 @@ AGREE_WORDS = words(
     pledge pledged ratified ratify reaffirmed sign signed signing signs vowed
     """
 )
+EVENT_WORDS = MEET_WORDS | CALL_CUES | VISIT_WORDS | AGREE_WORDS
 # Triggers only beside a call cue ("spoke over the phone") or a particle ("called on the minister").
 CALL_VERBS = {"call", "called", "calls", "spoke", "speaking"}
 # Only these meeting words are verbs that need a person as object to count ("received a call" is a call).

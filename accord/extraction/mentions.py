@@ -18,6 +18,7 @@ from accord.extraction.lexicon import (
     CALENDAR_WORDS,
     EARLIER_OCCASION,
     ENDING_VERBS,
+    EVENT_WORDS,
     HABITUAL,
     MEET_FORMS,
     NOT_EVENT_DATE,
@@ -265,7 +266,15 @@ def not_one_dated_occasion(trigger: Token, date: EventDate | None) -> bool:
     sequence = any(
         c.dep_ == "advmod" and c.lower_ in SEQUENCE_START for t in (trigger, verb) for c in t.children
     )
-    return bool(counted) or (date is None and (bool(words & EARLIER_OCCASION) or sequence))
+    return bool(counted) or (date is None and (bool(words & EARLIER_OCCASION) or sequence or recalled(verb)))
+
+
+def recalled(verb: Token) -> bool:
+    """ "Thanked him for his advocacy after the floods, when the UN chief visited Pakistan": an act a
+    "when" clause recalls, with no day of its own, to explain another act, which is no interaction."""
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in verb.children)
+    dated = any(t.ent_type_ == "DATE" for t in [*verb.subtree, verb.head])  # "in July 2024, when they met"
+    return when and not dated and verb.dep_ in ("advcl", "relcl") and verb.head.lower_ not in EVENT_WORDS
 
 
 def background_reference(trigger: Token) -> bool:
