@@ -27,6 +27,8 @@ def page(text: str, url: str | None = None, outlet: str | None = None) -> Cleane
         ("A story without a masthead.", "https://www.mofa.go.jp/press/1.html", "JPN"),
         ("A story without a masthead.", "https://news.example.tv/1", None),
         ("A story without a masthead.", "https://www.example.co.uk/news/1", "GBR"),
+        ("A story without a masthead.", "https://ec.europa.eu/commission/press/1.htm", "EU"),  # its own site
+        ("A story without a masthead.", "https://www.nato.int/cps/en/natohq/news_1.htm", "NATO"),
     ],
 )
 def test_publisher_country(text: str, url: str | None, country: str | None) -> None:

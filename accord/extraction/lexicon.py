@@ -447,6 +447,18 @@ PUBLISHER_WORDS = set(
 # Country-code domains used worldwide for other reasons (.tv, .io, .ai …) say nothing about the publisher.
 GENERIC_DOMAINS = words("ai am cc co fm gg io la ly md me nu tk to tv ws")
 COUNTRY_DOMAINS_NOT_ISO = {"uk": "GB"}  # the one country-code domain that is not its ISO 3166 code
+# An organisation's own site names its own officials without saying whose they are, as a ministry does.
+ORGANISATION_DOMAINS = {
+    "europa.eu": "EU",
+    "un.org": "UN",
+    "nato.int": "NATO",
+    "au.int": "AU",
+    "ecowas.int": "ECOWAS",
+    "asean.org": "ASEAN",
+    "gcc-sg.org": "GCC",
+    "osce.org": "OSCE",
+    "oic-oci.org": "OIC",
+}
 REGION_PREFIXES = words("central east inter latin north pan south sub west")
 EDITION_WORDS = words("desk edition language section service version")
 

@@ -16,6 +16,7 @@ from accord.extraction.lexicon import (
     GENERIC_DOMAINS,
     INTERNATIONAL_WIRES,
     NATIONAL_AGENCIES,
+    ORGANISATION_DOMAINS,
     PUBLISHER_WORDS,
     REGION_PREFIXES,
 )
@@ -55,10 +56,15 @@ def country_in(text: str) -> str | None:
 
 
 def domain_country(url: str | None) -> str | None:
-    """The country of a web address's country-code domain (`mofa.go.jp` → JPN)."""
+    """The country of a web address's country-code domain (`mofa.go.jp` → JPN), or the organisation whose
+    own site it is (`ec.europa.eu` → EU)."""
     if not url:
         return None
-    suffix = (urlparse(url).hostname or "").rsplit(".", 1)[-1].lower()
+    host = (urlparse(url).hostname or "").lower()
+    for domain, code in ORGANISATION_DOMAINS.items():
+        if host == domain or host.endswith(f".{domain}"):
+            return code
+    suffix = host.rsplit(".", 1)[-1]
     if len(suffix) != 2 or suffix in GENERIC_DOMAINS:
         return None
     import pycountry  # only here: most pages never get this far
