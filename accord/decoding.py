@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import re
 
+import ftfy
+
 from accord.errors import ReadError
 
 log = logging.getLogger(__name__)
@@ -134,6 +136,15 @@ def tidy(text: str, name: str) -> str:
         return text
     log.warning("%s: removed %d control, invisible or direction-changing characters", printable(name), found)
     return UNWANTED.sub("", text)
+
+
+def mend(text: str, name: str) -> str:
+    """Text decoded twice on its way to us ("Akufo-Addoâ€™s", "2020Â\xa0") read as its writer meant it;
+    ftfy tells mojibake from real accents far better than a list of pairs could."""
+    mended: str = ftfy.fix_encoding(text)
+    if mended != text:
+        log.warning("%s: mended text that was decoded with the wrong encoding", printable(name))
+    return mended
 
 
 def decode(data: bytes, name: str) -> str:

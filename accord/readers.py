@@ -23,7 +23,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from accord.decoding import SAMPLE, UNWANTED, decode, looks_binary, printable, tidy, wide_codec
+from accord.decoding import SAMPLE, UNWANTED, decode, looks_binary, mend, printable, tidy, wide_codec
 from accord.errors import ReadError
 from accord.records import Document, Reject
 
@@ -252,12 +252,17 @@ def sniff(name: str, text: str) -> str:
 
 
 def sanitised(document: Document) -> Document:
-    """The document with no control, invisible or bidi characters or lone surrogates in any of its strings."""
+    """The document with no control, invisible or bidi characters or lone surrogates in any of its strings,
+    and its text and title read as their writer meant them where a scraper decoded them twice."""
     changes: dict[str, Any] = {  # Any: mypy checks `replace` per field, and these are all str fields
         f.name: tidy(value, document.source)
         for f in fields(document)
         if isinstance(value := getattr(document, f.name), str) and UNWANTED.search(value)
     }
+    for name in ("text", "title"):
+        value = changes.get(name, getattr(document, name))
+        if value and (mended := mend(value, document.source)) != value:
+            changes[name] = mended
     return replace(document, **changes) if changes else document
 
 

@@ -120,6 +120,16 @@ def test_latin1_bytes_are_read_as_windows_1252_with_a_warning(
     assert "read as Windows-1252" in caplog.text and str(path) in caplog.text
 
 
+def test_text_a_scraper_decoded_twice_is_mended_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "scraped.jsonl"
+    twice = "President Akufo-Addo’s visit to Abuja".encode().decode("cp1252")  # "Akufo-Addoâ€™s"
+    path.write_text(json.dumps({"id": "a", "text": twice}) + "\n", encoding="utf-8")
+    assert one(list(read_paths([path]))).text == "President Akufo-Addo’s visit to Abuja"
+    assert "decoded with the wrong encoding" in caplog.text and str(path) in caplog.text
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
     path.write_bytes(PAGE.encode("utf-16"))
