@@ -322,6 +322,12 @@ SENTENCES = (
     "floods when the UN chief visited Chile.",
     "Foreign Minister Tomas Duarte thanked the Secretary-General for his advocacy for Chile in the aftermath of the "
     "floods when the UN chief visited Chile in March 2024.",
+    "Congolese President Denis Sassou met Foreign Minister Jean Gakosso of the Republic of the Congo.",
+    "Congolese President Denis Sassou met Foreign Minister Jean Gakosso of the Democratic Republic of the Congo.",
+    "Congolese President Denis Sassou met Foreign Minister Jean Gakosso in Lima.",
+    "Chilean Foreign Minister Tomas Duarte held talks with Peruvian Foreign Minister Ana Lopes in Lima on Friday. "
+    "Recalling that Peruvian President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in September "
+    "2024, Duarte said Chile is ready to work with Peru. After the talks, the two sides signed a visa agreement.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

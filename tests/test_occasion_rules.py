@@ -592,6 +592,18 @@ def test_a_call_with_no_people_of_its_own_is_their_call_not_their_meeting() -> N
     assert [e.date.value if e.date else None for e in found if e.type == "call"] == ["--02-02"]
 
 
+def test_the_two_sides_of_the_page_are_not_a_pair_it_recalls_from_months_before() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte held talks with Peruvian Foreign Minister Ana Lopes in Lima on Friday. "
+        "Recalling that Peruvian President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in "
+        "September 2024, Duarte said Chile is ready to work with Peru. After the talks, the two sides signed a visa "
+        "agreement.",
+        "2025-11-15",
+    )
+    signings = [sorted(p.name or "" for p in e.participants) for e in found if e.type == "agree"]
+    assert signings == [["Ana Lopes", "Tomas Duarte"]]
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

@@ -1208,3 +1208,18 @@ def test_two_offices_joined_by_a_slash_are_one_title() -> None:
         "High Representative/Vice-President Ana Lopes was in Lima on Monday for her first visit to Peru."
     )
     assert actor_named(doc, "Ana Lopes").affiliation == "EU"  # an office only the EU has
+
+
+@pytest.mark.parametrize(
+    ("named", "meant"),
+    [
+        ("of the Republic of the Congo", "COG"),
+        ("of the Democratic Republic of the Congo", "COD"),
+        ("in Lima", "COD"),  # the page names neither: the gazetteer's reading stands
+    ],
+)
+def test_a_name_two_states_share_means_the_one_the_page_names(named: str, meant: str) -> None:
+    from accord.extraction.affiliations import affiliation_of_token
+
+    doc = parsed(f"Congolese President Denis Sassou met Foreign Minister Jean Gakosso {named}.")
+    assert affiliation_of_token(doc[0]) == meant

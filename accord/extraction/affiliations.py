@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extraction.lexicon import JOINERS, OFFICES
+from accord.extraction.lexicon import JOINERS, OFFICES, SHARED_NAMES
 from accord.gazetteer import affiliation_code, demonym
 
 CACHE_KEY = "accord_affiliations"
@@ -55,7 +55,29 @@ def affiliation_marks(doc: Doc) -> dict[int, str]:
                 break
         else:
             i += 1
-    return with_acronyms(doc, marks)
+    return with_namesakes(doc, with_acronyms(doc, marks))
+
+
+def with_namesakes(doc: Doc, marks: dict[int, str]) -> dict[int, str]:
+    """ "Congolese President X" on a page about the Republic of the Congo is the Republic's: a name two
+    states share means the one of them the page also names by a name of its own."""
+    runs: list[list[int]] = []
+    for i in sorted(marks):
+        if runs and runs[-1][-1] == i - 1 and marks[runs[-1][-1]] == marks[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    shared = {
+        tuple(run): rivals
+        for run in runs
+        if (rivals := SHARED_NAMES.get(strip_possessive(doc[run[-1]].lower_)))
+        and all(doc[i].lower_ == "the" for i in run[:-1])  # "the Congolese", not "the Republic of the Congo"
+    }
+    named = {marks[run[0]] for run in runs if tuple(run) not in shared}
+    for run, rivals in shared.items():
+        if len(meant := rivals & named) == 1:
+            marks.update(dict.fromkeys(run, next(iter(meant))))
+    return marks
 
 
 def with_acronyms(doc: Doc, marks: dict[int, str]) -> dict[int, str]:

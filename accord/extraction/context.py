@@ -41,7 +41,7 @@ from accord.extraction.parties import (
     unique,
 )
 from accord.extraction.syntax import ancestors, possessors, third_party
-from accord.extraction.timing import borrowed_day, compatible_dates, same_trip
+from accord.extraction.timing import borrowed_day, compatible_dates, months_apart, same_trip
 from accord.gazetteer import seat_of
 from accord.records import EventDate, Location
 
@@ -74,10 +74,15 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
         fitting = [m for m in fitting if m.order <= mention.order]
     if not fitting:
         return None
+    # an undated "the two sides" on a page about one occasion means its sides, not a pair the page recalls
+    # from months before ("recalling that the presidents held talks in September 2024 …")
+    lead = min(interactions, key=lambda m: (m.date is None, m.order)).date  # the first day the page tells
+    recalled = back and mention.date is None
     # "Party chiefs hold phone talks", then a meeting and a call of theirs: the call
     return min(
         fitting,
         key=lambda m: (
+            recalled and months_apart(m.date, lead) > 1,
             m.type != mention.type and mention.type == "call",
             m.order > mention.order,
             abs(m.order - mention.order),

@@ -193,6 +193,16 @@ def same_trip(meeting: Mention, visit: Mention) -> bool:
     return days_apart(meeting.date.value or "", visit.date.value or "") <= VISIT_DAYS
 
 
+def months_apart(a: EventDate | None, b: EventDate | None) -> int:
+    """How many months lie between two dates that name their year and month; 0 when either does not."""
+    if a is None or b is None or not has_year(a.value) or not has_year(b.value):
+        return 0
+    if len(a.value or "") < len("2025-01") or len(b.value or "") < len("2025-01"):
+        return 0
+    (ya, ma), (yb, mb) = (map(int, d.value[:7].split("-")) for d in (a, b))  # type: ignore[index]
+    return abs((ya - yb) * 12 + ma - mb)
+
+
 def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
     """Whether two dates may name the same day: equal, or one a coarser form of the other."""
     if a is None or b is None or not a.value or not b.value:
