@@ -328,6 +328,8 @@ SENTENCES = (
     "Chilean Foreign Minister Tomas Duarte held talks with Peruvian Foreign Minister Ana Lopes in Lima on Friday. "
     "Recalling that Peruvian President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in September "
     "2024, Duarte said Chile is ready to work with Peru. After the talks, the two sides signed a visa agreement.",
+    "Recalling that President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in 2024, Peruvian "
+    "Foreign Minister Ana Lopes said Peru is ready to work with Chile.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1223,3 +1223,11 @@ def test_a_name_two_states_share_means_the_one_the_page_names(named: str, meant:
 
     doc = parsed(f"Congolese President Denis Sassou met Foreign Minister Jean Gakosso {named}.")
     assert affiliation_of_token(doc[0]) == meant
+
+
+def test_who_tells_what_an_official_did_is_no_counterpart_of_theirs() -> None:
+    doc = parsed(
+        "Recalling that President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in 2024, Peruvian "
+        "Foreign Minister Ana Lopes said Peru is ready to work with Chile."
+    )
+    assert actor_named(doc, "Jorge Paz", "PER").affiliation == "PER"  # the publisher's, as Lopes is

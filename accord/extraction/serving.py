@@ -265,7 +265,10 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
                 for other in cast.actors
                 if other is not actor
                 and any(
-                    m.sent.start in sentences and not listed_together(m, actor) and not bystander(m)
+                    m.sent.start in sentences
+                    and not listed_together(m, actor)
+                    and not bystander(m)
+                    and not tells_of(m, actor)
                     for m in other.mentions
                 )
             }
@@ -329,6 +332,15 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             actor.role = next(
                 (r for r in titles if r not in GENERIC_ROLES), actor.role
             )  # "foreign secretary"
+
+
+def tells_of(speaker: SpacySpan, actor: Actor) -> bool:
+    """ "Recalling that President Xi held talks with X, Wang said …": who says what the actor did is no
+    counterpart of theirs, and may well be their compatriot."""
+    verb = governing_verb(speaker.root)
+    if verb is None or verb.lower_ not in SAYING or speaker.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(verb in m.root.ancestors and governing_verb(m.root) is not verb for m in actor.mentions)
 
 
 def unnamed_partners(actor: Actor, cast: Cast) -> set[str | None]:
