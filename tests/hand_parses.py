@@ -330,6 +330,11 @@ SENTENCES = (
     "2024, Duarte said Chile is ready to work with Peru. After the talks, the two sides signed a visa agreement.",
     "Recalling that President Jorge Paz and Chilean President Carlos Rojas held talks in Lima in 2024, Peruvian "
     "Foreign Minister Ana Lopes said Peru is ready to work with Chile.",
+    "President Tomas Duarte welcomed the President of the Republic of Peru, Jorge Paz, who is paying a State Visit to "
+    "Chile on 18 March. The talks focused on support for Ukraine and the reconstruction of Ukraine. Earlier on "
+    "Wednesday, President Paz met Prime Minister Carlos Rojas at the Government building.",
+    "Peruvian Foreign Minister Jorge Paz paid a visit to Chile on Monday and a visit to Bolivia on Tuesday. Paz also "
+    "met Foreign Minister Carlos Rojas on Tuesday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1231,3 +1231,23 @@ def test_who_tells_what_an_official_did_is_no_counterpart_of_theirs() -> None:
         "Foreign Minister Ana Lopes said Peru is ready to work with Chile."
     )
     assert actor_named(doc, "Jorge Paz", "PER").affiliation == "PER"  # the publisher's, as Lopes is
+
+
+def test_whom_a_visitor_the_page_tells_of_met_serves_the_country_visited() -> None:
+    doc = parsed(
+        "President Tomas Duarte welcomed the President of the Republic of Peru, Jorge Paz, who is paying a State Visit "
+        "to Chile on 18 March. The talks focused on support for Ukraine and the reconstruction of Ukraine. Earlier on "
+        "Wednesday, President Paz met Prime Minister Carlos Rojas at the Government building."
+    )
+    countries = {a.name: a.affiliation for a in find_actors(doc).actors}
+    # the host who welcomed him ("paying a State Visit to Chile", wherever the parser hung "to Chile"), and
+    # the prime minister he met, though the page names Ukraine more often than Chile
+    assert countries == {"Tomas Duarte": "CHL", "Jorge Paz": "PER", "Carlos Rojas": "CHL"}
+
+
+def test_whom_a_visitor_on_a_tour_of_two_countries_met_serves_neither_for_that_alone() -> None:
+    doc = parsed(
+        "Peruvian Foreign Minister Jorge Paz paid a visit to Chile on Monday and a visit to Bolivia on Tuesday. Paz "
+        "also met Foreign Minister Carlos Rojas on Tuesday."
+    )
+    assert actor_named(doc, "Carlos Rojas").affiliation_source != "host"

@@ -157,6 +157,32 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     return found
 
 
+def page_trips(doc: Doc, cast: Cast) -> dict[str, set[str]]:
+    """Who the page says came to which country ("Karis, who is paying a State Visit to the Republic of
+    Moldova"), by name."""
+    trips: dict[str, set[str]] = {}
+    for token in doc:
+        visit = visit_to(token)
+        code = (affiliation_of_token(token) or city_country(token.text)) if visit is not None else None
+        if visit is None or code is None or code in ORGANISATIONS:
+            continue
+        for i in visitors(visit):  # "the President of Peru, Jorge Paz, who is paying …": the name beside
+            named = [doc[i], *(c for c in doc[i].children if c.dep_ == "appos")]
+            for traveller in {a.name for t in named if (a := cast.by_token.get(t.i)) is not None}:
+                trips.setdefault(traveller, set()).add(code)
+    return trips
+
+
+def guests_hosts(sentence: SpacySpan, actor: Actor, cast: Cast, trips: dict[str, set[str]]) -> list[str]:
+    """ "President Karis met Prime Minister Munteanu": whom a visitor the page tells of met, who is no
+    traveller there themselves, serves the one country visited."""
+    if actor.name in trips:
+        return []
+    guests = {other.name for t in sentence if (other := cast.by_token.get(t.i)) not in (None, actor)}
+    visited = {code for name in guests for code in trips.get(name, ())}
+    return sorted(visited) if len(visited) == 1 else []  # a tour of two countries tells neither host
+
+
 def visit_to(place: Token) -> Token | None:
     """The word that brings someone to a place: "X visited Podgorica", "a visit to Barbados", "arrived in
     Accra", or a meeting verb that sets its talks in a city ("In Abuja, the Foreign Secretary co-chaired
@@ -168,6 +194,10 @@ def visit_to(place: Token) -> Token | None:
         return None
     if prep.lower_ in ("to", "in") and prep.head.lower_ in VISIT_HEADS:
         return prep.head
+    # "paying a State Visit to Chile", however the parser hung "to Chile" on "paying"
+    paid = [c for c in prep.head.children if c.dep_ == "dobj" and c.lower_ in VISIT_HEADS]
+    if prep.lower_ == "to" and paid:
+        return paid[0]
     met_in = prep.lower_ == "in" and prep.head.lower_ in MET_IN_HEADS and prep.head.pos_ == "VERB"
     return prep.head if met_in and city_country(place.text) else None
 
@@ -237,6 +267,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
     same sentences ("the top Japanese diplomat"), else the publisher's, else the one whose visitor they
     received, else the country the page talks about most, else the one its cities are in — never the
     country of someone named beside them ("Prime Minister Kishida met Modi")."""
+    trips = page_trips(doc, cast)
     page = Counter(telling_country(t, cast, None) for t in doc if t.ent_type_ in ("GPE", "NORP"))
     page.pop(None, None)
     cities = Counter(city_country(e.text) for e in doc.ents if e.label_ == "GPE")  # the last resort
@@ -278,10 +309,15 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         )
         if any(third_party(m) for m in actor.mentions):  # the witness or mediator of a signing serves
             beside |= {telling_country(t, cast, actor) for s in sentences.values() for t in s}  # no side
-        hosted = [  # an official met where a visitor came
+        hosted = [  # an official met where a visitor came, as the sentence tells …
             (code, "host")
             for sentence in (sentences.values() if official else ())
             for code in visited_countries(sentence, actor)
+        ]
+        guests = [  # … or as the page tells of the visitor they met
+            (code, "host")
+            for sentence in (sentences.values() if official and not hosted else ())
+            for code in guests_hosts(sentence, actor, cast, trips)
         ]
         frequent = [(code, "frequency") for code, _ in page.most_common() + cities.most_common()]
         evidence = (frequent if not holds_a_body_office(actor) else []) if official else []
@@ -318,6 +354,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             + hosting
             + hosted
             + publisher
+            + guests
             + nearby
             + evidence
             if c and c not in beside
