@@ -335,6 +335,8 @@ SENTENCES = (
     "Wednesday, President Paz met Prime Minister Carlos Rojas at the Government building.",
     "Peruvian Foreign Minister Jorge Paz paid a visit to Chile on Monday and a visit to Bolivia on Tuesday. Paz also "
     "met Foreign Minister Carlos Rojas on Tuesday.",
+    "Estonia's Margus Tsahkna and Lithuania's Kęstutis Budrys arrived in Riga on Monday for the annual meeting of "
+    "Baltic foreign ministers.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

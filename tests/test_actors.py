@@ -325,3 +325,17 @@ def test_a_dateline_city_the_model_lists_with_a_name_is_no_other_side() -> None:
     )
     (busaidi,) = find_actors(doc, "OMN").actors
     assert busaidi.affiliation == "OMN"
+
+
+def test_a_surname_in_s_the_tagger_took_for_a_plural_is_still_a_name() -> None:
+    from hand_parses import parsed
+
+    doc = parsed(
+        "Estonia's Margus Tsahkna and Lithuania's Kęstutis Budrys arrived in Riga on Monday for the annual meeting "
+        "of Baltic foreign ministers."
+    )
+    assert next(t for t in doc if t.text == "Budrys").tag_ == "NNPS"  # as the model reads it
+    assert {(a.name, a.affiliation) for a in find_actors(doc).actors} == {
+        ("Margus Tsahkna", "EST"),
+        ("Kęstutis Budrys", "LTU"),
+    }

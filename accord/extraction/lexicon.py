@@ -268,7 +268,7 @@ PORTFOLIOS = set(
     "integration development cooperation affairs industry planning commerce culture tourism energy health "
     "education justice agriculture environment labour labor transport information communications youth "
     "sports women infrastructure fisheries mines mining works housing investment diaspora communities human "
-    "rights refugees migration assembly parliament "
+    "rights refugees migration emigration emigrants expatriates assembly parliament "
     "african european asian arab".split()
 )
 # Word sets the name scanners test token by token, built once.

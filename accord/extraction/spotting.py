@@ -50,7 +50,7 @@ def is_name_token(token: Token) -> bool:
     if not text[:1].isupper() or token.is_punct or token.lower_ in NOT_NAME_WORDS:
         return False
     return (
-        token.tag_ == "NNP"
+        token.tag_ in ("NNP", "NNPS")  # "Budrys", "Lopes": surnames in -s the tagger takes for plurals
         or token.ent_type_ == "PERSON"
         or (text.isupper() and len(text) > 2)
         or any(mark in text[1:-1] for mark in "'’")  # "M’tumuke", "O'Brien": tagged as common nouns
