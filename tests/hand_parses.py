@@ -337,6 +337,7 @@ SENTENCES = (
     "met Foreign Minister Carlos Rojas on Tuesday.",
     "Estonia's Margus Tsahkna and Lithuania's Kęstutis Budrys arrived in Riga on Monday for the annual meeting of "
     "Baltic foreign ministers.",
+    "NATO Secretary General Tomas Duarte met with British Prime Minister Ana Lopes at No 10 on Thursday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

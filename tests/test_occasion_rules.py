@@ -604,6 +604,17 @@ def test_the_two_sides_of_the_page_are_not_a_pair_it_recalls_from_months_before(
     assert signings == [["Ana Lopes", "Tomas Duarte"]]
 
 
+def test_a_seat_of_government_the_model_took_for_no_place_places_the_meeting() -> None:
+    found = events_of(
+        "NATO Secretary General Tomas Duarte met with British Prime Minister Ana Lopes at No 10 on Thursday.",
+        "2025-11-15",
+    )
+    assert {(e.type, e.location.city if e.location else None) for e in found} == {
+        ("meet", "London"),
+        ("visit", "London"),  # the Secretary General came to the Prime Minister's seat
+    }
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

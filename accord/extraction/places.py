@@ -17,10 +17,11 @@ from accord.extraction.lexicon import (
 from accord.extraction.parties import in_side_clause, owned_by_other
 from accord.extraction.placenames import place_of
 from accord.extraction.syntax import ancestors, has_to, sentence_ents
-from accord.gazetteer import city_country, country_code, world_city_country
+from accord.gazetteer import city_country, country_code, venue_city, world_city_country
 from accord.records import Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
+VENUE_WORDS_MAX = 5  # "Great Hall of the People"
 
 
 def place_of_entity(entity: SpacySpan) -> Location | None:
@@ -54,7 +55,21 @@ def gpe_entities(sentence: SpacySpan) -> list[SpacySpan]:
             run = SpacySpan(doc, token.i, token.i + 1, label="GPE")
             if known_city(run) or (after_place_word(run) and world_city_country(token.text)):
                 places.append(run)
-    return sorted(places, key=lambda span: span.start)
+        if token.lower_ in PLACE_PREPOSITIONS and (venue := venue_after(token)) is not None:
+            places.append(venue)
+    return sorted({(p.start, p.end): p for p in places}.values(), key=lambda span: span.start)
+
+
+def venue_after(preposition: Token) -> SpacySpan | None:
+    """A seat of government the model did not take for a place ("at No 10", "at the Kremlin"), right
+    after a preposition: the longest run of words the gazetteer's venues know."""
+    doc = preposition.doc
+    start = preposition.i + 1 + (preposition.i + 1 < len(doc) and doc[preposition.i + 1].lower_ == "the")
+    end = min(start + VENUE_WORDS_MAX, preposition.sent.end)
+    for stop in range(end, start, -1):
+        if venue_city(doc[start:stop].text):
+            return SpacySpan(doc, start, stop, label="FAC")
+    return None
 
 
 def known_city(span: SpacySpan) -> bool:
