@@ -338,6 +338,8 @@ SENTENCES = (
     "Estonia's Margus Tsahkna and Lithuania's Kęstutis Budrys arrived in Riga on Monday for the annual meeting of "
     "Baltic foreign ministers.",
     "NATO Secretary General Tomas Duarte met with British Prime Minister Ana Lopes at No 10 on Thursday.",
+    "Chile and Peru signed a fisheries deal on Sunday at a ceremony in Lima. Chilean Foreign Minister Tomas Duarte "
+    "and Peruvian Foreign Minister Ana Lopes signed the agreement after arriving in Lima on Saturday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -615,6 +615,15 @@ def test_a_seat_of_government_the_model_took_for_no_place_places_the_meeting() -
     }
 
 
+def test_an_undated_signing_of_the_sides_is_the_signing_the_page_dates() -> None:
+    found = events_of(
+        "Chile and Peru signed a fisheries deal on Sunday at a ceremony in Lima. Chilean Foreign Minister Tomas "
+        "Duarte and Peruvian Foreign Minister Ana Lopes signed the agreement after arriving in Lima on Saturday.",
+        "2025-11-17",
+    )
+    assert [e.date.value if e.date else None for e in found if e.type == "agree"] == ["2025-11-16"]
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

@@ -132,6 +132,9 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
             near = min(
                 lenders,
                 key=lambda m: (
+                    # "signed the agreement after arriving on Saturday": the signing the page dates, as
+                    # the sides sign once per occasion (DEV-README rule 5)
+                    not (mention.type == "agree" and same_occasion(m, mention)),
                     not related(m, mention),
                     not (retold(mention) and same_occasion(m, mention)),  # a headline or caption repeats
                     abs(m.order - mention.order),
