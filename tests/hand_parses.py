@@ -340,6 +340,9 @@ SENTENCES = (
     "NATO Secretary General Tomas Duarte met with British Prime Minister Ana Lopes at No 10 on Thursday.",
     "Chile and Peru signed a fisheries deal on Sunday at a ceremony in Lima. Chilean Foreign Minister Tomas Duarte "
     "and Peruvian Foreign Minister Ana Lopes signed the agreement after arriving in Lima on Saturday.",
+    "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Carlos Rojas, "
+    "spokesperson for Chile's Ministry of Foreign Affairs, said that the deals were signed following talks between "
+    "the two ministers. Discussions were held on trade, Rojas said.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

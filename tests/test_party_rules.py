@@ -1251,3 +1251,15 @@ def test_whom_a_visitor_on_a_tour_of_two_countries_met_serves_neither_for_that_a
         "also met Foreign Minister Carlos Rojas on Tuesday."
     )
     assert actor_named(doc, "Carlos Rojas").affiliation_source != "host"
+
+
+def test_a_spokesperson_tells_of_talks_and_takes_no_part_in_them() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Carlos "
+        "Rojas, spokesperson for Chile's Ministry of Foreign Affairs, said that the deals were signed following talks "
+        "between the two ministers. Discussions were held on trade, Rojas said.",
+        "2025-11-18",
+    )
+    assert found and not any(p.name == "Carlos Rojas" for e in found for p in e.participants)

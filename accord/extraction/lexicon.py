@@ -304,6 +304,7 @@ TITLE_COUNTRIES = {
 MONARCHS = words("amir emir emperor king queen sultan")  # "received by His Majesty the Sultan"
 OFFICES = words("ambassador defence envoy fm foreign king minister pm president prime queen")
 JOINERS = words("'s - and of the ’s")
+SPOKESPEOPLE = words("spokesperson spokespersons spokesman spokesmen spokeswoman spokeswomen")
 # Names two states share: on a page that names one of them unmistakably ("the Republic of the Congo",
 # "the Commonwealth of Dominica"), the shared name means that one, whatever the gazetteer's default.
 SHARED_NAMES = {

@@ -38,6 +38,7 @@ from accord.extraction.syntax import (
     owned_by_absent,
     phrase_head,
     possessors,
+    speaks_for_others,
 )
 from accord.gazetteer import region_members
 
@@ -137,8 +138,13 @@ def in_own_clause(mention: SpacySpan, trigger: Token) -> bool:
 
 def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set[int]) -> list[Party]:
     named = cast.in_span(sentence.start, sentence.end)
-    # "the Special Envoy of President X": X sent someone, whichever of his mentions the sentence holds
-    absent = [actor for actor, mention in named if owned_by_absent(mention) is not None]
+    # "the Special Envoy of President X": X sent someone, whichever of his mentions the sentence holds; a
+    # spokesperson tells of the talks, whichever of theirs
+    absent = [
+        actor
+        for actor, mention in named
+        if owned_by_absent(mention) is not None or any(speaks_for_others(m) for m in actor.mentions)
+    ]
     found = [
         (actor, mention)
         for actor, mention in named

@@ -13,6 +13,7 @@ from accord.extraction.lexicon import (
     OFFICE_WORDS,
     OWNED_BY_ABSENT,
     SIGNING_NOUNS,
+    SPOKESPEOPLE,
     THIRD_PARTY_WORDS,
     TITLES,
 )
@@ -57,6 +58,13 @@ def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
     )
+
+
+def speaks_for_others(mention: SpacySpan) -> bool:
+    """A spokesperson, named with that office before or after the name ("Foreign Ministry spokesperson X",
+    "X, spokesman for the Presidency")."""
+    described = [c for c in mention.root.children if c.dep_ in ("appos", "compound")]
+    return any(t.lower_ in SPOKESPEOPLE for t in [*described, *mention])
 
 
 def attends(word: Token, trigger: Token | None) -> bool:
