@@ -343,6 +343,8 @@ SENTENCES = (
     "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Carlos Rojas, "
     "spokesperson for Chile's Ministry of Foreign Affairs, said that the deals were signed following talks between "
     "the two ministers. Discussions were held on trade, Rojas said.",
+    "The Secretary-General received on Wednesday at the headquarters in Lima His Excellency Mr. Tomas Duarte, "
+    "Minister of Foreign Affairs, Migration and Chileans Abroad of the Republic of Chile.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

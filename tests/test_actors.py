@@ -339,3 +339,17 @@ def test_a_surname_in_s_the_tagger_took_for_a_plural_is_still_a_name() -> None:
         ("Margus Tsahkna", "EST"),
         ("Kęstutis Budrys", "LTU"),
     }
+
+
+def test_a_place_before_a_name_is_where_and_a_portfolio_list_may_end_the_sentence() -> None:
+    from hand_parses import parsed
+
+    from accord.extraction.actors import describe_left, describe_right
+
+    doc = parsed(
+        "The Secretary-General received on Wednesday at the headquarters in Lima His Excellency Mr. Tomas Duarte, "
+        "Minister of Foreign Affairs, Migration and Chileans Abroad of the Republic of Chile."
+    )
+    given = next(t.i for t in doc if t.text == "Tomas")
+    assert describe_left(doc, given)[1] is None  # "in Lima": where he was received, not whose he is
+    assert describe_right(doc, given + 2) == ("foreign minister", "CHL")

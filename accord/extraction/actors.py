@@ -23,6 +23,7 @@ from accord.extraction.lexicon import (
     MASCULINE,
     NAME_ANCHORS,
     OFFICE_LINKS,
+    PLACE_PREPOSITIONS,
     PORTFOLIO_CHAIN,
     POSSESSIVE_PRONOUNS,
     ROLE_WORDS,
@@ -362,7 +363,7 @@ def portfolio_goes_on(doc: Doc, comma: int, stop: int) -> int:
     if comma >= stop or doc[comma].text != ",":
         return comma
     end = comma + 1
-    while end < stop and doc[end].text not in (",", ")", ";") and doc[end].ent_type_ != "PERSON":
+    while end < stop and doc[end].text not in (",", ")", ";", ".") and doc[end].ent_type_ != "PERSON":
         if not (doc[end].is_title or doc[end].lower_ in ROLE_WORDS or affiliation_of_token(doc[end])):
             return comma
         end += 1
@@ -415,9 +416,18 @@ def affiliation_in(window: SpacySpan) -> str | None:
     an envoy's brief ("the US Special Envoy for Sudan")."""
     for token in reversed(window):
         code = affiliation_of_token(token)
-        if code and not envoys_brief(token):
+        if code and not envoys_brief(token) and not a_place_named(token):
             return code
     return None
+
+
+def a_place_named(token: Token) -> bool:
+    """ "Received in Cairo His Excellency X": a place the sentence names where something happened, not
+    the country of the name that follows."""
+    named = token
+    while named.dep_ == "compound" and named.head.i != named.i:
+        named = named.head
+    return named.dep_ == "pobj" and named.head.lower_ in PLACE_PREPOSITIONS
 
 
 def envoys_brief(token: Token) -> bool:
