@@ -345,6 +345,8 @@ SENTENCES = (
     "the two ministers. Discussions were held on trade, Rojas said.",
     "The Secretary-General received on Wednesday at the headquarters in Lima His Excellency Mr. Tomas Duarte, "
     "Minister of Foreign Affairs, Migration and Chileans Abroad of the Republic of Chile.",
+    "Foreign Minister Tomas Duarte hosted his Peruvian and Bolivian counterparts, Minister for Foreign Affairs Ana "
+    "Lopes and Minister of Foreign Affairs Carlos Rojas, in Santiago today.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

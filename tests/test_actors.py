@@ -353,3 +353,14 @@ def test_a_place_before_a_name_is_where_and_a_portfolio_list_may_end_the_sentenc
     given = next(t.i for t in doc if t.text == "Tomas")
     assert describe_left(doc, given)[1] is None  # "in Lima": where he was received, not whose he is
     assert describe_right(doc, given + 2) == ("foreign minister", "CHL")
+
+
+def test_a_respective_list_gives_each_titled_name_its_country() -> None:
+    from hand_parses import parsed
+
+    doc = parsed(
+        "Foreign Minister Tomas Duarte hosted his Peruvian and Bolivian counterparts, Minister for Foreign Affairs Ana "
+        "Lopes and Minister of Foreign Affairs Carlos Rojas, in Santiago today."
+    )
+    countries = {a.name: a.affiliation for a in find_actors(doc).actors}
+    assert (countries["Ana Lopes"], countries["Carlos Rojas"]) == ("PER", "BOL")

@@ -16,11 +16,12 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.actors import Actor
 from accord.extraction.affiliations import affiliation_of_token
-from accord.extraction.lexicon import ROLE_WORDS, SIDE_NOUNS
+from accord.extraction.lexicon import PORTFOLIOS, ROLE_WORDS, SIDE_NOUNS
 from accord.extraction.roles import normalise_role
 
 LIST_JOINERS = {",", "and", "respectively"}
 NAME_GAP = 3  # tokens allowed between the office noun (or its countries) and the first name
+TITLE_WORDS = ROLE_WORDS | PORTFOLIOS | {"of", "for"}  # a name's own title inside the list
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ def names_after(doc: Doc, start: int) -> list[int]:
         if token.text in LIST_JOINERS:
             i += 1
             continue
+        if token.lower_ in ROLE_WORDS and token.is_title:  # "…, Minister for Defence Karin Ekström and …"
+            while i < sentence_end and doc[i].lower_ in TITLE_WORDS:
+                i += 1
+            token = doc[min(i, sentence_end - 1)]
         if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
             break
         if affiliation_of_token(token) or token.lower_ in ROLE_WORDS:
