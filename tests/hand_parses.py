@@ -347,6 +347,9 @@ SENTENCES = (
     "Minister of Foreign Affairs, Migration and Chileans Abroad of the Republic of Chile.",
     "Foreign Minister Tomas Duarte hosted his Peruvian and Bolivian counterparts, Minister for Foreign Affairs Ana "
     "Lopes and Minister of Foreign Affairs Carlos Rojas, in Santiago today.",
+    "Leaders are now at the dinner hosted by the King at Huis ten Bosch palace.",
+    "Prime Minister Tomas Duarte and Foreign Minister Ana Lopes met over breakfast at the Catshuis, the prime "
+    "minister's official residence.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -364,3 +364,20 @@ def test_a_respective_list_gives_each_titled_name_its_country() -> None:
     )
     countries = {a.name: a.affiliation for a in find_actors(doc).actors}
     assert (countries["Ana Lopes"], countries["Carlos Rojas"]) == ("PER", "BOL")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Leaders are now at the dinner hosted by the King at Huis ten Bosch palace.", "Huis"),
+        (
+            "Prime Minister Tomas Duarte and Foreign Minister Ana Lopes met over breakfast at the Catshuis, the prime "
+            "minister's official residence.",
+            "Catshuis",
+        ),
+    ],
+)
+def test_a_name_after_at_is_where_people_met_not_whom(sentence: str, place: str) -> None:
+    from hand_parses import parsed
+
+    assert not any(place in actor.name for actor in find_actors(parsed(sentence)).actors)

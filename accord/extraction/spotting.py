@@ -28,6 +28,7 @@ from accord.extraction.lexicon import (
     OFFICE_WORDS,
     PARTICLES,
     PATRONYMIC,
+    PLACE_PREPOSITIONS,
     POSSESSIVE_MARKS,
     ROLE_WORDS,
     RULER_MARKERS,
@@ -230,9 +231,9 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
 
 
 def a_venue(run: SpacySpan) -> bool:
-    """ "Received them at Seri Perdana": a name right after "at", with at most an honorific between, is
-    where people met, not whom."""
-    before = word_before(run.doc, run.start, TITLES)
+    """ "Received them at Seri Perdana", "met at the Catshuis": a name right after "at", with at most an
+    honorific or "the" between, is where people met, not whom."""
+    before = word_before(run.doc, run.start, TITLES | {"the"})  # "at the Catshuis"
     return before >= 0 and run.doc[before].lower_ == "at" and run.root.dep_ == "pobj"
 
 
@@ -389,6 +390,8 @@ def is_person_name(name: str | None) -> TypeGuard[str]:
         return False  # "Jakarta ● Thu": a dateline's pieces
     if name.lower() in NEWS_AGENCY_NAMES:
         return False  # "ASTANA. KAZINFORM –": the agency that filed the story
+    if any(word in PLACE_PREPOSITIONS for word in name.split()):
+        return False  # "the King at Huis ten Bosch": a person and the place they were at
     words = name.lower().split()
     named = sum(w not in ROLE_WORDS or (i > 0 and w in GIVEN_NAMES_LIKE_TITLES) for i, w in enumerate(words))
     if normalise_role(name) and named < 2:  # a bare office, but "Marsha King" is a name
