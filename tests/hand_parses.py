@@ -350,6 +350,11 @@ SENTENCES = (
     "Leaders are now at the dinner hosted by the King at Huis ten Bosch palace.",
     "Prime Minister Tomas Duarte and Foreign Minister Ana Lopes met over breakfast at the Catshuis, the prime "
     "minister's official residence.",
+    "Chilean Foreign Minister Tomas Duarte today received in separate audiences Peruvian Foreign Minister Ana Lopes "
+    "and Bolivian Foreign Minister Carlos Rojas.",
+    "Addis Ababa, Ethiopia, 11 November 2025: The Chairperson of the African Union Commission, H.E. Tomas Duarte, "
+    "today received in separate audiences H.E. Ana Lopes, Minister of Foreign Affairs of Peru, and H.E. Carlos Rojas, "
+    "Minister of Foreign Affairs of Bolivia.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -624,6 +624,25 @@ def test_an_undated_signing_of_the_sides_is_the_signing_the_page_dates() -> None
     assert [e.date.value if e.date else None for e in found if e.type == "agree"] == ["2025-11-16"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean Foreign Minister Tomas Duarte today received in separate audiences Peruvian Foreign Minister Ana "
+        "Lopes and Bolivian Foreign Minister Carlos Rojas.",
+        # the dateline's city took the subject's place: the host is the side named before "received"
+        "Addis Ababa, Ethiopia, 11 November 2025: The Chairperson of the African Union Commission, H.E. Tomas "
+        "Duarte, today received in separate audiences H.E. Ana Lopes, Minister of Foreign Affairs of Peru, and H.E. "
+        "Carlos Rojas, Minister of Foreign Affairs of Bolivia.",
+    ],
+)
+def test_guests_received_in_separate_audiences_met_the_host_one_by_one(sentence: str) -> None:
+    meetings = [sorted(p.name or "" for p in e.participants) for e in events_of(sentence, "2025-11-11")]
+    assert sorted(m for m in meetings if len(m) > 1) == [
+        ["Ana Lopes", "Tomas Duarte"],
+        ["Carlos Rojas", "Tomas Duarte"],
+    ]
+
+
 def test_a_suggested_meeting_is_a_plan() -> None:
     from accord.extraction.triggers import find_triggers
 

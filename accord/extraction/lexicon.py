@@ -418,6 +418,7 @@ FACILITATING = words("brokered facilitated mediated")  # "talks facilitated by X
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")
+AUDIENCES = words("audience audiences")  # "received in separate audiences A and B"
 DELEGATION_NOUNS = words("delegation delegations mission")  # "a delegation from Libya led by X"
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X"), and what
 # someone sent without coming ("conveyed the greetings of President X", "handed over a letter from X").

@@ -15,12 +15,14 @@ from spacy.tokens import Span as SpacySpan
 from accord.extraction.actors import Cast
 from accord.extraction.dates import MONTHS, days_long, first_day, is_future_expression, resolve_date
 from accord.extraction.lexicon import (
+    AUDIENCES,
     CALENDAR_WORDS,
     EARLIER_OCCASION,
     ENDING_VERBS,
     EVENT_WORDS,
     HABITUAL,
     MEET_FORMS,
+    MEETING_NOUNS,
     NOT_EVENT_DATE,
     OTHER_OCCASION,
     PAIR_PRONOUNS,
@@ -326,6 +328,15 @@ def held_separately(trigger: Token) -> bool:
     one interaction with each of the others, not one with all of them."""
     noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "separate phone calls"
     words = {c.lower_ for t in (trigger, noun, clause_root(trigger)) for c in t.children}
+    # "received in separate audiences A and B"
+    words |= {
+        w.lower_
+        for p in clause_root(trigger).children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lower_ in MEETING_NOUNS | AUDIENCES
+        for w in o.children
+    }
     return bool(words & SEPARATELY) or (noun.tag_ == "NNS" and "bilateral" in words)
 
 
@@ -341,8 +352,12 @@ def subject_parties(mention: Mention) -> list[Party]:
 
 
 def split_separate(mention: Mention) -> list[Mention]:
-    """The subject's side meets each other country's side on its own."""
-    own = subject_parties(mention)
+    """The subject's side meets each other country's side on its own; where the parser found no subject
+    (a dateline swallowed it), the side named before the trigger."""
+    trigger = mention.trigger.token
+    own = subject_parties(mention) or [
+        p for p in mention.parties if p.mention is not None and p.mention.end <= trigger.i
+    ]
     others: dict[str, list[Party]] = {}
     for party in mention.parties:
         if party not in own and party.affiliation and party.affiliation not in affiliations(own):
