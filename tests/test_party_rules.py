@@ -22,6 +22,11 @@ def actor_names(doc: Doc) -> list[str]:
     return [a.name for a in find_actors(doc).actors]
 
 
+def countries(doc: Doc, home: str | None = None) -> dict[str, str | None]:
+    """Each actor's country, by name, as `find_actors` reads them."""
+    return {a.name: a.affiliation for a in find_actors(doc, home).actors}
+
+
 def actor_named(doc: Doc, name: str, home: str | None = None) -> Actor:
     """The page's actor of that name, as `find_actors` reads it."""
     return next(a for a in find_actors(doc, home).actors if a.name == name)
@@ -538,7 +543,7 @@ def test_an_office_set_off_after_an_earlier_name_is_that_names_apposition() -> N
         "Chile, Mr. Jorge Paz, Minister of Foreign Affairs of the Republic of Peru, and Dr. Ana Soto, Minister of "
         "Foreign Affairs of Bolivia."
     )
-    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    found = countries(doc)
     assert found == {"Tomas Ruiz": "CHL", "Jorge Paz": "PER", "Ana Soto": "BOL"}
 
 
@@ -622,7 +627,7 @@ def test_who_receives_guests_where_an_agency_filed_from_abroad_is_the_hosts_offi
 
 def test_his_minister_serves_the_country_of_the_one_his_refers_to() -> None:
     doc = parsed("Togolese President Kossi Amedi was accompanied by his Foreign Minister, Edem Bodjo.")
-    found = {a.name: a.affiliation for a in find_actors(doc, "GHA").actors}  # a Ghanaian paper's story
+    found = countries(doc, "GHA")  # a Ghanaian paper's story
     assert found == {"Kossi Amedi": "TGO", "Edem Bodjo": "TGO"}
 
 
@@ -643,7 +648,7 @@ def test_a_name_after_a_countrys_possessive_is_someone_of_that_country() -> None
         "Attending were Jamaica's Kimone Ann Bartley-Hines, Trinidad and Tobago's Ravi Persad-Maharaj and Guyana's "
         "Shona Alleyne-Fraser."
     )
-    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    found = countries(doc)
     assert found["Shona Alleyne-Fraser"] == "GUY"  # the model took the name for an organisation
 
 
@@ -677,7 +682,7 @@ def test_the_head_of_a_delegation_whose_verb_the_sentence_leaves_out_is_its_coun
         "The Chilean delegation was led by Foreign Minister Ana Lopes and the Peruvian delegation by Foreign Minister "
         "Tomas Duarte."
     )
-    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    found = countries(doc)
     assert found == {"Ana Lopes": "CHL", "Tomas Duarte": "PER"}
 
 
@@ -901,7 +906,7 @@ def test_the_last_of_a_listed_delegation_shares_its_country_with_the_first() -> 
         "Secretary General Lars Holm visited Riga on Monday for talks with Latvian Prime Minister Anna Berzina, "
         "Foreign Minister Karlis Ozols, and the Minister of Defence Ilze Kalna."
     )
-    found = {a.name: a.affiliation for a in find_actors(doc).actors}
+    found = countries(doc)
     assert found["Ilze Kalna"] == found["Anna Berzina"] == "LVA"
 
 
@@ -1159,8 +1164,7 @@ def test_the_office_after_a_name_in_a_list_of_people_is_the_next_names() -> None
         "Foreign Minister Tomas Duarte met his counterparts in Lima. The three ministers - Duarte, Peru's Foreign "
         "Minister Ana Lopes and Bolivia's Foreign Minister Carlos Rojas - held a trilateral meeting on Wednesday."
     )
-    countries = {a.name: a.affiliation for a in find_actors(doc, "CHL").actors}
-    assert countries == {"Tomas Duarte": "CHL", "Ana Lopes": "PER", "Carlos Rojas": "BOL"}
+    assert countries(doc, "CHL") == {"Tomas Duarte": "CHL", "Ana Lopes": "PER", "Carlos Rojas": "BOL"}
 
 
 def test_an_office_that_owns_a_building_names_the_building_not_its_holder() -> None:
@@ -1239,10 +1243,9 @@ def test_whom_a_visitor_the_page_tells_of_met_serves_the_country_visited() -> No
         "to Chile on 18 March. The talks focused on support for Ukraine and the reconstruction of Ukraine. Earlier on "
         "Wednesday, President Paz met Prime Minister Carlos Rojas at the Government building."
     )
-    countries = {a.name: a.affiliation for a in find_actors(doc).actors}
     # the host who welcomed him ("paying a State Visit to Chile", wherever the parser hung "to Chile"), and
     # the prime minister he met, though the page names Ukraine more often than Chile
-    assert countries == {"Tomas Duarte": "CHL", "Jorge Paz": "PER", "Carlos Rojas": "CHL"}
+    assert countries(doc) == {"Tomas Duarte": "CHL", "Jorge Paz": "PER", "Carlos Rojas": "CHL"}
 
 
 def test_whom_a_visitor_on_a_tour_of_two_countries_met_serves_neither_for_that_alone() -> None:
