@@ -381,3 +381,12 @@ def test_a_name_after_at_is_where_people_met_not_whom(sentence: str, place: str)
     from hand_parses import parsed
 
     assert not any(place in actor.name for actor in find_actors(parsed(sentence)).actors)
+
+
+def test_an_office_in_the_plural_is_no_surname() -> None:
+    from hand_parses import parsed
+
+    doc = parsed(
+        "President Tomas Duarte was in Brussels on 15 May to meet President Lopes and the College of Commissioners."
+    )
+    assert {a.name for a in find_actors(doc).actors} == {"Tomas Duarte", "Lopes"}

@@ -272,7 +272,12 @@ PORTFOLIOS = set(
     "african european asian arab".split()
 )
 # Word sets the name scanners test token by token, built once.
-NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS
+# Offices in the plural ("the College of Commissioners"), which the tagger may take for a surname in -s
+OFFICE_PLURALS = words(
+    "ambassadors chairmen chairpersons commissioners directors envoys governors leaders mayors presidents "
+    "secretaries speakers"
+)
+NOT_NAME_WORDS = ROLE_WORDS | HEADLINE_VERBS | PORTFOLIOS | OFFICE_PLURALS
 OFFICE_WORDS = ROLE_WORDS - CONNECTIVES
 TRIMMED_FROM_NAMES = ROLE_WORDS | HEADLINE_VERBS  # "Foreign Minister …", "… Holds" in a headline
 PORTFOLIO_CHAIN = ROLE_WORDS | PORTFOLIOS | {",", "of", "for", "the", "and"}
