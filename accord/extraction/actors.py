@@ -92,6 +92,7 @@ class Cast:
     actors: list[Actor] = field(default_factory=list)
     by_token: dict[int, Actor] = field(default_factory=dict)
     counterparts: dict[int, Actor] = field(default_factory=dict)  # "his Finnish counterpart X": X's token
+    spokespeople: dict[int, bool] = field(default_factory=dict)  # by id(actor), read once when first asked
 
     def add(
         self,

@@ -141,9 +141,7 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     # "the Special Envoy of President X": X sent someone, whichever of his mentions the sentence holds; a
     # spokesperson tells of the talks, whichever of theirs
     absent = [
-        actor
-        for actor, mention in named
-        if owned_by_absent(mention) is not None or any(speaks_for_others(m) for m in actor.mentions)
+        actor for actor, mention in named if owned_by_absent(mention) is not None or spokesperson(actor, cast)
     ]
     found = [
         (actor, mention)
@@ -159,6 +157,14 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
         found = own if own or indefinite_subject(root) or state_subject(root) else found
     return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
+
+
+def spokesperson(actor: Actor, cast: Cast) -> bool:
+    """Whether any mention names the actor a spokesperson; read once per actor, as every sentence asks."""
+    key = id(actor)
+    if key not in cast.spokespeople:
+        cast.spokespeople[key] = any(speaks_for_others(m) for m in actor.mentions)
+    return cast.spokespeople[key]
 
 
 def state_subject(verb: Token) -> bool:
