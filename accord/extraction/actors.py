@@ -56,6 +56,7 @@ class Actor:
     affiliation_source: str | None = None
     affiliation_at: SpacySpan | None = None
     affiliation_conflicts: list[AffiliationConflict] = field(default_factory=list)
+    spokesperson: bool = False  # "X, spokesperson for the Ministry": tells of talks, takes no part in them
 
     def learn(
         self,
@@ -92,7 +93,6 @@ class Cast:
     actors: list[Actor] = field(default_factory=list)
     by_token: dict[int, Actor] = field(default_factory=dict)
     counterparts: dict[int, Actor] = field(default_factory=dict)  # "his Finnish counterpart X": X's token
-    spokespeople: dict[int, bool] = field(default_factory=dict)  # by id(actor), read once when first asked
 
     def add(
         self,

@@ -76,13 +76,14 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
         return None
     # an undated "the two sides" on a page about one occasion means its sides, not a pair the page recalls
     # from months before ("recalling that the presidents held talks in September 2024 …")
-    lead = min(interactions, key=lambda m: (m.date is None, m.order)).date  # the first day the page tells
     recalled = back and mention.date is None
+    first = min(interactions, key=lambda m: (m.date is None, m.order)) if recalled else None
+    lead = first.date if first is not None else None  # the first day the page tells
     # "Party chiefs hold phone talks", then a meeting and a call of theirs: the call
     return min(
         fitting,
         key=lambda m: (
-            recalled and months_apart(m.date, lead) > 1,
+            months_apart(m.date, lead) > 1,
             m.type != mention.type and mention.type == "call",
             m.order > mention.order,
             abs(m.order - mention.order),

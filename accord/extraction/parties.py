@@ -38,7 +38,6 @@ from accord.extraction.syntax import (
     owned_by_absent,
     phrase_head,
     possessors,
-    speaks_for_others,
 )
 from accord.gazetteer import region_members
 
@@ -140,9 +139,7 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
     named = cast.in_span(sentence.start, sentence.end)
     # "the Special Envoy of President X": X sent someone, whichever of his mentions the sentence holds; a
     # spokesperson tells of the talks, whichever of theirs
-    absent = [
-        actor for actor, mention in named if owned_by_absent(mention) is not None or spokesperson(actor, cast)
-    ]
+    absent = [actor for actor, mention in named if owned_by_absent(mention) is not None or actor.spokesperson]
     found = [
         (actor, mention)
         for actor, mention in named
@@ -157,14 +154,6 @@ def named_parties(sentence: SpacySpan, trigger: Token, cast: Cast, triggers: set
         own = [(a, m) for a, m in found if in_own_clause(m, trigger)]
         found = own if own or indefinite_subject(root) or state_subject(root) else found
     return [Party.of(actor, mention, mention.start in cast.counterparts) for actor, mention in found]
-
-
-def spokesperson(actor: Actor, cast: Cast) -> bool:
-    """Whether any mention names the actor a spokesperson; read once per actor, as every sentence asks."""
-    key = id(actor)
-    if key not in cast.spokespeople:
-        cast.spokespeople[key] = any(speaks_for_others(m) for m in actor.mentions)
-    return cast.spokespeople[key]
 
 
 def state_subject(verb: Token) -> bool:

@@ -34,6 +34,7 @@ from accord.extraction.names import canonical_name, family_name, fathers_names, 
 from accord.extraction.roles import normalise_role
 from accord.extraction.serving import counterparts_of_their_own_side, infer_affiliations
 from accord.extraction.spotting import is_name_token, is_person_name, name_span, person_candidates
+from accord.extraction.syntax import speaks_for_others
 
 
 def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) -> Cast:
@@ -77,6 +78,8 @@ def find_actors(doc: Doc, home: str | None = None, filed_in: str | None = None) 
         actor.affiliation = actor.affiliation_source = None
     if misplaced:
         infer_affiliations(doc, cast, home, filed_in)
+    for actor in cast.actors:
+        actor.spokesperson = any(speaks_for_others(m) for m in actor.mentions)
     return cast
 
 

@@ -148,13 +148,18 @@ def visited_countries(sentence: SpacySpan, actor: Actor) -> list[str]:
     own = {t.i for m in actor.mentions for t in m}
     found = []
     for token in sentence:
-        visit = visit_to(token)
-        if visit is None or visitors(visit) & own:
-            continue  # "Misri's visit to Dhaka": the visitor, not the host
-        code = affiliation_of_token(token) or city_country(token.text)
-        if code and code not in ORGANISATIONS:
-            found.append(code)
+        visit, code = country_visited(token)
+        if visit is not None and code is not None and not visitors(visit) & own:
+            found.append(code)  # not "Misri's visit to Dhaka": the visitor, not the host
     return found
+
+
+def country_visited(place: Token) -> tuple[Token | None, str | None]:
+    """The word that brings someone to a place, and the state the place is in (an organisation's name is
+    where its seat is, not a state a visitor comes to)."""
+    visit = visit_to(place)
+    code = (affiliation_of_token(place) or city_country(place.text)) if visit is not None else None
+    return (visit, code) if code is not None and code not in ORGANISATIONS else (None, None)
 
 
 def page_trips(doc: Doc, cast: Cast) -> dict[str, set[str]]:
@@ -162,9 +167,8 @@ def page_trips(doc: Doc, cast: Cast) -> dict[str, set[str]]:
     Moldova"), by name."""
     trips: dict[str, set[str]] = {}
     for token in doc:
-        visit = visit_to(token)
-        code = (affiliation_of_token(token) or city_country(token.text)) if visit is not None else None
-        if visit is None or code is None or code in ORGANISATIONS:
+        visit, code = country_visited(token)
+        if visit is None or code is None:
             continue
         for i in visitors(visit):  # "the President of Peru, Jorge Paz, who is paying …": the name beside
             named = [doc[i], *(c for c in doc[i].children if c.dep_ == "appos")]

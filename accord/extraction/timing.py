@@ -198,12 +198,12 @@ def same_trip(meeting: Mention, visit: Mention) -> bool:
 
 def months_apart(a: EventDate | None, b: EventDate | None) -> int:
     """How many months lie between two dates that name their year and month; 0 when either does not."""
-    if a is None or b is None or not has_year(a.value) or not has_year(b.value):
-        return 0
-    if len(a.value or "") < len("2025-01") or len(b.value or "") < len("2025-01"):
-        return 0
-    (ya, ma), (yb, mb) = (map(int, d.value[:7].split("-")) for d in (a, b))  # type: ignore[index]
-    return abs((ya - yb) * 12 + ma - mb)
+    months = [
+        int(value[:4]) * 12 + int(value[5:7])
+        for value in (a.value if a else None, b.value if b else None)
+        if value and has_year(value) and len(value) >= len("2025-01")
+    ]
+    return abs(months[0] - months[1]) if len(months) == 2 else 0
 
 
 def compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
