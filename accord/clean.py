@@ -88,8 +88,10 @@ _COMMENT_META = re.compile(
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with"}
 )
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
-_FULL_STOP = re.compile(r"[.][\"'”’)\]]*$")
+# an agency closes its last paragraph with an end-of-story mark: "… of FOCAC. ■", "… ties. (END)"
+_END_OF_STORY = r"(?:\s*(?:[■□▪◼◾∎]|\(?(?:END|ENDS)\)?|-{1,2}\s*ENDS?))?"
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*" + _END_OF_STORY + "$")
+_FULL_STOP = re.compile(r"[.][\"'”’)\]]*" + _END_OF_STORY + "$")
 _NAV_SEPARATOR = re.compile(r"\s[|»>/•]\s")
 _SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 _PLACE = re.compile(r"^[A-Z][A-Z .,'-]*$")

@@ -153,6 +153,13 @@ def test_footer_fragments_after_the_body_are_dropped() -> None:
     assert cleaned.text.split("\n") == list(BODY)
 
 
+@pytest.mark.parametrize("mark", ["■", "(END)", "-- ENDS"])
+def test_a_last_paragraph_closed_by_an_end_of_story_mark_is_kept(mark: str) -> None:
+    last = f"The two ministers last met in Quito in June. {mark}"
+    cleaned = _clean("\n".join([*BODY, last, "Tags: Chile, Portugal"]))
+    assert cleaned.text.split("\n") == [*BODY, last]
+
+
 def test_blank_lines_are_dropped() -> None:
     cleaned = _clean("\n\n".join(BODY))
     assert [line.reason for line in cleaned.dropped] == ["blank", "blank"]
