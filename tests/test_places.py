@@ -130,3 +130,24 @@ def test_the_place_of_what_was_agreed_is_not_where_it_was_agreed() -> None:
     )
     agreed = next(t for t in doc if t.lower_ == "agreed")
     assert sentence_location(doc[:], agreed) is None
+
+
+def test_a_dated_place_alone_on_its_line_is_a_dateline_and_a_dated_weekday_is_not() -> None:
+    from accord.extraction.placenames import dateline_spans
+
+    heading = "New York, 23 September 2025\nThe Secretary-General met the Prime Minister of Tonga."
+    assert dateline_spans(heading) == [(0, 27)]
+    assert dateline_location(heading) == Location(city="New York", country="USA")
+    assert dateline_spans("Monday, 23 September 2025\nThe ministers met in Lima.") == []
+
+
+def test_a_dateline_heading_gives_its_whole_day_though_the_model_splits_it() -> None:
+    from spacy.vocab import Vocab
+
+    from accord.extraction.timing import dateline_date
+
+    words = ["New", "York", ",", "23", "September", "2025", "\n", "The", "ministers", "met", "today", "."]
+    spaces = [True, False, True, True, True, False, False, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)  # no entities: "23" is a number of its own to the model
+    found = dateline_date(doc, "2025-09-24")
+    assert found is not None and (found.value, found.precision) == ("2025-09-23", "day")

@@ -20,7 +20,8 @@ from accord.records import Location
 DATELINE = re.compile(
     r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
     r"(?:\([^)\n]{1,40}\)\s*(?:--|[—–:-])\s|(?:--|[—–:-])\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
-    rf"|{AGENCY_IN_SLASHES})",
+    rf"|{AGENCY_IN_SLASHES}"
+    r"|(?P<heading>(?<=(?:1[89]|20)\d\d)(?=[ \t]*$)))",  # "New York, 23 September 2025" alone on its line
     re.MULTILINE,
 )
 DATED_DATELINE = re.compile(r",[^—–:\n]*\b(?:1[89]|20)\d\d\b")  # "…, 17 July 2025 –": a year after the place
@@ -64,11 +65,13 @@ def line_datelines(text: str) -> list[tuple[int, Location]]:
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where each line's dateline starts and ends ("|Hanoi (VNA) – |Prime Minister …"), also one whose place
-    the gazetteer does not know but a date follows ("Addis Abeba, 17 July 2025 –"): it names a place still."""
+    the gazetteer does not know but a date follows ("Addis Abeba, 17 July 2025 –"): it names a place still.
+    A dated line alone ("New York, 23 September 2025") counts only for a known place: "Monday, 23 September
+    2025" over an article is the page's date, not where it was filed."""
     return [
         match.span()
         for match in DATELINE.finditer(text)
-        if DATED_DATELINE.search(match[0]) or dateline_place(match) is not None
+        if (DATED_DATELINE.search(match[0]) and match["heading"] is None) or dateline_place(match) is not None
     ]
 
 

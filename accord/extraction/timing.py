@@ -20,6 +20,7 @@ from accord.extraction.parties import affiliations, clause_root
 from accord.extraction.placenames import datelines, in_dateline
 from accord.extraction.syntax import governing_verb, sentence_ents
 from accord.extraction.triggers import modality
+from accord.pubdate import dateline_value
 from accord.records import EventDate, Precision, PublicationDate
 
 LEAD_SENTENCES = 4
@@ -45,8 +46,11 @@ def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
     "today" means even when the page went up a day later."""
     for start, end in datelines(doc)[:1]:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for entity in span.ents if span is not None else ():
-            resolved = resolve_date(entity.text, published) if entity.label_ == "DATE" else None
+        # "New York, 23 September 2025" alone on its line: the model reads "23" as a number of its own
+        stated = dateline_value(doc.text[start:end])
+        texts = [stated] if stated else [e.text for e in span.ents if e.label_ == "DATE"] if span else []
+        for text in texts:
+            resolved = resolve_date(text, published)
             if resolved and resolved.precision == "day" and has_year(resolved.value):
                 return resolved
     return None
