@@ -151,3 +151,10 @@ def test_a_dateline_heading_gives_its_whole_day_though_the_model_splits_it() -> 
     doc = Doc(Vocab(), words=words, spaces=spaces)  # no entities: "23" is a number of its own to the model
     found = dateline_date(doc, "2025-09-24")
     assert found is not None and (found.value, found.precision) == ("2025-09-23", "day")
+
+
+def test_a_dateline_opening_on_a_suburb_names_the_place_after_its_comma() -> None:
+    from accord.extraction.placenames import dateline_spans
+
+    line = "Turkeyen, Greater Georgetown, Guyana – The Secretary-General welcomed the minister."
+    assert dateline_spans(line) == [(0, 39)]

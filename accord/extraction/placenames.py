@@ -18,7 +18,7 @@ from accord.records import Location
 
 # "HELSINKI —", "TOKYO (Jiji Press) —", "MANILA:", "New Delhi [India], May 3 (ANI):", "Abuja —"
 DATELINE = re.compile(
-    r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?:,[^—–:\n]{0,40})?\s*"
+    r"^\W{0,3}(?P<city>[A-Z][A-Za-zÀ-ÿ.'’ -]{1,30}?)\s*(?:\[[^\]]{1,30}\])?\s*(?P<more>,[^—–:\n]{0,40})?\s*"
     r"(?:\([^)\n]{1,40}\)\s*(?:--|[—–:-])\s|(?:--|[—–:-])\s|\([^)\n]*\d{4}\s*\)\s"  # "Jeddah (Agency - 28th November, 2019) …"
     rf"|{AGENCY_IN_SLASHES}"
     r"|(?P<heading>(?<=(?:1[89]|20)\d\d)(?=[ \t]*$)))",  # "New York, 23 September 2025" alone on its line
@@ -53,8 +53,14 @@ def dateline_places(text: str) -> Iterator[tuple[re.Match[str], Location]]:
 
 
 def dateline_place(match: re.Match[str]) -> Location | None:
-    city = match["city"].strip()
-    return place_of(city.title() if city.isupper() else city, anywhere=True)
+    """The place a dateline names: its first name, or one after a comma when the first is a suburb the
+    gazetteer does not know ("Turkeyen, Greater Georgetown, Guyana –")."""
+    names = [match["city"], *(match["more"] or "").split(",")[1:]]
+    for name in (name.strip() for name in names):
+        location = place_of(name.title() if name.isupper() else name, anywhere=True) if name else None
+        if location is not None:
+            return location
+    return None
 
 
 def line_datelines(text: str) -> list[tuple[int, Location]]:
