@@ -356,6 +356,8 @@ SENTENCES = (
     "today received in separate audiences H.E. Ana Lopes, Minister of Foreign Affairs of Peru, and H.E. Carlos Rojas, "
     "Minister of Foreign Affairs of Bolivia.",
     "President Tomas Duarte was in Brussels on 15 May to meet President Lopes and the College of Commissioners.",
+    "The Chairperson of the African Union Commission, Amara Diallo, today received at the AU Headquarters in "
+    "Addis Ababa the Foreign Minister of Peru, Ana Lopes, who is on a visit to Ethiopia.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

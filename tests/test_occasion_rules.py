@@ -1041,3 +1041,13 @@ def test_a_sentence_naming_its_states_borrows_no_sides_from_an_occasion_of_other
         "2025-03-05",
     )
     assert {e.type for e in found} == {"meet", "visit"}
+
+
+def test_an_organisations_official_at_its_own_seat_hosts_a_visit_and_makes_none() -> None:
+    found = events_of(
+        "The Chairperson of the African Union Commission, Amara Diallo, today received at the AU Headquarters in "
+        "Addis Ababa the Foreign Minister of Peru, Ana Lopes, who is on a visit to Ethiopia.",
+        "2025-11-20",
+    )
+    visits = [e for e in found if e.type == "visit"]
+    assert [sorted(p.affiliation or "" for p in e.participants) for e in visits] == [["PER"]]

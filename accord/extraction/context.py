@@ -497,10 +497,19 @@ def one_sided(mention: Mention) -> bool:
 
 
 def per_visiting_country(mention: Mention) -> list[Mention]:
-    """ "Mammadli and Beridze-Tsiklauri arrived in Kars": one visit for each visiting country."""
+    """ "Mammadli and Beridze-Tsiklauri arrived in Kars": one visit for each visiting country. An
+    organisation's officials at its own seat ("received at the AU Headquarters the minister, who is on a
+    visit to Ethiopia") are hosts there, not visitors."""
     if mention.type != "visit" or mention.host is None:
         return [mention]
-    visitors = affiliations(mention.parties) - {mention.host.country}
+    at_home = {mention.host.country} | {
+        code
+        for code in affiliations(mention.parties)
+        if (seat := seat_of(code)) and seat[1] == mention.host.country
+    }
+    visitors = affiliations(mention.parties) - at_home
+    if visitors and at_home & affiliations(mention.parties):
+        mention = replace(mention, parties=[p for p in mention.parties if p.affiliation in visitors])
     if len(visitors) < 2:
         return [mention]
     return [
