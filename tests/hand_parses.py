@@ -358,6 +358,11 @@ SENTENCES = (
     "President Tomas Duarte was in Brussels on 15 May to meet President Lopes and the College of Commissioners.",
     "The Chairperson of the African Union Commission, Amara Diallo, today received at the AU Headquarters in "
     "Addis Ababa the Foreign Minister of Peru, Ana Lopes, who is on a visit to Ethiopia.",
+    "Bhutan is expected to be admitted as the group's ninth member at the summit in Lima in October.",
+    "Chilean Foreign Minister Tomas Duarte and Peruvian Foreign Minister Ana Lopes agreed on Wednesday to resume "
+    "their fisheries dialogue after a day of talks in Lima.",
+    "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it.",
+    "A summit of the two heads of state has been mooted.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1051,3 +1051,45 @@ def test_an_organisations_official_at_its_own_seat_hosts_a_visit_and_makes_none(
     )
     visits = [e for e in found if e.type == "visit"]
     assert [sorted(p.affiliation or "" for p in e.participants) for e in visits] == [["PER"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "modality"),
+    [
+        # what governs an infinitive passive decides, however deep the occasion hangs below it
+        (
+            "Bhutan is expected to be admitted as the group's ninth member at the summit in Lima in October.",
+            "summit",
+            "future",
+        ),
+        # an occasion "after" an act came before it, whatever that act looks ahead to
+        (
+            "Chilean Foreign Minister Tomas Duarte and Peruvian Foreign Minister Ana Lopes agreed on Wednesday to resume "
+            "their fisheries dialogue after a day of talks in Lima.",
+            "talks",
+            None,
+        ),
+        (
+            "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it.",
+            "visit",
+            "future",
+        ),
+        ("A summit of the two heads of state has been mooted.", "summit", "future"),
+    ],
+)
+def test_modality_of_an_occasion_read_from_what_governs_it(
+    sentence: str, word: str, modality: str | None
+) -> None:
+    from accord.extraction.triggers import find_triggers
+
+    found = {t.token.text: t.modality for t in find_triggers(parsed(sentence)[:])}
+    assert word in found and found[word] == modality
+
+
+def test_welcoming_a_wish_is_no_reception() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed(
+        "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it."
+    )
+    assert "welcomed" not in {t.token.text for t in find_triggers(doc[:])}

@@ -56,6 +56,7 @@ CALL_VERBS = {"call", "called", "calls", "spoke", "speaking"}
 NEEDS_PERSON_OBJECT = words(
     "host hosted hosting hosts receive received receives receiving welcomed welcomes welcoming"
 )
+THING_PRONOUNS = words("it itself this that")  # "welcomed it": the proposal, not a guest
 PERSON_NOUNS = set(
     "counterpart counterparts colleague colleagues delegation delegations minister president leader leaders envoy prime secretary "
     "premier ministers guest guests ambassador chancellor king emir".split()
@@ -116,6 +117,7 @@ PLANNING_WORDS = words(
     planned planning plans possible potential preparations prepare preparing propose proposed proposing
     scheduled suggest suggested suggesting suggests
     seek seeks set tomorrow upcoming want wants would
+    wish wishes desire mooted floated
     """
 )
 NEGATIONS = words(

@@ -34,6 +34,7 @@ from accord.extraction.lexicon import (
     REPORTED_THINGS,
     ROLL_CALL_WORDS,
     SCHEDULE_WORDS,
+    THING_PRONOUNS,
     TRIP_VERBS,
     VISIT_WORDS,
     WELCOME_VERBS,
@@ -43,6 +44,8 @@ from accord.records import EventType
 
 RECEPTION_REACH = 14  # "received this Thursday at the Torre Tagle Palace the Minister of …"
 ROLL_CALL_REACH = 5  # "Joining the Secretary were …": the "were" comes within a few words
+PHRASE_POS = frozenset({"NOUN", "PROPN", "ADP", "DET", "NUM", "ADJ"})  # the words of a noun phrase
+MODALITY_REACH = 6  # "expected to be admitted as a member at the summit": six steps from the summit up
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,20 @@ def has_call_cue(sentence: SpacySpan) -> bool:
     return any(t.lower_ in CALL_CUES for t in sentence) or "spoke over" in sentence.text.lower()
 
 
+def follows_it(noun: Token) -> bool:
+    """ "agreed to resume the dialogue after a day of talks": the noun names an occasion before the act its
+    "after" hangs on, however deep in the phrase ("a day of talks")."""
+    node = noun
+    while node.pos_ in PHRASE_POS and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("after", "following"):
+            return True
+        node = node.head
+    return False
+
+
 def modality(token: Token) -> str | None:
     """Whether the event a trigger names happened: None, or why not ("future", "negation", "hypothetical")."""
-    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following") and token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and follows_it(token):
         # "agreed to set up a committee following talks on Wednesday": the talks came first and happened,
         # unless the whole sentence looks ahead ("will sign after talks on Monday")
         ahead = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in ancestors(token) for c in t.children)
@@ -67,7 +81,7 @@ def modality(token: Token) -> str | None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and occasion_ahead(token.head):
         return "future"
     node, steps = token, 0
-    while steps < 4:
+    while steps < MODALITY_REACH:
         for child in node.children:
             lower = child.lower_
             if child.dep_ == "neg" or (lower in NEGATIONS and child.i < node.i):
@@ -97,7 +111,12 @@ def modality(token: Token) -> str | None:
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
         if node.i != token.i and node.lower_ in CALLED_OFF:
             return "negation"  # "the meeting … was postponed"
-        if node.tag_ in ("VBD", "VBN") and node.i != token.i and node.lower_ not in PLANNING_WORDS:
+        if (
+            node.tag_ in ("VBD", "VBN")
+            and node.i != token.i
+            and node.lower_ not in PLANNING_WORDS
+            and not has_to(node)  # "is expected to be admitted at the summit": what governs it decides
+        ):
             break  # governed by a past act ("held talks", "during the visit he paid"): asserted
         if node.i == token.i and token.tag_ == "VBD" and token.lower_ not in PLANNING_WORDS:
             break  # a past act told by others ("X arrived in Kazan on Wednesday, officials announced")
@@ -160,7 +179,10 @@ def dated_after(occasion: Token, verb: Token) -> bool:
 def is_personal(token: Token) -> bool:
     """Whether an object names people: "received Blinken", "welcomed his counterpart", "hosted them"."""
     return (
-        token.ent_type_ in ("PERSON", "NORP") or token.tag_ in ("NNP", "PRP") or token.lower_ in PERSON_NOUNS
+        token.ent_type_ in ("PERSON", "NORP")
+        or token.tag_ == "NNP"
+        or (token.tag_ == "PRP" and token.lower_ not in THING_PRONOUNS)
+        or token.lower_ in PERSON_NOUNS
     )
 
 
