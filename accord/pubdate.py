@@ -45,6 +45,7 @@ _DATE_LINE_FILLER = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|created|issued)\b\W*$", re.IGNORECASE)
+_WEATHER = re.compile(r"-?\d{1,2}\s?°\s?[CF]\b")  # "Sat, 22 Mar 2025 | Muscat 27°C": the site's today, with its weather
 _WEEKDAY_FIRST = re.compile(r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 _URL_DATES = (
@@ -255,7 +256,7 @@ def _dateline_dates(cleaned: CleanedDocument) -> tuple[str | None, str | None]:
         seen += 1
         prefix = _DATELINE_PREFIX.match(text)  # "Brussels, 4 December 2024 - Minister … visited"
         value = dateline_value(text) or (dateline_value(prefix.group("date")) if prefix else None)
-        if value and seen == 1 and _WEEKDAY_FIRST.match(text):
+        if value and ((seen == 1 and _WEEKDAY_FIRST.match(text)) or _WEATHER.search(text)):
             banner = value
         elif value:
             return banner, value

@@ -76,6 +76,13 @@ def test_today_banner_above_the_page_is_ignored() -> None:
     assert _date(f"Friday, December 26, 2025\nSenegal and Morocco talk gas\n{BODY}") == PublicationDate()
 
 
+def test_a_date_beside_the_weather_is_the_sites_today_not_the_pages() -> None:
+    page = f"The Coast Ledger\nHome | Region | World\nSat, 22 Mar 2025 | Rabat 27°C\nSenegal and Morocco talk gas\n{BODY}"
+    assert _date(page, url="https://example.org/2025/01/16/region/gas") == PublicationDate(
+        "2025-01-16", "url"
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "value"),
     [
