@@ -62,7 +62,8 @@ _AGENCY_CREDIT = re.compile(
     r"^[^.!?]{0,60}/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Kyodo|Yonhap|Bloomberg)$"
 )
 _COMMENT_MARKER = re.compile(
-    r"^(?:\d+|one|two|three)\s+(?:comments?|replies|responses)$|^comments?\s*[(\[]\d+[)\]]$"
+    r"^(?:\d+|one|two|three)\s+(?:comments?|replies|responses|reactions)$"
+    r"|^(?:comments?|replies|responses|reactions)\s*[(\[]\d+[)\]]$"
     r"|^(?:reader|user|readers')\s+comments?$"
     r"|^(?:log ?in|sign ?in|register) to (?:comment|leave a comment|post a comment|reply)"
     r"|^(?:leave|post|add|write) a (?:comment|reply)|^(?:show|view|load|see) (?:all )?(?:\d+ )?comments"

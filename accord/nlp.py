@@ -36,6 +36,9 @@ def install_hint(name: str) -> str:
     return KNOWN_MODELS.get(name, f"install a spaCy pipeline package that provides {name!r}")
 
 
+LINKING_CONJUNCTIONS = frozenset({"and", "or", "nor"})  # written in lower case, they go on a sentence
+
+
 @Language.component("accord_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line of a cleaned page is a heading, caption or paragraph: never let a sentence run across lines,
@@ -45,6 +48,8 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" not in before.text and "\n" not in before.whitespace_:
+            if token.text in LINKING_CONJUNCTIONS:
+                token.is_sent_start = False  # "Montenegro | and Albania signed": no sentence opens on "and"
             continue
         last = next((t for t in reversed(doc[: token.i]) if not t.is_space), None)
         breaks = before.text.count("\n") + before.whitespace_.count("\n")

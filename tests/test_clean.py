@@ -125,6 +125,16 @@ def test_comment_thread_is_dropped_and_article_kept() -> None:
         assert _reason_of(cleaned, fragment) in {"reader comment", "comment counter"}
 
 
+@pytest.mark.parametrize("counter", ["Comments (3)", "REACTIONS (2)", "4 reactions"])
+def test_a_comment_section_opens_under_any_counter(counter: str) -> None:
+    reader = [
+        "kofi_yop — 14/11/2025 at 09:12",
+        "The two presidents already met in Accra in August, nobody cared.",
+    ]
+    cleaned = _clean("\n".join(["Ghana hosts Kenyan president for energy talks", *BODY, counter, *reader]))
+    assert cleaned.text.split("\n") == ["Ghana hosts Kenyan president for energy talks", *BODY]
+
+
 def test_comment_counter_by_the_headline_does_not_cut_the_article() -> None:
     cleaned = _clean("\n".join(["Ghana hosts Kenyan president", "2 Comments", "ACCRA", *BODY]))
     for sentence in BODY:

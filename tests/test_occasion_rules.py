@@ -209,6 +209,18 @@ def test_the_sentence_after_a_dateline_is_not_cut_before_its_full_stop() -> None
     assert doc[words.index("They")].is_sent_start is not False  # the next sentence is the parser's to cut
 
 
+def test_no_sentence_opens_on_a_conjunction_written_in_lower_case() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from accord.nlp import line_breaks
+
+    words = "Border deal \n Chile and Peru signed an agreement . And then ?".split(" ")
+    doc = line_breaks(Doc(English().vocab, words=words))
+    assert doc[words.index("and")].is_sent_start is False  # "Chile | and Peru signed" is the parser's slip
+    assert doc[words.index("And")].is_sent_start is not False
+
+
 def test_a_place_the_parser_hangs_on_the_last_member_of_a_list_is_still_the_verbs() -> None:
     from accord.extraction.places import sentence_location
 
