@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from accord.clean import wraps_into
 from accord.errors import ModelNotInstalled
+from accord.extraction.lexicon import JOINT_ACTS
 from accord.extraction.placenames import datelines
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,9 @@ def load_model(name: str) -> Language:
     nlp.add_pipe("accord_line_breaks", before="parser")
     for title in TITLE_ABBREVIATIONS:  # "Hon. Enrique Manalo" is one sentence, not two
         cast(Any, nlp.tokenizer).add_special_case(title, [{ORTH: title}])  # spaCy's Tokenizer has no stub
+    for act in JOINT_ACTS:  # "co-chaired the session": one verb, not "co" with "chaired" as its conjunct
+        for form in (act, act.capitalize()):
+            cast(Any, nlp.tokenizer).add_special_case(form, [{ORTH: form}])
     log.info("loaded spaCy pipeline %s", describe(nlp))
     return nlp
 

@@ -363,6 +363,7 @@ SENTENCES = (
     "their fisheries dialogue after a day of talks in Lima.",
     "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it.",
     "A summit of the two heads of state has been mooted.",
+    "The Prime Minister of Chile received a courtesy call from Peruvian Foreign Minister Ana Lopes at the palace.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

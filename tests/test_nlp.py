@@ -34,3 +34,10 @@ def test_default_pipeline_loads_once_with_parser_ner_and_line_breaks() -> None:
         "A headline without a full stop",
         "The minister met Hon. Jane Doe in Oslo.",
     ]
+
+
+@pytest.mark.slow
+def test_a_joint_act_written_with_co_is_one_verb() -> None:
+    nlp = load_model(DEFAULT_MODEL)
+    doc = nlp("The two ministers co-chaired the session and Co-hosted a dinner.")
+    assert {"co-chaired", "Co-hosted"} <= {t.text for t in doc}

@@ -1105,3 +1105,12 @@ def test_welcoming_a_wish_is_no_reception() -> None:
         "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it."
     )
     assert "welcomed" not in {t.token.text for t in find_triggers(doc[:])}
+
+
+def test_a_courtesy_call_received_is_a_meeting_in_person() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed(
+        "The Prime Minister of Chile received a courtesy call from Peruvian Foreign Minister Ana Lopes at the palace."
+    )
+    assert {t.type for t in find_triggers(doc[:])} == {"meet"}

@@ -24,9 +24,13 @@ def words(text: str) -> frozenset[str]:
 # engage in negotiation (TALKS; "negotiations" alone are a process, not a meeting), 057 sign a formal
 # agreement (SIGN a memorandum or agreement, RATIFY a treaty) and 05x agree (AGREE, reach a consensus);
 # each word in the forms news uses.
+# Joint acts written with "co-", which the tokenizer would cut into "co", "-" and a verb of its own.
+JOINT_ACTS = words(
+    "co-chair co-chaired co-chairing co-chairs co-hosted co-hosting co-hosts co-signed co-signing co-signs"
+)
 MEET_WORDS = words(
     """
-    audience chaired co-chaired conferred consultations conversation discussions encounter gathering host
+    audience chaired co-chaired co-chairing co-hosted co-hosting conferred consultations conversation discussions encounter gathering host
     hosted hosting hosts meet meeting meetings meets met receive received receives receiving
     shakes shook summit talked talks welcomed welcomes welcoming
     """
@@ -45,7 +49,8 @@ VISIT_WORDS = words(
 )
 AGREE_WORDS = words(
     """
-    agree agreed agreeing agrees concluded concurred confirm confirmed consensus initialed initialled inked
+    agree agreed agreeing agrees co-signed co-signing concluded concurred confirm confirmed consensus
+    initialed initialled inked
     pledge pledged ratified ratify reaffirmed sign signed signing signs vowed
     """
 )

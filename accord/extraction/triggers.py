@@ -289,7 +289,10 @@ def _with_call_cue(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
 
 
 def _receives_a_call(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
-    return any(c.dep_ == "dobj" and c.lower_ in ("call", "calls") for c in token.children)
+    return any(  # "received a courtesy call from X at the palace" is a visit in person
+        c.dep_ == "dobj" and c.lower_ in ("call", "calls") and not _courtesy(c, sentence, call_cue)
+        for c in token.children
+    )
 
 
 def _nobody_received(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
