@@ -364,6 +364,10 @@ SENTENCES = (
     "Minister Ana Lopes expressed her wish to visit Chile at an early date, and Minister Duarte welcomed it.",
     "A summit of the two heads of state has been mooted.",
     "The Prime Minister of Chile received a courtesy call from Peruvian Foreign Minister Ana Lopes at the palace.",
+    "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. The new "
+    "accord updates the first memorandum on fisheries, which both countries signed in Lima in October 2019.",
+    "On Monday, the two sides signed a memorandum in Lima. Colombia and Ecuador agreed to reopen the bridge. On "
+    "Tuesday, the two ministers held talks in Lima. Their discussions covered fisheries and trade.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1114,3 +1114,29 @@ def test_a_courtesy_call_received_is_a_meeting_in_person() -> None:
         "The Prime Minister of Chile received a courtesy call from Peruvian Foreign Minister Ana Lopes at the palace."
     )
     assert {t.type for t in find_triggers(doc[:])} == {"meet"}
+
+
+def test_an_agreement_which_both_countries_signed_long_ago_is_theirs_as_states() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. The new "
+        "accord updates the first memorandum on fisheries, which both countries signed in Lima in October 2019.",
+        "2025-11-20",
+    )
+    earlier = [e for e in found if e.type == "agree"]
+    assert [
+        (e.date.value if e.date else None, sorted((p.name, p.affiliation) for p in e.participants))
+        for e in earlier
+    ] == [("2019-10", [(None, "CHL"), (None, "PER")])]
+
+
+def test_a_day_goes_on_to_a_retelling_of_the_occasion_not_to_an_act_of_its_own() -> None:
+    from accord.extraction.timing import pass_on_dates
+
+    doc = parsed(
+        "On Monday, the two sides signed a memorandum in Lima. Colombia and Ecuador agreed to reopen the bridge. On "
+        "Tuesday, the two ministers held talks in Lima. Their discussions covered fisheries and trade."
+    )
+    dated = {
+        m.trigger.token.text: m.date is not None for m in pass_on_dates(asserted_mentions(doc, "2025-11-20"))
+    }
+    assert dated["discussions"] and not dated["agreed"]

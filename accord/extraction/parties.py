@@ -88,6 +88,9 @@ def subject_tokens(trigger: Token) -> set[int]:
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS:
             positions.update(t.i for t in child.subtree)
+    if root.dep_ == "acl" and any(c.tag_ == "WDT" for c in root.head.children):
+        # "the memorandum, which both countries signed", parsed as a clause hung on "countries"
+        positions.update(t.i for t in root.head.subtree if t.i < root.i and t.tag_ != "WDT")
     if trigger.pos_ == "NOUN":
         positions |= possessors(trigger)
     return positions
@@ -313,7 +316,12 @@ def states_as_subject(trigger: Token) -> bool:
     """ "Both countries signed a pact", "the two nations agreed": the sides referred back to are the states
     themselves, not the people who met for them."""
     doc = trigger.doc
-    return any(doc[i].lower_ in REGION_NOUNS and doc[i].dep_ in SUBJECT_DEPS for i in subject_tokens(trigger))
+    root = clause_root(trigger)
+    hung_on = root.head.i if root.dep_ == "acl" else None  # "which both countries signed", misparsed
+    return any(
+        doc[i].lower_ in REGION_NOUNS and (doc[i].dep_ in SUBJECT_DEPS or i == hung_on)
+        for i in subject_tokens(trigger)
+    )
 
 
 def states_of_region(token: Token) -> tuple[str, ...]:

@@ -13,7 +13,15 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from accord.extraction.dates import day_shift, has_year, is_future_expression, resolve_date, shifted
-from accord.extraction.lexicon import ALSO, DEADLINE_WORDS, REPORTING_VERBS, YEAR_NUMBER
+from accord.extraction.lexicon import (
+    ALSO,
+    DEADLINE_WORDS,
+    EVENT_WORDS,
+    PAIR_PRONOUNS,
+    REPORTING_VERBS,
+    RETELLING_DETERMINERS,
+    YEAR_NUMBER,
+)
 from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
 from accord.extraction.merging import VISIT_DAYS, days_apart
 from accord.extraction.parties import affiliations, clause_root
@@ -36,9 +44,26 @@ def pass_on_dates(mentions: list[Mention]) -> list[Mention]:
         if mention.date is not None and not mention.parties
     }
     return [
-        replace(m, date=handed[(m.order, m.type)]) if m.date is None and (m.order, m.type) in handed else m
+        replace(m, date=handed[(m.order, m.type)])
+        if m.date is None and (m.order, m.type) in handed and retells(m)
+        else m
         for m in mentions
     ]
+
+
+def retells(mention: Mention) -> bool:
+    """ "The meeting was chaired by X", "Their discussions covered …" tell again of the occasion just told;
+    "Colombia and Ecuador agreed" is an act of its own."""
+    return any(
+        t.pos_ == "NOUN"
+        and t.lower_ in EVENT_WORDS
+        and any(
+            (c.dep_ == "det" and c.lower_ in RETELLING_DETERMINERS)
+            or (c.dep_ == "poss" and c.lower_ in PAIR_PRONOUNS)
+            for c in t.children
+        )
+        for t in mention.sentence
+    )
 
 
 def dateline_date(doc: Doc, published: str | None) -> EventDate | None:
