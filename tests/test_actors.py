@@ -390,3 +390,22 @@ def test_an_office_in_the_plural_is_no_surname() -> None:
         "President Tomas Duarte was in Brussels on 15 May to meet President Lopes and the College of Commissioners."
     )
     assert {a.name for a in find_actors(doc).actors} == {"Tomas Duarte", "Lopes"}
+
+
+def test_a_name_written_with_its_country_like_a_listed_person_is_a_person_too() -> None:
+    from accord.extraction.spotting import person_candidates
+
+    doc = hand_built(
+        "Attending were Erlend Bakke of Norway , Mette Sorensen of Denmark .",
+        [1, 1, 3, 1, 3, 4, 5, 8, 5, 8, 9, 1],
+        "nsubj ROOT compound attr prep pobj punct compound appos prep pobj punct",
+        ["O", "O", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"],
+    )
+    assert (2, 4) in person_candidates(doc)
+
+
+def test_a_country_no_one_is_named_after_opens_no_persons_name() -> None:
+    from accord.extraction.spotting import is_person_name
+
+    assert not is_person_name("Norway Grants")
+    assert is_person_name("Israel Katz")  # a given name as well as a country

@@ -14,7 +14,7 @@ from typing import TypeGuard
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extraction.actors import PLACE_ENTITIES, ends_title, left_window, portfolio_before
+from accord.extraction.actors import PLACE_ENTITIES, ends_title, left_window, name_genders, portfolio_before
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.lexicon import (
     COUNTRY_LINKS,
@@ -224,6 +224,7 @@ def person_candidates(doc: Doc) -> list[tuple[int, int]]:
             or takes_part(run)
             or owned_by_a_country(run)
             or listed_with_a_person(run)
+            or listed_with_country_like_a_person(run)
         ):
             ranges.append((i, end))
         i = end
@@ -359,6 +360,26 @@ def listed_with_a_person(run: SpacySpan) -> bool:
     )
 
 
+def of_a_country(doc: Doc, end: int) -> bool:
+    """Whether the words after position `end` are "of" and a country ("Erlend Bakke | of Norway")."""
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and affiliation_of_token(doc[end + 1]) is not None
+
+
+def listed_with_country_like_a_person(run: SpacySpan) -> bool:
+    """ "Attending were Erlend Bakke of Norway, Mette Sørensen of Denmark and Karin Sjöström of Sweden": two
+    or more capitalised words with their country, in a sentence where a person is written the same way,
+    name someone, whatever the model labelled them."""
+    doc = run.doc
+    return (
+        len(run) > 1
+        and of_a_country(doc, run.end)
+        and any(
+            ent.label_ == "PERSON" and ent.start != run.start and of_a_country(doc, ent.end)
+            for ent in run.sent.ents
+        )
+    )
+
+
 def owned_by_a_country(run: SpacySpan) -> bool:
     """ "Trinidad and Tobago's Ravindra Persad-Maharaj": two or more capitalised words right after a
     country's possessive name someone of that country, whatever the model labelled them."""
@@ -386,6 +407,9 @@ def is_person_name(name: str | None) -> TypeGuard[str]:
     Sultan Al Sulaiti")."""
     if not name or affiliation_code(name) or world_city_country(name):
         return False  # a country or a city ("Chiang Rai") the model took for a person
+    first = name.split()[0]
+    if country_code(first) and name_genders().get_gender(first) == "unknown":
+        return False  # "the EEA and Norway Grants"; but "Israel Katz", "Jordan Bardella" are people
     if any(not any(c.isalpha() for c in word) for word in name.split()):
         return False  # "Jakarta ● Thu": a dateline's pieces
     if name.lower() in NEWS_AGENCY_NAMES:
