@@ -368,6 +368,11 @@ SENTENCES = (
     "accord updates the first memorandum on fisheries, which both countries signed in Lima in October 2019.",
     "On Monday, the two sides signed a memorandum in Lima. Colombia and Ecuador agreed to reopen the bridge. On "
     "Tuesday, the two ministers held talks in Lima. Their discussions covered fisheries and trade.",
+    "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met President "
+    "Jorge Paz. Taiwan and Peru have close ties.",
+    "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz and Senator "
+    "Luis Rojas. Paz visited Taipei in October.",
+    "Paz visited Taipei in October, when he met Taiwan's president and addressed the legislature.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1266,3 +1266,44 @@ def test_a_spokesperson_tells_of_talks_and_takes_no_part_in_them() -> None:
         "2025-11-18",
     )
     assert found and not any(p.name == "Carlos Rojas" for e in found for p in e.participants)
+
+
+def test_whom_an_unnamed_visitor_met_serves_the_country_visited() -> None:
+    doc = parsed(
+        "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met President "
+        "Jorge Paz. Taiwan and Peru have close ties."
+    )
+    paz = actor_named(doc, "Jorge Paz")
+    assert (paz.affiliation, paz.affiliation_source) == ("CHL", "host")
+
+
+def test_the_visitor_a_sentence_makes_its_subject_tells_the_host_though_another_travelled_elsewhere() -> None:
+    doc = parsed(
+        "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz and Senator "
+        "Luis Rojas. Paz visited Taipei in October."
+    )
+    paz = actor_named(doc, "Jorge Paz")
+    assert (paz.affiliation, paz.affiliation_source) == ("CHL", "host")
+
+
+def test_an_office_someone_met_is_not_their_own() -> None:
+    from accord.extraction.serving import telling_country
+
+    doc = parsed(
+        "Paz visited Taipei in October, when he met Taiwan's president and addressed the legislature."
+    )
+    taiwan = next(t for t in doc if t.text == "Taiwan")
+    assert telling_country(taiwan, find_actors(doc, None), Actor("Paz")) is None
+
+
+def test_a_visitor_who_is_the_subject_is_the_guest_before_another_traveller_the_sentence_names() -> None:
+    from accord.extraction.serving import guests_hosts, page_trips
+
+    doc = parsed(
+        "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz and Senator "
+        "Luis Rojas. Paz visited Taipei in October."
+    )
+    cast = find_actors(doc, None)
+    rojas = next(a for a in cast.actors if a.name == "Luis Rojas")
+    sentence = rojas.mentions[0].sent
+    assert guests_hosts(sentence, rojas, cast, page_trips(doc, cast)) == ["CHL"]

@@ -80,9 +80,19 @@ def telling_country(token: Token, cast: Cast, actor: Actor | None) -> str | None
     other = cast.by_token.get(j)
     if actor is not None and other is not None and other is not actor:
         return None  # near a name, "his Japanese counterpart, X" describes X
+    held = [t for t in doc[token.i + 1 : j] if t.lower_ in OFFICE_WORDS]
+    if actor is not None and held and met_as_other_side(held[-1]):
+        return None  # "when he met Taiwan's president": whom the person met, not their office
     if actor is not None and (j == token.i + 1 or other is not None or owns_a_thing(doc[token.i : j])):
         return None  # only "the Japanese diplomat", "Japan's leader": a country standing before an office
     return code
+
+
+def met_as_other_side(office: Token) -> bool:
+    """Whether an office word is whom someone met: the object of a meeting verb, or "talks with" it."""
+    return (office.dep_ == "dobj" and office.head.lower_ in MET_IN_HEADS) or (
+        office.dep_ == "pobj" and office.head.lower_ == "with"
+    )
 
 
 def owns_a_thing(words: SpacySpan) -> bool:
@@ -170,20 +180,39 @@ def page_trips(doc: Doc, cast: Cast) -> dict[str, set[str]]:
         visit, code = country_visited(token)
         if visit is None or code is None:
             continue
-        for i in visitors(visit):  # "the President of Peru, Jorge Paz, who is paying …": the name beside
+        travelling = visitors(visit)
+        for i in travelling:  # "the President of Peru, Jorge Paz, who is paying …": the name beside
             named = [doc[i], *(c for c in doc[i].children if c.dep_ == "appos")]
             for traveller in {a.name for t in named if (a := cast.by_token.get(t.i)) is not None}:
                 trips.setdefault(traveller, set()).add(code)
+        if not any(i in cast.by_token for i in travelling) and any(
+            unnamed_official(doc[i], cast) for i in travelling
+        ):
+            trips.setdefault(UNNAMED, set()).add(code)  # "Taiwan's vice foreign minister arrived in …"
     return trips
+
+
+UNNAMED = ""  # the traveller of a trip the page tells without a name
+
+
+def unnamed_official(token: Token, cast: Cast) -> bool:
+    """An office word that names no one in the cast: "the vice minister", "Taiwan's vice foreign minister"."""
+    return token.lower_ in OFFICE_WORDS and token.pos_ == "NOUN" and token.i not in cast.by_token
 
 
 def guests_hosts(sentence: SpacySpan, actor: Actor, cast: Cast, trips: dict[str, set[str]]) -> list[str]:
     """ "President Karis met Prime Minister Munteanu": whom a visitor the page tells of met, who is no
-    traveller there themselves, serves the one country visited."""
-    if actor.name in trips:
-        return []
-    guests = {other.name for t in sentence if (other := cast.by_token.get(t.i)) not in (None, actor)}
-    visited = {code for name in guests for code in trips.get(name, ())}
+    traveller there themselves, serves the one country visited. A visitor who is the subject ("the vice
+    minister met President X", named or not) is the guest before anyone else the sentence names."""
+
+    def travellers(tokens: Iterable[Token]) -> set[str]:
+        found = {other.name for t in tokens if (other := cast.by_token.get(t.i)) not in (None, actor)}
+        if any(t.dep_ in SUBJECT_DEPS and unnamed_official(t, cast) for t in tokens):
+            found.add(UNNAMED)
+        return {name for name in found if name in trips}
+
+    guests = travellers([t for t in sentence if t.dep_ in SUBJECT_DEPS]) or travellers(sentence)
+    visited = {code for name in guests for code in trips[name]} - trips.get(actor.name, set())
     return sorted(visited) if len(visited) == 1 else []  # a tour of two countries tells neither host
 
 
