@@ -373,6 +373,8 @@ SENTENCES = (
     "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz and Senator "
     "Luis Rojas. Paz visited Taipei in October.",
     "Paz visited Taipei in October, when he met Taiwan's president and addressed the legislature.",
+    "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz, and held "
+    "talks with Interior Minister Luis Rojas.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -413,3 +413,15 @@ def test_a_yearless_day_soon_after_publication_is_a_plan_unless_told_in_the_past
 ) -> None:
     found = resolve_date("February 2", "2025-11-20", past)
     assert (found.value if found else None) == expected
+
+
+def test_a_weekday_takes_the_day_written_in_brackets_after_it() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from accord.extraction.mentions import date_text
+
+    words = ["They", "met", "on", "Thursday", "(", "Feb", "15", ")", "."]
+    spaces = [True, True, True, True, False, True, False, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=["O", "O", "O", "B-DATE", "O", "O", "O", "O", "O"])
+    assert date_text(doc.ents[0]) == "Thursday (Feb 15)"

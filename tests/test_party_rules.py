@@ -1307,3 +1307,27 @@ def test_a_visitor_who_is_the_subject_is_the_guest_before_another_traveller_the_
     rojas = next(a for a in cast.actors if a.name == "Luis Rojas")
     sentence = rojas.mentions[0].sent
     assert guests_hosts(sentence, rojas, cast, page_trips(doc, cast)) == ["CHL"]
+
+
+def test_an_office_named_again_with_the_is_the_unnamed_official_just_told_of() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met President "
+        "Jorge Paz. Taiwan and Peru have close ties.",
+        "2025-07-22",
+    )
+    assert [sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == "meet"] == [
+        ["CHL", "TWN"]
+    ]
+
+
+def test_those_a_visitor_met_one_after_another_all_serve_the_host() -> None:
+    doc = parsed(
+        "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz, and held "
+        "talks with Interior Minister Luis Rojas."
+    )
+    assert {name: actor_named(doc, name).affiliation for name in ("Jorge Paz", "Luis Rojas")} == {
+        "Jorge Paz": "CHL",
+        "Luis Rojas": "CHL",
+    }

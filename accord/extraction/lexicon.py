@@ -349,6 +349,7 @@ OTHER_HOLDER_WORDS = words("previous former late past another predecessor")
 # ("an Egyptian deputy foreign minister") is just an official left unnamed
 INDEFINITE_ARTICLES = words("a an")
 SEVERAL_HOLDERS = words("deputy vice assistant junior senior official officials")
+DEPUTY_WORDS = words("deputy vice")  # one rank: "the vice minister" is "Taiwan's deputy foreign minister"
 # Words that end an office after its head word: "the Secretary General", "the Director-General"
 TITLE_TAILS = words("general")
 HEAD_OF = (

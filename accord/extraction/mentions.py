@@ -139,6 +139,9 @@ def reports_the_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))
 
 
+DAY_IN_BRACKETS = 5  # "(Feb 15)", "(15 February)": a bracketed day right after a weekday
+
+
 def date_text(entity: SpacySpan) -> str:
     """A date entity with the month or day the model left out of it: "Sunday 11" + "May" (read as a verb),
     "4" + "December 2025", and without a noun it took in before the date ("the telephone Tuesday"; "this morning" stays whole)."""
@@ -158,6 +161,12 @@ def date_text(entity: SpacySpan) -> str:
         if not any(t.like_num for t in doc[comma + 1 : entity.end]):
             end = comma  # "April 2022, weeks (after …)": the model ran on past the date
             break
+    if end == entity.end and end + 3 < len(doc) and doc[end].text == "(":
+        inside = doc[end + 1 : min(len(doc), end + DAY_IN_BRACKETS)]
+        close = next((t.i for t in inside if t.text == ")"), None)
+        bracketed = doc[end + 1 : close] if close is not None else doc[end:end]
+        if any(MONTH_ONLY.match(t.text) for t in bracketed) and not any(t.ent_type_ for t in bracketed):
+            return doc[start : bracketed.end + 1].text  # "Thursday (Feb 15)", the day the model did not read
     return doc[start:end].text
 
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left
+from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left, left_window
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.descriptions import country_of_office, office_end
 from accord.extraction.lexicon import (
     COUNTERPARTS,
+    DEPUTY_WORDS,
     EACH_OF,
     GROUP_NOUNS,
     MEETING_NOUNS,
@@ -43,6 +44,7 @@ from accord.gazetteer import region_members
 
 # Clauses of their own: a party inside one belongs to that clause's trigger, not the sentence's.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp"}
+RECALL_SENTENCES = 3  # how far back "the vice minister" looks for the official it names again
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,8 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             affiliation = next(
                 iter(organisations_near([doc[:]])), None
             )  # a readout's "The Secretary-General"
+        if affiliation is None and role and any(t.lower_ == "the" for t in left_window(doc, token.i + 1)):
+            affiliation = told_before(token, role, cast)  # "the vice minister": the one just told of
         if affiliation is None:
             continue
         if token.lower_ in COUNTERPARTS:  # "met his Chinese counterpart": the office of the one who met
@@ -202,6 +206,28 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
         office = role or normalise_role(token.text)
         parties.append(Party(None, office, affiliation, doc[token.i : token.i + 1], counterpart=counterpart))
     return parties
+
+
+def told_before(office: Token, role: str, cast: Cast) -> str | None:
+    """ "Taiwan's vice foreign minister arrived … The vice minister met X": an office named again with "the"
+    and no country is the unnamed official of that office the sentences just before told of, when they
+    told of one country's."""
+    doc = office.doc
+    start = office.sent.start
+    for _ in range(RECALL_SENTENCES):
+        start = doc[start - 1].sent.start if start else 0
+    found = set()
+    for token in doc[start : office.sent.start]:
+        if token.lower_ not in ROLE_HEADS or token.i in cast.by_token:
+            continue
+        earlier_role, country, _ = describe_left(doc, token.i + 1)
+        if country and earlier_role and rank_words(role) <= rank_words(earlier_role):
+            found.add(country)
+    return found.pop() if len(found) == 1 else None
+
+
+def rank_words(role: str) -> set[str]:
+    return {"deputy" if word in DEPUTY_WORDS else word for word in role.split()}
 
 
 def ruler_of_the_place(token: Token) -> str | None:

@@ -390,7 +390,7 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             + guests
             + nearby
             + evidence
-            if c and c not in beside
+            if c and (c not in beside or (c, s) in guests)  # those met beside them serve the host too
         ]
         if ranked:
             actor.affiliation, actor.affiliation_source = ranked[0]
