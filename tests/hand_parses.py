@@ -375,6 +375,9 @@ SENTENCES = (
     "Paz visited Taipei in October, when he met Taiwan's president and addressed the legislature.",
     "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz, and held "
     "talks with Interior Minister Luis Rojas.",
+    "Chilean Foreign Minister Tomas Duarte and his Peruvian counterpart Ana Lopes met at the convention centre in "
+    "talks convened by Ecuador's Cabinet Secretary for Foreign Affairs, Dr. Maria Soto, under the regional peace "
+    "process.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1331,3 +1331,17 @@ def test_those_a_visitor_met_one_after_another_all_serve_the_host() -> None:
         "Jorge Paz": "CHL",
         "Luis Rojas": "CHL",
     }
+
+
+def test_who_convened_talks_is_no_side_of_them_whichever_of_their_words_says_so() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte and his Peruvian counterpart Ana Lopes met at the convention centre in "
+        "talks convened by Ecuador's Cabinet Secretary for Foreign Affairs, Dr. Maria Soto, under the regional peace "
+        "process.",
+        "2023-06-09",
+    )
+    assert [sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == "meet"] == [
+        ["CHL", "PER"]
+    ]

@@ -427,7 +427,7 @@ THIRD_PARTY_WORDS = words(
     supervised witnessed witnessing
     """
 )
-FACILITATING = words("brokered facilitated mediated")  # "talks facilitated by X": X is no side of them
+FACILITATING = words("brokered convened facilitated mediated")  # "talks convened by X": X is no side of them
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"
 MEETING_NOUNS = words("meeting meetings talks summit dialogue consultations")

@@ -38,7 +38,16 @@ def sentence_parties(
     # the witnesses of a signing are no party of it (its sides may come from the context), nor who
     # facilitated talks ("held talks, facilitated by Kazakh Foreign Minister X") a party of them
     if signing or any(c.lower_ in FACILITATING for c in clause_root(trigger).subtree):
-        witnesses = [p for p in found if p.mention is not None and third_party(p.mention, talks=not signing)]
+        # "convened by Kenya's Cabinet Secretary …, Dr. X": whichever of their words in the sentence says so
+        witnesses = [
+            p
+            for p in found
+            if any(
+                third_party(m, talks=not signing)
+                for m in [p.mention, *(p.actor.mentions if p.actor else [])]
+                if m is not None and m.sent.start == sentence.start
+            )
+        ]
         named = {p.name for p in witnesses if p.name}
         found = [p for p in found if p not in witnesses and not (p.name and p.name in named)]
     return unique(found)
