@@ -378,6 +378,8 @@ SENTENCES = (
     "Chilean Foreign Minister Tomas Duarte and his Peruvian counterpart Ana Lopes met at the convention centre in "
     "talks convened by Ecuador's Cabinet Secretary for Foreign Affairs, Dr. Maria Soto, under the regional peace "
     "process.",
+    "The minister met members of the Chilean diaspora in Lima.",
+    "She also met Peruvian President Jorge Paz at the palace and held talks with Trade Minister Luis Rojas.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1345,3 +1345,13 @@ def test_who_convened_talks_is_no_side_of_them_whichever_of_their_words_says_so(
     assert [sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == "meet"] == [
         ["CHL", "PER"]
     ]
+
+
+def test_a_verb_joined_to_another_shares_its_subject() -> None:
+    from accord.extraction.parties import subject_tokens
+
+    doc = parsed(
+        "She also met Peruvian President Jorge Paz at the palace and held talks with Trade Minister Luis Rojas."
+    )
+    talks = next(t for t in doc if t.text == "talks")
+    assert [doc[i].text for i in sorted(subject_tokens(talks))] == ["She"]

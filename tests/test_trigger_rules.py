@@ -34,6 +34,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "spoke-by-phone": ("called", "call"),
     "received-a-call": ("received", "call"),
     "reception-without-guest": ("hosted", None),
+    "meeting-the-public": ("met", None),
     "meeting-online": ("meeting", "call"),
     "meet": ("met", "meet"),
     "welcome-ceremony": ("ceremony", "meet"),

@@ -62,6 +62,11 @@ NEEDS_PERSON_OBJECT = words(
     "host hosted hosting hosts receive received receives receiving welcomed welcomes welcoming"
 )
 THING_PRONOUNS = words("it itself this that")  # "welcomed it": the proposal, not a guest
+# Whom an official meets without meeting another side: "met members of the Malaysian diaspora in Seoul"
+PUBLIC_AUDIENCES = words(
+    "academics businesspeople citizens community diaspora entrepreneurs journalists members nationals residents"
+    " scholars students"
+)
 PERSON_NOUNS = set(
     "counterpart counterparts colleague colleagues delegation delegations minister president leader leaders envoy prime secretary "
     "premier ministers guest guests ambassador chancellor king emir".split()

@@ -87,7 +87,14 @@ def subject_tokens(trigger: Token) -> set[int]:
     """Token positions of the trigger clause's subject (with conjuncts), where the actor side usually is."""
     root = clause_root(trigger)
     positions: set[int] = set()
-    for child in root.children:
+    sharing = root  # "She met A and held talks with B": "held" shares the subject of "met"
+    while (
+        sharing.dep_ == "conj"
+        and sharing.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT_DEPS for c in sharing.children)
+    ):
+        sharing = sharing.head
+    for child in sharing.children:
         if child.dep_ in SUBJECT_DEPS:
             positions.update(t.i for t in child.subtree)
     if root.dep_ == "acl" and any(c.tag_ == "WDT" for c in root.head.children):

@@ -30,6 +30,7 @@ from accord.extraction.lexicon import (
     ONE_SIDED_ASKS,
     PERSON_NOUNS,
     PLANNING_WORDS,
+    PUBLIC_AUDIENCES,
     REMOTE_ACTS,
     REPORTED_THINGS,
     ROLL_CALL_WORDS,
@@ -299,6 +300,18 @@ def _nobody_received(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return not receives_someone(token)
 
 
+def _meets_the_public(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    met = [c for c in token.children if c.dep_ == "dobj"]
+    met += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return bool(met) and all(m.lower_ in PUBLIC_AUDIENCES for m in met)
+
+
 def _called_on(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return any(c.lower_ == "on" for c in token.children)
 
@@ -360,6 +373,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("received-a-call", "The king received a call from the Jordanian prime minister.", NEEDS_PERSON_OBJECT, "call", _receives_a_call),
     TriggerRule("reception-without-guest", "The city hosted the football final on Sunday.", NEEDS_PERSON_OBJECT, None, _nobody_received),
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
+    TriggerRule("meeting-the-public", "The minister met members of the Chilean diaspora in Lima.", MEET_WORDS, None, _meets_the_public),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
     TriggerRule("welcome-ceremony", "The two presidents reviewed the guard of honour at the welcome ceremony in Lima.", frozenset({"ceremony"}), "meet", _of_welcome),
     TriggerRule("represented-by", "Peru was represented by its deputy foreign minister.", frozenset({"represented"}), "meet", _by_someone),
