@@ -380,6 +380,11 @@ SENTENCES = (
     "process.",
     "The minister met members of the Chilean diaspora in Lima.",
     "She also met Peruvian President Jorge Paz at the palace and held talks with Trade Minister Luis Rojas.",
+    "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday for talks on trade with Peru's neighbours. "
+    "She also met Interior Minister Luis Rojas.",
+    "The two foreign ministers last met in Lima in July.",
+    "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Duarte also "
+    "called on President Jorge Paz on Tuesday. The two foreign ministers last met in Quito in July.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

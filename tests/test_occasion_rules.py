@@ -1140,3 +1140,13 @@ def test_a_day_goes_on_to_a_retelling_of_the_occasion_not_to_an_act_of_its_own()
         m.trigger.token.text: m.date is not None for m in pass_on_dates(asserted_mentions(doc, "2025-11-20"))
     }
     assert dated["discussions"] and not dated["agreed"]
+
+
+def test_the_two_foreign_ministers_are_the_pair_of_the_ministers_talks_not_the_presidents() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Duarte also "
+        "called on President Jorge Paz on Tuesday. The two foreign ministers last met in Quito in July.",
+        "2025-11-20",
+    )
+    earlier = [e for e in found if e.type == "meet" and e.date is not None and e.date.value == "2025-07"]
+    assert [sorted(p.name or "" for p in e.participants) for e in earlier] == [["Ana Lopes", "Tomas Duarte"]]

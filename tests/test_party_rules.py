@@ -1355,3 +1355,19 @@ def test_a_verb_joined_to_another_shares_its_subject() -> None:
     )
     talks = next(t for t in doc if t.text == "talks")
     assert [doc[i].text for i in sorted(subject_tokens(talks))] == ["She"]
+
+
+def test_whom_a_visitor_named_by_a_pronoun_met_serves_the_country_visited() -> None:
+    doc = parsed(
+        "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday for talks on trade with Peru's neighbours. "
+        "She also met Interior Minister Luis Rojas."
+    )
+    rojas = actor_named(doc, "Luis Rojas")
+    assert (rojas.affiliation, rojas.affiliation_source) == ("CHL", "host")
+
+
+def test_the_two_foreign_ministers_hold_that_office() -> None:
+    from accord.extraction.parties import office_counted
+
+    doc = parsed("The two foreign ministers last met in Lima in July.")
+    assert office_counted(next(t for t in doc if t.text == "met")) == "foreign minister"

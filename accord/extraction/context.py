@@ -35,6 +35,7 @@ from accord.extraction.merging import VISIT_DAYS
 from accord.extraction.parties import (
     Party,
     affiliations,
+    office_counted,
     one_subject,
     states_as_subject,
     subject_tokens,
@@ -72,6 +73,9 @@ def nearest_interaction(mention: Mention, interactions: list[Mention]) -> Mentio
     )
     if back and not wanted:  # "the two ministers" point back to people already named
         fitting = [m for m in fitting if m.order <= mention.order]
+    office = office_counted(mention.trigger.token)  # "the two foreign ministers": not the president's talks
+    if office is not None:
+        fitting = [m for m in fitting if all(p.role == office for p in m.parties if p.name)] or fitting
     if not fitting:
         return None
     # an undated "the two sides" on a page about one occasion means its sides, not a pair the page recalls

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.actors import SUBJECT_DEPS, Actor, Cast, describe_left, left_window
+from accord.extraction.actors import GENERIC_ROLES, SUBJECT_DEPS, Actor, Cast, describe_left, left_window
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.descriptions import country_of_office, office_end
 from accord.extraction.lexicon import (
@@ -494,6 +494,19 @@ def sides_counted(trigger: Token) -> int | None:
         if doc[i].lower_ in SIDE_COUNTS and doc[i].head.dep_ in SUBJECT_DEPS
     ]
     return counts[0] if counts else None
+
+
+def office_counted(trigger: Token) -> str | None:
+    """ "The two foreign ministers last met …": the office each side referred back to holds, when the
+    counted subject names one more specific than "minister"."""
+    doc = trigger.doc
+    for i in subject_tokens(trigger):
+        noun = doc[i]
+        if noun.tag_ == "NNS" and any(c.lower_ in SIDE_COUNTS for c in noun.children):
+            words = [c.text for c in noun.children if c.dep_ in ("amod", "compound")] + [noun.text]
+            role = normalise_role(" ".join(words))
+            return role if role not in GENERIC_ROLES else None
+    return None
 
 
 def unique(parties: list[Party]) -> list[Party]:

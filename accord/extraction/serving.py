@@ -34,6 +34,7 @@ from accord.extraction.lexicon import (
     OFFICE_WORDS,
     ORGANISATION_OFFICES,
     POSSESSIVE_PRONOUNS,
+    PRONOUNS,
     RECEIVING_VERBS,
     ROLE_WORDS,
     SAYING,
@@ -206,9 +207,14 @@ def guests_hosts(sentence: SpacySpan, actor: Actor, cast: Cast, trips: dict[str,
     minister met President X", named or not) is the guest before anyone else the sentence names."""
 
     def travellers(tokens: Iterable[Token]) -> set[str]:
+        tokens = list(tokens)
         found = {other.name for t in tokens if (other := cast.by_token.get(t.i)) not in (None, actor)}
         if any(t.dep_ in SUBJECT_DEPS and unnamed_official(t, cast) for t in tokens):
             found.add(UNNAMED)
+        for t in tokens:  # "She also met President X": the visitor the pronoun means
+            meant = cast.latest_before(t) if t.dep_ in SUBJECT_DEPS and t.lower_ in PRONOUNS else None
+            if meant is not None and meant is not actor:
+                found.add(meant.name)
         return {name for name in found if name in trips}
 
     guests = travellers([t for t in sentence if t.dep_ in SUBJECT_DEPS]) or travellers(sentence)
