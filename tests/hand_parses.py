@@ -385,6 +385,10 @@ SENTENCES = (
     "The two foreign ministers last met in Lima in July.",
     "Chilean Foreign Minister Tomas Duarte met Peruvian Foreign Minister Ana Lopes in Lima on Monday. Duarte also "
     "called on President Jorge Paz on Tuesday. The two foreign ministers last met in Quito in July.",
+    "Chilean President Jorge Paz and Peruvian President Ana Lopes witnessed the signing of a trade pact.",
+    "The trade pact was signed by the two ministers and witnessed by President Jorge Paz.",
+    "Chilean President Jorge Paz welcomed Peruvian President Ana Lopes in Santiago on Tuesday. Lopes had arrived "
+    "in Santiago on Monday. Paz and Lopes then witnessed the signing of a trade pact.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1150,3 +1150,19 @@ def test_the_two_foreign_ministers_are_the_pair_of_the_ministers_talks_not_the_p
     )
     earlier = [e for e in found if e.type == "meet" and e.date is not None and e.date.value == "2025-07"]
     assert [sorted(p.name or "" for p in e.participants) for e in earlier] == [["Ana Lopes", "Tomas Duarte"]]
+
+
+def test_one_witness_of_a_signing_meets_no_one_by_it() -> None:
+    from accord.extraction.triggers import find_triggers
+
+    doc = parsed("The trade pact was signed by the two ministers and witnessed by President Jorge Paz.")
+    assert "witnessed" not in {t.token.text for t in find_triggers(doc[:])}
+
+
+def test_leaders_who_then_witnessed_a_signing_did_so_at_their_talks_of_that_day() -> None:
+    found = events_of(
+        "Chilean President Jorge Paz welcomed Peruvian President Ana Lopes in Santiago on Tuesday. Lopes had arrived "
+        "in Santiago on Monday. Paz and Lopes then witnessed the signing of a trade pact.",
+        "2025-11-20",
+    )
+    assert [e.date.value if e.date else None for e in found if e.type == "meet"] == ["2025-11-18"]

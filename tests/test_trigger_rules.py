@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "received-a-call": ("received", "call"),
     "reception-without-guest": ("hosted", None),
     "meeting-the-public": ("met", None),
+    "witnessed-together": ("witnessed", "meet"),
     "meeting-online": ("meeting", "call"),
     "meet": ("met", "meet"),
     "welcome-ceremony": ("ceremony", "meet"),

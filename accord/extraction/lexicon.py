@@ -432,6 +432,7 @@ THIRD_PARTY_WORDS = words(
     supervised witnessed witnessing
     """
 )
+WITNESSING = words("witnessed")  # "the presidents of A and B witnessed the signing": they met there
 FACILITATING = words("brokered convened facilitated mediated")  # "talks convened by X": X is no side of them
 SIGNING_NOUNS = PACT_NOUNS | {"signing", "ceremony"}
 # A meeting named by its member states: "a trilateral meeting of the Philippines, Japan and Australia"

@@ -20,6 +20,7 @@ from accord.extraction.lexicon import (
     PAIR_PRONOUNS,
     REPORTING_VERBS,
     RETELLING_DETERMINERS,
+    WITNESSING,
     YEAR_NUMBER,
 )
 from accord.extraction.mentions import Mention, date_of_trigger, takes_effect
@@ -162,8 +163,12 @@ def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventD
                 lenders,
                 key=lambda m: (
                     # "signed the agreement after arriving on Saturday": the signing the page dates, as
-                    # the sides sign once per occasion (DEV-README rule 5)
-                    not (mention.type == "agree" and same_occasion(m, mention)),
+                    # the sides sign once per occasion (DEV-README rule 5); leaders who "then witnessed the
+                    # signing" did so at the talks of theirs the page dates
+                    not (
+                        (mention.type == "agree" or mention.trigger.token.lower_ in WITNESSING)
+                        and same_occasion(m, mention)
+                    ),
                     not related(m, mention),
                     not (retold(mention) and same_occasion(m, mention)),  # a headline or caption repeats
                     abs(m.order - mention.order),

@@ -30,15 +30,18 @@ from accord.extraction.lexicon import (
     ONE_SIDED_ASKS,
     PERSON_NOUNS,
     PLANNING_WORDS,
+    PLURAL_REFERENCES,
     PUBLIC_AUDIENCES,
     REMOTE_ACTS,
     REPORTED_THINGS,
     ROLL_CALL_WORDS,
     SCHEDULE_WORDS,
+    SIDE_COUNTS,
     THING_PRONOUNS,
     TRIP_VERBS,
     VISIT_WORDS,
     WELCOME_VERBS,
+    WITNESSING,
 )
 from accord.extraction.syntax import ancestors, has_to, sentence_ents
 from accord.records import EventType
@@ -300,6 +303,16 @@ def _nobody_received(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     return not receives_someone(token)
 
 
+def _witnessed_together(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
+    """ "Hun Sen and the visiting Wang Yi witnessed the signing", "the two presidents witnessed …": leaders
+    of two sides at one signing met there; one witness alone ("witnessed by X") meets no one by it."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(
+        s.conjuncts or any(c.lower_ in SIDE_COUNTS for c in s.children) or s.lower_ in PLURAL_REFERENCES
+        for s in subjects
+    )
+
+
 def _meets_the_public(token: Token, sentence: SpacySpan, call_cue: bool) -> bool:
     met = [c for c in token.children if c.dep_ == "dobj"]
     met += [
@@ -373,6 +386,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("received-a-call", "The king received a call from the Jordanian prime minister.", NEEDS_PERSON_OBJECT, "call", _receives_a_call),
     TriggerRule("reception-without-guest", "The city hosted the football final on Sunday.", NEEDS_PERSON_OBJECT, None, _nobody_received),
     TriggerRule("meeting-online", "The ministers held a virtual meeting on Monday.", MEET_WORDS, "call", _with_call_cue),
+    TriggerRule("witnessed-together", "Chilean President Jorge Paz and Peruvian President Ana Lopes witnessed the signing of a trade pact.", WITNESSING, "meet", _witnessed_together),
     TriggerRule("meeting-the-public", "The minister met members of the Chilean diaspora in Lima.", MEET_WORDS, None, _meets_the_public),
     TriggerRule("meet", "The Chilean president met his Peruvian counterpart in Lima.", MEET_WORDS, "meet"),
     TriggerRule("welcome-ceremony", "The two presidents reviewed the guard of honour at the welcome ceremony in Lima.", frozenset({"ceremony"}), "meet", _of_welcome),
