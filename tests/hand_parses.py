@@ -389,6 +389,8 @@ SENTENCES = (
     "The trade pact was signed by the two ministers and witnessed by President Jorge Paz.",
     "Chilean President Jorge Paz welcomed Peruvian President Ana Lopes in Santiago on Tuesday. Lopes had arrived "
     "in Santiago on Monday. Paz and Lopes then witnessed the signing of a trade pact.",
+    "Paz has signed a letter of intent with Peruvian President Ana Lopes on the joint purchase of vaccines.",
+    "The envoy handed over a letter from Peruvian President Ana Lopes to the Chilean president.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

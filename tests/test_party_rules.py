@@ -1371,3 +1371,23 @@ def test_the_two_foreign_ministers_hold_that_office() -> None:
 
     doc = parsed("The two foreign ministers last met in Lima in July.")
     assert office_counted(next(t for t in doc if t.text == "met")) == "foreign minister"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        (
+            "Paz has signed a letter of intent with Peruvian President Ana Lopes on the joint purchase of vaccines.",
+            False,
+        ),
+        ("The envoy handed over a letter from Peruvian President Ana Lopes to the Chilean president.", True),
+    ],
+)
+def test_whom_a_letter_is_signed_with_takes_part_and_whose_letter_is_handed_over_does_not(
+    sentence: str, absent: bool
+) -> None:
+    from accord.extraction.syntax import bystander
+
+    doc = parsed(sentence)
+    lopes = actor_named(doc, "Ana Lopes").mentions[-1]
+    assert bystander(lopes) is absent

@@ -441,9 +441,9 @@ AUDIENCES = words("audience audiences")  # "received in separate audiences A and
 DELEGATION_NOUNS = words("delegation delegations mission")  # "a delegation from Libya led by X"
 # Heads under which a named person is a bystander, not a party ("along with X", "attended by X"), and what
 # someone sent without coming ("conveyed the greetings of President X", "handed over a letter from X").
-BYSTANDER_HEADS = words(
-    "along accompanied according attended including flanked joined presence sent greetings letter message regards"
-    " wishes"
+SENT_THINGS = words("greetings letter message regards wishes")  # "handed over X's letter": X is not there
+BYSTANDER_HEADS = (
+    words("along accompanied according attended including flanked joined presence sent") | SENT_THINGS
 )
 # Someone who owns the person or body that acts is not there: "X's special envoy met", "members of X's
 # administration met", "handed over X's letter".

@@ -12,6 +12,7 @@ from accord.extraction.lexicon import (
     MEETING_NOUNS,
     OFFICE_WORDS,
     OWNED_BY_ABSENT,
+    SENT_THINGS,
     SIGNING_NOUNS,
     SPOKESPEOPLE,
     THIRD_PARTY_WORDS,
@@ -50,10 +51,15 @@ def bystander(mention: SpacySpan, trigger: Token | None = None) -> bool:
     if owned_by_absent(mention) is not None:
         return True  # "received X's special envoy": the envoy came, not X
     own = {t.i for t in ancestors(trigger)} if trigger is not None else set()
+    above = ancestors(mention.root)[:4]
+    # "signed a letter of intent with X": whom the letter was signed with, not whose letter was handed over
+    partner = next((k for k, t in enumerate(above) if t.lower_ == "with"), len(above))
     chain = [
         t
-        for t in ancestors(mention.root)[:4]
-        if not (t.lower_ in JOINED_BY and t.i in own) and not attends(t, trigger)
+        for k, t in enumerate(above)
+        if not (t.lower_ in JOINED_BY and t.i in own)
+        and not attends(t, trigger)
+        and not (t.lower_ in SENT_THINGS and k > partner)
     ]
     return any(t.lower_ in BYSTANDER_HEADS for t in chain) or (
         mention.start >= 2 and mention.doc[mention.start - 2 : mention.start].text.lower() == "as well as"
