@@ -391,6 +391,10 @@ SENTENCES = (
     "in Santiago on Monday. Paz and Lopes then witnessed the signing of a trade pact.",
     "Paz has signed a letter of intent with Peruvian President Ana Lopes on the joint purchase of vaccines.",
     "The envoy handed over a letter from Peruvian President Ana Lopes to the Chilean president.",
+    "Chilean Foreign Minister Ana Lopes visited Lima on Monday and Quito on Tuesday. In Quito, Lopes met "
+    "Ecuadorian Foreign Minister Jorge Paz.",
+    "Peruvian Foreign Minister Ana Lopes arrived in Quito on Tuesday, while the Chilean minister flew in from Lima "
+    "on Wednesday. In Quito, Lopes met Ecuadorian Foreign Minister Jorge Paz.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

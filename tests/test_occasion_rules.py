@@ -1166,3 +1166,25 @@ def test_leaders_who_then_witnessed_a_signing_did_so_at_their_talks_of_that_day(
         "2025-11-20",
     )
     assert [e.date.value if e.date else None for e in found if e.type == "meet"] == ["2025-11-18"]
+
+
+def test_a_meeting_at_one_stop_of_a_tour_takes_that_stops_day() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Ana Lopes visited Lima on Monday and Quito on Tuesday. In Quito, Lopes met "
+        "Ecuadorian Foreign Minister Jorge Paz.",
+        "2025-11-20",
+    )
+    assert [e.date.value if e.date else None for e in found if e.type == "meet"] == ["2025-11-18"]
+
+
+def test_where_a_traveller_flew_in_from_is_no_stop_of_a_tour() -> None:
+    from accord.extraction.timing import date_stops
+
+    doc = parsed(
+        "Peruvian Foreign Minister Ana Lopes arrived in Quito on Tuesday, while the Chilean minister flew in from Lima "
+        "on Wednesday. In Quito, Lopes met Ecuadorian Foreign Minister Jorge Paz."
+    )
+    meetings = [
+        m for m in date_stops(asserted_mentions(doc, "2025-11-20"), doc, "2025-11-20") if m.type == "meet"
+    ]
+    assert meetings and all(m.date is None for m in meetings)

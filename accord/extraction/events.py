@@ -36,6 +36,7 @@ from accord.extraction.people import find_actors
 from accord.extraction.placenames import dateline_location, line_datelines
 from accord.extraction.source import source_country
 from accord.extraction.timing import (
+    date_stops,
     dateline_date,
     fill_dates,
     latest_stated_date,
@@ -72,6 +73,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     asserted = [part for m in asserted for part in (split_separate(m) if borrowed_separately(m) else [m])]
     name_unnamed(asserted, cast)
     asserted = [m for m in map(without_someone_else, asserted) if has_sides(m)]
+    asserted = date_stops(asserted, doc, filed.value if filed and filed.value else published)
     undated = lead_date(doc, published) or filed or dateline_day(cleaned.published)  # what a story means
     fill_dates(asserted, cleaned.published, undated)
     retype_calls(asserted)

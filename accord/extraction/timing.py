@@ -29,6 +29,7 @@ from accord.extraction.parties import affiliations, clause_root
 from accord.extraction.placenames import datelines, in_dateline
 from accord.extraction.syntax import governing_verb, sentence_ents
 from accord.extraction.triggers import modality
+from accord.gazetteer import city_country
 from accord.pubdate import dateline_value
 from accord.records import EventDate, Precision, PublicationDate
 
@@ -141,6 +142,38 @@ def related(dated: Mention, mention: Mention) -> bool:
             dated.location is not None and dated.location.country == host
         )
     return bool(affiliations(dated.parties) & affiliations(mention.parties))
+
+
+def date_stops(mentions: list[Mention], doc: Doc, published: str | None) -> list[Mention]:
+    """ "Kettunen visited Tallinn on Monday and Riga on Tuesday. In Riga, Kettunen met …": an undated
+    mention set in one stop of a tour the page dates stop by stop takes that stop's day."""
+    days: dict[str, EventDate] = {}
+    for mention in mentions:
+        if mention.type != "visit":
+            continue
+        stops: dict[str, tuple[str, EventDate]] = {}
+        for place in mention.sentence:
+            after = doc[place.i + 1 : place.i + 3]
+            country = city_country(place.text)
+            if (
+                country is None
+                or doc[place.i - 1].lower_ == "from"  # "flew in from Beijing on Wednesday": where from
+                or len(after) < 2
+                or after[0].lower_ != "on"
+                or after[1].ent_type_ != "DATE"
+            ):
+                continue
+            day = resolve_date(after[1].text, published)
+            if day is not None and day.precision == "day":
+                stops[place.text] = (country, day)
+        if len({country for country, _ in stops.values()}) >= 2:  # a tour of countries, each stop its day
+            days.update({city: day for city, (_, day) in stops.items()})
+    return [
+        replace(m, date=replace(days[m.location.city], source="context"))
+        if m.date is None and m.location is not None and m.location.city in days
+        else m
+        for m in mentions
+    ]
 
 
 def fill_dates(mentions: list[Mention], published: PublicationDate, lead: EventDate | None) -> None:
