@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from accord.clean import wraps_into
 from accord.errors import ModelNotInstalled
-from accord.extraction.lexicon import JOINT_ACTS
+from accord.extraction.lexicon import JOINT_ACTS, LINKING_CONJUNCTIONS
 from accord.extraction.placenames import datelines
 
 log = logging.getLogger(__name__)
@@ -35,9 +35,6 @@ DISABLED_COMPONENTS = ("lemmatizer",)  # Accord reads no lemmas; skipping them s
 
 def install_hint(name: str) -> str:
     return KNOWN_MODELS.get(name, f"install a spaCy pipeline package that provides {name!r}")
-
-
-LINKING_CONJUNCTIONS = frozenset({"and", "or", "nor"})  # written in lower case, they go on a sentence
 
 
 @Language.component("accord_line_breaks")

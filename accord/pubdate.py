@@ -45,9 +45,8 @@ _DATE_LINE_FILLER = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|created|issued)\b\W*$", re.IGNORECASE)
-_WEATHER = re.compile(
-    r"-?\d{1,2}\s?°\s?[CF]\b"
-)  # "Sat, 22 Mar 2025 | Muscat 27°C": the site's today, with its weather
+# "Sat, 22 Mar 2025 | Muscat 27°C": a date beside the weather is the site's today
+_WEATHER = re.compile(r"-?\d{1,2}\s?°\s?[CF]\b")
 _WEEKDAY_FIRST = re.compile(r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 _URL_DATES = (

@@ -506,13 +506,12 @@ def per_visiting_country(mention: Mention) -> list[Mention]:
     visit to Ethiopia") are hosts there, not visitors."""
     if mention.type != "visit" or mention.host is None:
         return [mention]
+    sides = affiliations(mention.parties)
     at_home = {mention.host.country} | {
-        code
-        for code in affiliations(mention.parties)
-        if (seat := seat_of(code)) and seat[1] == mention.host.country
+        code for code in sides if (seat := seat_of(code)) and seat[1] == mention.host.country
     }
-    visitors = affiliations(mention.parties) - at_home
-    if visitors and at_home & affiliations(mention.parties):
+    visitors = sides - at_home
+    if visitors and at_home & sides:
         mention = replace(mention, parties=[p for p in mention.parties if p.affiliation in visitors])
     if len(visitors) < 2:
         return [mention]

@@ -24,14 +24,11 @@ def words(text: str) -> frozenset[str]:
 # engage in negotiation (TALKS; "negotiations" alone are a process, not a meeting), 057 sign a formal
 # agreement (SIGN a memorandum or agreement, RATIFY a treaty) and 05x agree (AGREE, reach a consensus);
 # each word in the forms news uses.
-# Joint acts written with "co-", which the tokenizer would cut into "co", "-" and a verb of its own.
-JOINT_ACTS = words(
-    "co-chair co-chaired co-chairing co-chairs co-hosted co-hosting co-hosts co-signed co-signing co-signs"
-)
 MEET_WORDS = words(
     """
-    audience chaired co-chaired co-chairing co-hosted co-hosting conferred consultations conversation discussions encounter gathering host
-    hosted hosting hosts meet meeting meetings meets met receive received receives receiving
+    audience chaired co-chaired co-chairing co-hosted co-hosting conferred consultations conversation
+    discussions encounter gathering host hosted hosting hosts meet meeting meetings meets met receive received
+    receives receiving
     shakes shook summit talked talks welcomed welcomes welcoming
     """
 )
@@ -55,6 +52,11 @@ AGREE_WORDS = words(
     """
 )
 EVENT_WORDS = MEET_WORDS | CALL_CUES | VISIT_WORDS | AGREE_WORDS
+# Joint acts written with "co-", which the tokenizer would cut into "co", "-" and a verb of its own.
+JOINT_ACTS = words(
+    "co-chair co-chaired co-chairing co-chairs co-hosted co-hosting co-hosts co-signed co-signing co-signs"
+)
+LINKING_CONJUNCTIONS = words("and or nor")  # written in lower case, they go on a sentence
 # Triggers only beside a call cue ("spoke over the phone") or a particle ("called on the minister").
 CALL_VERBS = {"call", "called", "calls", "spoke", "speaking"}
 # Only these meeting words are verbs that need a person as object to count ("received a call" is a call).

@@ -47,13 +47,13 @@ def pass_on_dates(mentions: list[Mention]) -> list[Mention]:
     }
     return [
         replace(m, date=handed[(m.order, m.type)])
-        if m.date is None and (m.order, m.type) in handed and retells(m)
+        if m.date is None and (m.order, m.type) in handed and names_the_occasion_again(m)
         else m
         for m in mentions
     ]
 
 
-def retells(mention: Mention) -> bool:
+def names_the_occasion_again(mention: Mention) -> bool:
     """ "The meeting was chaired by X", "Their discussions covered …" tell again of the occasion just told;
     "Colombia and Ecuador agreed" is an act of its own."""
     return any(
@@ -157,7 +157,7 @@ def date_stops(mentions: list[Mention], doc: Doc, published: str | None) -> list
             country = city_country(place.text)
             if (
                 country is None
-                or doc[place.i - 1].lower_ == "from"  # "flew in from Beijing on Wednesday": where from
+                or (place.i > 0 and doc[place.i - 1].lower_ == "from")  # "flew in from Beijing on Wednesday"
                 or len(after) < 2
                 or after[0].lower_ != "on"
                 or after[1].ent_type_ != "DATE"
