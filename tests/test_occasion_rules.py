@@ -1087,6 +1087,13 @@ def test_an_organisations_official_at_its_own_seat_hosts_a_visit_and_makes_none(
             "future",
         ),
         ("A summit of the two heads of state has been mooted.", "summit", "future"),
+        # the words of one name ("the SADC Council of Ministers Summit") are one step up to the plan
+        (
+            "The two ministers are expected to meet on the sidelines of the SADC Council of Ministers Summit in "
+            "Windhoek in March.",
+            "Summit",
+            "future",
+        ),
     ],
 )
 def test_modality_of_an_occasion_read_from_what_governs_it(
@@ -1188,3 +1195,17 @@ def test_where_a_traveller_flew_in_from_is_no_stop_of_a_tour() -> None:
         m for m in date_stops(asserted_mentions(doc, "2025-11-20"), doc, "2025-11-20") if m.type == "meet"
     ]
     assert meetings and all(m.date is None for m in meetings)
+
+
+def test_the_two_leaders_after_only_their_agreement_met_as_its_sides() -> None:
+    found = events_of(
+        "Chilean Prime Minister Ana Soto and Peruvian President Jorge Paz agreed on Friday to reopen the border. Paz "
+        "arrived in Santiago on Friday. The two leaders held talks for two hours at the palace. Separately, Foreign "
+        "Minister Luis Rojas met his Peruvian counterpart Carla Diaz on Friday.",
+        "2024-05-12",
+    )
+    meetings = [e for e in found if e.type == "meet"]
+    assert sorted(sorted(p.name or "" for p in e.participants) for e in meetings) == [
+        ["Ana Soto", "Jorge Paz"],
+        ["Carla Diaz", "Luis Rojas"],
+    ]

@@ -1391,3 +1391,54 @@ def test_whom_a_letter_is_signed_with_takes_part_and_whose_letter_is_handed_over
     doc = parsed(sentence)
     lopes = actor_named(doc, "Ana Lopes").mentions[-1]
     assert bystander(lopes) is absent
+
+
+def affiliation_sets(sentence: str, kind: str) -> list[list[str]]:
+    from hand_parses import events_of
+
+    found = events_of(sentence, "2024-05-15")
+    return sorted(sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == kind)
+
+
+def test_a_country_name_of_five_words_is_read_whole() -> None:
+    sentence = (
+        "The Republic of Chile and the Democratic Republic of the Congo signed a trade agreement on Monday."
+    )
+    assert affiliation_sets(sentence, "agree") == [["CHL", "COD"]]
+
+
+def test_the_country_set_off_after_a_place_is_where_it_lies_not_a_side() -> None:
+    sentence = (
+        "On Thursday, in Argyle, Saint Vincent and the Grenadines, President Ana Soto of Chile and President Jorge Paz "
+        "of Peru held talks."
+    )
+    assert affiliation_sets(sentence, "meet") == [["CHL", "PER"]]
+
+
+def test_who_facilitated_the_talks_a_sentence_retells_are_no_sides_of_them() -> None:
+    sentence = (
+        "President Ana Soto of Chile and President Jorge Paz of Peru held talks in Castries on Thursday. The talks were "
+        "facilitated by the Prime Minister of Saint Lucia and the Prime Minister of Barbados."
+    )
+    assert affiliation_sets(sentence, "meet") == [["CHL", "PER"]]
+
+
+def test_an_organisations_chair_at_its_own_headquarters_makes_no_visit() -> None:
+    sentence = (
+        "The Chairperson of the African Union Commission, Ana Lopes, paid a working visit to the African Union "
+        "headquarters in Addis Ababa on Monday."
+    )
+    assert affiliation_sets(sentence, "visit") == []
+
+
+def test_a_headline_meet_over_a_story_of_a_call_is_the_call() -> None:
+    from hand_parses import events_of_lines
+
+    found = events_of_lines(
+        "Chile, Peru presidents meet over border dispute",
+        "President Ana Soto and her Peruvian counterpart Jorge Paz held a telephone conversation on Tuesday.",
+        published="2024-05-15",
+    )
+    assert [(e.type, sorted(p.affiliation or "" for p in e.participants)) for e in found] == [
+        ("call", ["CHL", "PER"])
+    ]

@@ -13,7 +13,7 @@ from accord.extraction.lexicon import JOINERS, OFFICES, SHARED_NAMES
 from accord.gazetteer import affiliation_code, demonym
 
 CACHE_KEY = "accord_affiliations"
-LONGEST_RUN = 4
+LONGEST_RUN = 6  # "Democratic Republic of the Congo", "Democratic People's Republic of Korea"
 
 
 def strip_possessive(text: str) -> str:

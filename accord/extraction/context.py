@@ -186,8 +186,11 @@ def joins_an_occasion(trigger: Token) -> bool:
     )
 
 
-def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
-    """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to."""
+def complete_parties(
+    mention: Mention, interactions: list[Mention], signings: tuple[Mention, ...] = ()
+) -> None:
+    """An agreement or meeting with fewer than two sides takes them from the interaction it belongs to;
+    "the two leaders held talks" after only an agreement the leaders reached, from that agreement."""
     if mention.type == "visit" or mention in interactions:
         return
     if len(affiliations(mention.parties)) >= 2 and all(p.name for p in mention.parties):
@@ -195,6 +198,9 @@ def complete_parties(mention: Mention, interactions: list[Mention]) -> None:
     if one_sided(mention):
         return
     context = nearest_interaction(mention, interactions)
+    told_before = [m for m in interactions if m.order <= mention.order]
+    if context is None and mention.plural and not mention.parties and not told_before:
+        context = nearest_interaction(mention, [m for m in signings if m.order < mention.order])
     if context is not None:
         sides = affiliations(mention.parties)
         # "Kenya and Tanzania signed": the meeting names their leaders, and adds no host as a third side
@@ -316,17 +322,33 @@ def implied_visits(interactions: list[Mention]) -> list[Mention]:
 
 
 def retype_calls(mentions: list[Mention]) -> None:
-    """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting."""
+    """ "Their 35-minute conversation" in a story about a phone call is the call, not a meeting; so is a
+    headline's "presidents meet" over a story that tells only their call."""
     calls = [m for m in mentions if m.type == "call"]
-    for mention in mentions:
-        if mention.type != "meet" or mention.trigger.token.lower_ not in GENERIC_TALK:
-            continue
-        if any(
+
+    def over_a_call(mention: Mention) -> bool:
+        return any(
             affiliations(c.parties) == affiliations(mention.parties)
             and compatible_dates(c.date, mention.date)
             for c in calls
-        ):
+        )
+
+    for mention in mentions:
+        if mention.type == "meet" and mention.trigger.token.lower_ in GENERIC_TALK and over_a_call(mention):
             mention.type = "call"
+    told = {frozenset(affiliations(m.parties)) for m in mentions if m.type == "meet" and not headline(m)}
+    for mention in mentions:
+        if (
+            mention.type == "meet"
+            and headline(mention)
+            and frozenset(affiliations(mention.parties)) not in told
+        ):
+            mention.type = "call" if over_a_call(mention) else mention.type
+
+
+def headline(mention: Mention) -> bool:
+    """A line without a sentence's closing stop: a headline or a caption's title."""
+    return not mention.sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
 
 
 def share_roles(mentions: list[Mention]) -> None:
@@ -503,7 +525,7 @@ def one_sided(mention: Mention) -> bool:
 def per_visiting_country(mention: Mention) -> list[Mention]:
     """ "Mammadli and Beridze-Tsiklauri arrived in Kars": one visit for each visiting country. An
     organisation's officials at its own seat ("received at the AU Headquarters the minister, who is on a
-    visit to Ethiopia") are hosts there, not visitors."""
+    visit to Ethiopia") are hosts there, not visitors, and visit nobody."""
     if mention.type != "visit" or mention.host is None:
         return [mention]
     sides = affiliations(mention.parties)
@@ -511,7 +533,9 @@ def per_visiting_country(mention: Mention) -> list[Mention]:
         code for code in sides if (seat := seat_of(code)) and seat[1] == mention.host.country
     }
     visitors = sides - at_home
-    if visitors and at_home & sides:
+    if not visitors:
+        return []  # a trip at home, or an organisation's chair at its own headquarters: no visit abroad
+    if at_home & sides:
         mention = replace(mention, parties=[p for p in mention.parties if p.affiliation in visitors])
     if len(visitors) < 2:
         return [mention]

@@ -62,12 +62,13 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     drop_unaffiliated(asserted)
     complete_credentials(asserted)
     # the meetings and calls others borrow from; a page that only says "India and Egypt signed" has that
-    interactions = [m for m in asserted if m.interaction] or [m for m in asserted if m.signing_sides]
+    signings = [m for m in asserted if m.signing_sides]
+    interactions = [m for m in asserted if m.interaction] or signings
     for mention in asserted:
         if mention.type == "visit":
             complete_visit(mention, interactions)
         else:
-            complete_parties(mention, interactions)
+            complete_parties(mention, interactions, tuple(signings))
     asserted = [m for m in asserted if keep(m, interactions)]
     # "Sheikh Nasser received each minister separately": one meeting with each side it borrowed
     asserted = [part for m in asserted for part in (split_separate(m) if borrowed_separately(m) else [m])]

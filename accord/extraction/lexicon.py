@@ -157,6 +157,23 @@ CALENDAR_WORDS = words(
     " august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
     " day days week weeks weekend month months year years morning afternoon evening night today yesterday"
 )
+# Days told relative to the story's own ("earlier today", "yesterday", "this morning"), which the model
+# sometimes leaves without an entity; spaCy's entity ruler marks them DATE where it marked nothing.
+RELATIVE_DAY_PATTERNS = [
+    {
+        "label": "DATE",
+        "id": "relative-day",  # "Earlier today, X met Y", "arrived yesterday"
+        "pattern": [
+            {"LOWER": {"IN": ["earlier", "later"]}, "OP": "?"},
+            {"LOWER": {"IN": ["today", "yesterday", "tonight"]}},
+        ],
+    },
+    {
+        "label": "DATE",
+        "id": "part-of-today",  # "this morning", "this afternoon"
+        "pattern": [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
+    },
+]
 # "The ministers last met in Addis Ababa": an earlier occasion, an event only when the sentence dates it.
 EARLIER_OCCASION = words("last previously formerly once previous recent prior")
 SEQUENCE_START = words("first initially")  # "first spoke with X by phone, and then …"

@@ -336,13 +336,35 @@ def country_parties(trigger: Token) -> list[Party]:
                     group += members
         tokens += group
     parties, seen = [], set()
-    for token in tokens:
+    for token in (t for t in tokens if not country_of_a_place(t)):
         code = affiliation_of_token(token) if token.ent_type_ in ("GPE", "ORG", "NORP") else None
         for member in (code,) if code else states_of_region(token):
             if member not in seen:
                 seen.add(member)
                 parties.append(Party(None, roles.get(token.i), member, doc[token.i : token.i + 1]))
     return parties
+
+
+def country_of_a_place(token: Token) -> bool:
+    """ "In Argyle, Saint Vincent and the Grenadines, A and B held talks": a country set off by commas after
+    the place an "in" names is where the place lies, however the parser hung it (here as a subject)."""
+    doc = token.doc
+    code = affiliation_of_token(token)
+    if code is None:
+        return False
+    start, end = token.i, token.i
+    while start > 0 and affiliation_of_token(doc[start - 1]) == code:
+        start -= 1
+    while end + 1 < len(doc) and affiliation_of_token(doc[end + 1]) == code:
+        end += 1
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[end + 1].text != ",":
+        return False
+    place = doc[start - 2]
+    return (
+        place.ent_type_ in ("GPE", "LOC", "FAC")
+        and place.dep_ == "pobj"
+        and place.head.lower_ in ("in", "at")
+    )
 
 
 def states_as_subject(trigger: Token) -> bool:

@@ -21,7 +21,7 @@ from accord.extraction.parties import (
     unique,
     unnamed_parties,
 )
-from accord.extraction.syntax import third_party
+from accord.extraction.syntax import ancestors, third_party
 
 
 def sentence_parties(
@@ -37,7 +37,7 @@ def sentence_parties(
     found = without_host_of_talks(found, trigger)
     # the witnesses of a signing are no party of it (its sides may come from the context), nor who
     # facilitated talks ("held talks, facilitated by Kazakh Foreign Minister X") a party of them
-    if signing or any(c.lower_ in FACILITATING for c in clause_root(trigger).subtree):
+    if signing or any(c.lower_ in FACILITATING for c in (*clause_root(trigger).subtree, *ancestors(trigger))):
         # "convened by Kenya's Cabinet Secretary …, Dr. X": whichever of their words in the sentence says so
         witnesses = [
             p

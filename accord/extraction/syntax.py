@@ -122,6 +122,8 @@ def third_party(mention: SpacySpan, talks: bool = False) -> bool:
     "participated in", or the agent of "overseen by", "facilitated by", or "in the presence of" X.
     Two leaders who "witnessed the signing" together are its sides, not its witnesses."""
     root = mention.root
+    while root.dep_ == "compound" and root.head.i != root.i:  # "Prime" of "the Prime Minister of X"
+        root = root.head
     if root.dep_ == "appos":  # "witnessed by the Chairperson of the Commission, X"
         root = root.head
     while root.dep_ == "conj" and root.head.i != root.i:  # "witnessed by A and B": B as A

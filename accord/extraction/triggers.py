@@ -74,6 +74,13 @@ def follows_it(noun: Token) -> bool:
     return False
 
 
+def one_name(token: Token, head: Token) -> bool:
+    """Whether two tokens lie in one named entity."""
+    low, high = sorted((token.i, head.i))
+    doc = token.doc
+    return bool(token.ent_type_) and all(t.ent_iob_ == "I" for t in doc[low + 1 : high + 1])
+
+
 def modality(token: Token) -> str | None:
     """Whether the event a trigger names happened: None, or why not ("future", "negation", "hypothetical")."""
     if token.pos_ == "NOUN" and follows_it(token):
@@ -126,7 +133,8 @@ def modality(token: Token) -> str | None:
             break  # a past act told by others ("X arrived in Kazan on Wednesday, officials announced")
         if node.head.i == node.i:
             break
-        node, steps = node.head, steps + 1
+        # "the EAC Heads of State Summit": the words of one name are one step
+        node, steps = node.head, steps + (not one_name(node, node.head))
     window = token.doc[max(token.sent.start, token.i - 3) : token.i]
     if any(
         t.lower_ in ("ahead", "before", "upcoming", "planned", "proposed", "next", "prior") for t in window
