@@ -409,6 +409,14 @@ SENTENCES = (
     "headquarters in Addis Ababa on Monday.",
     "Chile, Peru presidents meet over border dispute",
     "President Ana Soto and her Peruvian counterpart Jorge Paz held a telephone conversation on Tuesday.",
+    "A spokesman denied reports in local media that Foreign Minister Ana Lopes had met her Peruvian counterpart in "
+    "Lima last week.",
+    "President Ana Soto of Chile, who arrived in Lima on Tuesday accompanied by Foreign Minister Luis Rojas, met "
+    "Peruvian President Jorge Paz. Foreign Minister Luis Rojas met Peruvian Foreign Minister Carla Diaz on Wednesday.",
+    "President Ana Soto of Chile, accompanied by Foreign Minister Luis Rojas, met Peruvian President Jorge Paz in "
+    "Lima. Foreign Minister Luis Rojas met Peruvian Foreign Minister Carla Diaz on Wednesday.",
+    "Peruvian Foreign Minister Carla Diaz, who is on an official visit to our country, laid a wreath at the "
+    "Monument to the Heroes on Monday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",
@@ -521,13 +529,15 @@ def asserted_mentions(doc: Doc, published: str | None = None) -> list[Mention]:
     return read_sentences(doc, find_actors(doc, None), published)[0]
 
 
-def events_of(sentence: str, published: str | None = None) -> tuple[Event, ...]:
+def events_of(sentence: str, published: str | None = None, outlet: str | None = None) -> tuple[Event, ...]:
     """`find_events` on a frozen parse, as the pipeline calls it: the cleaned page is the sentence."""
     from accord.extraction.events import find_events
     from accord.pipeline import prepare
     from accord.records import Document
 
-    page = Document(id="t", source="test", text=sentence, published=published, published_source="jsonl")
+    page = Document(
+        id="t", source="test", text=sentence, published=published, published_source="jsonl", outlet=outlet
+    )
     return find_events(prepare(page), parsed(sentence)).events
 
 

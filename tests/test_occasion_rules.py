@@ -1087,6 +1087,13 @@ def test_an_organisations_official_at_its_own_seat_hosts_a_visit_and_makes_none(
             "future",
         ),
         ("A summit of the two heads of state has been mooted.", "summit", "future"),
+        # what a denial governs did not happen
+        (
+            "A spokesman denied reports in local media that Foreign Minister Ana Lopes had met her Peruvian "
+            "counterpart in Lima last week.",
+            "met",
+            "negation",
+        ),
         # the words of one name ("the SADC Council of Ministers Summit") are one step up to the plan
         (
             "The two ministers are expected to meet on the sidelines of the SADC Council of Ministers Summit in "

@@ -1442,3 +1442,31 @@ def test_a_headline_meet_over_a_story_of_a_call_is_the_call() -> None:
     assert [(e.type, sorted(p.affiliation or "" for p in e.participants)) for e in found] == [
         ("call", ["CHL", "PER"])
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ana Soto of Chile, who arrived in Lima on Tuesday accompanied by Foreign Minister Luis Rojas, met "
+        "Peruvian President Jorge Paz. Foreign Minister Luis Rojas met Peruvian Foreign Minister Carla Diaz on Wednesday.",
+        "President Ana Soto of Chile, accompanied by Foreign Minister Luis Rojas, met Peruvian President Jorge Paz in "
+        "Lima. Foreign Minister Luis Rojas met Peruvian Foreign Minister Carla Diaz on Wednesday.",
+    ],
+)
+def test_who_came_accompanying_a_leader_serves_the_leaders_country(sentence: str) -> None:
+    assert actor_named(parsed(sentence), "Luis Rojas").affiliation == "CHL"
+
+
+def test_a_visit_to_our_country_in_a_governments_release_came_to_the_publishers_country() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "Peruvian Foreign Minister Carla Diaz, who is on an official visit to our country, laid a wreath at the "
+        "Monument to the Heroes on Monday.",
+        "2024-05-15",
+        outlet="Ministry of Foreign Affairs of Chile",
+    )
+    visits = [
+        (e.location.country, [p.affiliation for p in e.participants]) for e in found if e.type == "visit"
+    ]
+    assert visits == [("CHL", ["PER"])]

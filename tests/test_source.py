@@ -56,6 +56,14 @@ def test_publisher_country(text: str, url: str | None, country: str | None) -> N
             None,
         ),
         ("Tages Nachrichten\nThe ministers met in Geneva. — Reuters", "https://tages.example.ch/a", None),
+        # an agency the lexicon does not know, credited after the dateline: not the site's country
+        (
+            "Daily Mirror India\nSuva, Feb 20 (PIW) The Prime Minister met the envoy.",
+            "https://mirror.example.in/a",
+            None,
+        ),
+        # … unless the credit is the publisher's own initials
+        ("Fiji News Agency\nSuva, Feb 20 (FNA) The Prime Minister met the envoy.", None, "FJI"),
         # a ministry's own release, carried by a news site
         (
             "Kazakh Daily\nSource: Ministry of Foreign Affairs of Japan\nThe Minister met the envoy.",

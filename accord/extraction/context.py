@@ -22,6 +22,7 @@ from accord.extraction.lexicon import (
     EARLIER_OCCASION,
     GENERIC_TALK,
     HEADS,
+    HOME_NOUNS,
     JOINING_VERBS,
     ONE_OCCASION,
     ONE_SIDED,
@@ -239,6 +240,19 @@ def complete_credentials(mentions: list[Mention]) -> None:
         host = next((p for p in hosts if p.affiliation and p.affiliation not in sides), None)
         if len(sides) == 1 and host is not None:
             mention.parties = unique([host, *mention.parties])
+
+
+def visits_to_our_country(mentions: list[Mention], home: str | None) -> None:
+    """A government's release telling of a guest "on an official visit to our country": the visit came
+    to the publisher's country, which the text names no other way."""
+    for mention in mentions:
+        token = mention.trigger.token
+        ours = any(
+            t.lower_ in HOME_NOUNS and any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children)
+            for t in token.subtree
+        )
+        if home is not None and mention.type == "visit" and mention.host is None and ours:
+            mention.host = host_location(home)
 
 
 def host_location(code: str) -> Location:

@@ -27,6 +27,7 @@ from accord.extraction.context import (
     retype_calls,
     share_roles,
     split_retold_as_several,
+    visits_to_our_country,
     without_someone_else,
 )
 from accord.extraction.dates import dateline_day, wire_day
@@ -51,11 +52,13 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     """All asserted events of an article, merged per interaction, plus the unasserted ones kept apart."""
     published = cleaned.published.value
     filed_in = dateline_location(cleaned.text)
-    cast = find_actors(doc, source_country(cleaned), filed_in.country if filed_in else None)
+    home = source_country(cleaned)
+    cast = find_actors(doc, home, filed_in.country if filed_in else None)
     # "today" and "on Tuesday" mean days before the filing day
     filed = dateline_date(doc, published) or wire_day(cleaned.published)
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
+    visits_to_our_country(asserted, home)
     asserted = pass_on_dates(join_occasions(asserted))  # "Attending were A, B and C": the meeting just told
     # "These meetings …": an occasion retold as several was one with each side its subject met
     asserted = split_retold_as_several(asserted, doc)

@@ -132,6 +132,10 @@ PLANNING_WORDS = words(
     wish wishes desire mooted floated
     """
 )
+# "X arrived, accompanied by Foreign Minister Y": Y is of X's delegation, and serves X's country.
+ACCOMPANYING = words("accompanied escorted flanked joined")
+# "Denied reports that X had met Y": what a denial governs did not happen, as far as the page tells.
+DENIALS = words("denied denies deny denying refuted refutes refuting")
 NEGATIONS = words(
     "canceled cancelled declined denied n't neither never no nor not postponed refused rejected without"
 )
@@ -412,6 +416,7 @@ PAIR_PRONOUNS = words("they their them")  # "since their meeting in Lima": the s
 SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"
+HOME_NOUNS = words("country nation capital")  # a release's "visit to our country": the publisher's own
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king queen emir amir sultan diplomat envoy"
     " prime".split()

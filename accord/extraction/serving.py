@@ -24,6 +24,7 @@ from accord.extraction.actors import (
 from accord.extraction.affiliations import affiliation_of_token
 from accord.extraction.descriptions import is_object_of
 from accord.extraction.lexicon import (
+    ACCOMPANYING,
     ACTING_VERBS,
     COUNTERPARTS,
     DESCRIPTION_HEADS,
@@ -122,6 +123,25 @@ def owners_countries(cast: Cast, actor: Actor) -> list[str]:
             continue
         verb = governing_verb(mention.root)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] if verb is not None else []
+        owners = [cast.by_token.get(c.i) for c in subjects]
+        found += [o.affiliation for o in owners if o is not None and o is not actor and o.affiliation]
+    return found
+
+
+def companions_countries(cast: Cast, actor: Actor) -> list[str]:
+    """ "President X, who arrived on Tuesday accompanied by Foreign Minister Y": Y came with X's delegation
+    and serves X's country (the clause's subject, or the person a "who" clause is about)."""
+    found = []
+    for mention in actor.mentions:
+        by = mention.root.head
+        if mention.root.dep_ != "pobj" or by.lower_ != "by" or by.head.lower_ not in ACCOMPANYING:
+            continue
+        clause = by.head.head if by.head.dep_ in ("advcl", "conj", "xcomp") else by.head
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if clause.dep_ == "relcl" and all(c.tag_ in ("WP", "WDT") for c in subjects):
+            subjects = [clause.head]  # "Arief, who arrived …": the one the clause is about
+        if by.head.dep_ == "acl":
+            subjects = [by.head.head]  # "President Arief, accompanied by …"
         owners = [cast.by_token.get(c.i) for c in subjects]
         found += [o.affiliation for o in owners if o is not None and o is not actor and o.affiliation]
     return found
@@ -381,12 +401,14 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
         nearby = [(code, "nearby") for code, _ in near.most_common()]
         described = {code for code, office in told if office}
         offices = [(code, source) for code, source in nearby if code in described]
+        companions = [(code, "sentence") for code in companions_countries(cast, actor)]
         owners = [(code, "sentence") for code in owners_countries(cast, actor) + spoken_for(cast, actor)]
         # an owner, body, delegation or office the sentence names outranks the publisher; a country merely
         # named near the person ("thanked Bolivia") does not: a national outlet names its own officials bare
         ranked = [
             (c, s)
-            for c, s in owners
+            for c, s in companions
+            + owners
             + bodies
             + partners
             + offices
@@ -396,7 +418,8 @@ def infer_affiliations(doc: Doc, cast: Cast, home: str | None = None, filed_in: 
             + guests
             + nearby
             + evidence
-            if c and (c not in beside or (c, s) in guests)  # those met beside them serve the host too
+            # those met beside them serve the host too, and those who came with someone, that one's country
+            if c and (c not in beside or (c, s) in guests + companions)
         ]
         if ranked:
             actor.affiliation, actor.affiliation_source = ranked[0]

@@ -81,6 +81,12 @@ WIRE_CREDIT = re.compile(
 
 
 LABEL_CREDIT = re.compile(r"^(?:source|via)\s*:", re.IGNORECASE)
+# "Port Moresby, Feb 20 (APW) …": an agency's initials right after a dateline credit the story to it
+DATELINE_CREDIT = re.compile(
+    r"^[A-Z][\w .'’-]{1,40},\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})?,?\s*(?:\d{4})?\s*"
+    r"\((?P<agency>[A-Z]{2,6})\)",
+    re.MULTILINE,
+)
 
 
 def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
@@ -102,7 +108,15 @@ def wire_credit(cleaned: CleanedDocument) -> tuple[bool, str | None]:
                 return True, None
         if match["label"] and (code := country_code(credit) or country_in(credit)):
             return True, code
-    return False, None
+    # an agency the lexicon does not know, unless it is the publisher's own ("Ghana News Agency" … "(GNA)")
+    agency = next((m["agency"] for m in DATELINE_CREDIT.finditer(head)), None)
+    return (True, None) if agency and agency not in publisher_initials(cleaned) else (False, None)
+
+
+def publisher_initials(cleaned: CleanedDocument) -> set[str]:
+    """The initials of the outlet's name and of the masthead lines: what its own credit would read."""
+    lines = [cleaned.document.outlet or "", *cleaned.document.text.splitlines()[:MASTHEAD_LINES]]
+    return {"".join(w[0] for w in WORD.findall(line) if w[0].isupper()) for line in lines}
 
 
 def source_country(cleaned: CleanedDocument) -> str | None:

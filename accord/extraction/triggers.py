@@ -22,6 +22,7 @@ from accord.extraction.lexicon import (
     CALLED_OFF,
     CONDITIONAL,
     CREDENTIAL_WORDS,
+    DENIALS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     MEET_WORDS,
@@ -120,8 +121,8 @@ def modality(token: Token) -> str | None:
             and not purpose_of_a_trip(node)
         ):
             return "future"  # "to meet", "to attend the meetings": an intention, not an act
-        if node.i != token.i and node.lower_ in CALLED_OFF:
-            return "negation"  # "the meeting … was postponed"
+        if node.i != token.i and node.lower_ in CALLED_OFF | DENIALS:
+            return "negation"  # "the meeting … was postponed", "denied reports that they had met"
         if (
             node.tag_ in ("VBD", "VBN")
             and node.i != token.i
