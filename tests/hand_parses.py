@@ -417,6 +417,11 @@ SENTENCES = (
     "Lima. Foreign Minister Luis Rojas met Peruvian Foreign Minister Carla Diaz on Wednesday.",
     "Peruvian Foreign Minister Carla Diaz, who is on an official visit to our country, laid a wreath at the "
     "Monument to the Heroes on Monday.",
+    "Chilean President Ana Soto flew to Lima on Thursday.",
+    "Chilean Foreign Minister Ana Soto arrived in the Peruvian capital on Wednesday morning.",
+    "Chilean Foreign Minister Ana Soto yesterday held talks with the Secretary General of the Andean Community, Luis "
+    "Rocha, at its headquarters in Lima. Soto, who arrived in the Peruvian capital on Monday for a two-day visit, "
+    "later met Peruvian Foreign Minister Jorge Paz.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1216,3 +1216,13 @@ def test_the_two_leaders_after_only_their_agreement_met_as_its_sides() -> None:
         ["Ana Soto", "Jorge Paz"],
         ["Carla Diaz", "Luis Rojas"],
     ]
+
+
+def test_a_meeting_held_later_is_not_on_the_day_of_the_arrival_its_clause_tells() -> None:
+    found = events_of(
+        "Chilean Foreign Minister Ana Soto yesterday held talks with the Secretary General of the Andean Community, "
+        "Luis Rocha, at its headquarters in Lima. Soto, who arrived in the Peruvian capital on Monday for a two-day "
+        "visit, later met Peruvian Foreign Minister Jorge Paz.",
+        "2024-05-16",
+    )
+    assert [(e.type, e.date.value) for e in found if e.type == "meet"] == [("meet", "2024-05-15")]

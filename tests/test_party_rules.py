@@ -1470,3 +1470,20 @@ def test_a_visit_to_our_country_in_a_governments_release_came_to_the_publishers_
         (e.location.country, [p.affiliation for p in e.participants]) for e in found if e.type == "visit"
     ]
     assert visits == [("CHL", ["PER"])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean President Ana Soto flew to Lima on Thursday.",  # a flight is a trip
+        "Chilean Foreign Minister Ana Soto arrived in the Peruvian capital on Wednesday morning.",  # a demonym's capital
+    ],
+)
+def test_the_host_of_a_trip_told_by_flight_or_by_the_capitals_demonym(sentence: str) -> None:
+    from hand_parses import events_of
+
+    visits = [
+        (e.location.country, [p.affiliation for p in e.participants])
+        for e in events_of(sentence, "2024-05-16")
+    ]
+    assert visits == [("PER", ["CHL"])]

@@ -40,8 +40,8 @@ CALL_CUES = words(
 )
 VISIT_WORDS = words(
     """
-    arrive arrived arrives arriving tour toured touring traveled travelled trip visit visited visiting
-    visits
+    arrive arrived arrives arriving flew landed tour toured touring traveled travelled trip visit visited
+    visiting visits
     """
 )
 AGREE_WORDS = words(
@@ -147,7 +147,8 @@ SAYING = set("said says told stated added noted wrote recalled".split())
 # Time: words that tie a date to another occasion
 # "their first meeting since the 2019 summit": what follows names another, earlier occasion
 OTHER_OCCASION = {"since"}
-ALSO = words("also additionally likewise")  # "also held talks": one more meeting of the round just reported
+# "also held talks", "later met": one more meeting of the round just reported, not on an arrival's day
+ALSO = words("also additionally likewise later subsequently afterwards")
 SETTING_NOUNS = words("sidelines sideline margins margin fringes fringe")  # "on the sidelines of the summit"
 # "said starting Dec. 1, Chile would waive visas": the day a measure takes effect, not a day anything met
 TAKES_EFFECT = words("starting beginning commencing effective")
@@ -416,6 +417,7 @@ PAIR_PRONOUNS = words("they their them")  # "since their meeting in Lima": the s
 SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"
+CAPITAL_NOUNS = words("capital city")  # "arrived in the Lithuanian capital": Lithuania
 HOME_NOUNS = words("country nation capital")  # a release's "visit to our country": the publisher's own
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king queen emir amir sultan diplomat envoy"

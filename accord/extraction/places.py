@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extraction.affiliations import strip_possessive
+from accord.extraction.affiliations import affiliation_of_token, strip_possessive
 from accord.extraction.lexicon import (
+    CAPITAL_NOUNS,
     DESTINATION_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -149,6 +150,21 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
     return location
 
 
+def demonym_capital(trigger: Token) -> Location | None:
+    """ "Arrived in the Lithuanian capital": the country a demonym gives the capital or city a trip went to."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "to")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in CAPITAL_NOUNS):
+            codes = {
+                code
+                for c in noun.children
+                if c.dep_ in ("amod", "compound")
+                if (code := affiliation_of_token(c))
+            }
+            if len(codes) == 1:
+                return Location(country=codes.pop())
+    return None
+
+
 def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
     """The place a visit went to: "visited Finland", "a visit to Maputo", "arrived in Tokyo", or
     "Nigeria is the third country he is visiting"."""
@@ -166,6 +182,9 @@ def host_of_visit(sentence: SpacySpan, trigger: Token) -> Location | None:
         location = place_of_entity(entity)
         if location is not None:
             return with_country_after(sentence, entity, location)
+    capital = demonym_capital(trigger)
+    if capital is not None:
+        return capital
     head = trigger.head
     if trigger.dep_ in ("relcl", "acl") and head.lower_ in DESTINATION_NOUNS:
         for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
