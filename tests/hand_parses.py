@@ -422,6 +422,11 @@ SENTENCES = (
     "Chilean Foreign Minister Ana Soto yesterday held talks with the Secretary General of the Andean Community, Luis "
     "Rocha, at its headquarters in Lima. Soto, who arrived in the Peruvian capital on Monday for a two-day visit, "
     "later met Peruvian Foreign Minister Jorge Paz.",
+    "DHAKA, May 16 - Bhutanese Prime Minister Lyonchhen Dr Pema Wangdi arrived here yesterday afternoon at the "
+    "invitation of Prime Minister Rashida Alam. Foreign Minister Tanvir Hossain of Bangladesh called on the visiting "
+    "Prime Minister at his hotel in the evening.",
+    "DHAKA, May 16 - Bhutanese Prime Minister Pema Wangdi arrived here yesterday afternoon on a three-day official "
+    "visit.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1487,3 +1487,30 @@ def test_the_host_of_a_trip_told_by_flight_or_by_the_capitals_demonym(sentence: 
         for e in events_of(sentence, "2024-05-16")
     ]
     assert visits == [("PER", ["CHL"])]
+
+
+def test_arrived_here_and_the_visiting_prime_minister_lyonchhen() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "DHAKA, May 16 - Bhutanese Prime Minister Lyonchhen Dr Pema Wangdi arrived here yesterday afternoon at the "
+        "invitation of Prime Minister Rashida Alam. Foreign Minister Tanvir Hossain of Bangladesh called on the "
+        "visiting Prime Minister at his hotel in the evening.",
+        "2024-05-16",
+    )
+    told = {(e.type, e.location.country, tuple(sorted(p.name or "" for p in e.participants))) for e in found}
+    assert told == {  # "here" is the dateline's city; "Lyonchhen" is a title, not a name
+        ("visit", "BGD", ("Pema Wangdi",)),
+        ("meet", "BGD", ("Pema Wangdi", "Tanvir Hossain")),  # the visiting prime minister is the one who came
+    }
+
+
+def test_a_visit_that_arrived_here_came_to_the_datelines_place() -> None:
+    from hand_parses import events_of
+
+    found = events_of(
+        "DHAKA, May 16 - Bhutanese Prime Minister Pema Wangdi arrived here yesterday afternoon on a three-day official "
+        "visit.",
+        "2024-05-16",
+    )
+    assert [(e.type, e.location.country, e.date.value) for e in found] == [("visit", "BGD", "2024-05-15")]

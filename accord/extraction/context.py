@@ -242,17 +242,24 @@ def complete_credentials(mentions: list[Mention]) -> None:
             mention.parties = unique([host, *mention.parties])
 
 
-def visits_to_our_country(mentions: list[Mention], home: str | None) -> None:
-    """A government's release telling of a guest "on an official visit to our country": the visit came
-    to the publisher's country, which the text names no other way."""
+def visits_to_where_the_page_stands(
+    mentions: list[Mention], home: str | None, filed_in: Location | None
+) -> None:
+    """A visit told from where the page stands: "arrived here" came to the dateline's place; a government
+    release's guest "on an official visit to our country" came to the publisher's country."""
     for mention in mentions:
         token = mention.trigger.token
+        if mention.type != "visit" or mention.host is not None:
+            continue
         ours = any(
             t.lower_ in HOME_NOUNS and any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children)
             for t in token.subtree
         )
-        if home is not None and mention.type == "visit" and mention.host is None and ours:
+        here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in token.children)
+        if ours and home is not None:
             mention.host = host_location(home)
+        elif here and filed_in is not None and filed_in.country is not None:
+            mention.host = filed_in
 
 
 def host_location(code: str) -> Location:

@@ -27,7 +27,7 @@ from accord.extraction.context import (
     retype_calls,
     share_roles,
     split_retold_as_several,
-    visits_to_our_country,
+    visits_to_where_the_page_stands,
     without_someone_else,
 )
 from accord.extraction.dates import dateline_day, wire_day
@@ -58,7 +58,7 @@ def find_events(cleaned: CleanedDocument, doc: Doc) -> Extraction:
     filed = dateline_date(doc, published) or wire_day(cleaned.published)
     asserted, unasserted = read_sentences(doc, cast, filed.value if filed and filed.value else published)
     asserted = [m for m in asserted if not announced(m, unasserted)]
-    visits_to_our_country(asserted, home)
+    visits_to_where_the_page_stands(asserted, home, filed_in)
     asserted = pass_on_dates(join_occasions(asserted))  # "Attending were A, B and C": the meeting just told
     # "These meetings …": an occasion retold as several was one with each side its subject met
     asserted = split_retold_as_several(asserted, doc)

@@ -274,7 +274,7 @@ ROLE_WORDS = (
         "vice-president commerce economy industry interior home justice economic crown party communist central "
         "committee mayor director commissioner high representative policy prime-minister then former incumbent "
         "acting staff army navy forces armed military spokesperson spokesman official officials"
-        " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin hr vp".split()
+        " taoiseach tanaiste tánaiste bundeskanzler bundeskanzlerin lyonchhen lyonpo hr vp".split()
     )
 )
 CONNECTIVES = words("of for the and")  # in ROLE_WORDS to join an office's words, but no office themselves
@@ -336,6 +336,8 @@ TITLE_COUNTRIES = {
     r"\beam\b": "IND",
     r"\bstate councill?or\b": "CHN",
     r"\btaoiseach\b": "IRL",
+    r"\blyonchhen\b": "BTN",  # Bhutan's prime minister
+    r"\blyonpo\b": "BTN",  # a Bhutanese minister
     r"\bt[aá]naiste\b": "IRL",
     r"\bbundeskanzler(?:in)?\b": "DEU",
     r"\bsecretary of state\s*$": "USA",  # the UK's carry "for …"; a bare one is the American office
@@ -592,7 +594,7 @@ DIPLOMATIC_WORDS = (
     r"|ambassador(?:s|ial)?|envoys?|emissar(?:y|ies)|diplomat(?:s|ic|ically|acy)?|embass(?:y|ies)"
     r"|consul(?:s|ate|ates|-general)?|secretar(?:y|ies)|secretary-general|foreign|defen[cs]e|military"
     r"|kings?|queens?|princes?|princess|emirs?|sultans?|sheikhs?|monarchs?|majesty|highness|excellency"
-    r"|pope|pontiff|taoiseach|mantri|councill?ors?|chairman|chairwoman|chairperson|commissioners?"
+    r"|pope|pontiff|taoiseach|lyonchhen|lyonpo|mantri|councill?ors?|chairman|chairwoman|chairperson|commissioners?"
     r"|director-general|director general|speaker|senators?|lawmakers?"
     r"|legislators?|parliament(?:s|ary|arians?)?|congress(?:man|woman)?|cabinet|governments?"
     r"|kremlin|white house|[ée]lys[ée]e|downing street|state department|heads? of (?:state|government)"

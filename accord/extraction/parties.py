@@ -28,6 +28,7 @@ from accord.extraction.lexicon import (
     SIDE_CLAUSE_WORDS,
     SIDE_COUNTS,
     SIDE_NOUNS,
+    VISIT_WORDS,
 )
 from accord.extraction.placenames import in_dateline
 from accord.extraction.roles import normalise_role
@@ -204,7 +205,13 @@ def unnamed_parties(sentence: SpacySpan, cast: Cast) -> list[Party]:
             affiliation = next(
                 iter(organisations_near([doc[:]])), None
             )  # a readout's "The Secretary-General"
-        if affiliation is None and role and any(t.lower_ == "the" for t in left_window(doc, token.i + 1)):
+        title = left_window(doc, token.i + 1)
+        before = [t.lower_ for t in doc[max(0, title.start - 2) : title.start]]
+        guest = the_visitor(token, role, cast) if role and before == ["the", "visiting"] else None
+        if guest is not None:  # "called on the visiting Prime Minister": the visitor of that office
+            parties.append(Party.of(guest, doc[token.i : token.i + 1]))
+            continue
+        if affiliation is None and role and any(t.lower_ == "the" for t in title):
             affiliation = told_before(token, role, cast)  # "the vice minister": the one just told of
         if affiliation is None:
             continue
@@ -231,6 +238,21 @@ def told_before(office: Token, role: str, cast: Cast) -> str | None:
         if country and earlier_role and rank_words(role) <= rank_words(earlier_role):
             found.add(country)
     return found.pop() if len(found) == 1 else None
+
+
+def the_visitor(office: Token, role: str, cast: Cast) -> Actor | None:
+    """ "The visiting Prime Minister": the one person of that office the page told of arriving or visiting
+    before, when it told of one."""
+    found = {
+        id(actor): actor
+        for actor in cast.actors
+        if actor.role == role
+        for mention in actor.mentions
+        if mention.start < office.i
+        and mention.root.dep_ in SUBJECT_DEPS
+        and mention.root.head.lower_ in VISIT_WORDS
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def rank_words(role: str) -> set[str]:

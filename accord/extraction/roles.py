@@ -55,7 +55,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "prime minister",
-            r"\bprime ministers?\b|\bpremiers?\b|\bd?pm\b|\bhead of government\b|\btaoiseach\b|\btanaiste\b|\bbundeskanzler(?:in)?\b",
+            r"\bprime ministers?\b|\bpremiers?\b|\bd?pm\b|\bhead of government\b|\btaoiseach\b|\btanaiste\b"
+            r"|\bbundeskanzler(?:in)?\b|\blyonchhen\b",
         ),
         (
             "finance minister",
