@@ -38,7 +38,7 @@ __all__ = ["EXTRACTOR_VERSION", "StageTimes", "extract", "extract_documents", "e
 
 # Bump this whenever the extraction rules change what they find: the store then reads again every document
 # an older extractor read (at its next ingest, or with `accord reextract`).
-EXTRACTOR_VERSION = 14
+EXTRACTOR_VERSION = 15
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)

@@ -427,6 +427,9 @@ SENTENCES = (
     "Prime Minister at his hotel in the evening.",
     "DHAKA, May 16 - Bhutanese Prime Minister Pema Wangdi arrived here yesterday afternoon on a three-day official "
     "visit.",
+    "I look forward to welcoming Minister Ana Lopes of Peru to Santiago.",
+    "Moroccan Head of Government Karim Bennani and Mauritanian Prime Minister Sidi Salem signed an agreement in "
+    "Nouakchott on Monday.",
     "NATO Deputy Secretary General Radmila Kovarik held separate meetings on Wednesday with South Korean "
     "Foreign Minister Cho Min-seok and South Korean Defense Minister Kim Dong-hyuk.",
     "The US Special Envoy for Sudan, Tom Perriello, met Egyptian Foreign Minister Badr Abdelatty in Cairo on Monday.",

@@ -1087,6 +1087,8 @@ def test_an_organisations_official_at_its_own_seat_hosts_a_visit_and_makes_none(
             "future",
         ),
         ("A summit of the two heads of state has been mooted.", "summit", "future"),
+        # what one looks forward to lies ahead
+        ("I look forward to welcoming Minister Ana Lopes of Peru to Santiago.", "welcoming", "future"),
         # what a denial governs did not happen
         (
             "A spokesman denied reports in local media that Foreign Minister Ana Lopes had met her Peruvian "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hand_parses import asserted_mentions, parsed
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from accord.extraction.actors import Actor, left_window
 from accord.extraction.parties import (
@@ -1514,3 +1514,18 @@ def test_a_visit_that_arrived_here_came_to_the_datelines_place() -> None:
         "2024-05-16",
     )
     assert [(e.type, e.location.country, e.date.value) for e in found] == [("visit", "BGD", "2024-05-15")]
+
+
+def test_a_head_of_government_is_an_office_not_part_of_the_name() -> None:
+    doc = parsed(
+        "Moroccan Head of Government Karim Bennani and Mauritanian Prime Minister Sidi Salem signed an agreement in "
+        "Nouakchott on Monday."
+    )
+    government = next(t.i for t in doc if t.text == "Government")
+    # the model may take the office's last word into the name: "Government Karim Bennani"
+    doc.ents = (
+        [e for e in doc.ents if e.end <= government]
+        + [Span(doc, government, government + 3, label="PERSON")]
+        + [e for e in doc.ents if e.start >= government + 3]
+    )
+    assert "Karim Bennani" in {a.name for a in find_actors(doc, None).actors}

@@ -125,7 +125,7 @@ HYPOTHETICAL_AUX = words("can could may might must should would")
 PLANNING_WORDS = words(
     """
     aim aimed aims announce announced arrange broker consider considering due expected expects eyes
-    forthcoming hope hoped hopes intend intends invitation invite invited likely looking next plan
+    forthcoming hope hoped hopes intend intends invitation invite invited likely look looks looking next plan
     planned planning plans possible potential preparations prepare preparing propose proposed proposing
     scheduled suggest suggested suggesting suggests
     seek seeks set tomorrow upcoming want wants would
@@ -268,7 +268,7 @@ ROLE_WORDS = (
         "minister ministers foreign affairs defence defense secretary secretary-general state prime president vice "
         "deputy general chairperson chairwoman chair "
         "premier pm dpm eam fm raksha mantri chancellor top diplomat counterpart counterparts colleague colleagues leader chief "
-        "head national "
+        "head government national "
         "security adviser advisor external international cooperation relations trade finance ambassador envoy "
         "senior speaker chairman chairperson governor of for the and councilor councillor vice-minister "
         "vice-president commerce economy industry interior home justice economic crown party communist central "
