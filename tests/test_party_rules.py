@@ -1400,35 +1400,40 @@ def affiliation_sets(sentence: str, kind: str) -> list[list[str]]:
     return sorted(sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == kind)
 
 
-def test_a_country_name_of_five_words_is_read_whole() -> None:
-    sentence = (
-        "The Republic of Chile and the Democratic Republic of the Congo signed a trade agreement on Monday."
-    )
-    assert affiliation_sets(sentence, "agree") == [["CHL", "COD"]]
-
-
-def test_the_country_set_off_after_a_place_is_where_it_lies_not_a_side() -> None:
-    sentence = (
-        "On Thursday, in Argyle, Saint Vincent and the Grenadines, President Ana Soto of Chile and President Jorge Paz "
-        "of Peru held talks."
-    )
-    assert affiliation_sets(sentence, "meet") == [["CHL", "PER"]]
-
-
-def test_who_facilitated_the_talks_a_sentence_retells_are_no_sides_of_them() -> None:
-    sentence = (
-        "President Ana Soto of Chile and President Jorge Paz of Peru held talks in Castries on Thursday. The talks were "
-        "facilitated by the Prime Minister of Saint Lucia and the Prime Minister of Barbados."
-    )
-    assert affiliation_sets(sentence, "meet") == [["CHL", "PER"]]
-
-
-def test_an_organisations_chair_at_its_own_headquarters_makes_no_visit() -> None:
-    sentence = (
-        "The Chairperson of the African Union Commission, Ana Lopes, paid a working visit to the African Union "
-        "headquarters in Addis Ababa on Monday."
-    )
-    assert affiliation_sets(sentence, "visit") == []
+@pytest.mark.parametrize(
+    ("sentence", "kind", "sides"),
+    [
+        # a country name of five words is read whole
+        (
+            "The Republic of Chile and the Democratic Republic of the Congo signed a trade agreement on Monday.",
+            "agree",
+            [["CHL", "COD"]],
+        ),
+        # the country set off after a place is where the place lies, no side
+        (
+            "On Thursday, in Argyle, Saint Vincent and the Grenadines, President Ana Soto of Chile and President Jorge "
+            "Paz of Peru held talks.",
+            "meet",
+            [["CHL", "PER"]],
+        ),
+        # who facilitated the talks a sentence retells are no sides of them
+        (
+            "President Ana Soto of Chile and President Jorge Paz of Peru held talks in Castries on Thursday. The talks "
+            "were facilitated by the Prime Minister of Saint Lucia and the Prime Minister of Barbados.",
+            "meet",
+            [["CHL", "PER"]],
+        ),
+        # an organisation's chair at its own headquarters makes no visit
+        (
+            "The Chairperson of the African Union Commission, Ana Lopes, paid a working visit to the African Union "
+            "headquarters in Addis Ababa on Monday.",
+            "visit",
+            [],
+        ),
+    ],
+)
+def test_the_sides_a_sentence_gives_its_event(sentence: str, kind: str, sides: list[list[str]]) -> None:
+    assert affiliation_sets(sentence, kind) == sides
 
 
 def test_a_headline_meet_over_a_story_of_a_call_is_the_call() -> None:
