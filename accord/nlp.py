@@ -89,9 +89,8 @@ def load_model(name: str) -> Language:
     if nlp.lang != "en":
         raise ModelNotInstalled(f"the spaCy pipeline {name!r} is for {nlp.lang!r}; Accord reads English")
     nlp.add_pipe("accord_line_breaks", before="parser")
-    days = nlp.add_pipe(
-        "entity_ruler", name="accord_relative_days", after="ner"
-    )  # fills gaps, overwrites nothing
+    # "earlier today", "yesterday" where the model marked nothing; the ruler overwrites no entity
+    days = nlp.add_pipe("entity_ruler", name="accord_relative_days", after="ner")
     cast(Any, days).add_patterns(RELATIVE_DAY_PATTERNS)
     for title in TITLE_ABBREVIATIONS:  # "Hon. Enrique Manalo" is one sentence, not two
         cast(Any, nlp.tokenizer).add_special_case(title, [{ORTH: title}])  # spaCy's Tokenizer has no stub

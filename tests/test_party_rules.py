@@ -1268,21 +1268,19 @@ def test_a_spokesperson_tells_of_talks_and_takes_no_part_in_them() -> None:
     assert found and not any(p.name == "Carlos Rojas" for e in found for p in e.participants)
 
 
-def test_whom_an_unnamed_visitor_met_serves_the_country_visited() -> None:
-    doc = parsed(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whom an unnamed visitor met serves the country visited
         "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met President "
-        "Jorge Paz. Taiwan and Peru have close ties."
-    )
-    paz = actor_named(doc, "Jorge Paz")
-    assert (paz.affiliation, paz.affiliation_source) == ("CHL", "host")
-
-
-def test_the_visitor_a_sentence_makes_its_subject_tells_the_host_though_another_travelled_elsewhere() -> None:
-    doc = parsed(
+        "Jorge Paz. Taiwan and Peru have close ties.",
+        # the visitor a sentence makes its subject tells the host, though another travelled elsewhere
         "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz and Senator "
-        "Luis Rojas. Paz visited Taipei in October."
-    )
-    paz = actor_named(doc, "Jorge Paz")
+        "Luis Rojas. Paz visited Taipei in October.",
+    ],
+)
+def test_whom_a_visitor_met_serves_the_country_visited(text: str) -> None:
+    paz = actor_named(parsed(text), "Jorge Paz")
     assert (paz.affiliation, paz.affiliation_source) == ("CHL", "host")
 
 
@@ -1309,19 +1307,6 @@ def test_a_visitor_who_is_the_subject_is_the_guest_before_another_traveller_the_
     assert guests_hosts(sentence, rojas, cast, page_trips(doc, cast)) == ["CHL"]
 
 
-def test_an_office_named_again_with_the_is_the_unnamed_official_just_told_of() -> None:
-    from hand_parses import events_of
-
-    found = events_of(
-        "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met President "
-        "Jorge Paz. Taiwan and Peru have close ties.",
-        "2025-07-22",
-    )
-    assert [sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == "meet"] == [
-        ["CHL", "TWN"]
-    ]
-
-
 def test_those_a_visitor_met_one_after_another_all_serve_the_host() -> None:
     doc = parsed(
         "Peruvian Foreign Minister Ana Lopes arrived in Chile on Monday. Lopes met President Jorge Paz, and held "
@@ -1331,20 +1316,6 @@ def test_those_a_visitor_met_one_after_another_all_serve_the_host() -> None:
         "Jorge Paz": "CHL",
         "Luis Rojas": "CHL",
     }
-
-
-def test_who_convened_talks_is_no_side_of_them_whichever_of_their_words_says_so() -> None:
-    from hand_parses import events_of
-
-    found = events_of(
-        "Chilean Foreign Minister Tomas Duarte and his Peruvian counterpart Ana Lopes met at the convention centre in "
-        "talks convened by Ecuador's Cabinet Secretary for Foreign Affairs, Dr. Maria Soto, under the regional peace "
-        "process.",
-        "2023-06-09",
-    )
-    assert [sorted(p.affiliation or "" for p in e.participants) for e in found if e.type == "meet"] == [
-        ["CHL", "PER"]
-    ]
 
 
 def test_a_verb_joined_to_another_shares_its_subject() -> None:
@@ -1420,6 +1391,21 @@ def affiliation_sets(sentence: str, kind: str) -> list[list[str]]:
         (
             "President Ana Soto of Chile and President Jorge Paz of Peru held talks in Castries on Thursday. The talks "
             "were facilitated by the Prime Minister of Saint Lucia and the Prime Minister of Barbados.",
+            "meet",
+            [["CHL", "PER"]],
+        ),
+        # an office named again with "the" is the unnamed official just told of
+        (
+            "Taiwan's vice foreign minister arrived in Chile on Monday. A statement said the vice minister met "
+            "President Jorge Paz. Taiwan and Peru have close ties.",
+            "meet",
+            [["CHL", "TWN"]],
+        ),
+        # who convened talks is no side of them, whichever of their words says so
+        (
+            "Chilean Foreign Minister Tomas Duarte and his Peruvian counterpart Ana Lopes met at the convention centre "
+            "in talks convened by Ecuador's Cabinet Secretary for Foreign Affairs, Dr. Maria Soto, under the regional "
+            "peace process.",
             "meet",
             [["CHL", "PER"]],
         ),

@@ -32,7 +32,7 @@ from accord.extraction.lexicon import (
     SEVERAL_OCCASIONS,
 )
 from accord.extraction.mentions import Mention, met_one_by_one, split_separate
-from accord.extraction.merging import VISIT_DAYS
+from accord.extraction.merging import VISIT_DAYS, is_sentence
 from accord.extraction.parties import (
     Party,
     affiliations,
@@ -357,19 +357,16 @@ def retype_calls(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type == "meet" and mention.trigger.token.lower_ in GENERIC_TALK and over_a_call(mention):
             mention.type = "call"
-    told = {frozenset(affiliations(m.parties)) for m in mentions if m.type == "meet" and not headline(m)}
+    told = {affiliations(m.parties) for m in mentions if m.type == "meet" and is_sentence(m.sentence)}
     for mention in mentions:
+        headline = not is_sentence(mention.sentence)
         if (
             mention.type == "meet"
-            and headline(mention)
-            and frozenset(affiliations(mention.parties)) not in told
+            and headline
+            and affiliations(mention.parties) not in told
+            and over_a_call(mention)
         ):
-            mention.type = "call" if over_a_call(mention) else mention.type
-
-
-def headline(mention: Mention) -> bool:
-    """A line without a sentence's closing stop: a headline or a caption's title."""
-    return not mention.sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+            mention.type = "call"
 
 
 def share_roles(mentions: list[Mention]) -> None:

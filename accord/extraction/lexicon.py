@@ -419,7 +419,6 @@ PAIR_PRONOUNS = words("they their them")  # "since their meeting in Lima": the s
 SIDE_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 OBJECT_PRONOUNS = {"him", "her"}  # "the President received her"
 REGION_NOUNS = words("countries states nations republics")  # "the Central Asian countries"
-CAPITAL_NOUNS = words("capital city")  # "arrived in the Lithuanian capital": Lithuania
 HOME_NOUNS = words("country nation capital")  # a release's "visit to our country": the publisher's own
 ROLE_HEADS = set(
     "minister president premier counterpart secretary chancellor leader king queen emir amir sultan diplomat envoy"

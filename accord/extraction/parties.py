@@ -243,16 +243,16 @@ def told_before(office: Token, role: str, cast: Cast) -> str | None:
 def the_visitor(office: Token, role: str, cast: Cast) -> Actor | None:
     """ "The visiting Prime Minister": the one person of that office the page told of arriving or visiting
     before, when it told of one."""
-    found = {
-        id(actor): actor
+    found = [
+        actor
         for actor in cast.actors
         if actor.role == role
-        for mention in actor.mentions
-        if mention.start < office.i
-        and mention.root.dep_ in SUBJECT_DEPS
-        and mention.root.head.lower_ in VISIT_WORDS
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+        and any(
+            m.start < office.i and m.root.dep_ in SUBJECT_DEPS and m.root.head.lower_ in VISIT_WORDS
+            for m in actor.mentions
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def rank_words(role: str) -> set[str]:

@@ -7,7 +7,6 @@ from spacy.tokens import Token
 
 from accord.extraction.affiliations import affiliation_of_token, strip_possessive
 from accord.extraction.lexicon import (
-    CAPITAL_NOUNS,
     DESTINATION_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -151,9 +150,10 @@ def with_country_after(sentence: SpacySpan, entity: SpacySpan, location: Locatio
 
 
 def demonym_capital(trigger: Token) -> Location | None:
-    """ "Arrived in the Lithuanian capital": the country a demonym gives the capital or city a trip went to."""
+    """ "Arrived in the Lithuanian capital": the country a demonym gives the capital, city or port a trip
+    went to."""
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "to")):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in CAPITAL_NOUNS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in SETTLEMENT_NOUNS):
             codes = {
                 code
                 for c in noun.children
